@@ -1,0 +1,1 @@
+"""All lxml and OOXML-namespace code lives in this package."""
