@@ -1,0 +1,145 @@
+"""Load the clause library from YAML files and validate it; every problem names file and clause."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from assembler.errors import LibraryError
+from assembler.library.model import AGREEMENTS, Library, Param, Source, Topic, Variant
+from assembler.library.validate import validate_library
+
+DEFAULT_DIR = Path(__file__).resolve().parents[2] / "clause_library"
+ENV_DIR = "AFTALE_BIBLIOTEK"
+
+
+def library_dir() -> Path:
+    """The library folder: $AFTALE_BIBLIOTEK or the project's clause_library/."""
+    return Path(os.environ.get(ENV_DIR) or DEFAULT_DIR)
+
+
+def _read_yaml(path: Path, root: Path) -> Any:
+    """Parse one YAML file safely; a syntax error names the file and line."""
+    rel = path.relative_to(root.parent) if path.is_relative_to(root.parent) else path
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f", linje {mark.line + 1}" if mark is not None else ""
+        raise LibraryError(f"{rel}{where}: ugyldig YAML ({exc}).") from exc
+    except UnicodeDecodeError as exc:
+        raise LibraryError(f"{rel}: filen er ikke gemt som UTF-8.") from exc
+
+
+def _tuple(value: Any) -> tuple[str, ...]:
+    """Coerce a YAML list (or missing value) to a tuple of strings."""
+    if value is None:
+        return ()
+    if isinstance(value, (list, tuple)):
+        return tuple(str(v) for v in value)
+    return (str(value),)
+
+
+def _param(raw: dict[str, Any]) -> Param:
+    """Build a Param from its YAML mapping."""
+    return Param(
+        name=str(raw.get("name", "")),
+        type=str(raw.get("type", "")),
+        label=str(raw.get("label", "")),
+        help=str(raw.get("help", "")).strip(),
+        default=raw.get("default"),
+        required=bool(raw.get("required", True)),
+        choices=_tuple(raw.get("choices")),
+        min=raw.get("min"),
+        max=raw.get("max"),
+    )
+
+
+def _variant(raw: dict[str, Any], topic_sectors: tuple[str, ...]) -> Variant:
+    """Build a Variant from its YAML mapping."""
+    return Variant(
+        id=str(raw.get("id", "")),
+        name=str(raw.get("name", "")),
+        position=str(raw.get("position", "")),
+        summary=str(raw.get("summary", "")).strip(),
+        guidance=str(raw.get("guidance", "")).strip(),
+        sources=_tuple(raw.get("sources")),
+        sectors=_tuple(raw.get("sectors")) or topic_sectors,
+        params=tuple(_param(p) for p in raw.get("params") or [] if isinstance(p, dict)),
+        text=str(raw.get("text") or "").strip(),
+    )
+
+
+def _topic(raw: Any, rel: str, folder: str) -> Topic:
+    """Build a Topic from one file's mapping."""
+    if not isinstance(raw, dict):
+        raise LibraryError(f"{rel}: filen skal indeholde et emne (en YAML-mapping).")
+    sectors = _tuple(raw.get("sectors"))
+    return Topic(
+        id=str(raw.get("id", "")),
+        agreement=str(raw.get("agreement", folder)),
+        order=int(raw.get("order", 0) or 0),
+        kind=str(raw.get("kind", "clause")),
+        title=str(raw.get("title", "")),
+        question=str(raw.get("question", "")).strip(),
+        guidance=str(raw.get("guidance", "")).strip(),
+        sources=_tuple(raw.get("sources")),
+        sectors=sectors,
+        default=str(raw.get("default", "")),
+        params=tuple(_param(p) for p in raw.get("params") or [] if isinstance(p, dict)),
+        variants=tuple(
+            _variant(v, sectors) for v in raw.get("variants") or [] if isinstance(v, dict)
+        ),
+        file=rel,
+    )
+
+
+def _sources(root: Path) -> dict[str, Source]:
+    """Read kilder.yaml: the source register."""
+    raw = _read_yaml(root / "kilder.yaml", root) or {}
+    if not isinstance(raw, dict):
+        raise LibraryError(f"{root.name}/kilder.yaml: skal være en mapping fra kilde-id til kilde.")
+    return {
+        str(key): Source(
+            id=str(key),
+            title=str(val.get("title", "")),
+            url=str(val.get("url", "")),
+            sectors=_tuple(val.get("sectors")),
+        )
+        for key, val in raw.items()
+        if isinstance(val, dict)
+    }
+
+
+def load_library(root: Path | None = None) -> Library:
+    """Load and validate the library; raise LibraryError listing every problem."""
+    root = (root or library_dir()).resolve()
+    if not (root / "bibliotek.yaml").is_file():
+        raise LibraryError(f"{root}: ikke et klausulbibliotek (bibliotek.yaml mangler).")
+    meta = _read_yaml(root / "bibliotek.yaml", root) or {}
+    sources = _sources(root)
+    topics: list[Topic] = []
+    digest = hashlib.sha256()
+    for folder in AGREEMENTS:
+        for path in sorted((root / folder).glob("*.yaml")):
+            rel = f"{root.name}/{folder}/{path.name}"
+            digest.update(rel.encode() + b"\0" + path.read_bytes() + b"\0")
+            topics.append(_topic(_read_yaml(path, root), rel, folder))
+    for name in ("bibliotek.yaml", "kilder.yaml"):
+        digest.update(name.encode() + b"\0" + (root / name).read_bytes() + b"\0")
+    topics.sort(key=lambda t: (AGREEMENTS.index(t.agreement) if t.agreement in AGREEMENTS else 9,
+                               t.order, t.id))
+    library = Library(
+        version=str(meta.get("version", "0")),
+        digest=digest.hexdigest()[:10],
+        topics=tuple(topics),
+        sources=sources,
+    )
+    problems = validate_library(library)
+    if problems:
+        raise LibraryError("Klausulbiblioteket indeholder fejl:", problems)
+    return library

@@ -1,0 +1,144 @@
+"""The clause library as frozen dataclasses: Library → Topic → Variant → Param."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+AGREEMENTS = ("lokal", "individuel")
+AGREEMENT_NAMES = {"lokal": "lokalaftale", "individuel": "individuel aftale"}
+SECTORS = ("stat", "kommune", "region")
+SECTOR_NAMES = {"stat": "staten", "kommune": "kommunerne", "region": "regionerne"}
+FRAMEWORKS = {
+    "stat": "Rammeaftale om distancearbejde",
+    "kommune": "Rammeaftale om tele- og hjemmearbejde (KL–KTO)",
+    "region": "Rammeaftale om tele- og hjemmearbejde (RLTN–KTO)",
+}
+PARAM_TYPES = (
+    "text",
+    "paragraphs",
+    "list",
+    "int",
+    "decimal",
+    "money",
+    "date",
+    "time",
+    "bool",
+    "choice",
+)
+TYPE_NAMES_DA = {
+    "text": "tekst",
+    "paragraphs": "tekst i afsnit",
+    "list": "liste",
+    "int": "heltal",
+    "decimal": "tal",
+    "money": "beløb i kr.",
+    "date": "dato",
+    "time": "klokkeslæt",
+    "bool": "ja/nej",
+    "choice": "valg",
+}
+POSITIONS = ("Medarbejdervenlig", "Balanceret", "Arbejdsgivervenlig")
+
+
+@dataclass(frozen=True)
+class Param:
+    """A typed parameter that a clause text can mention and an answer must fill."""
+
+    name: str
+    type: str
+    label: str
+    help: str
+    default: object = None
+    required: bool = True
+    choices: tuple[str, ...] = ()
+    min: float | None = None
+    max: float | None = None
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One negotiating position within a topic, with its own clause text."""
+
+    id: str
+    name: str
+    position: str
+    summary: str
+    guidance: str
+    sources: tuple[str, ...]
+    sectors: tuple[str, ...]
+    params: tuple[Param, ...]
+    text: str
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A topic of an agreement: a heading, shared parameters and one or more variants."""
+
+    id: str
+    agreement: str
+    order: int
+    kind: str
+    title: str
+    question: str
+    guidance: str
+    sources: tuple[str, ...]
+    sectors: tuple[str, ...]
+    default: str
+    params: tuple[Param, ...]
+    variants: tuple[Variant, ...]
+    file: str
+
+    def variant(self, variant_id: str) -> Variant:
+        """Return the variant with this id (KeyError if unknown)."""
+        for v in self.variants:
+            if v.id == variant_id:
+                return v
+        raise KeyError(variant_id)
+
+    def params_for(self, variant_id: str) -> tuple[Param, ...]:
+        """Topic-level parameters followed by those of the variant."""
+        return self.params + self.variant(variant_id).params
+
+    def all_params(self) -> tuple[Param, ...]:
+        """Every parameter of the topic, each name once (topic-level first)."""
+        seen: dict[str, Param] = {p.name: p for p in self.params}
+        for v in self.variants:
+            for p in v.params:
+                seen.setdefault(p.name, p)
+        return tuple(seen.values())
+
+
+@dataclass(frozen=True)
+class Source:
+    """A legal source from FACTS.md §0."""
+
+    id: str
+    title: str
+    url: str
+    sectors: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Library:
+    """The whole clause library: topics per agreement, sources and a version."""
+
+    version: str
+    digest: str
+    topics: tuple[Topic, ...]
+    sources: dict[str, Source] = field(default_factory=dict)
+
+    def for_agreement(self, agreement: str) -> tuple[Topic, ...]:
+        """Topics of one agreement in document order."""
+        return tuple(t for t in self.topics if t.agreement == agreement)
+
+    def topic(self, agreement: str, topic_id: str) -> Topic:
+        """Return a topic by agreement and id (KeyError if unknown)."""
+        for t in self.topics:
+            if t.agreement == agreement and t.id == topic_id:
+                return t
+        raise KeyError(f"{agreement}.{topic_id}")
+
+    @property
+    def version_label(self) -> str:
+        """Version plus content digest, as embedded in documents."""
+        return f"{self.version}+{self.digest}"

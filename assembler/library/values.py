@@ -1,0 +1,199 @@
+"""Parse answers people really type into typed values, and format values the Danish way."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal, InvalidOperation
+
+from assembler.library.model import Param
+
+MONTHS = (
+    "januar", "februar", "marts", "april", "maj", "juni",
+    "juli", "august", "september", "oktober", "november", "december",
+)  # fmt: skip
+WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
+TRUE_WORDS = {"ja", "j", "x", "sand", "true", "yes", "1"}
+FALSE_WORDS = {"nej", "n", "falsk", "false", "no", "0"}
+ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+NUMERIC_DATE = re.compile(r"^(\d{1,2})[-./](\d{1,2})[-./](\d{2}|\d{4})$")
+ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]00:00(?::00)?)?$")
+TEXT_DATE = re.compile(r"^(\d{1,2})\.?\s+([a-zæøå]+)\.?\s+(\d{4})$")
+TIME = re.compile(r"^(?:kl\.?\s*)?(\d{1,2})(?:[:.](\d{2}))?$")
+
+
+class ValueProblem(ValueError):
+    """A value that does not fit its parameter; the message is Danish and quotes the value."""
+
+
+Value = str | int | Decimal | dt.date | dt.time | bool | list[str] | None
+
+
+def clean_text(raw: object) -> str:
+    """Strip stray spaces and reject XML-illegal control characters (never drop them silently)."""
+    text = str(raw).replace("\r\n", "\n").replace("\r", "\n").replace("\xa0", " ")
+    bad = ILLEGAL_XML.search(text)
+    if bad:
+        raise ValueProblem(
+            f"indeholder et ulovligt kontroltegn (U+{ord(bad.group(0)):04X}); slet det og skriv "
+            "teksten igen"
+        )
+    return "\n".join(line.strip() for line in text.strip().split("\n"))
+
+
+def _quote(raw: object) -> str:
+    """Quote a raw value for an error message."""
+    return f'"{raw}"'
+
+
+def parse_date(raw: object) -> dt.date:
+    """Excel dates, 1-3-2027, 01.03.2027, 2027-03-01 and "1. marts 2027"."""
+    if isinstance(raw, dt.datetime):
+        return raw.date()
+    if isinstance(raw, dt.date):
+        return raw
+    text = clean_text(raw).lower()
+    try:
+        if m := ISO_DATE.match(text):
+            return dt.date(int(m[1]), int(m[2]), int(m[3]))
+        if m := NUMERIC_DATE.match(text):
+            year = int(m[3]) + (2000 if len(m[3]) == 2 else 0)
+            return dt.date(year, int(m[2]), int(m[1]))
+        if (m := TEXT_DATE.match(text)) and m[2] in MONTHS:
+            return dt.date(int(m[3]), MONTHS.index(m[2]) + 1, int(m[1]))
+    except ValueError:
+        pass
+    raise ValueProblem(f"{_quote(raw)} er ikke en gyldig dato (skriv fx 1-3-2027)")
+
+
+def parse_number(raw: object) -> Decimal:
+    """Numbers with comma or point decimals, thousands points, 'kr.' and spaces."""
+    if isinstance(raw, bool):
+        raise ValueProblem(f"{_quote(raw)} er ikke et tal")
+    if isinstance(raw, (int, float, Decimal)):
+        return Decimal(str(raw))
+    text = clean_text(raw).lower().replace(" ", "").removesuffix("kr.").removesuffix("kr")
+    text = text.removeprefix("kr.").removeprefix("kr").rstrip(",-").strip()
+    if "," in text:
+        text = text.replace(".", "").replace(",", ".")
+    elif re.fullmatch(r"\d{1,3}(\.\d{3})+", text):
+        text = text.replace(".", "")
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        raise ValueProblem(f"{_quote(raw)} er ikke et tal") from None
+
+
+def parse_time(raw: object) -> dt.time:
+    """Clock times such as 9, 9:00, 09.30 or an Excel time."""
+    if isinstance(raw, dt.time):
+        return raw
+    if isinstance(raw, dt.datetime):
+        return raw.time()
+    if isinstance(raw, float) and 0 <= raw < 1:  # Excel stores times as fractions of a day
+        minutes = round(raw * 24 * 60)
+        return dt.time(minutes // 60, minutes % 60)
+    m = TIME.match(clean_text(raw).lower())
+    if m and int(m[1]) < 24 and int(m[2] or 0) < 60:
+        return dt.time(int(m[1]), int(m[2] or 0))
+    raise ValueProblem(f"{_quote(raw)} er ikke et klokkeslæt (skriv fx 09:00)")
+
+
+def parse_bool(raw: object) -> bool:
+    """ja/nej and friends."""
+    if isinstance(raw, bool):
+        return raw
+    text = clean_text(raw).lower()
+    if text in TRUE_WORDS:
+        return True
+    if text in FALSE_WORDS:
+        return False
+    raise ValueProblem(f"{_quote(raw)} er hverken ja eller nej")
+
+
+def parse_lines(raw: object) -> list[str]:
+    """A list from a YAML list, or text split on line breaks (Alt+Enter) or semicolons."""
+    items = raw if isinstance(raw, (list, tuple)) else re.split(r"[\n;]", clean_text(raw))
+    return [clean_text(i) for i in items if str(i).strip()]
+
+
+def _check_bounds(param: Param, number: Decimal, raw: object) -> None:
+    """Enforce min/max from the library."""
+    if param.min is not None and number < Decimal(str(param.min)):
+        raise ValueProblem(f"{_quote(raw)} er mindre end {format_number(Decimal(str(param.min)))}")
+    if param.max is not None and number > Decimal(str(param.max)):
+        raise ValueProblem(f"{_quote(raw)} er større end {format_number(Decimal(str(param.max)))}")
+
+
+def parse_value(param: Param, raw: object) -> Value:
+    """Parse a raw answer for a parameter; empty gives None; raise ValueProblem in Danish."""
+    if raw is None or (isinstance(raw, str) and not raw.strip()) or raw == []:
+        return None
+    kind = param.type
+    if kind == "text":
+        return clean_text(raw)
+    if kind in ("list", "paragraphs"):
+        return parse_lines(raw) or None
+    if kind in ("int", "decimal", "money"):
+        number = parse_number(raw)
+        if kind == "int":
+            if number != number.to_integral_value():
+                raise ValueProblem(f"{_quote(raw)} er ikke et helt tal")
+            _check_bounds(param, number, raw)
+            return int(number)
+        _check_bounds(param, number, raw)
+        return number
+    if kind == "date":
+        return parse_date(raw)
+    if kind == "time":
+        return parse_time(raw)
+    if kind == "bool":
+        return parse_bool(raw)
+    if kind == "choice":
+        text = clean_text(raw)
+        for choice in param.choices:
+            if choice.casefold() == text.casefold():
+                return choice
+        options = ", ".join(f'"{c}"' for c in param.choices)
+        raise ValueProblem(f"{_quote(raw)} er ikke et af valgene {options}")
+    raise ValueProblem(f"ukendt type {kind}")
+
+
+def format_number(number: Decimal | int) -> str:
+    """2.5 → '2,5'; 1250 → '1.250'."""
+    value = Decimal(number).normalize()
+    sign = "-" if value < 0 else ""
+    whole, _, frac = f"{abs(value):f}".partition(".")
+    groups = f"{int(whole):,}".replace(",", ".")
+    return f"{sign}{groups},{frac}" if frac else f"{sign}{groups}"
+
+
+def format_date(day: dt.date) -> str:
+    """A date the Danish way: '1. marts 2027'."""
+    return f"{day.day}. {MONTHS[day.month - 1]} {day.year}"
+
+
+def join_da(items: list[str]) -> str:
+    """'a, b og c'."""
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " og " + items[-1]
+
+
+def format_value(param: Param, value: Value) -> str:
+    """Format a typed value for a document."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "ja" if value else "nej"
+    if isinstance(value, dt.date):
+        return format_date(value)
+    if isinstance(value, dt.time):
+        return f"{value.hour:02d}.{value.minute:02d}"
+    if isinstance(value, list):
+        return join_da(value) if param.type == "list" else "\n".join(value)
+    if param.type == "money" and isinstance(value, (Decimal, int)):
+        return f"{format_number(value)} kr."
+    if isinstance(value, (Decimal, int)):
+        return format_number(value)
+    return str(value)
