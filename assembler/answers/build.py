@@ -1,0 +1,116 @@
+"""Turn raw answers (from YAML, JSON or Excel) into typed Answers, checked against the library."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from assembler.answers.model import AgreementAnswers, TopicAnswer
+from assembler.library.model import SECTORS, Library, Topic
+from assembler.library.values import Value, ValueProblem, parse_value
+
+# Locates a topic/parameter in the user's file: e.g. "lokalaftale.omraade.personalegrupper" or
+# "Individuelle aftaler!F7". The parameter is None for the topic's variant choice.
+Locator = Callable[[str, str | None], str]
+VARIANT_KEY = "variant"
+
+
+def dotted_locator(prefix: str) -> Locator:
+    """A locator that names answers by dotted path, for YAML and JSON files."""
+
+    def locate(topic: str, name: str | None) -> str:
+        return f"{prefix}.{topic}.{name or VARIANT_KEY}"
+
+    return locate
+
+
+def build_agreement(
+    library: Library,
+    agreement: str,
+    sector: str,
+    raw: Mapping[str, Any],
+    locate: Locator,
+    origin: str = "",
+) -> tuple[AgreementAnswers, list[str]]:
+    """Typed answers for one agreement plus every problem found (each naming its place)."""
+    problems: list[str] = []
+    topics: dict[str, TopicAnswer] = {}
+    known = {t.id for t in library.for_agreement(agreement)}
+    for key in raw:
+        if key not in known:
+            problems.append(f"{locate(str(key), None)}: ukendt emne '{key}' (findes ikke i biblioteket)")
+    for topic in library.for_agreement(agreement):
+        answer, found = _build_topic(topic, sector, raw.get(topic.id), locate)
+        problems += found
+        if answer is not None:
+            topics[topic.id] = answer
+    return AgreementAnswers(agreement=agreement, topics=topics, origin=origin), problems
+
+
+def _choose_variant(
+    topic: Topic, sector: str, raw: Mapping[str, Any], locate: Locator
+) -> tuple[str | None, list[str]]:
+    """The chosen variant: explicit, or the only one; it must exist and fit the sector."""
+    ids = [v.id for v in topic.variants]
+    chosen = raw.get(VARIANT_KEY)
+    if chosen is None or str(chosen).strip() == "":
+        if len(ids) == 1:
+            return ids[0], []
+        return None, [f"{locate(topic.id, None)}: vælg en variant ({', '.join(ids)})"]
+    chosen = str(chosen).strip()
+    by_name = {v.name.casefold(): v.id for v in topic.variants}
+    chosen = by_name.get(chosen.casefold(), chosen)
+    if chosen not in ids:
+        return None, [
+            f'{locate(topic.id, None)}: "{chosen}" er ikke en variant af {topic.title} '
+            f"(vælg {', '.join(ids)})"
+        ]
+    variant = topic.variant(chosen)
+    if sector not in variant.sectors:
+        return None, [
+            f"{locate(topic.id, None)}: varianten '{variant.name}' gælder ikke for sektor "
+            f"'{sector}' (kun {', '.join(variant.sectors)})"
+        ]
+    return chosen, []
+
+
+def _build_topic(
+    topic: Topic, sector: str, raw: Any, locate: Locator
+) -> tuple[TopicAnswer | None, list[str]]:
+    """One topic's answer, or the problems that stop it."""
+    if sector not in topic.sectors:
+        return None, []
+    if raw is None:
+        raw = {}
+    if not isinstance(raw, Mapping):
+        return None, [f"{locate(topic.id, None)}: forventede felter under emnet, fandt '{raw}'"]
+    variant_id, problems = _choose_variant(topic, sector, raw, locate)
+    if variant_id is None:
+        return None, problems
+    params = topic.params_for(variant_id)
+    allowed = {p.name for p in topic.all_params()} | {VARIANT_KEY}
+    for key in raw:
+        if key not in allowed:
+            problems.append(f"{locate(topic.id, str(key))}: ukendt felt '{key}' under {topic.title}")
+    values: dict[str, Value] = {}
+    for param in params:
+        supplied = raw.get(param.name)
+        try:
+            value = parse_value(param, supplied)
+            if value is None and param.default is not None:
+                value = parse_value(param, param.default)
+        except ValueProblem as exc:
+            problems.append(f"{locate(topic.id, param.name)}: {exc}")
+            continue
+        if value is None and param.required:
+            problems.append(f"{locate(topic.id, param.name)}: mangler ({param.label})")
+        values[param.name] = value
+    return TopicAnswer(topic=topic.id, variant=variant_id, values=values), problems
+
+
+def check_sector(raw: Any, where: str) -> tuple[str, list[str]]:
+    """The sector answer: stat, kommune or region."""
+    sector = str(raw or "").strip().lower()
+    if sector in SECTORS:
+        return sector, []
+    return sector, [f"{where}: sektor skal være stat, kommune eller region (fandt '{raw or ''}')"]
