@@ -1,0 +1,265 @@
+"""Build the bundled Word templates lokalaftale.docx and individuel_aftale.docx.
+
+Run `python word_templates/build_templates.py` after changing this script; the .docx files are
+committed so lawyers can restyle them in Word. Clause headings use style "Heading 1", numbered by
+Word's own multilevel list ("§ 1."), so numbering stays right when clauses are added in Word.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import sys
+import zipfile
+from pathlib import Path
+
+from docx import Document
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.shared import Cm, Pt, RGBColor
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from assembler.ooxml.package import package_bytes  # noqa: E402
+
+HERE = Path(__file__).resolve().parent
+HEADING_NUM_ID = 20
+ACCENT = RGBColor(0x1F, 0x3A, 0x5F)
+
+NUMBERING_XML = f"""
+<w:abstractNum {nsdecls("w")} w:abstractNumId="{HEADING_NUM_ID}">
+  <w:multiLevelType w:val="multilevel"/>
+  <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:pStyle w:val="Heading1"/>
+    <w:lvlText w:val="§ %1."/><w:lvlJc w:val="left"/>
+    <w:pPr><w:tabs><w:tab w:val="num" w:pos="851"/></w:tabs><w:ind w:left="851" w:hanging="851"/></w:pPr>
+  </w:lvl>
+  <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:pStyle w:val="Heading2"/>
+    <w:lvlText w:val="Stk. %2."/><w:lvlJc w:val="left"/>
+    <w:pPr><w:ind w:left="851" w:hanging="851"/></w:pPr>
+  </w:lvl>
+</w:abstractNum>
+"""
+
+
+def _styles(doc: Document) -> None:
+    """Define the body, title, heading and list styles (Danish language, readable type)."""
+    styles = doc.styles
+    normal = styles["Normal"]
+    normal.font.name = "Calibri"
+    normal.font.size = Pt(11)
+    normal.paragraph_format.space_after = Pt(6)
+    normal.paragraph_format.line_spacing = 1.15
+    rpr = normal.element.get_or_add_rPr()
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = parse_xml(f'<w:lang {nsdecls("w")}/>')
+        rpr.append(lang)
+    lang.set(qn("w:val"), "da-DK")
+    lang.set(qn("w:eastAsia"), "da-DK")
+    title = styles["Title"]
+    title.font.name = "Calibri Light"
+    title.font.size = Pt(22)
+    title.font.color.rgb = ACCENT
+    title.paragraph_format.space_after = Pt(6)
+    subtitle = styles["Subtitle"]
+    subtitle.font.size = Pt(12)
+    subtitle.paragraph_format.space_after = Pt(12)
+    heading = styles["Heading 1"]
+    heading.font.name = "Calibri"
+    heading.font.size = Pt(13)
+    heading.font.color.rgb = ACCENT
+    heading.paragraph_format.space_before = Pt(14)
+    heading.paragraph_format.space_after = Pt(4)
+    heading.paragraph_format.keep_with_next = True
+    ppr = heading.element.get_or_add_pPr()
+    ppr.insert(0, parse_xml(
+        f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="{HEADING_NUM_ID}"/></w:numPr>'
+    ))
+    sign = styles.add_style("Underskrifter", WD_STYLE_TYPE.PARAGRAPH)
+    sign.base_style = styles["Normal"]
+    sign.font.bold = True
+    sign.font.color.rgb = ACCENT
+    sign.paragraph_format.space_before = Pt(18)
+    sign.paragraph_format.keep_with_next = True
+    styles["List Bullet"].paragraph_format.space_after = Pt(3)
+
+
+def _numbering(doc: Document) -> None:
+    """Add the multilevel list behind the clause headings."""
+    numbering = doc.part.numbering_part.element
+    abstract = parse_xml(NUMBERING_XML)
+    first_num = numbering.find(qn("w:num"))
+    if first_num is not None:
+        first_num.addprevious(abstract)
+    else:
+        numbering.append(abstract)
+    numbering.append(parse_xml(
+        f'<w:num {nsdecls("w")} w:numId="{HEADING_NUM_ID}">'
+        f'<w:abstractNumId w:val="{HEADING_NUM_ID}"/></w:num>'
+    ))
+
+
+def _field_run(paragraph: object, instruction: str) -> None:
+    """Append a simple field (PAGE, NUMPAGES) to a paragraph."""
+    paragraph._p.append(parse_xml(  # type: ignore[attr-defined]
+        f'<w:fldSimple {nsdecls("w")} w:instr=" {instruction} "><w:r><w:t>1</w:t></w:r></w:fldSimple>'
+    ))
+
+
+def _header_footer(doc: Document, title: str) -> None:
+    """Header with title, version and date; footer with page numbers and library version."""
+    section = doc.sections[0]
+    section.top_margin = Cm(2.5)
+    section.bottom_margin = Cm(2.2)
+    section.left_margin = Cm(2.5)
+    section.right_margin = Cm(2.5)
+    header = section.header.paragraphs[0]
+    header.text = f"{title}\t\t{{{{ aftale.version }}}} · {{{{ aftale.dato }}}}"
+    header.style = doc.styles["Header"]
+    footer = section.footer.paragraphs[0]
+    footer.style = doc.styles["Footer"]
+    footer.add_run("Klausulbibliotek {{ aftale.bibliotek }}\t\tSide ")
+    _field_run(footer, "PAGE")
+    footer.add_run(" af ")
+    _field_run(footer, "NUMPAGES")
+
+
+def _clause_loop(doc: Document) -> None:
+    """The loop over clauses: numbered heading, then body and bullet paragraphs."""
+    doc.add_paragraph("{%p for k in klausuler %}")
+    doc.add_paragraph("{{ k.titel }}", style="Heading 1")
+    doc.add_paragraph("{%p for a in k.afsnit %}")
+    doc.add_paragraph("{%p if a.punkt %}")
+    doc.add_paragraph("{{ a.tekst }}", style="List Bullet")
+    doc.add_paragraph("{%p else %}")
+    doc.add_paragraph("{{ a.tekst }}")
+    doc.add_paragraph("{%p endif %}")
+    doc.add_paragraph("{%p endfor %}")
+    doc.add_paragraph("{%p endfor %}")
+
+
+def _signature_table(doc: Document, left: tuple[str, str], right: tuple[str, str]) -> None:
+    """Two signature columns: party, place and date, line, printed name."""
+    doc.add_paragraph("Underskrifter", style="Underskrifter")
+    doc.add_paragraph(
+        "{%p if felter.underskrifter.underskriftssted %}"
+    )
+    doc.add_paragraph("Underskrevet i {{ felter.underskrifter.underskriftssted }}.")
+    doc.add_paragraph("{%p endif %}")
+    table = doc.add_table(rows=4, cols=2)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    rows = [
+        (left[0], right[0]),
+        ("Dato:", "Dato:"),
+        ("\n\n______________________________", "\n\n______________________________"),
+        (left[1], right[1]),
+    ]
+    for row, (a, b) in zip(table.rows, rows, strict=True):
+        for cell, text in zip(row.cells, (a, b), strict=True):
+            lines = text.split("\n")
+            para = cell.paragraphs[0]
+            para.text = lines[0]
+            for line in lines[1:]:
+                para.add_run().add_break()
+                para.add_run(line)
+    for cell in table.rows[0].cells:
+        for run in cell.paragraphs[0].runs:
+            run.bold = True
+
+
+def _base(title: str) -> Document:
+    """A document with styles, numbering, header/footer and fixed core properties."""
+    doc = Document()
+    _styles(doc)
+    _numbering(doc)
+    _header_footer(doc, title)
+    props = doc.core_properties
+    props.title = title
+    props.author = "aftale"
+    props.last_modified_by = "aftale"
+    props.comments = ""
+    props.language = "da-DK"
+    props.created = dt.datetime(2026, 1, 1)
+    props.modified = dt.datetime(2026, 1, 1)
+    props.revision = 1
+    return doc
+
+
+def build_local() -> Document:
+    """The local agreement template."""
+    title = "Lokalaftale om fast tilbagevendende hjemmearbejde"
+    doc = _base(title)
+    doc.add_paragraph(title, style="Title")
+    doc.add_paragraph(
+        "mellem {{ felter.parter.arbejdsgiver }} og {{ felter.parter.organisationer }}",
+        style="Subtitle",
+    )
+    doc.add_paragraph(
+        "Aftalen er indgået i medfør af {{ aftale.rammeaftale }} og gælder for fast "
+        "tilbagevendende hjemmearbejde. Ad hoc-hjemmearbejde er ikke omfattet."
+    )
+    _clause_loop(doc)
+    _signature_table(
+        doc,
+        ("For {{ felter.parter.arbejdsgiver }}", "{{ felter.parter.ledelsens_repraesentant }}"),
+        ("For {{ felter.parter.organisationer }}", "{{ felter.parter.tillidsrepraesentant }}"),
+    )
+    return doc
+
+
+def build_individual() -> Document:
+    """The individual agreement template."""
+    title = "Individuel aftale om fast tilbagevendende hjemmearbejde"
+    doc = _base(title)
+    doc.add_paragraph(title, style="Title")
+    doc.add_paragraph(
+        "mellem {{ felter.parter.navn }} og {{ lokal.parter.arbejdsgiver }}", style="Subtitle"
+    )
+    doc.add_paragraph(
+        "Aftalen er indgået i medfør af lokalaftalen om fast tilbagevendende hjemmearbejde "
+        "med ikrafttræden {{ lokal.ikrafttraeden.ikrafttraedelsesdato }} og "
+        "{{ aftale.rammeaftale }}."
+    )
+    _clause_loop(doc)
+    _signature_table(
+        doc,
+        ("For {{ lokal.parter.arbejdsgiver }}", "{{ felter.parter.leder }}"),
+        ("Medarbejder", "{{ felter.parter.navn }}"),
+    )
+    return doc
+
+
+def deterministic_bytes(doc: Document) -> bytes:
+    """Save through python-docx, then re-zip with fixed timestamps and order."""
+    buf = io.BytesIO()
+    doc.save(buf)
+    with zipfile.ZipFile(io.BytesIO(buf.getvalue())) as archive:
+        parts = {
+            i.filename: archive.read(i)
+            for i in archive.infolist()
+            if i.filename != "docProps/thumbnail.jpeg"
+        }
+    rels = parts["_rels/.rels"].decode()
+    if "thumbnail" in rels:  # the empty-page thumbnail would misrepresent our documents
+        import re
+
+        rels = re.sub(r"<Relationship [^>]*thumbnail[^>]*/>", "", rels)
+        parts["_rels/.rels"] = rels.encode()
+    ctypes = parts["[Content_Types].xml"].decode().replace(
+        '<Default Extension="jpeg" ContentType="image/jpeg"/>', ""
+    )
+    parts["[Content_Types].xml"] = ctypes.encode()
+    return package_bytes(parts)
+
+
+def main() -> None:
+    """Write both templates next to this script."""
+    (HERE / "lokalaftale.docx").write_bytes(deterministic_bytes(build_local()))
+    (HERE / "individuel_aftale.docx").write_bytes(deterministic_bytes(build_individual()))
+    print("Skrev word_templates/lokalaftale.docx og word_templates/individuel_aftale.docx")
+
+
+if __name__ == "__main__":
+    main()
