@@ -1,0 +1,91 @@
+"""Build the template context of an agreement: metadata, formatted fields and clauses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from assembler.answers.model import AgreementAnswers, Answers
+from assembler.library.model import AGREEMENT_NAMES, FRAMEWORKS, SECTOR_NAMES, Library
+from assembler.library.validate import bookmark_name
+from assembler.library.values import format_date, format_value
+from assembler.render.clause_text import Scope, render_clause
+
+TITLES = {
+    "lokal": "Lokalaftale om fast tilbagevendende hjemmearbejde",
+    "individuel": "Individuel aftale om fast tilbagevendende hjemmearbejde",
+}
+
+
+@dataclass(frozen=True)
+class ClauseAnchor:
+    """A rendered clause heading and the bookmark that anchors it."""
+
+    title: str
+    bookmark: str
+
+
+def fields(library: Library, agreement: AgreementAnswers) -> dict[str, dict[str, str]]:
+    """Every parameter of every topic, formatted; empty string when not answered."""
+    out: dict[str, dict[str, str]] = {}
+    for topic in library.for_agreement(agreement.agreement):
+        out[topic.id] = {
+            p.name: format_value(p, agreement.value(topic.id, p.name)) for p in topic.all_params()
+        }
+    return out
+
+
+def build_context(
+    library: Library, answers: Answers, agreement: AgreementAnswers
+) -> tuple[dict[str, Any], list[ClauseAnchor]]:
+    """The context for one agreement's template, and its clause anchors in order."""
+    scope = Scope(library, answers.sector, agreement, answers.local)
+    clauses: list[dict[str, Any]] = []
+    anchors: list[ClauseAnchor] = []
+    for topic in library.for_agreement(agreement.agreement):
+        answer = agreement.topics.get(topic.id)
+        if answer is None or topic.kind != "clause":
+            continue
+        paragraphs = render_clause(topic, answer.variant, scope)
+        clauses.append(
+            {
+                "titel": topic.title,
+                "emne": topic.id,
+                "variant": answer.variant,
+                "afsnit": [{"tekst": p.text, "punkt": p.bullet} for p in paragraphs],
+            }
+        )
+        anchors.append(ClauseAnchor(topic.title, bookmark_name(topic.id, answer.variant)))
+    meta = {
+        "titel": TITLES[agreement.agreement],
+        "type": AGREEMENT_NAMES[agreement.agreement],
+        "version": answers.version,
+        "dato": format_date(answers.date) if answers.date else "",
+        "sektor": SECTOR_NAMES[answers.sector],
+        "rammeaftale": FRAMEWORKS[answers.sector],
+        "bibliotek": library.version_label,
+    }
+    context = {
+        "aftale": meta,
+        "felter": fields(library, agreement),
+        "lokal": fields(library, answers.local),
+        "klausuler": clauses,
+    }
+    return context, anchors
+
+
+def context_schema(library: Library, agreement: str) -> dict[str, Any]:
+    """The shape of the context, for checking a template's variables before use."""
+    clause_item = {"titel": None, "emne": None, "variant": None, "afsnit": [{"tekst": None, "punkt": None}]}
+    def topic_fields(name: str) -> dict[str, Any]:
+        return {
+            t.id: {p.name: None for p in t.all_params()} for t in library.for_agreement(name)
+        }
+    return {
+        "aftale": dict.fromkeys(
+            ("titel", "type", "version", "dato", "sektor", "rammeaftale", "bibliotek")
+        ),
+        "felter": topic_fields(agreement),
+        "lokal": topic_fields("lokal"),
+        "klausuler": [clause_item],
+    }

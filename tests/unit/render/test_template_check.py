@@ -1,0 +1,106 @@
+"""Templates are checked against docxtpl's pitfalls, with places a person can find in Word."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
+
+from assembler.errors import TemplateError
+from assembler.render.engine import compile_template
+
+SCHEMA = {"aftale": {"titel": None}, "klausuler": [{"titel": None}], "felter": {"parter": {"navn": None}}}
+
+
+def _template(tmp_path: Path, *paragraphs: str) -> Path:
+    document = docx.Document()
+    for text in paragraphs:
+        document.add_paragraph(text)
+    path = tmp_path / "skabelon.docx"
+    document.save(str(path))
+    return path
+
+
+def _problems(path: Path) -> list[str]:
+    with pytest.raises(TemplateError) as exc:
+        compile_template(path, SCHEMA)
+    return exc.value.problems
+
+
+def test_a_clean_template_compiles_and_renders(tmp_path: Path) -> None:
+    path = _template(tmp_path, "{{ aftale.titel }}", "{%p for k in klausuler %}", "{{ k.titel }}",
+                     "{%p endfor %}")  # fmt: skip
+    compiled = compile_template(path, SCHEMA)
+    xml = compiled.render_parts({"aftale": {"titel": "Region H & Co <AS>"},
+                                 "klausuler": [{"titel": "„Citat“"}]})["word/document.xml"]  # fmt: skip
+    assert b"Region H &amp; Co &lt;AS&gt;" in xml
+    assert "„Citat“".encode() in xml
+    assert b"{%" not in xml and b"{{" not in xml
+
+
+def test_tag_split_across_runs_still_works(tmp_path: Path) -> None:
+    document = docx.Document()
+    para = document.add_paragraph()
+    for piece in ("{{ aftale.", "titel", " }}"):
+        para.add_run(piece).bold = piece == "titel"
+    path = tmp_path / "split.docx"
+    document.save(str(path))
+    xml = compile_template(path, SCHEMA).render_parts({"aftale": {"titel": "OK"}})
+    assert b">OK<" in xml["word/document.xml"]
+
+
+def test_broken_tag_is_located_by_paragraph(tmp_path: Path) -> None:
+    [problem] = _problems(_template(tmp_path, "Intro", "Hej {{ aftale.titel }"))
+    assert "afsnit 2" in problem and "lukkes ikke" in problem and "brødteksten" in problem
+
+
+def test_danish_quotes_inside_tags_are_normalised(tmp_path: Path) -> None:
+    path = _template(tmp_path, "{{ „Lokalaftale“ if aftale.titel else »x« }}")
+    xml = compile_template(path, SCHEMA).render_parts({"aftale": {"titel": "t"}})
+    assert b">Lokalaftale<" in xml["word/document.xml"]
+
+
+def test_text_beside_paragraph_tag_is_refused(tmp_path: Path) -> None:
+    [problem] = _problems(_template(tmp_path, "Vigtigt {%p if aftale.titel %}", "{%p endif %}"))
+    assert "ville blive slettet" in problem and "afsnit 1" in problem
+
+
+def test_space_after_percent_in_paragraph_tag(tmp_path: Path) -> None:
+    problems = _problems(_template(tmp_path, "{% p if aftale.titel %}", "{%p endif %}"))
+    assert any("uden mellemrum" in p for p in problems)
+
+
+def test_unknown_variable_is_named(tmp_path: Path) -> None:
+    problems = _problems(
+        _template(tmp_path, "{%p for k in klausuler %}", "{{ k.titl }}", "{%p endfor %}",
+                  "{{ felter.parter.navnet }}", "{{ ukendt }}")  # fmt: skip
+    )
+    assert any("'k.titl'" in p for p in problems)
+    assert any("'felter.parter.navnet'" in p for p in problems)
+    assert any("'ukendt'" in p for p in problems)
+
+
+def test_plain_for_in_table_row_is_refused(tmp_path: Path) -> None:
+    document = docx.Document()
+    table = document.add_table(rows=1, cols=1)
+    table.cell(0, 0).text = "{% for k in klausuler %}{{ k.titel }}{% endfor %}"
+    path = tmp_path / "tabel.docx"
+    document.save(str(path))
+    assert any("{%tr for" in p for p in _problems(path))
+
+
+def test_tracked_changes_and_comments_are_refused(tmp_path: Path) -> None:
+    document = docx.Document()
+    para = document.add_paragraph("Tekst")
+    para._p.append(parse_xml(
+        f'<w:del {nsdecls("w")} w:id="1" w:author="X"><w:r><w:delText>slettet</w:delText></w:r></w:del>'
+    ))  # fmt: skip
+    document.add_comment(para.runs, text="En kommentar", author="Jurist")
+    path = tmp_path / "rev.docx"
+    document.save(str(path))
+    problems = _problems(path)
+    assert any("registrerede ændringer" in p for p in problems)
+    assert any("kommentarer" in p for p in problems)
