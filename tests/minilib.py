@@ -8,9 +8,17 @@ from typing import Any
 import yaml
 
 SOURCES = {
-    "S1": {"title": "Akademikernes vejledning", "url": "seeds", "sectors": ["stat", "kommune", "region"]},
+    "S1": {
+        "title": "Akademikernes vejledning",
+        "url": "seeds",
+        "sectors": ["stat", "kommune", "region"],
+    },
     "S2": {"title": "Medst individuel aftale", "url": "https://medst.dk", "sectors": ["stat"]},
-    "S12": {"title": "Forhandlingsfællesskabet", "url": "https://ff.dk", "sectors": ["kommune", "region"]},
+    "S12": {
+        "title": "Forhandlingsfællesskabet",
+        "url": "https://ff.dk",
+        "sectors": ["kommune", "region"],
+    },
 }
 
 
@@ -31,7 +39,7 @@ def topic(topic_id: str, agreement: str = "lokal", **changes: Any) -> dict[str, 
         "variants": [
             {"id": "a", "name": "A", "position": "Balanceret", "summary": "s", "sources": ["S1"],
              "text": "Aftalen gælder fra {{ dato }}.\n\n- Punkt med {{ antal }}",
-             "params": [{"name": "antal", "type": "int", "label": "Antal", "help": "h", "default": 2}]},
+             "params": [{"name": "antal", "type": "int", "label": "Antal", "default": 2}]},
             {"id": "b", "name": "B", "position": "Medarbejdervenlig", "summary": "s",
              "sources": ["S1"], "text": "Variant B fra {{ dato }}."},
         ],

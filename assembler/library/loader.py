@@ -56,6 +56,7 @@ def _param(raw: dict[str, Any]) -> Param:
         choices=_tuple(raw.get("choices")),
         min=raw.get("min"),
         max=raw.get("max"),
+        unit=_tuple(raw.get("unit")),
     )
 
 
@@ -131,8 +132,13 @@ def load_library(root: Path | None = None) -> Library:
             topics.append(_topic(_read_yaml(path, root), rel, folder))
     for name in ("bibliotek.yaml", "kilder.yaml"):
         digest.update(name.encode() + b"\0" + (root / name).read_bytes() + b"\0")
-    topics.sort(key=lambda t: (AGREEMENTS.index(t.agreement) if t.agreement in AGREEMENTS else 9,
-                               t.order, t.id))
+    topics.sort(
+        key=lambda t: (
+            AGREEMENTS.index(t.agreement) if t.agreement in AGREEMENTS else 9,
+            t.order,
+            t.id,
+        )
+    )
     library = Library(
         version=str(meta.get("version", "0")),
         digest=digest.hexdigest()[:10],

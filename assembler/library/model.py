@@ -53,6 +53,7 @@ class Param:
     choices: tuple[str, ...] = ()
     min: float | None = None
     max: float | None = None
+    unit: tuple[str, ...] = ()  # (singular, plural) printed after a number: 1 måned, 2 måneder
 
 
 @dataclass(frozen=True)
@@ -101,11 +102,15 @@ class Topic:
 
     def all_params(self) -> tuple[Param, ...]:
         """Every parameter of the topic, each name once (topic-level first)."""
+        cached: tuple[Param, ...] | None = self.__dict__.get("_all_params")
+        if cached is not None:  # memoised: renderers ask for it many times per document
+            return cached
         seen: dict[str, Param] = {p.name: p for p in self.params}
         for v in self.variants:
             for p in v.params:
                 seen.setdefault(p.name, p)
-        return tuple(seen.values())
+        self.__dict__["_all_params"] = result = tuple(seen.values())
+        return result
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from assembler.library.model import (
 from assembler.library.placeholders import refs_in, stray_syntax
 from assembler.library.values import ValueProblem, parse_value
 
+CONDITION_ANYWHERE = re.compile(r"\[hvis(?: ikke)? ([a-z0-9_.]+)\]")
 IDENT = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")  # no "__": it separates topic and variant
 KINDS = ("clause", "signatures")
 BOOKMARK_MAX = 40  # Word truncates longer bookmark names (ECMA-376 §17.13.6.2 says 40 chars)
@@ -83,7 +84,9 @@ def _check_variant(topic: Topic, variant: Variant, library: Library) -> list[str
     if not IDENT.match(variant.id):
         out.append(f"{where}: ugyldigt id (brug a-z, 0-9 og _)")
     if len(bookmark_name(topic.id, variant.id)) > BOOKMARK_MAX:
-        out.append(f"{where}: emne-id + variant-id er for langt til et Word-bogmærke (højst 33 tegn i alt)")
+        out.append(
+            f"{where}: emne-id + variant-id er for langt til et Word-bogmærke (højst 33 tegn i alt)"
+        )
     if not variant.name:
         out.append(f"{where}: name mangler")
     if variant.position not in POSITIONS:
@@ -109,11 +112,15 @@ def _check_variant(topic: Topic, variant: Variant, library: Library) -> list[str
 def _check_sources(where: str, sources: tuple[str, ...], library: Library) -> list[str]:
     """Source ids must be registered in kilder.yaml."""
     return [
-        f"{where}: kilden '{s}' findes ikke i kilder.yaml" for s in sources if s not in library.sources
+        f"{where}: kilden '{s}' findes ikke i kilder.yaml"
+        for s in sources
+        if s not in library.sources
     ]
 
 
-def _check_sector_sources(where: str, topic: Topic, variant: Variant, library: Library) -> list[str]:
+def _check_sector_sources(
+    where: str, topic: Topic, variant: Variant, library: Library
+) -> list[str]:
     """Each sector a variant applies to must be backed by a source for that sector."""
     out = []
     cited = [library.sources[s] for s in variant.sources + topic.sources if s in library.sources]
@@ -142,6 +149,8 @@ def _check_params(where: str, params: tuple[Param, ...]) -> list[str]:
             continue
         if not p.label:
             out.append(f"{pw}: label mangler")
+        if p.unit and (len(p.unit) > 2 or p.type not in ("int", "decimal")):
+            out.append(f"{pw}: unit skal være [ental, flertal] og kun bruges til tal")
         if p.type == "choice" and not p.choices:
             out.append(f"{pw}: type choice kræver choices")
         if p.default is not None:
@@ -152,6 +161,24 @@ def _check_params(where: str, params: tuple[Param, ...]) -> list[str]:
     return out
 
 
+def _check_conditions(where: str, topic: Topic, variant: Variant, library: Library) -> list[str]:
+    """'[hvis x]' must name a yes/no parameter of this topic or, as topic.x, of another topic."""
+    out = []
+    for match in CONDITION_ANYWHERE.finditer(variant.text):
+        name = match.group(1)
+        topic_id, _, param = name.rpartition(".")
+        try:
+            other = library.topic(topic.agreement, topic_id) if topic_id else topic
+        except KeyError:
+            out.append(f"{where}: ukendt emne i [hvis {name}]")
+            continue
+        params = other.params_for(variant.id) if other is topic else other.all_params()
+        found = [p for p in params if p.name == param]
+        if not found or found[0].type != "bool":
+            out.append(f"{where}: [hvis {name}] skal pege på en ja/nej-parameter")
+    return out
+
+
 def _check_text(where: str, topic: Topic, variant: Variant, library: Library) -> list[str]:
     """Placeholders must name known parameters; no other template syntax is allowed."""
     out = [
@@ -159,6 +186,7 @@ def _check_text(where: str, topic: Topic, variant: Variant, library: Library) ->
         for tag in stray_syntax(variant.text)
     ]
     own = {p.name for p in topic.params_for(variant.id)}
+    out += _check_conditions(where, topic, variant, library)
     for ref in refs_in(variant.text, topic.id):
         if ref.scope == "global":
             continue

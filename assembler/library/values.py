@@ -195,5 +195,13 @@ def format_value(param: Param, value: Value) -> str:
     if param.type == "money" and isinstance(value, (Decimal, int)):
         return f"{format_number(value)} kr."
     if isinstance(value, (Decimal, int)):
-        return format_number(value)
+        return format_number(value) + _unit(param, value)
     return str(value)
+
+
+def _unit(param: Param, value: Decimal | int) -> str:
+    """' måned' or ' måneder' after a number, when the parameter names a unit."""
+    if not param.unit:
+        return ""
+    singular, plural = param.unit[0], param.unit[-1]
+    return f" {singular if value == 1 else plural}"

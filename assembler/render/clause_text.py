@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from assembler.answers.model import AgreementAnswers
@@ -9,10 +10,12 @@ from assembler.library.model import FRAMEWORKS, SECTOR_NAMES, Library, Param, To
 from assembler.library.placeholders import PLACEHOLDER, Ref, parse_ref
 from assembler.library.values import Value, format_value
 
+CONDITION = re.compile(r"^\[hvis( ikke)? ([a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)?)\]\s*")
+
 
 @dataclass(frozen=True)
 class Paragraph:
-    """One output paragraph: plain text (escaped later by the renderer) and whether it is a bullet."""
+    """One output paragraph: plain text (escaped by the renderer) and whether it is a bullet."""
 
     text: str
     bullet: bool = False
@@ -68,7 +71,10 @@ def _global(name: str, sector: str) -> str:
 def render_clause(topic: Topic, variant_id: str, scope: Scope) -> list[Paragraph]:
     """The paragraphs of one clause with every placeholder filled in."""
     out: list[Paragraph] = []
-    for source, bullet in split_blocks(topic.variant(variant_id).text):
+    for block, bullet in split_blocks(topic.variant(variant_id).text):
+        source = _apply_condition(block, topic, scope)
+        if source is None:
+            continue
         expanded = _expand_whole(source, bullet, topic, scope)
         if expanded is not None:
             out += expanded
@@ -77,6 +83,16 @@ def render_clause(topic: Topic, variant_id: str, scope: Scope) -> list[Paragraph
         if text is not None:
             out.append(Paragraph(text, bullet))
     return out
+
+
+def _apply_condition(block: str, topic: Topic, scope: Scope) -> str | None:
+    """'[hvis x] …' keeps a paragraph only when yes/no answer x is ja ('[hvis ikke x]': nej)."""
+    match = CONDITION.match(block)
+    if not match:
+        return block
+    _, value = _lookup(parse_ref(match.group(2), topic.id), scope, topic)
+    wanted = match.group(1) is None
+    return block[match.end() :] if bool(value) == wanted else None
 
 
 def _expand_whole(source: str, bullet: bool, topic: Topic, scope: Scope) -> list[Paragraph] | None:

@@ -77,7 +77,11 @@ def test_control_characters_are_rejected_not_dropped() -> None:
 
 def test_lists_split_on_line_breaks_and_semicolons() -> None:
     param = Param("a", "list", "A", "")
-    assert parse_value(param, "Vej 1, 2100 Kbh\nVej 2;Vej 3") == ["Vej 1, 2100 Kbh", "Vej 2", "Vej 3"]
+    assert parse_value(param, "Vej 1, 2100 Kbh\nVej 2;Vej 3") == [
+        "Vej 1, 2100 Kbh",
+        "Vej 2",
+        "Vej 3",
+    ]
     assert format_value(param, ["a", "b", "c"]) == "a, b og c"
 
 
@@ -90,3 +94,9 @@ def test_bool_and_time() -> None:
 
 def test_empty_is_none() -> None:
     assert parse_value(Param("t", "text", "T", ""), "   ") is None
+
+
+def test_units_follow_the_number() -> None:
+    months = Param("m", "int", "M", "", unit=("måned", "måneder"))
+    assert format_value(months, 1) == "1 måned"
+    assert format_value(months, 2) == "2 måneder"
