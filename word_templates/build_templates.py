@@ -12,17 +12,18 @@ import io
 import sys
 import zipfile
 from pathlib import Path
+from typing import Any
 
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_TAB_ALIGNMENT
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt, RGBColor
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from assembler.ooxml.package import package_bytes  # noqa: E402
+from assembler.ooxml.package import package_bytes
 
 HERE = Path(__file__).resolve().parent
 HEADING_NUM_ID = 20
@@ -33,7 +34,8 @@ NUMBERING_XML = f"""
   <w:multiLevelType w:val="multilevel"/>
   <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:pStyle w:val="Heading1"/>
     <w:lvlText w:val="§ %1."/><w:lvlJc w:val="left"/>
-    <w:pPr><w:tabs><w:tab w:val="num" w:pos="851"/></w:tabs><w:ind w:left="851" w:hanging="851"/></w:pPr>
+    <w:pPr><w:tabs><w:tab w:val="num" w:pos="851"/></w:tabs>
+      <w:ind w:left="851" w:hanging="851"/></w:pPr>
   </w:lvl>
   <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:pStyle w:val="Heading2"/>
     <w:lvlText w:val="Stk. %2."/><w:lvlJc w:val="left"/>
@@ -54,7 +56,7 @@ def _styles(doc: Document) -> None:
     rpr = normal.element.get_or_add_rPr()
     lang = rpr.find(qn("w:lang"))
     if lang is None:
-        lang = parse_xml(f'<w:lang {nsdecls("w")}/>')
+        lang = parse_xml(f"<w:lang {nsdecls('w')}/>")
         rpr.append(lang)
     lang.set(qn("w:val"), "da-DK")
     lang.set(qn("w:eastAsia"), "da-DK")
@@ -74,9 +76,13 @@ def _styles(doc: Document) -> None:
     heading.paragraph_format.space_after = Pt(4)
     heading.paragraph_format.keep_with_next = True
     ppr = heading.element.get_or_add_pPr()
-    ppr.insert(0, parse_xml(
-        f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="{HEADING_NUM_ID}"/></w:numPr>'
-    ))
+    ppr.insert(
+        0,
+        parse_xml(
+            f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/>'
+            f'<w:numId w:val="{HEADING_NUM_ID}"/></w:numPr>'
+        ),
+    )
     sign = styles.add_style("Underskrifter", WD_STYLE_TYPE.PARAGRAPH)
     sign.base_style = styles["Normal"]
     sign.font.bold = True
@@ -84,6 +90,9 @@ def _styles(doc: Document) -> None:
     sign.paragraph_format.space_before = Pt(18)
     sign.paragraph_format.keep_with_next = True
     styles["List Bullet"].paragraph_format.space_after = Pt(3)
+    for name in ("Header", "Footer"):
+        styles[name].font.size = Pt(8.5)
+        styles[name].font.color.rgb = RGBColor(0x59, 0x59, 0x59)
 
 
 def _numbering(doc: Document) -> None:
@@ -95,32 +104,50 @@ def _numbering(doc: Document) -> None:
         first_num.addprevious(abstract)
     else:
         numbering.append(abstract)
-    numbering.append(parse_xml(
-        f'<w:num {nsdecls("w")} w:numId="{HEADING_NUM_ID}">'
-        f'<w:abstractNumId w:val="{HEADING_NUM_ID}"/></w:num>'
-    ))
+    numbering.append(
+        parse_xml(
+            f'<w:num {nsdecls("w")} w:numId="{HEADING_NUM_ID}">'
+            f'<w:abstractNumId w:val="{HEADING_NUM_ID}"/></w:num>'
+        )
+    )
 
 
 def _field_run(paragraph: object, instruction: str) -> None:
     """Append a simple field (PAGE, NUMPAGES) to a paragraph."""
-    paragraph._p.append(parse_xml(  # type: ignore[attr-defined]
-        f'<w:fldSimple {nsdecls("w")} w:instr=" {instruction} "><w:r><w:t>1</w:t></w:r></w:fldSimple>'
-    ))
+    paragraph._p.append(
+        parse_xml(  # type: ignore[attr-defined]
+            f'<w:fldSimple {nsdecls("w")} w:instr=" {instruction} ">'
+            "<w:r><w:t>1</w:t></w:r></w:fldSimple>"
+        )
+    )
+
+
+def _right_tab_only(paragraph: Any) -> None:
+    """One right-aligned tab stop at the A4 text width, instead of the Letter-sized defaults."""
+    paragraph.paragraph_format.tab_stops.add_tab_stop(Cm(16), WD_TAB_ALIGNMENT.RIGHT)
+    tabs = paragraph._p.get_or_add_pPr().find(qn("w:tabs"))
+    for pos in ("4680", "9360"):  # clear the Header/Footer styles' Letter-sized tab stops
+        tabs.append(parse_xml(f'<w:tab {nsdecls("w")} w:val="clear" w:pos="{pos}"/>'))
+    tabs[:] = sorted(tabs, key=lambda tab: int(tab.get(qn("w:pos"))))  # Word keeps them sorted
 
 
 def _header_footer(doc: Document, title: str) -> None:
     """Header with title, version and date; footer with page numbers and library version."""
     section = doc.sections[0]
+    section.page_width = Cm(21)  # A4, as Danish agreements are printed
+    section.page_height = Cm(29.7)
     section.top_margin = Cm(2.5)
     section.bottom_margin = Cm(2.2)
     section.left_margin = Cm(2.5)
     section.right_margin = Cm(2.5)
     header = section.header.paragraphs[0]
-    header.text = f"{title}\t\t{{{{ aftale.version }}}} · {{{{ aftale.dato }}}}"
+    header.text = f"{title}\t{{{{ aftale.version }}}} · {{{{ aftale.dato }}}}"
     header.style = doc.styles["Header"]
+    _right_tab_only(header)
     footer = section.footer.paragraphs[0]
     footer.style = doc.styles["Footer"]
-    footer.add_run("Klausulbibliotek {{ aftale.bibliotek }}\t\tSide ")
+    _right_tab_only(footer)
+    footer.add_run("Klausulbibliotek {{ aftale.bibliotek }}\tSide ")
     _field_run(footer, "PAGE")
     footer.add_run(" af ")
     _field_run(footer, "NUMPAGES")
@@ -143,9 +170,7 @@ def _clause_loop(doc: Document) -> None:
 def _signature_table(doc: Document, left: tuple[str, str], right: tuple[str, str]) -> None:
     """Two signature columns: party, place and date, line, printed name."""
     doc.add_paragraph("Underskrifter", style="Underskrifter")
-    doc.add_paragraph(
-        "{%p if felter.underskrifter.underskriftssted %}"
-    )
+    doc.add_paragraph("{%p if felter.underskrifter.underskriftssted %}")
     doc.add_paragraph("Underskrevet i {{ felter.underskrifter.underskriftssted }}.")
     doc.add_paragraph("{%p endif %}")
     table = doc.add_table(rows=4, cols=2)
@@ -247,8 +272,10 @@ def deterministic_bytes(doc: Document) -> bytes:
 
         rels = re.sub(r"<Relationship [^>]*thumbnail[^>]*/>", "", rels)
         parts["_rels/.rels"] = rels.encode()
-    ctypes = parts["[Content_Types].xml"].decode().replace(
-        '<Default Extension="jpeg" ContentType="image/jpeg"/>', ""
+    ctypes = (
+        parts["[Content_Types].xml"]
+        .decode()
+        .replace('<Default Extension="jpeg" ContentType="image/jpeg"/>', "")
     )
     parts["[Content_Types].xml"] = ctypes.encode()
     return package_bytes(parts)
