@@ -38,7 +38,9 @@ def build_agreement(
     known = {t.id for t in library.for_agreement(agreement)}
     for key in raw:
         if key not in known:
-            problems.append(f"{locate(str(key), None)}: ukendt emne '{key}' (findes ikke i biblioteket)")
+            problems.append(
+                f"{locate(str(key), None)}: ukendt emne '{key}' (findes ikke i biblioteket)"
+            )
     for topic in library.for_agreement(agreement):
         answer, found = _build_topic(topic, sector, raw.get(topic.id), locate)
         problems += found
@@ -91,7 +93,9 @@ def _build_topic(
     allowed = {p.name for p in topic.all_params()} | {VARIANT_KEY}
     for key in raw:
         if key not in allowed:
-            problems.append(f"{locate(topic.id, str(key))}: ukendt felt '{key}' under {topic.title}")
+            problems.append(
+                f"{locate(topic.id, str(key))}: ukendt felt '{key}' under {topic.title}"
+            )
     values: dict[str, Value] = {}
     for param in params:
         supplied = raw.get(param.name)

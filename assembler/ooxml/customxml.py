@@ -50,7 +50,9 @@ def embed_payload(parts: dict[str, bytes], payload: dict[str, Any]) -> None:
     rel = f'<Relationship Id="{REL_ID}" Type="{REL_CUSTOM_XML}" Target="../customXml/item{n}.xml"/>'
     parts[DOC_RELS] = rels.replace("</Relationships>", rel + "</Relationships>").encode()
     types = parts[CONTENT_TYPES].decode("utf-8")
-    override = f'<Override PartName="/customXml/itemProps{n}.xml" ContentType="{CT_CUSTOM_XML_PROPS}"/>'
+    override = (
+        f'<Override PartName="/customXml/itemProps{n}.xml" ContentType="{CT_CUSTOM_XML_PROPS}"/>'
+    )
     if 'Extension="xml"' not in types:
         override += '<Default Extension="xml" ContentType="application/xml"/>'
     parts[CONTENT_TYPES] = types.replace("</Types>", override + "</Types>").encode()

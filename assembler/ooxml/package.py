@@ -174,10 +174,9 @@ def write_atomic(path: Path, data: bytes, overwrite: bool = False) -> None:
         try:
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
-            os.replace(tmp, path)
+            Path(tmp).replace(path)
         except BaseException:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
+            Path(tmp).unlink(missing_ok=True)
             raise
     except OSError as exc:
         raise OutputError(f"{path}: kan ikke skrive filen ({exc.strerror}).") from exc

@@ -1,4 +1,4 @@
-"""Check a Word template against the docxtpl pitfalls before use; report places a person can find."""
+"""Check a Word template against the docxtpl pitfalls; report places a person can find in Word."""
 
 from __future__ import annotations
 
@@ -62,11 +62,13 @@ def structural_problems(name: str, part: str, root: etree._Element) -> list[str]
         at = f"{where}, afsnit {index} {_quote(text)}"
         problems += _tag_balance(at, text)
         if SPACED_PREFIX.search(text):
-            problems.append(f"{at}: skriv {{%p …%}} uden mellemrum mellem {{% og p (fx {{%p if …%}})")
+            problems.append(
+                f"{at}: skriv {{%p …%}} uden mellemrum mellem {{% og p (fx {{%p if …%}})"
+            )
         para_tags = PARA_TAG.findall(text)
         if para_tags and PARA_TAG.sub("", text).strip():
             problems.append(
-                f"{at}: afsnittet har tekst ud over {{%p …%}}-mærket; den tekst ville blive slettet. "
+                f"{at}: afsnittet har tekst ud over {{%p …%}}-mærket; den ville blive slettet. "
                 "Flyt teksten til et afsnit for sig."
             )
         in_cell = any(a.tag == qn("w:tc") for a in p.iterancestors())

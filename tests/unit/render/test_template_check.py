@@ -12,7 +12,11 @@ from docx.oxml.ns import nsdecls
 from assembler.errors import TemplateError
 from assembler.render.engine import compile_template
 
-SCHEMA = {"aftale": {"titel": None}, "klausuler": [{"titel": None}], "felter": {"parter": {"navn": None}}}
+SCHEMA = {
+    "aftale": {"titel": None},
+    "klausuler": [{"titel": None}],
+    "felter": {"parter": {"navn": None}},
+}
 
 
 def _template(tmp_path: Path, *paragraphs: str) -> Path:
@@ -34,8 +38,8 @@ def test_a_clean_template_compiles_and_renders(tmp_path: Path) -> None:
     path = _template(tmp_path, "{{ aftale.titel }}", "{%p for k in klausuler %}", "{{ k.titel }}",
                      "{%p endfor %}")  # fmt: skip
     compiled = compile_template(path, SCHEMA)
-    xml = compiled.render_parts({"aftale": {"titel": "Region H & Co <AS>"},
-                                 "klausuler": [{"titel": "„Citat“"}]})["word/document.xml"]  # fmt: skip
+    context = {"aftale": {"titel": "Region H & Co <AS>"}, "klausuler": [{"titel": "„Citat“"}]}
+    xml = compiled.render_parts(context)["word/document.xml"]
     assert b"Region H &amp; Co &lt;AS&gt;" in xml
     assert "„Citat“".encode() in xml
     assert b"{%" not in xml and b"{{" not in xml
@@ -75,8 +79,14 @@ def test_space_after_percent_in_paragraph_tag(tmp_path: Path) -> None:
 
 def test_unknown_variable_is_named(tmp_path: Path) -> None:
     problems = _problems(
-        _template(tmp_path, "{%p for k in klausuler %}", "{{ k.titl }}", "{%p endfor %}",
-                  "{{ felter.parter.navnet }}", "{{ ukendt }}")  # fmt: skip
+        _template(
+            tmp_path,
+            "{%p for k in klausuler %}",
+            "{{ k.titl }}",
+            "{%p endfor %}",
+            "{{ felter.parter.navnet }}",
+            "{{ ukendt }}",
+        )
     )
     assert any("'k.titl'" in p for p in problems)
     assert any("'felter.parter.navnet'" in p for p in problems)
@@ -96,7 +106,8 @@ def test_tracked_changes_and_comments_are_refused(tmp_path: Path) -> None:
     document = docx.Document()
     para = document.add_paragraph("Tekst")
     para._p.append(parse_xml(
-        f'<w:del {nsdecls("w")} w:id="1" w:author="X"><w:r><w:delText>slettet</w:delText></w:r></w:del>'
+        f'<w:del {nsdecls("w")} w:id="1" w:author="X">'
+        "<w:r><w:delText>slettet</w:delText></w:r></w:del>"
     ))  # fmt: skip
     document.add_comment(para.runs, text="En kommentar", author="Jurist")
     path = tmp_path / "rev.docx"
