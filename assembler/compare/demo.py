@@ -1,0 +1,113 @@
+"""The demo round: management's counter-draft of our local agreement, its redline and summary.
+
+The bundled example is a state agency, so the joint forum is the samarbejdsudvalg (not MED). The
+counter-draft makes the edits management typically asks for: a shorter notice before calling an
+employee in on a home-working day, a longer contact window, no paid travel time from home, a new
+right to pause home working, and the voluntariness clause moved up front.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import docx
+
+from assembler.compare.cli import write_all
+from assembler.compare.engine import compare_versions
+from assembler.errors import OutputError
+
+MANAGEMENT = "Ledelsen"
+DEMO_DATE = "2026-03-02"
+# (pattern, replacement) applied once each, inside one run.
+EDITS = (
+    (r"senest på den \d+\. arbejdsdag før den pågældende dag", "senest kl. 12 dagen før"),
+    (r"kl\. \d\d\.\d\d til kl\. \d\d\.\d\d", "kl. 08.30 til kl. 15.30"),
+)
+DELETE_START = "Rejsetiden fra hjemmet"
+ADD_AFTER = "I uforudsete og uopsættelige situationer"
+NEW_TEXT = (
+    "Arbejdsgiveren kan midlertidigt indstille hjemmearbejdet i en enhed, når driften kræver det. "
+    "Indstillingen drøftes forinden i samarbejdsudvalget og gælder højst tre måneder ad gangen."
+)
+MOVE_CLAUSE, MOVE_AFTER = "Frivillighed", "Formål"
+
+
+def _is_heading(paragraph: Any) -> bool:
+    """Whether a python-docx paragraph is a heading."""
+    name = paragraph.style.name if paragraph.style is not None else ""
+    return str(name).lower().startswith(("heading", "overskrift"))
+
+
+def _replace_once(document: Any, pattern: str, replacement: str) -> None:
+    """Replace the first match of `pattern` inside a single run anywhere in the body."""
+    regex = re.compile(pattern)
+    for paragraph in document.paragraphs:
+        for run in paragraph.runs:
+            if regex.search(run.text):
+                run.text = regex.sub(replacement, run.text, count=1)
+                return
+
+
+def _clause(document: Any, heading: str) -> list[Any]:
+    """The XML elements of the clause under `heading`: the heading and its body up to the next."""
+    paragraphs = document.paragraphs
+    for k, p in enumerate(paragraphs):
+        if _is_heading(p) and p.text.strip() == heading:
+            out = [p._p]
+            node = p._p.getnext()
+            while node is not None and node.tag == p._p.tag:
+                following = next((q for q in paragraphs[k + 1 :] if q._p is node), None)
+                if following is None or _is_heading(following):
+                    break
+                if following.style is not None and "underskrift" in following.style.name.lower():
+                    break
+                out.append(node)
+                node = node.getnext()
+            return out
+    return []
+
+
+def make_counter_draft(lokalaftale: Path, target: Path) -> None:
+    """Write management's counter-draft of the local agreement."""
+    document = docx.Document(str(lokalaftale))
+    for pattern, replacement in EDITS:
+        _replace_once(document, pattern, replacement)
+    for p in document.paragraphs:
+        parent = p._p.getparent()
+        if p.text.startswith(DELETE_START) and parent is not None:
+            parent.remove(p._p)
+            break
+    for k, p in enumerate(document.paragraphs):
+        if p.text.startswith(ADD_AFTER):
+            following = document.paragraphs[k + 1]
+            added = following.insert_paragraph_before(NEW_TEXT)
+            added.style = p.style
+            break
+    moved, target_clause = _clause(document, MOVE_CLAUSE), _clause(document, MOVE_AFTER)
+    if moved and target_clause:
+        tail = target_clause[-1]
+        for element in moved:
+            tail.addnext(element)
+            tail = element
+    document.core_properties.last_modified_by = MANAGEMENT
+    document.save(str(target))
+
+
+def write_demo(out_dir: Path, lokalaftale_docx: Path, overwrite: bool) -> list[Path]:
+    """Write the counter-draft v2, the redline v1 → v2 and the summary .xlsx; return the paths."""
+    v2 = out_dir / "lokalaftale-modpartens-udkast.docx"
+    redline = out_dir / "lokalaftale-redline.docx"
+    summary = out_dir / "lokalaftale-aendringer.xlsx"
+    if not overwrite:
+        for path in (v2, redline, summary):
+            if path.exists():
+                raise OutputError(
+                    f"{path}: filen findes allerede. Brug --overskriv for at erstatte den."
+                )
+    out_dir.mkdir(parents=True, exist_ok=True)
+    make_counter_draft(lokalaftale_docx, v2)
+    rounds = compare_versions([lokalaftale_docx, v2], [MANAGEMENT], [DEMO_DATE])
+    write_all(rounds, [redline], summary, overwrite=True)
+    return [v2, redline, summary]

@@ -1,0 +1,226 @@
+"""Write tracked changes: revision wrappers, paragraph-mark revisions, property changes.
+
+ECMA-376 Part 1 §17.13.5 (w:ins, w:del, w:moveFrom, w:moveTo and their range markers) and
+§17.13.5.29/.31 (w:rPrChange, w:pPrChange). Revision wrappers sit inside hyperlinks and other run
+containers, never around them, as Word itself writes them.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections import Counter
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from assembler.ooxml.ns import qn
+from assembler.ooxml.tokens import PPR_NOT_BASE, W_DELTEXT, W_PPR, W_R, W_RPR, W_T, Extra, Tok
+
+WRAPPER = {"ins": "w:ins", "del": "w:del", "mf": "w:moveFrom", "mt": "w:moveTo"}
+MARK_REVISIONS = {qn("w:ins"), qn("w:del"), qn("w:moveFrom"), qn("w:moveTo")}
+STALE_IN_OLD = MARK_REVISIONS | {qn("w:rPrChange")}
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+W_ID = qn("w:id")
+
+
+@dataclass
+class RevisionContext:
+    """Author, date and the id counter shared by every revision of one output document."""
+
+    author: str
+    date: str
+    next_id: int = 1
+    counts: Counter[str] = field(default_factory=Counter)
+    moves: int = 0
+
+    def new_id(self) -> str:
+        """Return a fresh revision id."""
+        self.next_id += 1
+        return str(self.next_id)
+
+    def element(self, tag: str) -> etree._Element:
+        """A revision element (w:ins, w:del, w:rPrChange...) with id, author and date."""
+        el = etree.Element(qn(tag))
+        el.set(W_ID, self.new_id())
+        el.set(qn("w:author"), self.author)
+        el.set(qn("w:date"), self.date)
+        self.counts[tag.partition(":")[2]] += 1
+        return el
+
+    def move_name(self) -> str:
+        """A fresh name tying a moveFrom range to its moveTo range."""
+        self.moves += 1
+        return f"aftale_move{self.moves}"
+
+
+def clean_old_rpr(rpr: etree._Element | None) -> etree._Element | None:
+    """Copy run properties from the older package without its revision markup."""
+    if rpr is None:
+        return None
+    out = copy.deepcopy(rpr)
+    for child in list(out):
+        if child.tag in STALE_IN_OLD:
+            out.remove(child)
+    return out
+
+
+def make_ppr(
+    ctx: RevisionContext,
+    src: etree._Element | None,
+    mark: str,
+    from_old: bool,
+    old_ppr: etree._Element | None = None,
+    old_sig: str | None = None,
+    new_sig: str | None = None,
+) -> etree._Element:
+    """Paragraph properties for an output paragraph, with its mark revision and pPrChange."""
+    ppr = copy.deepcopy(src) if src is not None else etree.Element(W_PPR)
+    if from_old:
+        for child in list(ppr):
+            if child.tag in (qn("w:sectPr"), qn("w:pPrChange")):
+                ppr.remove(child)
+        rpr = ppr.find(W_RPR)
+        if rpr is not None:
+            for child in list(rpr):
+                if child.tag in STALE_IN_OLD:
+                    rpr.remove(child)
+    if mark != "eq":
+        rpr = ppr.find(W_RPR)
+        if rpr is None:
+            rpr = etree.Element(W_RPR)
+            tail = [c for c in ppr if c.tag in (qn("w:sectPr"), qn("w:pPrChange"))]
+            if tail:
+                tail[0].addprevious(rpr)
+            else:
+                ppr.append(rpr)
+        for child in list(rpr):
+            if child.tag in MARK_REVISIONS:
+                rpr.remove(child)
+        rpr.insert(0, ctx.element(WRAPPER[mark]))
+    elif old_sig is not None and old_sig != new_sig and ppr.find(qn("w:pPrChange")) is None:
+        change = ctx.element("w:pPrChange")
+        base = etree.SubElement(change, W_PPR)
+        if old_ppr is not None:
+            for child in old_ppr:
+                if isinstance(child.tag, str) and child.tag not in PPR_NOT_BASE:
+                    base.append(copy.deepcopy(child))
+        ppr.append(change)
+    return ppr
+
+
+# An output item: (status, token or extra, older token for formatting comparison).
+Item = tuple[str, Tok | Extra, Tok | None]
+
+
+def _run_rpr(ctx: RevisionContext, status: str, tok: Tok, old: Tok | None) -> etree._Element | None:
+    """Run properties for a token: older ones cleaned, or newer ones plus an rPrChange."""
+    if status in ("del", "mf") and old is None:
+        return clean_old_rpr(tok.rpr)
+    rpr = copy.deepcopy(tok.rpr) if tok.rpr is not None else None
+    if rpr is not None:
+        for prior in rpr.iter(qn("w:rPrChange")):
+            prior.set(W_ID, ctx.new_id())  # one newer run may become several output runs
+    if old is not None and old.fmt != tok.fmt:
+        if rpr is None:
+            rpr = etree.Element(W_RPR)
+        if rpr.find(qn("w:rPrChange")) is None:
+            change = ctx.element("w:rPrChange")
+            before = etree.SubElement(change, W_RPR)
+            cleaned = clean_old_rpr(old.rpr)
+            if cleaned is not None:
+                before.extend(list(cleaned))
+            rpr.append(change)
+    return rpr
+
+
+def _content(tok: Tok, deleted: bool) -> etree._Element:
+    """A copy of a special run child, with field codes renamed inside deletions."""
+    assert tok.elem is not None
+    el = copy.deepcopy(tok.elem)
+    local = etree.QName(el).localname
+    if deleted and local == "instrText":
+        el.tag = qn("w:delInstrText")
+    elif not deleted and local == "delInstrText":
+        el.tag = qn("w:instrText")
+    return el
+
+
+def build_runs(ctx: RevisionContext, items: list[Item]) -> list[etree._Element]:
+    """Turn status-tagged tokens into paragraph children: containers, wrappers, runs."""
+    out: list[etree._Element] = []
+    # Current nesting state, rebuilt whenever the grouping key changes.
+    wraps_key: tuple[int, ...] | None = None
+    holder: etree._Element | None = None
+    rev_key: tuple[str, int] | None = None
+    rev_holder: etree._Element | None = None
+    run: etree._Element | None = None
+    run_key: tuple[object, ...] | None = None
+    text_el: etree._Element | None = None
+    for status, tok, old in items:
+        key = tuple(id(w) for w in tok.wraps)
+        if key != wraps_key:
+            wraps_key, rev_key, run_key, text_el = key, None, None, None
+            holder = None
+            for wrap in tok.wraps:
+                shell = _shell(wrap)
+                if holder is None:
+                    out.append(shell)
+                else:
+                    holder.append(shell)
+                holder = shell.find(qn("w:sdtContent")) if shell.tag == qn("w:sdt") else shell
+        if isinstance(tok, Extra):
+            target = holder
+            (target.append if target is not None else out.append)(tok.elem)
+            rev_key, run_key, text_el = None, None, None
+            continue
+        prior = tok.prior
+        rk = (status, id(prior) if prior is not None else 0)
+        if rk != rev_key:
+            rev_key, run_key, text_el = rk, None, None
+            parent: etree._Element | None = holder
+            if status != "eq":
+                wrapper = ctx.element(WRAPPER[status])
+                (parent.append if parent is not None else out.append)(wrapper)
+                parent = wrapper
+            if prior is not None:
+                shell = etree.Element(prior.tag, {str(k): str(v) for k, v in prior.attrib.items()})
+                shell.set(W_ID, ctx.new_id())
+                (parent.append if parent is not None else out.append)(shell)
+                parent = shell
+            rev_holder = parent
+        deleted = status in ("del", "mf") or prior is not None
+        changed = old is not None and old.fmt != tok.fmt
+        rpr_key = (id(tok.rpr), id(old.rpr) if changed and old is not None else 0)
+        if rpr_key != run_key or run is None:
+            run_key, text_el = rpr_key, None
+            rpr = _run_rpr(ctx, status, tok, old)
+            run = etree.Element(W_R)
+            if rpr is not None and len(rpr):
+                run.append(rpr)
+            (rev_holder.append if rev_holder is not None else out.append)(run)
+        if tok.text is not None:
+            if text_el is None:
+                text_el = etree.SubElement(run, W_DELTEXT if deleted else W_T)
+                text_el.set(XML_SPACE, "preserve")
+                text_el.text = ""
+            text_el.text = (text_el.text or "") + tok.text
+        else:
+            run.append(_content(tok, deleted))
+            text_el = None
+    return out
+
+
+def _shell(container: etree._Element) -> etree._Element:
+    """An empty copy of a container element keeping its property children."""
+    shell = etree.Element(container.tag, _attrs(container))
+    for child in container:
+        if child.tag in (qn("w:smartTagPr"), qn("w:customXmlPr"), qn("w:sdtPr"), qn("w:sdtEndPr")):
+            shell.append(copy.deepcopy(child))
+    if container.tag == qn("w:sdt"):
+        etree.SubElement(shell, qn("w:sdtContent"))
+    return shell
+
+
+def _attrs(el: etree._Element) -> dict[str, str]:
+    """An element's attributes as a plain dict."""
+    return {str(k): str(v) for k, v in el.attrib.items()}

@@ -1,0 +1,203 @@
+"""Pure sequence alignment used by the redline engine: tokens, block opcodes, moves, pairing.
+
+No lxml here: everything works on strings, so the algorithms are easy to test on their own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+_TOKEN = re.compile(r"\w+|\s+|[^\w\s]", re.UNICODE)
+MIN_MOVE_CHARS = 12  # shorter paragraphs ("Ja", "§ 3") are too common to be called a move
+PAIR_THRESHOLD = 0.5
+PAIR_WINDOW = 12
+
+
+def tokenize(text: str) -> list[str]:
+    """Split text into words, whitespace runs and single punctuation marks."""
+    return _TOKEN.findall(text)
+
+
+Opcode = tuple[str, int, int, int, int]
+
+
+def opcodes(old: Sequence[str], new: Sequence[str]) -> list[Opcode]:
+    """Return difflib opcodes for two key sequences (equal/replace/delete/insert)."""
+    if list(old) == list(new):
+        return [("equal", 0, len(old), 0, len(new))] if old else []
+    # Trim the common head and tail first: the usual case (few edits) then costs O(n).
+    head = 0
+    limit = min(len(old), len(new))
+    while head < limit and old[head] == new[head]:
+        head += 1
+    tail = 0
+    while tail < limit - head and old[-1 - tail] == new[-1 - tail]:
+        tail += 1
+    matcher = SequenceMatcher(None, old[head : len(old) - tail], new[head : len(new) - tail], False)
+    result: list[Opcode] = []
+    if head:
+        result.append(("equal", 0, head, 0, head))
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        result.append((tag, i1 + head, i2 + head, j1 + head, j2 + head))
+    if tail:
+        result.append(("equal", len(old) - tail, len(old), len(new) - tail, len(new)))
+    return result
+
+
+def _heaviest_chain(pairs: list[tuple[int, int, int]]) -> list[tuple[int, int]]:
+    """The increasing (i, j) subsequence of `pairs` (sorted by i) with the largest total weight."""
+    size = max(j for _, j, _ in pairs) + 2
+    tree = [(0, -1)] * size  # Fenwick tree over j: best (weight, pair index) ending at or below j
+    best: list[tuple[int, int]] = []  # per pair: (chain weight, previous pair index)
+    for n, (_, j, weight) in enumerate(pairs):
+        prev, k = (0, -1), j  # best chain ending with some j' < j
+        while k > 0:
+            prev = max(prev, tree[k])
+            k -= k & -k
+        best.append((prev[0] + weight, prev[1]))
+        k = j + 1
+        while k < size:
+            tree[k] = max(tree[k], (prev[0] + weight, n))
+            k += k & -k
+    n = max(range(len(best)), key=lambda m: best[m][0])
+    chain = []
+    while n >= 0:
+        chain.append(pairs[n][:2])
+        n = best[n][1]
+    return chain[::-1]
+
+
+def _merge(ops: list[Opcode]) -> list[Opcode]:
+    """Merge neighbouring equal opcodes, and neighbouring unequal ones into one region."""
+    out: list[Opcode] = []
+    for op in ops:
+        if op[1] == op[2] and op[3] == op[4]:
+            continue
+        if out and (out[-1][0] == "equal") == (op[0] == "equal"):
+            _, i1, _, j1, _ = out[-1]
+            i2, j2 = op[2], op[4]
+            tag = "equal" if op[0] == "equal" else "replace"
+            if tag != "equal":
+                tag = "replace" if i1 < i2 and j1 < j2 else ("delete" if i1 < i2 else "insert")
+            out[-1] = (tag, i1, i2, j1, j2)
+        else:
+            out.append(op)
+    return out
+
+
+def block_opcodes(
+    old: Sequence[str], new: Sequence[str], weights: Sequence[int] | None = None
+) -> list[Opcode]:
+    """Opcodes for block keys that keep the longest text in place.
+
+    Keys occurring once on each side are anchors; of crossing anchors (a move), the chain with the
+    most text (`weights`: characters per old block; default the key length) stays equal, so the
+    shorter paragraphs are the ones reported as moved. Gaps between anchors go through difflib.
+    """
+    ops = opcodes(old, new)
+    if len(ops) <= 1:
+        return ops
+    first = ops[0][2] if ops[0][0] == "equal" else 0
+    last_o = ops[-1][1] if ops[-1][0] == "equal" else len(old)
+    last_n = ops[-1][3] if ops[-1][0] == "equal" else len(new)
+    mid_o, mid_n = old[first:last_o], new[first:last_n]
+    count_o, count_n = Counter(mid_o), Counter(mid_n)
+    where_n = {k: j for j, k in enumerate(mid_n) if count_n[k] == 1}
+    pairs = [
+        (i, where_n[k], 1 + (weights[i + first] if weights is not None else len(k)))
+        for i, k in enumerate(mid_o)
+        if count_o[k] == 1 and k in where_n
+    ]
+    if not pairs:
+        return ops
+    result: list[Opcode] = [ops[0]] if ops[0][0] == "equal" else []
+    pi = pj = 0
+    for i, j in [*_heaviest_chain(pairs), (len(mid_o), len(mid_n))]:
+        if pi < i or pj < j:
+            gap = SequenceMatcher(None, mid_o[pi:i], mid_n[pj:j], False).get_opcodes()
+            result.extend(
+                (t, a + pi + first, b + pi + first, c + pj + first, d + pj + first)
+                for t, a, b, c, d in gap
+            )
+        if i < len(mid_o):
+            result.append(("equal", i + first, i + first + 1, j + first, j + first + 1))
+        pi, pj = i + 1, j + 1
+    if ops[-1][0] == "equal":
+        result.append(ops[-1])
+    return _merge(result)
+
+
+@dataclass(frozen=True)
+class Move:
+    """A block that left old position `old` and arrived unchanged at new position `new`."""
+
+    old: int
+    new: int
+    group: int
+
+
+def find_moves(
+    old_keys: Sequence[str], new_keys: Sequence[str], ops: Sequence[Opcode]
+) -> list[Move]:
+    """Pair deleted and inserted blocks with identical, distinctive keys into moves."""
+    deleted = [
+        i for tag, i1, i2, _, _ in ops if tag in ("delete", "replace") for i in range(i1, i2)
+    ]
+    inserted = [
+        j for tag, _, _, j1, j2 in ops if tag in ("insert", "replace") for j in range(j1, j2)
+    ]
+    old_count = Counter(old_keys[i] for i in deleted)
+    new_count = Counter(new_keys[j] for j in inserted)
+    by_key = {new_keys[j]: j for j in inserted}
+    pairs: list[tuple[int, int]] = []
+    for i in deleted:
+        key = old_keys[i]
+        if len(key) < MIN_MOVE_CHARS or old_count[key] != 1 or new_count.get(key) != 1:
+            continue
+        pairs.append((i, by_key[key]))
+    moves: list[Move] = []
+    group = 0
+    for n, (i, j) in enumerate(pairs):
+        if n and not (pairs[n - 1][0] == i - 1 and pairs[n - 1][1] == j - 1):
+            group += 1
+        moves.append(Move(i, j, group))
+    # A "move" that stays inside one replace block is just reordering noise there; keep it anyway:
+    # Word shows it as a move, which is what a reader expects.
+    return moves
+
+
+def similarity(a: str, b: str) -> float:
+    """Word-level similarity ratio of two texts in [0, 1]."""
+    if a == b:
+        return 1.0
+    ta, tb = tokenize(a), tokenize(b)
+    if not ta or not tb:
+        return 0.0
+    matcher = SequenceMatcher(None, ta, tb, False)
+    if matcher.real_quick_ratio() < PAIR_THRESHOLD or matcher.quick_ratio() < PAIR_THRESHOLD:
+        return 0.0
+    return matcher.ratio()
+
+
+def pair_similar(old: Sequence[str], new: Sequence[str]) -> list[tuple[int | None, int | None]]:
+    """Pair old and new texts monotonically by similarity; unpaired items get None as partner."""
+    result: list[tuple[int | None, int | None]] = []
+    j = 0
+    for i, text in enumerate(old):
+        best, best_j = PAIR_THRESHOLD, -1
+        for k in range(j, min(len(new), j + PAIR_WINDOW)):
+            score = similarity(text, new[k])
+            if score > best:
+                best, best_j = score, k
+        if best_j < 0:
+            result.append((i, None))
+            continue
+        result.extend((None, k) for k in range(j, best_j))
+        result.append((i, best_j))
+        j = best_j + 1
+    result.extend((None, k) for k in range(j, len(new)))
+    return result

@@ -1,0 +1,212 @@
+"""Flatten a w:p into comparable tokens that remember their run formatting and containers.
+
+A paragraph is compared in its "original" view (ECMA-376 §17.13.5: text inside a prior w:ins is not
+yet part of it, text inside a prior w:del still is). Prior insertions, bookmarks and comment ranges
+of the newer version ride along as pass-through items at their position; the older version's are
+dropped because they refer to parts of the older package.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from assembler.ooxml.ns import qn
+from assembler.ooxml.seqdiff import tokenize
+
+W_P, W_R, W_T, W_PPR, W_RPR = qn("w:p"), qn("w:r"), qn("w:t"), qn("w:pPr"), qn("w:rPr")
+W_TBL = qn("w:tbl")
+W_DELTEXT = qn("w:delText")
+PRIOR_INS = {qn("w:ins"), qn("w:moveTo")}
+PRIOR_DEL = {qn("w:del"), qn("w:moveFrom")}
+CONTAINERS = {
+    qn("w:hyperlink"),
+    qn("w:smartTag"),
+    qn("w:customXml"),
+    qn("w:fldSimple"),
+    qn("w:dir"),
+    qn("w:bdo"),
+    qn("w:sdt"),
+}
+CONTAINER_PROPS = {qn("w:smartTagPr"), qn("w:customXmlPr"), qn("w:sdtPr"), qn("w:sdtEndPr")}
+DROPPED = {qn("w:proofErr"), qn("w:lastRenderedPageBreak"), qn("w:rPr")}
+# Run properties that do not change what a reader sees; they differ between any two Word saves.
+FMT_IGNORED = {qn("w:lang"), qn("w:noProof"), qn("w:rPrChange"), qn("w:ins"), qn("w:del")}
+PPR_NOT_BASE = {qn("w:rPr"), qn("w:sectPr"), qn("w:pPrChange")}
+W_VAL = qn("w:val")
+
+
+@dataclass(slots=True)
+class Tok:
+    """One comparable piece of a run: a word, space, punctuation mark or special run child."""
+
+    key: str
+    text: str | None
+    elem: etree._Element | None
+    rpr: etree._Element | None
+    fmt: str
+    wraps: tuple[etree._Element, ...]
+    prior: etree._Element | None
+
+
+@dataclass(slots=True)
+class Extra:
+    """An element kept verbatim from the newer version, placed before token `pos`."""
+
+    pos: int
+    elem: etree._Element
+    wraps: tuple[etree._Element, ...]
+
+
+@dataclass(slots=True)
+class Flat:
+    """A flattened paragraph: tokens in the original view plus pass-through extras."""
+
+    toks: list[Tok] = field(default_factory=list)
+    extras: list[Extra] = field(default_factory=list)
+
+
+def rpr_signature(rpr: etree._Element | None) -> str:
+    """A canonical string for visible run formatting (ignores language and proofing marks)."""
+    if rpr is None:
+        return ""
+    parts = []
+    for child in rpr:
+        if not isinstance(child.tag, str) or child.tag in FMT_IGNORED:
+            continue
+        attrs = ",".join(f"{k!s}={v!s}" for k, v in sorted(child.attrib.items()))
+        parts.append(f"{etree.QName(child).localname}[{attrs}]")
+    return ";".join(sorted(parts))
+
+
+def ppr_signature(ppr: etree._Element | None) -> str:
+    """A canonical string for paragraph properties excluding mark formatting and sections."""
+    if ppr is None:
+        return ""
+    parts = []
+    for child in ppr:
+        if not isinstance(child.tag, str) or child.tag in PPR_NOT_BASE:
+            continue
+        parts.append(etree.tostring(child, method="c14n").decode())
+    return "".join(parts)
+
+
+def _special_key(elem: etree._Element) -> str:
+    """Comparison key of a non-text run child (tab, break, footnote reference, drawing...)."""
+    local = etree.QName(elem).localname
+    if local in ("tab", "cr", "noBreakHyphen", "softHyphen", "separator", "footnoteRef"):
+        return f"\x00{local}"
+    if local == "br":
+        return f"\x00br:{elem.get(qn('w:type'), '')}"
+    if local in ("footnoteReference", "endnoteReference"):
+        return f"\x00{local}:{elem.get(qn('w:id'))}"
+    if local in ("instrText", "delInstrText"):
+        return f"\x00instr:{elem.text or ''}"
+    if local == "fldChar":
+        return f"\x00fld:{elem.get(qn('w:fldCharType'))}"
+    if local == "sym":
+        return f"\x00sym:{elem.get(qn('w:char'))}"
+    return "\x00" + etree.tostring(elem, method="c14n").decode()
+
+
+def flatten(p: etree._Element, newer: bool) -> Flat:
+    """Flatten paragraph `p`; `newer` keeps pass-through extras and prior deletion wrappers."""
+    flat = Flat()
+    _walk(p, flat, (), None, newer)
+    return flat
+
+
+def _walk(
+    parent: etree._Element,
+    flat: Flat,
+    wraps: tuple[etree._Element, ...],
+    prior: etree._Element | None,
+    newer: bool,
+) -> None:
+    """Recursive worker of flatten()."""
+    for child in parent:
+        tag = child.tag
+        if not isinstance(tag, str) or tag == W_PPR or tag in DROPPED:
+            continue
+        if tag == W_R:
+            _run(child, flat, wraps, prior, newer)
+        elif tag in CONTAINERS:
+            inner = child.find(qn("w:sdtContent")) if tag == qn("w:sdt") else child
+            if inner is not None:
+                _walk(inner, flat, (*wraps, child) if newer else wraps, prior, newer)
+        elif tag in PRIOR_DEL:
+            _walk(child, flat, wraps, child if newer else None, newer)
+        elif tag in PRIOR_INS:
+            if newer:
+                flat.extras.append(Extra(len(flat.toks), child, wraps))
+        elif newer:
+            flat.extras.append(Extra(len(flat.toks), child, wraps))
+
+
+def _run(
+    r: etree._Element,
+    flat: Flat,
+    wraps: tuple[etree._Element, ...],
+    prior: etree._Element | None,
+    newer: bool,
+) -> None:
+    """Add the tokens of one w:r."""
+    rpr = r.find(W_RPR)
+    fmt = rpr_signature(rpr)
+    for child in r:
+        tag = child.tag
+        if not isinstance(tag, str) or tag in DROPPED:
+            continue
+        if tag in (W_T, W_DELTEXT):
+            for word in tokenize(child.text or ""):
+                flat.toks.append(Tok(word, word, None, rpr, fmt, wraps, prior))
+        elif etree.QName(tag).localname in ("commentReference", "annotationRef"):
+            if newer:
+                flat.extras.append(Extra(len(flat.toks), r, wraps))
+        else:
+            flat.toks.append(Tok(_special_key(child), None, child, rpr, fmt, wraps, prior))
+
+
+def original_text(p: etree._Element) -> str:
+    """The paragraph's text in the original view, specials shown as their keys."""
+    return "".join(t.key for t in flatten(p, newer=False).toks)
+
+
+def plain_text(p: etree._Element) -> str:
+    """Readable text of a paragraph (current view: prior insertions in, prior deletions out)."""
+    out = []
+    for t in p.iter(W_T, qn("w:tab")):
+        if t.tag == W_T:
+            out.append(t.text or "")
+        else:
+            out.append("\t")
+    return "".join(out)
+
+
+def block_key(block: etree._Element) -> str:
+    """Alignment key of a body block: its original-view text, or a table's cell texts."""
+    if block.tag == W_P:
+        return "P" + original_text(block)
+    if block.tag == W_TBL:
+        rows = []
+        for tr in block.iter(qn("w:tr")):
+            rows.append("|".join(original_text(p) for p in tr.iter(W_P)))
+        return "T" + "\n".join(rows)
+    return "X" + etree.tostring(block, method="c14n").decode()
+
+
+def style_of(p: etree._Element) -> str:
+    """The paragraph style id, or ''."""
+    ppr = p.find(W_PPR)
+    style = ppr.find(qn("w:pStyle")) if ppr is not None else None
+    return style.get(W_VAL, "") if style is not None else ""
+
+
+def anchors(p: etree._Element, prefix: str) -> list[str]:
+    """Names of bookmarks starting with `prefix` inside the paragraph."""
+    return [
+        name
+        for b in p.iter(qn("w:bookmarkStart"))
+        if (name := b.get(qn("w:name"), "")).startswith(prefix)
+    ]
