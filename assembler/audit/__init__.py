@@ -1,0 +1,1 @@
+"""Audit any agreement .docx: topics present and missing, rule findings, a commented review copy."""

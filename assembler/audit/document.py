@@ -1,0 +1,190 @@
+"""Read any agreement .docx (untrusted input, read safely) into paragraphs, headings, sections."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from assembler.audit.numbering import Numbering, NumRef
+from assembler.errors import InputFileError
+from assembler.ooxml.bookmarks import clause_anchors
+from assembler.ooxml.customxml import read_payload
+from assembler.ooxml.ns import qn
+from assembler.ooxml.package import Package, read_package
+
+DOCUMENT = "word/document.xml"
+STYLES = "word/styles.xml"
+HEADING_STYLE = re.compile(r"^(heading|overskrift)\s*\d|^(title|titel)$", re.I)
+# "§ 3 Tilgængelighed", "§ 3. Tilgængelighed", "3. Tilgængelighed", "3.1 Omfang", "Ad 3) …"
+NUMBERED = re.compile(r"^\s*(?:§\s*\d+[a-z]?\.?|\d+(?:\.\d+)*\.?\)?|[IVX]+\.)\s+(?P<title>\S.*)$")
+MAX_HEADING_CHARS = 90
+MAX_TITLE_CHARS = 60
+SENTENCE_END = (".", ":", ";", ",")
+
+
+@dataclass
+class Para:
+    """One paragraph of the document body (table cells included), in document order."""
+
+    index: int
+    element: etree._Element
+    text: str
+    heading: str | None = None  # heading text without its number, when the paragraph is a heading
+
+
+@dataclass
+class Section:
+    """A heading and the paragraphs up to the next heading."""
+
+    heading: Para | None
+    body: list[Para] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        """The section's body text."""
+        return "\n".join(p.text for p in self.body)
+
+
+@dataclass
+class DocxDraft:
+    """Everything the audit reads from a .docx."""
+
+    path: Path
+    package: Package
+    root: etree._Element
+    paragraphs: list[Para]
+    sections: list[Section]
+    anchors: list[tuple[str, str, etree._Element]]
+    payload: dict | None
+
+    @property
+    def text(self) -> str:
+        """All body text."""
+        return "\n".join(p.text for p in self.paragraphs)
+
+    def para_of(self, element: etree._Element) -> Para | None:
+        """The Para for a paragraph element."""
+        for p in self.paragraphs:
+            if p.element is element:
+                return p
+        return None
+
+
+def _style_names(package: Package) -> dict[str, str]:
+    """styleId → style name (Danish Word uses ids like 'Overskrift1' for 'heading 1')."""
+    if STYLES not in package.parts:
+        return {}
+    root = package.xml(STYLES)
+    names = {}
+    for style in root.iter(qn("w:style")):
+        name = style.find(qn("w:name"))
+        names[style.get(qn("w:styleId"), "")] = (
+            name.get(qn("w:val"), "") if name is not None else ""
+        )
+    return names
+
+
+def _text(p: etree._Element) -> str:
+    """Visible text of a paragraph (tabs as spaces)."""
+    out = []
+    for el in p.iter(qn("w:t"), qn("w:tab")):
+        out.append(" " if el.tag == qn("w:tab") else el.text or "")
+    return " ".join("".join(out).split())
+
+
+def _all_bold(p: etree._Element) -> bool:
+    """Whether every run with text is bold."""
+    runs = [r for r in p.iter(qn("w:r")) if r.find(qn("w:t")) is not None]
+    if not runs:
+        return False
+    for r in runs:
+        b = r.find(f"{qn('w:rPr')}/{qn('w:b')}")
+        if b is None or b.get(qn("w:val"), "true") in ("0", "false"):
+            return False
+    return True
+
+
+def _heading(p: etree._Element, text: str, styles: dict[str, str]) -> str | None:
+    """The heading text if the paragraph is a heading (styled, outline level, numbered, bold)."""
+    if not text or len(text) > MAX_HEADING_CHARS:
+        return None
+    ppr = p.find(qn("w:pPr"))
+    style_id = ""
+    if ppr is not None:
+        ps = ppr.find(qn("w:pStyle"))
+        style_id = ps.get(qn("w:val"), "") if ps is not None else ""
+    style = styles.get(style_id, style_id)
+    numbered = NUMBERED.match(text)
+    title = numbered.group("title") if numbered else text
+    if HEADING_STYLE.match(style) or HEADING_STYLE.match(style_id):
+        return title
+    if ppr is not None and ppr.find(qn("w:outlineLvl")) is not None:
+        return title
+    ends_like_sentence = text.rstrip().endswith(SENTENCE_END)
+    if (
+        numbered
+        and not ends_like_sentence
+        and len(title) <= MAX_TITLE_CHARS
+        and title[:1].isupper()
+    ):
+        return title
+    if _all_bold(p) and not ends_like_sentence and len(text) <= MAX_TITLE_CHARS:
+        return title
+    return None
+
+
+def _title_like(text: str) -> bool:
+    """Short, capitalised and not ending like a sentence."""
+    return (
+        0 < len(text) <= MAX_TITLE_CHARS
+        and text[:1].isupper()
+        and not text.rstrip().endswith(SENTENCE_END)
+    )
+
+
+def _mark_auto_numbered(paragraphs: list[Para], numbers: list[NumRef | None]) -> None:
+    """Headings numbered only by Word's list numbering (any style, not bold): a short numbered
+    paragraph whose neighbours are not items of the same list level, followed by body text."""
+    filled = [i for i, para in enumerate(paragraphs) if para.text]
+    for pos, i in enumerate(filled):
+        para, number = paragraphs[i], numbers[i]
+        if para.heading is not None or number is None or not _title_like(para.text):
+            continue
+        before = numbers[filled[pos - 1]] if pos > 0 else None
+        if pos + 1 >= len(filled) or before == number:
+            continue  # the last line, or an item of a list that started above
+        after = paragraphs[filled[pos + 1]]
+        if numbers[filled[pos + 1]] == number or after.heading is not None:
+            continue  # the first item of a list, or a heading with nothing under it
+        if len(after.text) > MAX_TITLE_CHARS or after.text.rstrip().endswith(SENTENCE_END):
+            para.heading = para.text  # the number is not part of the text
+
+
+def read_draft(path: Path) -> DocxDraft:
+    """Read a .docx safely and split it into paragraphs and sections."""
+    package = read_package(path, "docx")
+    root = package.xml(DOCUMENT)
+    styles = _style_names(package)
+    body = root.find(qn("w:body"))
+    numbering = Numbering(package)
+    paragraphs: list[Para] = []
+    numbers: list[NumRef | None] = []
+    for index, p in enumerate((body if body is not None else root).iter(qn("w:p"))):
+        text = _text(p)
+        paragraphs.append(Para(index, p, text, _heading(p, text, styles)))
+        numbers.append(numbering.number_of(p))
+    _mark_auto_numbered(paragraphs, numbers)
+    sections: list[Section] = [Section(None)]
+    for para in paragraphs:
+        if para.heading is not None:
+            sections.append(Section(para))
+        elif para.text:
+            sections[-1].body.append(para)
+    try:
+        payload = read_payload(package)
+    except (ValueError, TypeError, InputFileError):
+        payload = None  # a damaged embedded payload: audit the text only
+    return DocxDraft(path, package, root, paragraphs, sections, clause_anchors(root), payload)

@@ -1,0 +1,158 @@
+"""Our own documents: rebuild the embedded answers and find clauses edited since generation.
+
+A .docx that aftale generated carries its answers. They are only trusted for a clause whose text
+is still exactly what those answers render to; for an edited or deleted clause the facts of its
+topic are read from the text instead, the same way as for a draft the other side wrote.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+from typing import Any, TypeVar
+
+from assembler.answers.build import build_agreement, dotted_locator
+from assembler.answers.model import AgreementAnswers, Answers
+from assembler.audit.document import DocxDraft, Para
+from assembler.audit.topics import Found
+from assembler.library.model import Library
+from assembler.render.context import build_context
+from assembler.rules.facts import EmployeeFacts, LocalFacts, employee_facts, local_facts
+
+# The facts each topic's clause determines (field names of LocalFacts / EmployeeFacts).
+LOCAL_TOPIC_FACTS: dict[str, tuple[str, ...]] = {
+    "parter": ("employer", "organisations", "tr"),
+    "omraade": ("groups", "all_staff", "excluded", "max_days_week", "abroad_allowed"),
+    "arbejdstid": ("wt_deviation", "wt_rules", "rest_deviation"),
+    "oekonomi": ("cost_compensation",),
+    "frivillighed": ("hiring_condition",),
+    "evaluering": ("has_evaluation",),
+    "tidsregistrering": ("has_time_registration",),
+    "tilgaengelighed": ("has_availability",),
+    "undtagelser": ("has_change_clause",),
+    "arbejdsmiljoe": ("has_apv",),
+    "ikrafttraeden": ("effective", "end", "notice_months"),
+}
+EMPLOYEE_TOPIC_FACTS: dict[str, tuple[str, ...]] = {
+    "parter": ("name", "manager", "group", "job", "employment_type", "hiring_condition",
+               "in_contract", "local_referenced"),
+    "arbejdssted": ("addresses", "countries", "equipment_each_address"),
+    "omfang": ("days_per_period", "period", "weekdays", "placement", "avg_days_week",
+               "share_of_time"),
+    "kontakttid": ("has_availability",),
+    "udstyr": ("equipment", "own_equipment", "employer_owns"),
+    "kompensation": ("compensation",),
+    "ikrafttraeden": ("effective",),
+    "varighed": ("end", "first_agreement"),
+    "opsigelse": ("notice_months",),
+    "arbejdstid": ("wt_deviation", "rest_deviation"),
+    "aendring": ("has_change_clause",),
+    "arbejdsmiljoe": ("has_env_clause", "other_screen_days", "office_screen_ok"),
+    "saerlige_grupper": ("special_group",),
+}  # fmt: skip
+COMPUTED = frozenset({"avg_days_week", "share_of_time"})  # properties: only their known-ness
+F = TypeVar("F", LocalFacts, EmployeeFacts)
+
+
+@dataclass
+class Embedded:
+    """The answers embedded in one of our documents, as typed answers and as facts."""
+
+    answers: Answers
+    agreement: AgreementAnswers
+    local: LocalFacts
+    employee: EmployeeFacts | None
+    name: str
+    edited: list[str] = field(default_factory=list)  # topics whose text changed
+    deleted: list[str] = field(default_factory=list)  # topics whose heading/bookmark is gone
+    texts: dict[str, str] = field(default_factory=dict)  # edited topic → its clause's text now
+    outside: str = ""  # the text outside the unchanged clauses (where a deleted clause went)
+
+
+def embedded_answers(
+    library: Library, draft: DocxDraft, agreement: str, sector: str
+) -> Embedded | None:
+    """The embedded answers, if present and still valid against the library."""
+    payload = draft.payload or {}
+
+    def build(kind: str, raw: Any) -> AgreementAnswers | None:
+        if not isinstance(raw, dict):
+            return None
+        answers, problems = build_agreement(
+            library, kind, sector, raw, dotted_locator("svar"), origin=draft.path.name
+        )
+        return None if problems else answers
+
+    own = build(agreement, payload.get("svar"))
+    if own is None:
+        return None
+    local = own if agreement == "lokal" else build("lokal", payload.get("lokalaftale"))
+    try:
+        date = dt.date.fromisoformat(str(payload["dato"])) if payload.get("dato") else None
+    except ValueError:
+        date = None
+    employees = () if agreement == "lokal" else (own,)
+    stand_in = local or AgreementAnswers("lokal", {}, draft.path.name)
+    answers = Answers(sector, str(payload.get("version") or ""), date, stand_in, employees)
+    if agreement == "lokal":
+        return Embedded(answers, own, local_facts(own), None, "")
+    facts = employee_facts(own)
+    local_view = local_facts(local) if local else LocalFacts(known=frozenset({"present"}))
+    return Embedded(answers, own, local_view, facts, facts.name or "")
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _clause_body(draft: DocxDraft, start: Para, stops: set[int], titles: set[str]) -> list[Para]:
+    """The non-empty paragraphs under a clause heading, up to the next heading or clause."""
+    out = []
+    for para in draft.paragraphs[start.index + 1 :]:
+        if para.index in stops or para.heading is not None or _norm(para.text) in titles:
+            break
+        if para.text:
+            out.append(para)
+    return out
+
+
+def find_edits(
+    library: Library, draft: DocxDraft, embedded: Embedded, found: dict[str, Found]
+) -> dict[str, Found]:
+    """Compare each generated clause with the document; record edits, drop deleted clauses."""
+    context, _ = build_context(library, embedded.answers, embedded.agreement)
+    anchored = {topic: draft.para_of(el) for topic, _, el in draft.anchors}
+    stops = {p.index for p in anchored.values() if p is not None}
+    titles = {_norm(t.title) for t in library.for_agreement(embedded.agreement.agreement)}
+    kept = dict(found)
+    intact: set[int] = set()
+    for clause in context["klausuler"]:
+        topic, title = clause["emne"], _norm(clause["titel"])
+        heading = anchored.get(topic)
+        if heading is None:  # bookmark lost: accept a paragraph that still is the exact title
+            where = found.get(topic)
+            exact = where is not None and where.para is not None and _norm(where.para.text) == title
+            heading = where.para if exact and where is not None else None
+        if heading is None:
+            embedded.deleted.append(topic)
+            kept.pop(topic, None)
+            continue
+        wanted = [_norm(a["tekst"]) for a in clause["afsnit"] if _norm(a["tekst"])]
+        body = _clause_body(draft, heading, stops, titles)
+        if _norm(heading.text) == title and [_norm(p.text) for p in body] == wanted:
+            intact |= {heading.index, *(p.index for p in body)}
+        else:
+            embedded.edited.append(topic)
+            embedded.texts[topic] = "\n".join(p.text for p in [heading, *body])
+    embedded.outside = "\n".join(
+        p.text for p in draft.paragraphs if p.text and p.index not in intact
+    )
+    return kept
+
+
+def merge_facts(from_answers: F, from_text: F, topics: list[str], table: dict) -> F:
+    """The answers' facts, with the facts of the given topics taken from the text instead."""
+    names = {name for topic in topics for name in table.get(topic, ())}
+    known = (from_answers.known - names) | (names & from_text.known)
+    values = {name: getattr(from_text, name) for name in names - COMPUTED}
+    return replace(from_answers, known=frozenset(known), **values)

@@ -1,0 +1,190 @@
+"""Facts read reliably from a draft's wording: dates, notice, extent, addresses, sector."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+
+from assembler.audit.document import DocxDraft
+from assembler.audit.topics import Found
+from assembler.library.values import MONTHS
+from assembler.rules.facts import EmployeeFacts, LocalFacts
+
+NUMBER_WORDS: dict[str, int | Decimal] = {
+    "en": 1, "én": 1, "et": 1, "ét": 1, "to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6,
+    "syv": 7, "otte": 8, "ni": 9, "ti": 10, "tolv": 12, "halv": Decimal("0.5"),
+    "halvanden": Decimal("1.5"),
+}  # fmt: skip
+NUM = r"(\d+(?:,\d+)?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + ")"
+TEXT_DATE = re.compile(r"\b(\d{1,2})\.\s*(" + "|".join(MONTHS) + r")\s+(\d{4})\b", re.I)
+NUM_DATE = re.compile(r"\b(\d{1,2})[./-](\d{1,2})[./-](\d{4})\b")
+ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+EFFECTIVE = re.compile(r"træder i kraft|med virkning fra|gælder fra|ikrafttræden", re.I)
+END = re.compile(r"ophører|udløber|til og med|frem til|tidsbegrænset til|slutdato", re.I)
+NOTICE = re.compile(NUM + r"\s+måned(?:s|ers?)?\s+(?:skriftligt?\s+)?varsel", re.I)
+EXTENT = re.compile(
+    NUM + r"\s+(?:hel\s+)?dag(?:e)?\s+(?:om|pr\.?|per|hver|i)\s+(anden\s+uge|uge[n]?|måned(?:en)?)",
+    re.I,
+)
+MAX_DAYS = re.compile(r"højst\s+" + NUM + r"\s+dag(?:e)?\s+(?:om|pr\.?|per|i)\s+ugen?", re.I)
+ADDRESS = re.compile(  # "Østerbrogade 112, 3. th., 2100 København Ø"; bounded repeats
+    r"[A-ZÆØÅ][\wæøåÆØÅ.\- ]{1,60}?\s\d{1,4}[A-Za-z]?[^\n]{0,40}?,?"
+    r"[ \t]+\d{4}[ \t]+[A-ZÆØÅ][\wæøå]+"
+)
+WEEKDAYS = re.compile(r"\b(mandag|tirsdag|onsdag|torsdag|fredag)(?:e|en)?\b", re.I)
+REST_DEVIATION = re.compile(
+    r"hvileperiode\w*.{0,120}(fravig|afvig|undtag|kap(?:itel|\.)\s*6)|"
+    r"(fravig|afvig|undtag)\w*.{0,120}hvileperiode",
+    re.I,
+)
+SECTOR_HINTS = (
+    ("stat", re.compile(r"rammeaftale om distancearbejde|\bstyrelse|ministeri|\bi staten\b", re.I)),
+    ("region", re.compile(r"\bregion\b|region [A-ZÆØÅ]|rltn|danske regioner", re.I)),
+    ("kommune", re.compile(r"\bkommune\b|\bkl\b|\bkto\b", re.I)),
+)
+
+
+def number(word: str) -> Decimal:
+    """'to' → 2, '2,5' → 2.5."""
+    w = word.casefold()
+    if w in NUMBER_WORDS:
+        return Decimal(str(NUMBER_WORDS[w]))
+    return Decimal(w.replace(",", "."))
+
+
+def dates_in(text: str) -> list[dt.date]:
+    """Every valid date written the Danish or ISO way."""
+    found: list[tuple[int, dt.date]] = []
+    for m in TEXT_DATE.finditer(text):
+        month = MONTHS.index(m.group(2).casefold()) + 1
+        found += _valid(m.start(), int(m.group(3)), month, int(m.group(1)))
+    for m in NUM_DATE.finditer(text):
+        found += _valid(m.start(), int(m.group(3)), int(m.group(2)), int(m.group(1)))
+    for m in ISO_DATE.finditer(text):
+        found += _valid(m.start(), int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    return [d for _, d in sorted(found)]
+
+
+def _valid(pos: int, year: int, month: int, day: int) -> list[tuple[int, dt.date]]:
+    try:
+        return [(pos, dt.date(year, month, day))]
+    except ValueError:
+        return []
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.;])\s+(?=[A-ZÆØÅ])|\n", text) if s.strip()]
+
+
+def effective_date(text: str) -> dt.date | None:
+    """The date in the first sentence saying when the agreement takes effect."""
+    for sentence in _sentences(text):
+        if EFFECTIVE.search(sentence) and (found := dates_in(sentence)):
+            return found[0]
+    return None
+
+
+def end_date(text: str) -> dt.date | None:
+    """The date in the first sentence saying when the agreement ends."""
+    for sentence in _sentences(text):
+        if (
+            END.search(sentence)
+            and not EFFECTIVE.search(sentence)
+            and (found := dates_in(sentence))
+        ):
+            return found[-1]
+    return None
+
+
+def notice_months(text: str) -> int | None:
+    """'tre måneders varsel' → 3."""
+    m = NOTICE.search(text)
+    return int(number(m.group(1))) if m else None
+
+
+def extent(text: str) -> tuple[Decimal, str] | None:
+    """(days, period) from 'to dage om ugen', 'én dag hver anden uge', '3 dage pr. måned'."""
+    m = EXTENT.search(text)
+    if not m:
+        return None
+    unit = m.group(2).casefold()
+    period = (
+        "14. dag" if unit.startswith("anden") else "måned" if unit.startswith("måned") else "uge"
+    )
+    return number(m.group(1)), period
+
+
+def sector_of(text: str) -> str | None:
+    """The sector a draft's wording points to, or None."""
+    for sector, pattern in SECTOR_HINTS:
+        if pattern.search(text):
+            return sector
+    return None
+
+
+def _section_text(draft: DocxDraft, found: Found | None) -> str:
+    """The body text of the section a found topic heads (or its paragraph when found by wording)."""
+    if found is None or found.para is None:
+        return ""
+    for section in draft.sections:
+        if section.heading is found.para:
+            return section.text
+    return found.para.text
+
+
+def local_facts_from_draft(
+    draft: DocxDraft, topics: dict[str, Found], text: str | None = None
+) -> LocalFacts:
+    """The local agreement facts the wording (of `text`, default all of it) gives reliably."""
+    text = draft.text if text is None else text
+    limit = MAX_DAYS.search(text)
+    values: dict[str, object] = {
+        "effective": effective_date(text),
+        "end": end_date(text),
+        "notice_months": notice_months(text),
+        "rest_deviation": bool(REST_DEVIATION.search(text)),
+        "has_evaluation": "evaluering" in topics,
+        "has_time_registration": "tidsregistrering" in topics,
+        "has_availability": "tilgaengelighed" in topics,
+        "has_change_clause": "undtagelser" in topics,
+        "has_apv": bool(re.search(r"\bapv\b|arbejdspladsvurdering", text, re.I)),
+    }
+    if limit:
+        values["max_days_week"] = number(limit.group(1))
+    return LocalFacts(present=True, known=frozenset(values), **values)  # type: ignore[arg-type]
+
+
+def employee_facts_from_draft(
+    draft: DocxDraft, topics: dict[str, Found], text: str | None = None
+) -> EmployeeFacts:
+    """One individual agreement's facts the wording (of `text`, default all of it) gives."""
+    text = draft.text if text is None else text
+    values: dict[str, object] = {
+        "effective": effective_date(text),
+        "end": end_date(text),
+        "notice_months": notice_months(text),
+        "addresses": tuple(dict.fromkeys(m.group(0).strip() for m in ADDRESS.finditer(text))),
+        "has_availability": "kontakttid" in topics,
+        "has_change_clause": "aendring" in topics,
+        "has_env_clause": "arbejdsmiljoe" in topics,
+        "local_referenced": bool(re.search(r"lokal\s*aftale", text, re.I)),
+        "in_contract": bool(
+            re.search(r"(del af|tillæg til|indgår i) (min |din )?ansættelseskontrakt", text, re.I)
+        )
+        and not re.search(r"ikke (en )?del af \w+ ansættelseskontrakt", text, re.I),
+    }
+    found_extent = extent(_section_text(draft, topics.get("omfang")) or text)
+    values["days_per_period"], values["period"] = found_extent or (None, None)
+    values["avg_days_week"] = values["share_of_time"] = None  # computed; marks them known
+    if "omfang" in topics:
+        placement = _section_text(draft, topics["omfang"])
+        values["weekdays"] = tuple(m.group(1).capitalize() for m in WEEKDAYS.finditer(placement))
+        values["placement"] = placement or None
+    if "udstyr" in topics:
+        values["equipment"] = tuple(
+            line for line in _section_text(draft, topics["udstyr"]).split("\n") if line.strip()
+        )
+    computed = {"avg_days_week", "share_of_time"}
+    fields = {k: v for k, v in values.items() if k not in computed}
+    return EmployeeFacts(known=frozenset(values), **fields)  # type: ignore[arg-type]

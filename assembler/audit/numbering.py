@@ -1,0 +1,83 @@
+"""Word's automatic numbering: which paragraphs show a number (not a bullet) from numbering.xml."""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from assembler.ooxml.ns import qn
+from assembler.ooxml.package import Package
+
+NUMBERING = "word/numbering.xml"
+STYLES = "word/styles.xml"
+NOT_NUMBERS = ("bullet", "none")
+MAX_BASED_ON = 12  # styles come from untrusted files: bound the basedOn chain (and its cycles)
+
+NumRef = tuple[str, str]  # (numId, ilvl)
+
+
+def _val(parent: etree._Element | None, path: str) -> str | None:
+    """The w:val of a child found by a path of w: names ('w:numPr/w:numId')."""
+    if parent is None:
+        return None
+    el = parent.find("/".join(qn(step) for step in path.split("/")))
+    return None if el is None else el.get(qn("w:val"))
+
+
+class Numbering:
+    """The number formats of a document's lists and the numbering its paragraph styles carry."""
+
+    def __init__(self, package: Package) -> None:
+        self.formats: dict[NumRef, str] = {}
+        self.styles: dict[str, tuple[str | None, str | None, str | None]] = {}
+        self.default_style = "Normal"
+        if NUMBERING in package.parts:
+            self._read_numbering(package.xml(NUMBERING))
+        if STYLES in package.parts:
+            for style in package.xml(STYLES).iter(qn("w:style")):
+                ppr = style.find(qn("w:pPr"))
+                if style.get(qn("w:type")) == "paragraph" and style.get(qn("w:default")) in (
+                    "1",
+                    "true",
+                ):
+                    self.default_style = style.get(qn("w:styleId"), "Normal")
+                self.styles[style.get(qn("w:styleId"), "")] = (
+                    _val(ppr, "w:numPr/w:numId"),
+                    _val(ppr, "w:numPr/w:ilvl"),
+                    _val(style, "w:basedOn"),
+                )
+
+    def _read_numbering(self, root: etree._Element) -> None:
+        abstract: dict[str, dict[str, str]] = {}
+        for node in root.iter(qn("w:abstractNum")):
+            levels = abstract.setdefault(node.get(qn("w:abstractNumId"), ""), {})
+            for lvl in node.iter(qn("w:lvl")):
+                levels[lvl.get(qn("w:ilvl"), "0")] = _val(lvl, "w:numFmt") or "decimal"
+        for num in root.iter(qn("w:num")):
+            num_id = num.get(qn("w:numId"), "")
+            levels = dict(abstract.get(_val(num, "w:abstractNumId") or "", {}))
+            for override in num.iter(qn("w:lvlOverride")):
+                fmt = _val(override, "w:lvl/w:numFmt")
+                if fmt:
+                    levels[override.get(qn("w:ilvl"), "0")] = fmt
+            for ilvl, fmt in levels.items():
+                self.formats[(num_id, ilvl)] = fmt
+
+    def _style_ref(self, style_id: str) -> tuple[str | None, str | None]:
+        """(numId, ilvl) a paragraph style gives, following basedOn."""
+        for _ in range(MAX_BASED_ON):
+            num_id, ilvl, based_on = self.styles.get(style_id, (None, None, None))
+            if num_id is not None or based_on is None:
+                return num_id, ilvl
+            style_id = based_on
+        return None, None
+
+    def number_of(self, p: etree._Element) -> NumRef | None:
+        """(numId, ilvl) when Word shows a number (not a bullet) before the paragraph, else None."""
+        ppr = p.find(qn("w:pPr"))
+        style_num, style_lvl = self._style_ref(_val(ppr, "w:pStyle") or self.default_style)
+        num_id = _val(ppr, "w:numPr/w:numId") or style_num
+        ilvl = _val(ppr, "w:numPr/w:ilvl") or style_lvl or "0"
+        if not num_id or num_id == "0":
+            return None
+        fmt = self.formats.get((num_id, ilvl))
+        return None if fmt is None or fmt in NOT_NUMBERS else (num_id, ilvl)

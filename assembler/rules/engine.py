@@ -1,0 +1,122 @@
+"""Run the rules over answers or over facts read from a draft, and collect Findings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from assembler.answers.model import Answers
+from assembler.library.model import Library, Source
+from assembler.rules.facts import EmployeeFacts, LocalFacts, employee_facts, local_facts
+from assembler.rules.model import LOCAL_WHERE, SEVERITY_RANK, Finding, Rule, RuleInput
+from assembler.rules.registry import all_rules
+
+
+@dataclass(frozen=True)
+class EmployeeCase:
+    """One individual agreement to check: where it came from, whose it is, its facts."""
+
+    where: str
+    name: str
+    facts: EmployeeFacts
+
+
+def source_text(sources: dict[str, Source] | None, ids: Iterable[str]) -> str:
+    """'S2 (Medst: …); S12 (…)' — ids with their titles when the register knows them."""
+    parts = []
+    for sid in ids:
+        src = (sources or {}).get(sid)
+        parts.append(f"{sid} ({src.title})" if src else sid)
+    return "; ".join(parts)
+
+
+def _known(rule: Rule, local: LocalFacts, employee: EmployeeFacts | None) -> bool:
+    """Whether every fact the rule needs was determined."""
+    for need in rule.needs:
+        side, _, name = need.partition(".")
+        facts = local if side == "lokal" else employee
+        if facts is None or name not in facts.known:
+            return False
+    return True
+
+
+def _finding(
+    rule: Rule, fired: object, where: str, name: str, sources: dict[str, Source] | None
+) -> Finding:
+    values = dict(fired) if isinstance(fired, dict) else {}
+    return Finding(
+        rule=rule.id, severity=rule.severity, message_da=rule.message.format(**values),
+        source=source_text(sources, rule.sources), where=where, employee=name,
+        sources=rule.sources, topic=rule.topic, agreement=rule.agreement, title=rule.title,
+    )  # fmt: skip
+
+
+def run_rules(
+    sector: str | None,
+    local: LocalFacts,
+    employees: Sequence[EmployeeCase] = (),
+    *,
+    sources: dict[str, Source] | None = None,
+    local_where: str = LOCAL_WHERE,
+    check_local: bool = True,
+    fallback_date: dt.date | None = None,
+) -> list[Finding]:
+    """Findings for the local agreement (if check_local) and each employee, most severe first."""
+    today = fallback_date or dt.date.today()
+    findings: list[Finding] = []
+    rules = all_rules()
+    if check_local:
+        day = local.effective or today
+        for rule in rules:
+            if rule.agreement != "lokal" or not rule.applies(sector, day):
+                continue
+            if _known(rule, local, None) and (fired := rule.check(RuleInput(sector, local))):
+                findings.append(_finding(rule, fired, local_where, "", sources))
+    for case in employees:
+        day = case.facts.effective or local.effective or today
+        for rule in rules:
+            if rule.agreement != "individuel" or not rule.applies(sector, day):
+                continue
+            if not _known(rule, local, case.facts):
+                continue
+            if fired := rule.check(RuleInput(sector, local, case.facts)):
+                findings.append(_finding(rule, fired, case.where, case.name, sources))
+    return sorted(findings, key=lambda f: (SEVERITY_RANK[f.severity], int(f.rule[1:])))
+
+
+def _equipment_clause(library: Library, variant: str | None) -> bool:
+    """Whether the chosen place-of-work clause itself deals with equipment at each address."""
+    try:
+        text = library.topic("individuel", "arbejdssted").variant(variant or "").text
+    except KeyError:
+        return False
+    return "udstyr" in text.casefold()
+
+
+def answer_cases(library: Library, answers: Answers) -> list[EmployeeCase]:
+    """Each employee's facts, named by the row or list position they came from."""
+    cases = []
+    for index, employee in enumerate(answers.employees, start=1):
+        facts = employee_facts(employee)
+        facts = replace(
+            facts,
+            equipment_each_address=_equipment_clause(library, employee.variant("arbejdssted")),
+        )
+        where = employee.origin or f"medarbejdere[{index}]"
+        cases.append(EmployeeCase(where, facts.name or f"medarbejder {index}", facts))
+    return cases
+
+
+def check_answers(library: Library, answers: Answers) -> list[Finding]:
+    """Every finding for a set of answers: the local agreement and each employee."""
+    local = local_facts(answers.local)
+    return run_rules(
+        answers.sector, local, answer_cases(library, answers), sources=library.sources,
+        local_where=answers.local.origin or LOCAL_WHERE, fallback_date=answers.date,
+    )  # fmt: skip
+
+
+def has_errors(findings: Iterable[Finding]) -> bool:
+    """Whether any finding is a fejl."""
+    return any(f.severity == "fejl" for f in findings)
