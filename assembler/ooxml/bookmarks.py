@@ -11,16 +11,22 @@ from assembler.ooxml.ns import qn
 BOOKMARK_PREFIX = "_Aft_"
 
 
+# Clark names computed once: anchoring runs for every generated document.
+_W_P, _W_T, _W_PPR = qn("w:p"), qn("w:t"), qn("w:pPr")
+_W_START, _W_END = qn("w:bookmarkStart"), qn("w:bookmarkEnd")
+_W_ID, _W_NAME = qn("w:id"), qn("w:name")
+
+
 def _text(p: etree._Element) -> str:
     """Visible paragraph text."""
-    return "".join(t.text or "" for t in p.iter(qn("w:t"))).strip()
+    return "".join([t.text or "" for t in p.iter(_W_T)]).strip()
 
 
 def anchor_headings(body_root: etree._Element, anchors: Sequence[tuple[str, str]]) -> int:
     """Wrap each clause heading (matched in order by its text) in a bookmark; return how many."""
-    ids = [int(b.get(qn("w:id"), "0")) for b in body_root.iter(qn("w:bookmarkStart"))]
+    ids = [int(b.get(_W_ID, "0")) for b in body_root.iter(_W_START)]
     next_id = max(ids, default=0) + 1
-    paragraphs = list(body_root.iter(qn("w:p")))
+    paragraphs = list(body_root.iter(_W_P))
     position = 0
     placed = 0
     for title, name in anchors:
@@ -29,12 +35,12 @@ def anchor_headings(body_root: etree._Element, anchors: Sequence[tuple[str, str]
             p = paragraphs[index]
             if _text(p) != wanted:
                 continue
-            start = etree.Element(qn("w:bookmarkStart"))
-            start.set(qn("w:id"), str(next_id))
-            start.set(qn("w:name"), name)
-            end = etree.Element(qn("w:bookmarkEnd"))
-            end.set(qn("w:id"), str(next_id))
-            ppr = p.find(qn("w:pPr"))
+            start = etree.Element(_W_START)
+            start.set(_W_ID, str(next_id))
+            start.set(_W_NAME, name)
+            end = etree.Element(_W_END)
+            end.set(_W_ID, str(next_id))
+            ppr = p.find(_W_PPR)
             if ppr is not None:
                 ppr.addnext(start)
             else:

@@ -9,7 +9,8 @@ from assembler.answers.model import AgreementAnswers, Answers
 from assembler.library.model import AGREEMENT_NAMES, FRAMEWORKS, SECTOR_NAMES, Library
 from assembler.library.validate import bookmark_name
 from assembler.library.values import format_date, format_value
-from assembler.render.clause_text import Scope, render_clause
+from assembler.render.clause_memo import clause
+from assembler.render.clause_text import Scope
 
 TITLES = {
     "lokal": "Lokalaftale om fast tilbagevendende hjemmearbejde",
@@ -35,6 +36,17 @@ def fields(library: Library, agreement: AgreementAnswers) -> dict[str, dict[str,
     return out
 
 
+_LOCAL_MEMO: list[tuple[Library, AgreementAnswers, dict[str, dict[str, str]]]] = []
+
+
+def _local_fields(library: Library, local: AgreementAnswers) -> dict[str, dict[str, str]]:
+    """The local agreement's fields, formatted once per batch (every individual uses them)."""
+    if _LOCAL_MEMO and _LOCAL_MEMO[0][0] is library and _LOCAL_MEMO[0][1] is local:
+        return _LOCAL_MEMO[0][2]
+    _LOCAL_MEMO[:] = [(library, local, fields(library, local))]
+    return _LOCAL_MEMO[0][2]
+
+
 def build_context(
     library: Library, answers: Answers, agreement: AgreementAnswers
 ) -> tuple[dict[str, Any], list[ClauseAnchor]]:
@@ -46,7 +58,7 @@ def build_context(
         answer = agreement.topics.get(topic.id)
         if answer is None or topic.kind != "clause":
             continue
-        paragraphs = render_clause(topic, answer.variant, scope)
+        paragraphs = clause(topic, answer.variant, scope)  # render_clause, remembered
         clauses.append(
             {
                 "titel": topic.title,
@@ -68,7 +80,7 @@ def build_context(
     context = {
         "aftale": meta,
         "felter": fields(library, agreement),
-        "lokal": fields(library, answers.local),
+        "lokal": _local_fields(library, answers.local),
         "klausuler": clauses,
     }
     return context, anchors
@@ -76,11 +88,16 @@ def build_context(
 
 def context_schema(library: Library, agreement: str) -> dict[str, Any]:
     """The shape of the context, for checking a template's variables before use."""
-    clause_item = {"titel": None, "emne": None, "variant": None, "afsnit": [{"tekst": None, "punkt": None}]}
+    clause_item = {
+        "titel": None,
+        "emne": None,
+        "variant": None,
+        "afsnit": [{"tekst": None, "punkt": None}],
+    }
+
     def topic_fields(name: str) -> dict[str, Any]:
-        return {
-            t.id: {p.name: None for p in t.all_params()} for t in library.for_agreement(name)
-        }
+        return {t.id: {p.name: None for p in t.all_params()} for t in library.for_agreement(name)}
+
     return {
         "aftale": dict.fromkeys(
             ("titel", "type", "version", "dato", "sektor", "rammeaftale", "bibliotek")

@@ -1,4 +1,4 @@
-"""Render one agreement: template + context → anchored, answer-carrying, deterministic .docx bytes."""
+"""Render one agreement: template + context → anchored, answer-carrying, deterministic .docx."""
 
 from __future__ import annotations
 
@@ -11,11 +11,18 @@ from assembler.answers.model import AgreementAnswers, Answers
 from assembler.library.model import Library
 from assembler.ooxml.bookmarks import anchor_headings
 from assembler.ooxml.customxml import embed_payload
-from assembler.ooxml.package import package_bytes, parse_xml
+from assembler.ooxml.fastzip import DeflateCache, fast_package_bytes
+from assembler.ooxml.package import parse_xml
 from assembler.render.context import build_context
-from assembler.render.engine import CompiledTemplate, check_well_formed
+from assembler.render.engine import TEMPLATED_PART, CompiledTemplate
 
 DOCUMENT = "word/document.xml"
+# Per process: deflated parts and well-formed headers/footers seen before (bounded, see fastzip).
+_DEFLATED = DeflateCache()
+_WELL_FORMED: set[bytes] = set()
+_RENDERED = etree.XMLParser(
+    resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, collect_ids=False
+)
 
 
 def answers_payload(
@@ -32,8 +39,18 @@ def answers_payload(
         "svar": agreement_to_raw(agreement),
     }
     if agreement.agreement == "individuel":
-        payload["lokalaftale"] = agreement_to_raw(answers.local)
+        payload["lokalaftale"] = _local_raw(answers.local)
     return payload
+
+
+_LOCAL_RAW: list[tuple[AgreementAnswers, dict[str, Any]]] = []
+
+
+def _local_raw(local: AgreementAnswers) -> dict[str, Any]:
+    """The local answers as plain data, converted once per batch (every individual uses them)."""
+    if not _LOCAL_RAW or _LOCAL_RAW[0][0] is not local:
+        _LOCAL_RAW[:] = [(local, agreement_to_raw(local))]
+    return _LOCAL_RAW[0][1]
 
 
 def render_agreement(
@@ -42,9 +59,28 @@ def render_agreement(
     """The finished .docx for one agreement."""
     context, anchors = build_context(library, answers, agreement)
     parts = compiled.render_parts(context)
-    check_well_formed(parts, compiled.name)
-    root = parse_xml(parts[DOCUMENT], f"{compiled.name}:{DOCUMENT}")
+    _check_other_parts(parts, compiled.name)
+    root = _parse_rendered(parts[DOCUMENT], f"{compiled.name}:{DOCUMENT}")  # well-formed check
     anchor_headings(root, [(a.title, a.bookmark) for a in anchors])
     parts[DOCUMENT] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
     embed_payload(parts, answers_payload(library, answers, agreement))
-    return package_bytes(parts)
+    return fast_package_bytes(parts, _DEFLATED)
+
+
+def _parse_rendered(data: bytes, where: str) -> etree._Element:
+    """Parse our own rendered XML (no DTD, entities or network; xml:id not indexed: faster)."""
+    try:
+        return etree.fromstring(data, _RENDERED)
+    except etree.XMLSyntaxError:
+        return parse_xml(data, where)  # raises the shared Danish error
+
+
+def _check_other_parts(parts: dict[str, bytes], name: str) -> None:
+    """Rendered headers/footers must be well-formed XML; each distinct rendering is parsed once."""
+    for part, data in parts.items():
+        if part == DOCUMENT or data in _WELL_FORMED or not TEMPLATED_PART.match(part):
+            continue
+        parse_xml(data, f"{name}:{part}")
+        if len(_WELL_FORMED) > 256:
+            _WELL_FORMED.clear()
+        _WELL_FORMED.add(data)

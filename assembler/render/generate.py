@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterator
@@ -13,13 +12,15 @@ from pathlib import Path
 from assembler.answers.model import AgreementAnswers, Answers
 from assembler.errors import OutputError
 from assembler.library.model import Library
-from assembler.render.document import render_agreement
+from assembler.render.batch import render_agreements, write_agreements
+from assembler.render.manifest import manifest_csv
 from assembler.render.naming import UniqueNames, employee_stem
 from assembler.render.templates import TemplateSet
 
 LOCAL_FILE = "lokalaftale.docx"
 INDIVIDUAL_DIR = "individuelle"
 MANIFEST_FILE = "manifest.json"
+MANIFEST_CSV = "manifest.csv"
 
 Progress = Callable[[int], None]
 
@@ -89,7 +90,7 @@ class Staging:
         for rel in relpaths:
             final = self.out_dir / rel
             final.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(self.path / rel, final)
+            (self.path / rel).replace(final)
         self.discard()
 
     def discard(self) -> None:
@@ -100,10 +101,9 @@ class Staging:
 def render_all(
     library: Library, answers: Answers, templates: TemplateSet, planned: list[PlannedDocument]
 ) -> Iterator[tuple[PlannedDocument, bytes]]:
-    """Render documents one at a time, so memory stays flat however many rows there are."""
-    for doc in planned:
-        compiled = templates.for_agreement(doc.agreement.agreement)
-        yield doc, render_agreement(compiled, library, answers, doc.agreement)
+    """Render documents in order as they are made (both cores for batches); memory stays flat."""
+    rendered = render_agreements(library, answers, templates, [d.agreement for d in planned])
+    yield from zip(planned, rendered, strict=True)
 
 
 def generate(
@@ -114,10 +114,15 @@ def generate(
     overwrite: bool = False,
     progress: Progress | None = None,
     findings: dict[str, list[str]] | None = None,
+    skipped: list[ManifestRow] | None = None,
 ) -> list[ManifestRow]:
-    """Render every agreement into out_dir, plus manifest.json; nothing is written on failure."""
+    """Render every agreement into out_dir, plus the manifest; nothing is written on failure.
+
+    `skipped` are rows left out because of their problems (aftale generer --spring-fejl-over):
+    they are listed in the manifest with their problems and returned after the written rows.
+    """
     planned = plan_documents(answers)
-    relpaths = [d.relpath for d in planned] + [MANIFEST_FILE]
+    relpaths = [d.relpath for d in planned] + [MANIFEST_FILE, MANIFEST_CSV]
     existing = _conflicts(out_dir, relpaths)
     if existing and not overwrite:
         raise OutputError(
@@ -128,16 +133,25 @@ def generate(
     staging = Staging(out_dir)
     rows: list[ManifestRow] = []
     try:
-        for doc, data in render_all(library, answers, templates, planned):
-            staging.write(doc.relpath, data)
+        targets = [staging.path / d.relpath for d in planned]
+        agreements = [d.agreement for d in planned]
+        for index in write_agreements(library, answers, templates, agreements, targets):
+            doc = planned[index]
             rows.append(
-                ManifestRow(doc.origin, doc.relpath, doc.label, "skrevet",
-                            list((findings or {}).get(doc.origin, [])))
+                ManifestRow(
+                    doc.origin,
+                    doc.relpath,
+                    doc.label,
+                    "skrevet",
+                    list((findings or {}).get(doc.origin, [])),
+                )
             )
             if progress:
                 progress(1)
+        rows += skipped or []
         manifest = json.dumps([asdict(r) for r in rows], ensure_ascii=False, indent=2)
         staging.write(MANIFEST_FILE, manifest.encode("utf-8") + b"\n")
+        staging.write(MANIFEST_CSV, manifest_csv(rows))
         staging.commit(relpaths)
     except BaseException:
         staging.discard()

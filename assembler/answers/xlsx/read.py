@@ -1,0 +1,331 @@
+"""Read a filled answer sheet into typed Answers; every problem names its sheet!cell."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from openpyxl.workbook.workbook import Workbook
+
+from assembler.answers.build import build_agreement, check_sector
+from assembler.answers.model import AgreementAnswers, Answers
+from assembler.answers.xlsx.cells import (
+    FORMULA_MISSING,
+    Grid,
+    for_param,
+    is_blank,
+    open_workbook,
+    read_grid,
+    unescape,
+)
+from assembler.answers.xlsx.layout import (
+    EMPLOYEE_SHEET,
+    EXAMPLE_MARK,
+    LOCAL_HEADERS,
+    LOCAL_SHEET,
+    NOTE_HEADER,
+    SCHEMA_SHEET,
+    SCHEMA_VERSION,
+    VARIANT_KEY,
+    Field,
+    employee_fields,
+    local_fields,
+    normalise_header,
+)
+from assembler.errors import AnswerError
+from assembler.library.model import Library
+from assembler.library.values import ValueProblem, clean_text, parse_date
+
+HEADER_SCAN = 10
+SECTOR_CHECK = "gælder ikke for sektor"
+
+
+@dataclass
+class SheetResult:
+    """What a sheet gave: valid answers, fatal problems, and problems per employee row."""
+
+    answers: Answers | None
+    problems: list[str] = field(default_factory=list)
+    row_problems: dict[int, list[str]] = field(default_factory=dict)
+    row_names: dict[int, str] = field(default_factory=dict)  # employee name of a row with problems
+    rows: list[int] = field(default_factory=list)  # sheet row of each employee in answers
+
+    @property
+    def all_problems(self) -> list[str]:
+        """Fatal problems first, then row problems in row order."""
+        return self.problems + [p for r in sorted(self.row_problems) for p in self.row_problems[r]]
+
+
+def _sheet(wb: Workbook, formulas: Workbook | None, title: str, problems: list[str]) -> Grid | None:
+    """A sheet by exact title, or a problem that names it and the sheets found."""
+    if title not in wb.sheetnames:
+        found = ", ".join(f"„{n}“" for n in wb.sheetnames)
+        problems.append(
+            f"arket „{title}“ mangler (fandt {found}). Omdøb arket tilbage, eller lav et nyt "
+            "svarark med „aftale svarark“"
+        )
+        return None
+    return read_grid(
+        wb[title], formulas[title] if formulas and title in formulas.sheetnames else None
+    )
+
+
+def _check_schema(wb: Workbook, library: Library) -> tuple[list[str], str]:
+    """An old or foreign sheet is recognised by its hidden Skema sheet."""
+    if SCHEMA_SHEET not in wb.sheetnames:
+        return [
+            f"arket „{SCHEMA_SHEET}“ mangler: filen er ikke et svarark fra „aftale svarark“"
+        ], ""
+    info = {
+        str(r[0]): str(r[1]) for r in wb[SCHEMA_SHEET].iter_rows(values_only=True) if r and r[0]
+    }
+    version = info.get("skema", "")
+    if version != SCHEMA_VERSION:
+        return [
+            f"svararket har skemaversion „{version or 'ukendt'}“, men denne version af aftale "
+            "læser "
+            f"„{SCHEMA_VERSION}“. Lav et nyt svarark med „aftale svarark“ og flyt svarene over"
+        ], ""
+    made_for = info.get("bibliotek", "")
+    hint = ""
+    if made_for and made_for != library.version_label:
+        hint = (
+            f"svararket er lavet til klausulbiblioteket {made_for}; biblioteket er nu "
+            f"{library.version_label}. Lav et nyt svarark med „aftale svarark“, hvis felter mangler"
+        )
+    return [], hint
+
+
+def _cell_problem(where: str, value: Any, check: Any) -> tuple[Any, str | None]:
+    """Run a cleaning check on a value, turning ValueProblem into a located message."""
+    try:
+        return check(value), None
+    except ValueProblem as exc:
+        return None, f"{where}: {exc}"
+
+
+def _header_columns(grid: Grid, wanted: set[str]) -> tuple[int, dict[str, int]]:
+    """The header row (the one matching most wanted headers) and normalised header → column."""
+    best_row, best = 1, dict[str, int]()
+    for row in range(1, min(HEADER_SCAN, grid.rows) + 1):
+        found: dict[str, int] = {}
+        for col, value in enumerate(grid.values[row - 1], start=1):
+            key = normalise_header(value)
+            if key and key not in found:
+                found[key] = col
+        if len(wanted & set(found)) > len(wanted & set(best)):
+            best_row, best = row, found
+    return best_row, best
+
+
+def _read_local(
+    grid: Grid, library: Library, problems: list[str]
+) -> tuple[dict[str, Any], dict[str, int], int]:
+    """Lokalaftale answers as {key: raw value}, key → row, and the answer column (0: none)."""
+    header_row, columns = _header_columns(grid, {normalise_header(h) for h in LOCAL_HEADERS})
+    key_col = columns.get(normalise_header("Felt"))
+    answer_col = columns.get(normalise_header("Svar"))
+    for name, col in (("Felt", key_col), ("Svar", answer_col)):
+        if col is None:
+            problems.append(
+                f"arket „{LOCAL_SHEET}“ mangler kolonnen „{name}“ (i række {header_row})"
+            )
+    if key_col is None or answer_col is None:
+        return {}, {}, 0
+    known = {f.key for f in local_fields(library)} | {"sektor", "version", "dato"}
+    raw: dict[str, Any] = {}
+    rows: dict[str, int] = {}
+    for row in range(header_row + 1, grid.rows + 1):
+        key = str(grid.get(row, key_col) or "").strip()
+        if not key:
+            continue
+        if key not in known:
+            problems.append(
+                f"{grid.ref(row, key_col)}: ukendt felt „{key}“ (findes ikke i biblioteket)"
+            )
+            continue
+        if key in rows:
+            problems.append(
+                f"{grid.ref(row, key_col)}: feltet „{key}“ står også i række {rows[key]}"
+            )
+            continue
+        rows[key] = row
+        if (row, answer_col) in grid.formulas:
+            problems.append(f"{grid.ref(row, answer_col)}: {FORMULA_MISSING}")
+        raw[key] = grid.get(row, answer_col)
+    return raw, rows, answer_col
+
+
+def _nested(fields: list[Field], value_of: Any) -> dict[str, dict[str, Any]]:
+    """{topic: {variant|param: raw}} for the fields that have a non-blank value."""
+    raw: dict[str, dict[str, Any]] = {}
+    for f in fields:
+        value = value_of(f)
+        if not is_blank(value):
+            raw.setdefault(f.topic.id, {})[f.param.name if f.param else VARIANT_KEY] = value
+    return raw
+
+
+def read_answer_sheet(library: Library, path: Path) -> SheetResult:
+    """Read and check the whole workbook; never raises for content problems, only for bad files."""
+    wb, formulas = open_workbook(path)
+    problems, hint = _check_schema(wb, library)
+    local_grid = _sheet(wb, formulas, LOCAL_SHEET, problems)
+    employee_grid = _sheet(wb, formulas, EMPLOYEE_SHEET, problems)
+    if problems or local_grid is None or employee_grid is None:
+        return SheetResult(None, problems)
+    local_raw, local_rows, answer_col = _read_local(local_grid, library, problems)
+    if not answer_col:
+        return SheetResult(None, problems)
+
+    def local_ref(key: str) -> str:
+        row = local_rows.get(key)
+        return (
+            local_grid.ref(row, answer_col)
+            if row
+            else f"{LOCAL_SHEET} (feltet {key} mangler i arket)"
+        )
+
+    sector, found = check_sector(unescape(local_raw.get("sektor")), local_ref("sektor"))
+    problems += found
+    sector_unknown = bool(found)
+    version, issue = _cell_problem(
+        local_ref("version"), unescape(local_raw.get("version")) or "Udkast", clean_text
+    )
+    date: dt.date | None = None
+    if not is_blank(local_raw.get("dato")):
+        date, issue2 = _cell_problem(local_ref("dato"), local_raw.get("dato"), parse_date)
+        problems += [issue2] if issue2 else []
+    problems += [issue] if issue else []
+    if found:  # still check everything else; sector-specific checks need a valid sector
+        sector = "stat"
+    fields = local_fields(library)
+    nested = _nested(fields, lambda f: for_param(f.param, local_raw.get(f.key)))
+    local, found = build_agreement(
+        library,
+        "lokal",
+        sector,
+        nested,
+        lambda t, n: local_ref(f"{t}.{n or VARIANT_KEY}"),
+        origin=LOCAL_SHEET,
+    )
+    formula_refs = {local_grid.ref(r, c) for r, c in local_grid.formulas}
+    problems += [p for p in found if p.split(": ")[0] not in formula_refs]
+    result = SheetResult(None, problems)
+    employees = _read_employees(employee_grid, library, sector, result)
+    if hint and result.all_problems:
+        result.problems.append(hint)
+    if sector_unknown:
+        result.problems = [p for p in result.problems if SECTOR_CHECK not in p]
+        result.row_problems = {
+            r: kept
+            for r, ps in result.row_problems.items()
+            if (kept := [p for p in ps if SECTOR_CHECK not in p])
+        }
+        return result
+    result.answers = Answers(
+        sector, str(version or "Udkast"), date, local, tuple(employees), str(path)
+    )
+    return result
+
+
+def _read_employees(
+    grid: Grid, library: Library, sector: str, result: SheetResult
+) -> list[AgreementAnswers]:
+    """One individual agreement per non-empty, non-example row; problems per row."""
+    fields = employee_fields(library)
+    wanted = {normalise_header(f.header) for f in fields}
+    header_row, columns = _header_columns(grid, wanted)
+    col_of: dict[str, int] = {}
+    missing: list[str] = []
+    for f in fields:
+        col = columns.get(normalise_header(f.header))
+        if col is not None:
+            col_of[f.key] = col
+        elif f.param is None or (f.param.required and f.param.default is None):
+            missing.append(f.header)
+    if missing:
+        known = wanted | {normalise_header(NOTE_HEADER)}
+        extra = [str(grid.get(header_row, c)) for k, c in columns.items() if k not in known]
+        result.problems += [f"arket „{EMPLOYEE_SHEET}“ mangler kolonnen „{m}“" for m in missing]
+        if extra:
+            result.problems.append(
+                f"arket „{EMPLOYEE_SHEET}“ har ukendte kolonner: "
+                + ", ".join(f"„{e}“" for e in extra)
+                + ". Overskrifterne skal stå præcis som i svararket"
+            )
+        return []
+    note_col = columns.get(normalise_header(NOTE_HEADER))
+    present = [f for f in fields if f.key in col_of]
+    employees: list[AgreementAnswers] = []
+    for row in range(header_row + 1, grid.rows + 1):
+        if (
+            note_col
+            and str(grid.get(row, note_col) or "").strip().casefold() == EXAMPLE_MARK.casefold()
+        ):
+            continue
+        if all(is_blank(grid.get(row, col_of[f.key])) for f in present) and not any(
+            (row, col_of[f.key]) in grid.formulas for f in present
+        ):
+            continue
+        problems = [
+            f"{grid.ref(row, col_of[f.key])}: {FORMULA_MISSING}"
+            for f in present
+            if (row, col_of[f.key]) in grid.formulas
+        ]
+        formula_refs = {p.split(": ")[0] for p in problems}
+
+        def locate(topic: str, name: str | None, row: int = row) -> str:
+            col = col_of.get(f"{topic}.{name or VARIANT_KEY}")
+            return (
+                grid.ref(row, col)
+                if col
+                else f"{EMPLOYEE_SHEET}, række {row} ({topic}.{name or VARIANT_KEY})"
+            )
+
+        nested = _nested(
+            present, lambda f, row=row: for_param(f.param, grid.get(row, col_of[f.key]))
+        )
+        origin = f"{EMPLOYEE_SHEET}, række {row}"
+        employee, found = build_agreement(
+            library, "individuel", sector, nested, locate, origin=origin
+        )
+        problems += [p for p in found if p.split(": ")[0] not in formula_refs]
+        if problems:
+            result.row_problems[row] = problems
+            name = nested.get("parter", {}).get("navn")
+            result.row_names[row] = str(name).strip() if isinstance(name, str | int) else ""
+        else:
+            employees.append(employee)
+            result.rows.append(row)
+    return employees
+
+
+def read_answers_xlsx(library: Library, path: Path) -> Answers:
+    """All-or-nothing: the answers, or AnswerError listing every problem with its sheet!cell."""
+    result = read_answer_sheet(library, path)
+    problems = result.all_problems
+    if problems or result.answers is None:
+        raise AnswerError(f"{path}: svararket indeholder {len(problems)} problem(er):", problems)
+    return result.answers
+
+
+def read_answers_skipping(
+    library: Library, path: Path
+) -> tuple[Answers, list[tuple[str, str, list[str]]]]:
+    """Answers from the rows that are in order, and (row, name, problems) for each row left out.
+
+    Problems outside the employee rows (the local agreement, the sheet's structure) still stop
+    everything: no individual agreement makes sense without a valid local agreement.
+    """
+    result = read_answer_sheet(library, path)
+    if result.problems or result.answers is None:
+        problems = result.all_problems
+        raise AnswerError(f"{path}: svararket indeholder {len(problems)} problem(er):", problems)
+    skipped = [
+        (f"{EMPLOYEE_SHEET}, række {row}", result.row_names.get(row, ""), problems)
+        for row, problems in sorted(result.row_problems.items())
+    ]
+    return result.answers, skipped
