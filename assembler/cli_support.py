@@ -1,0 +1,104 @@
+"""Shared CLI plumbing: Danish help panels, error printing and translated usage errors."""
+
+from __future__ import annotations
+
+import re
+import sys
+import types
+from collections.abc import Callable
+from typing import Any
+
+import typer
+import typer.rich_utils as rich_utils
+from rich.console import Console
+from rich.text import Text
+
+from assembler.errors import AftaleError
+
+err_console = Console(stderr=True, highlight=False, soft_wrap=True)
+out_console = Console(highlight=False, soft_wrap=True)
+
+# typer's rich help reads these module constants at call time; Danish users get Danish panels.
+rich_utils.ARGUMENTS_PANEL_TITLE = "Argumenter"
+rich_utils.OPTIONS_PANEL_TITLE = "Tilvalg"
+rich_utils.COMMANDS_PANEL_TITLE = "Kommandoer"
+rich_utils.ERRORS_PANEL_TITLE = "Fejl"
+rich_utils.DEFAULT_STRING = "[standard: {}]"
+rich_utils.REQUIRED_LONG_STRING = "[påkrævet]"
+rich_utils.ABORTED_TEXT = "Afbrudt."
+rich_utils.RICH_HELP = "Prøv [blue]'{command_path} {help_option}'[/] for hjælp."
+
+USAGE_TRANSLATIONS = (
+    (r"Missing argument '([^']+)'\.?", r"Mangler argumentet \1."),
+    (r"Missing option '([^']+)'\.?", r"Mangler tilvalget \1."),
+    (r"No such option: (\S+)", r"Ukendt tilvalg: \1"),
+    (r"No such command '([^']+)'\.?", r"Ukendt kommando '\1'."),
+    (r"Got unexpected extra arguments? \((.*)\)", r"Uventede ekstra argumenter: \1"),
+    (r"Option '([^']+)' requires an argument\.", r"Tilvalget \1 kræver en værdi."),
+    (r"Invalid value for '([^']+)': (.*)", r"Ugyldig værdi for \1: \2"),
+    (r"'(.*)' is not a valid integer\.?", r"'\1' er ikke et helt tal."),
+    (r"'(.*)' is not one of (.*)\.", r"'\1' er ikke en af \2."),
+    (r"Path '(.*)' does not exist\.", r"Stien '\1' findes ikke."),
+    (r"File '(.*)' does not exist\.", r"Filen '\1' findes ikke."),
+)
+
+
+def translate_usage(message: str) -> str:
+    """Danish wording for the usage errors users meet most."""
+    for pattern, replacement in USAGE_TRANSLATIONS:
+        message = re.sub(pattern, replacement, message)
+    return message
+
+
+HELP_NAMES = ["-h", "--help"]
+
+
+def _danish_usage(command: Any, ctx: Any, formatter: Any) -> None:
+    """The usage line with a Danish prefix."""
+    formatter.write_usage(ctx.command_path, " ".join(command.collect_usage_pieces(ctx)), "Brug: ")
+
+
+def danish_command_tree(app: typer.Typer) -> Any:
+    """typer's command tree with Danish usage lines and help-option text.
+
+    typer vendors click and hard-codes "Usage:" and "Show this message and exit."; the help option
+    is created lazily and cached per command, so it is created here once and its text replaced.
+    """
+    root = typer.main.get_command(app)
+    if hasattr(root, "subcommand_metavar"):
+        root.subcommand_metavar = "KOMMANDO [ARGUMENTER]..."
+    commands = [root, *getattr(root, "commands", {}).values()]
+    names = types.SimpleNamespace(help_option_names=HELP_NAMES)
+    for command in commands:
+        command.options_metavar = "[TILVALG]"
+        command.format_usage = types.MethodType(_danish_usage, command)
+        option = command.get_help_option(names)
+        if option is not None:
+            option.help = "Vis denne hjælp og afslut."
+    return root
+
+
+def run(app: typer.Typer, prog_name: str = "aftale") -> None:
+    """Run the app: library errors → 'Fejl: …' exit 1; usage errors → Danish text, exit 2."""
+    try:
+        result = danish_command_tree(app)(prog_name=prog_name, standalone_mode=False)
+    except AftaleError as exc:
+        err_console.print(Text.assemble(("Fejl: ", "bold red"), exc.message_da))
+        for problem in exc.problems:
+            err_console.print(f"  - {problem}", markup=False)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        err_console.print("Afbrudt.")
+        sys.exit(130)
+    except Exception as exc:  # usage errors from typer's vendored click have these methods
+        format_message: Callable[[], str] | None = getattr(exc, "format_message", None)
+        exit_code = getattr(exc, "exit_code", None)
+        if format_message is None or not isinstance(exit_code, int):
+            raise
+        if type(exc).__name__ == "Abort":
+            err_console.print("Afbrudt.")
+            sys.exit(1)
+        err_console.print(f"Fejl: {translate_usage(format_message())}", markup=False)
+        err_console.print(f"Prøv '{prog_name} --help' for hjælp.", markup=False)
+        sys.exit(exit_code)
+    sys.exit(result if isinstance(result, int) else 0)

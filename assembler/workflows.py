@@ -1,0 +1,116 @@
+"""The commands' work, one function per command, kept apart from argument parsing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.progress import Progress
+
+from assembler.answers.files import read_answers
+from assembler.answers.model import Answers
+from assembler.answers.reader import read_answers_file
+from assembler.answers.xlsx.cli import report_skipped, write_demo_sheet
+from assembler.answers.xlsx.read import read_answers_skipping
+from assembler.cli_support import out_console
+from assembler.compare.demo import write_demo as write_compare_demo
+from assembler.errors import InputFileError, OutputError
+from assembler.library import load_library
+from assembler.library.model import Library
+from assembler.ooxml.package import write_atomic
+from assembler.render.generate import LOCAL_FILE, ManifestRow, generate
+from assembler.render.templates import load_templates
+from assembler.rules.gate import describe, gate
+
+EXAMPLE_ANSWERS = Path(__file__).resolve().parent / "examples" / "eksempel.yaml"
+DEMO_ANSWERS_NAME = "eksempel-svar.yaml"
+PROGRESS_FROM = 25  # show a progress bar for batches of at least this many documents
+
+
+def _write_documents(
+    library: Library,
+    answers: Answers,
+    out_dir: Path,
+    overwrite: bool,
+    local_template: Path | None = None,
+    individual_template: Path | None = None,
+    findings: dict[str, list[str]] | None = None,
+    skipped: list[ManifestRow] | None = None,
+) -> list[ManifestRow]:
+    """Compile templates once, then write every agreement (with a progress bar for batches)."""
+    templates = load_templates(library, local_template, individual_template)
+    total = 1 + len(answers.employees)
+    if total < PROGRESS_FROM:
+        return generate(
+            library, answers, templates, out_dir, overwrite, findings=findings, skipped=skipped
+        )
+    with Progress(console=out_console, transient=True) as progress:
+        task = progress.add_task("Skriver aftaler", total=total)
+        return generate(
+            library, answers, templates, out_dir, overwrite,
+            progress=lambda n: progress.advance(task, n), findings=findings, skipped=skipped,
+        )  # fmt: skip
+
+
+def _report(rows: list[ManifestRow], out_dir: Path) -> None:
+    """Tell the user what was written, in Danish."""
+    individual = sum(1 for r in rows if r.fil.startswith("individuelle/"))
+    out_console.print(f"Skrev lokalaftalen og {individual} individuelle aftaler i {out_dir}:")
+    for row in rows[:10]:
+        out_console.print(f"  {out_dir / row.fil}", markup=False)
+    if len(rows) > 10:
+        out_console.print(f"  … og {len(rows) - 10} flere (se {out_dir / 'manifest.json'})")
+
+
+def generate_workflow(
+    answers_path: Path,
+    out_dir: Path,
+    overwrite: bool,
+    local_template: Path | None,
+    individual_template: Path | None,
+    library_path: Path | None,
+    despite_errors: bool = False,
+    skip_rows: bool = False,
+) -> None:
+    """`aftale generer`: read and validate answers, check the rules, then write the agreements."""
+    library = load_library(library_path)
+    skipped: list[ManifestRow] = []
+    if skip_rows and answers_path.suffix.lower() == ".xlsx":
+        answers, left_out = read_answers_skipping(library, answers_path)
+        skipped = [ManifestRow(r, "", who, "sprunget over", found) for r, who, found in left_out]
+    else:
+        answers = read_answers_file(library, answers_path)
+    findings, by_origin = gate(library, answers, despite_errors)
+    rows = _write_documents(
+        library, answers, out_dir, overwrite, local_template, individual_template, by_origin,
+        skipped,
+    )  # fmt: skip
+    _report([r for r in rows if r.status != "sprunget over"], out_dir)
+    report_skipped(skipped, out_dir)
+    shown = [f for f in findings if f.severity != "info"]
+    if shown:
+        out_console.print("Fund ved tjekket (står også i manifest.json):", markup=False)
+    for finding in shown:
+        out_console.print(f"  {describe(finding)}", markup=False)
+
+
+def demo_workflow(out_dir: Path, overwrite: bool) -> None:
+    """`aftale demo`: write the bundled example answers and the agreements made from them."""
+    library = load_library()
+    if not EXAMPLE_ANSWERS.is_file():
+        raise InputFileError(f"{EXAMPLE_ANSWERS}: eksemplets svarfil mangler i installationen.")
+    answers = read_answers(library, EXAMPLE_ANSWERS)
+    answers_copy = out_dir / DEMO_ANSWERS_NAME
+    if answers_copy.exists() and not overwrite:
+        raise OutputError(f"{answers_copy}: filen findes allerede. Brug --overskriv.")
+    rows = _write_documents(library, answers, out_dir, overwrite)
+    write_atomic(answers_copy, EXAMPLE_ANSWERS.read_bytes(), overwrite=True)
+    out_console.print(f"Eksemplets svar: {answers_copy}", markup=False)
+    sheet = write_demo_sheet(library, answers, out_dir, overwrite)
+    out_console.print(f"Eksemplets svar som udfyldt svarark: {sheet}", markup=False)
+    _report(rows, out_dir)
+    round_files = write_compare_demo(out_dir / "forhandling", out_dir / LOCAL_FILE, overwrite)
+    out_console.print(
+        "Eksempel på en forhandlingsrunde (modpartens udkast, ændringsmarkering og oversigt):"
+    )
+    for path in round_files:
+        out_console.print(f"  {path}", markup=False)
