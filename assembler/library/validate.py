@@ -20,6 +20,7 @@ from assembler.library.values import ValueProblem, parse_value
 CONDITION_ANYWHERE = re.compile(r"\[hvis(?: ikke)? ([a-z0-9_.]+)\]")
 IDENT = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")  # no "__": it separates topic and variant
 KINDS = ("clause", "signatures")
+RESERVED_NAMES = frozenset(dir(dict))  # templates read fields as attributes of dicts (Record)
 BOOKMARK_MAX = 40  # Word truncates longer bookmark names (ECMA-376 §17.13.6.2 says 40 chars)
 
 
@@ -50,7 +51,7 @@ def _check_topic(topic: Topic, library: Library) -> list[str]:
         out.append(f"{where}: agreement skal være lokal eller individuel")
     elif topic.agreement != folder:
         out.append(f"{where}: agreement '{topic.agreement}' passer ikke til mappen '{folder}'")
-    if not IDENT.match(topic.id):
+    if not IDENT.match(topic.id) or topic.id in RESERVED_NAMES:
         out.append(f"{where}: ugyldigt id (brug a-z, 0-9 og _)")
     if topic.kind not in KINDS:
         out.append(f"{where}: kind skal være clause eller signatures")
@@ -139,8 +140,8 @@ def _check_params(where: str, params: tuple[Param, ...]) -> list[str]:
     seen: set[str] = set()
     for p in params:
         pw = f"{where}, parameter '{p.name}'"
-        if not IDENT.match(p.name):
-            out.append(f"{pw}: ugyldigt navn (brug a-z, 0-9 og _)")
+        if not IDENT.match(p.name) or p.name in RESERVED_NAMES:
+            out.append(f"{pw}: ugyldigt navn (brug a-z, 0-9 og _; ikke fx 'items' eller 'values')")
         if p.name in seen:
             out.append(f"{pw}: findes to gange")
         seen.add(p.name)

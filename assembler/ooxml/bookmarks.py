@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from xml.sax.saxutils import escape, unescape
 
 from lxml import etree
 
@@ -51,6 +53,50 @@ def anchor_headings(body_root: etree._Element, anchors: Sequence[tuple[str, str]
             position = index + 1
             break
     return placed
+
+
+_T_TEXT = re.compile(r"<w:t(?:\s[^>]*)?>([^<]*)</w:t>")
+_BOOKMARK_ID = re.compile(r'<w:bookmarkStart\b[^>]*\bw:id="(\d+)"')
+
+
+def anchor_headings_xml(xml: str, anchors: Sequence[tuple[str, str]]) -> str | None:
+    """Fast path on rendered XML text, same result as anchor_headings; None if any title is missed.
+
+    Rendering thousands of agreements spends most of its time parsing and re-serialising the
+    document only to add a few bookmarks; our own serialised paragraphs are regular enough to
+    place them by string search, and the caller falls back to the tree when a title is split
+    across runs or not found.
+    """
+    next_id = max((int(m) for m in _BOOKMARK_ID.findall(xml)), default=0) + 1
+    pieces: list[str] = []
+    done = 0  # everything before this offset is already in pieces
+    for title, name in anchors:
+        needle = ">" + escape(title.strip())
+        search = done
+        while True:
+            hit = xml.find(needle, search)
+            if hit < 0:
+                return None
+            start = max(xml.rfind("<w:p>", done, hit), xml.rfind("<w:p ", done, hit))
+            end = xml.find("</w:p>", hit)
+            if start >= 0 and end >= 0:
+                paragraph = xml[start:end]
+                text = unescape("".join(_T_TEXT.findall(paragraph))).strip()
+                if text == title.strip():
+                    break
+            search = hit + 1
+        ppr_end = paragraph.find("</w:pPr>")
+        head = ppr_end + len("</w:pPr>") if ppr_end >= 0 else paragraph.find(">") + 1
+        pieces += [
+            xml[done : start + head],
+            f'<w:bookmarkStart w:id="{next_id}" w:name="{escape(name)}"/>',
+            xml[start + head : end],
+            f'<w:bookmarkEnd w:id="{next_id}"/>',
+        ]
+        done = end
+        next_id += 1
+    pieces.append(xml[done:])
+    return "".join(pieces)
 
 
 def clause_anchors(body_root: etree._Element) -> list[tuple[str, str, etree._Element]]:

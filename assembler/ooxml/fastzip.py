@@ -15,7 +15,8 @@ from collections.abc import Mapping
 
 from assembler.ooxml.package import _ordered
 
-LEVEL = 6
+LEVEL = 6  # package_bytes' level, for parts shared by many documents (deflated once, kept)
+QUICK_LEVEL = 1  # for parts unique to one document: about 3x faster to deflate, ~15% larger
 DOS_TIME, DOS_DATE = 0, (0 << 9) | (1 << 5) | 1  # 1980-01-01 00:00:00, as package_bytes fixes it
 VERSION = 20
 EXTERNAL_ATTR = 0o600 << 16
@@ -37,13 +38,13 @@ class DeflateCache:
         self.limit = limit
         self._items: OrderedDict[bytes, tuple[int, bytes]] = OrderedDict()
 
-    def get(self, data: bytes) -> tuple[int, bytes]:
-        """(crc32, raw deflate stream) of data, as zipfile would write it."""
+    def get(self, data: bytes, level: int = LEVEL) -> tuple[int, bytes]:
+        """(crc32, raw deflate stream) of data, as zipfile would write it at that level."""
         hit = self._items.get(data)
         if hit is not None:
             self._items.move_to_end(data)
             return hit
-        compressor = zlib.compressobj(LEVEL, zlib.DEFLATED, -15)
+        compressor = zlib.compressobj(level, zlib.DEFLATED, -15)
         packed = compressor.compress(data) + compressor.flush()
         item = (zlib.crc32(data), packed)
         if len(self._items) >= self.limit:
@@ -52,8 +53,13 @@ class DeflateCache:
         return item
 
 
-def fast_package_bytes(parts: Mapping[str, bytes], cache: DeflateCache) -> bytes:
-    """The same bytes as package_bytes(parts), reusing deflated parts from the cache."""
+def fast_package_bytes(
+    parts: Mapping[str, bytes], cache: DeflateCache, quick: frozenset[str] = frozenset()
+) -> bytes:
+    """The same bytes as package_bytes(parts), reusing deflated parts from the cache.
+
+    Parts named in `quick` are deflated at QUICK_LEVEL instead (still deterministic).
+    """
     out: list[bytes] = []
     central: list[bytes] = []
     offset = 0
@@ -63,7 +69,7 @@ def fast_package_bytes(parts: Mapping[str, bytes], cache: DeflateCache) -> bytes
             encoded, flags = name.encode("ascii"), 0
         except UnicodeEncodeError:
             encoded, flags = name.encode("utf-8"), UTF8_FLAG
-        crc, packed = cache.get(data)
+        crc, packed = cache.get(data, QUICK_LEVEL if name in quick else LEVEL)
         header = LOCAL.pack(
             b"PK\x03\x04",
             VERSION,

@@ -8,18 +8,21 @@ from lxml import etree
 
 from assembler.answers.files import agreement_to_raw
 from assembler.answers.model import AgreementAnswers, Answers
+from assembler.errors import TemplateError
 from assembler.library.model import Library
-from assembler.ooxml.bookmarks import anchor_headings
+from assembler.ooxml.bookmarks import anchor_headings, anchor_headings_xml
 from assembler.ooxml.customxml import embed_payload
 from assembler.ooxml.fastzip import DeflateCache, fast_package_bytes
 from assembler.ooxml.package import parse_xml
+from assembler.ooxml.wellformed import WellFormedCheck
 from assembler.render.context import build_context
 from assembler.render.engine import TEMPLATED_PART, CompiledTemplate
+from assembler.render.template_check import part_label
 
 DOCUMENT = "word/document.xml"
-# Per process: deflated parts and well-formed headers/footers seen before (bounded, see fastzip).
+# Per process: deflated parts and tag skeletons proved well-formed (both bounded).
 _DEFLATED = DeflateCache()
-_WELL_FORMED: set[bytes] = set()
+_WELL_FORMED = WellFormedCheck()
 _RENDERED = etree.XMLParser(
     resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, collect_ids=False
 )
@@ -59,12 +62,20 @@ def render_agreement(
     """The finished .docx for one agreement."""
     context, anchors = build_context(library, answers, agreement)
     parts = compiled.render_parts(context)
-    _check_other_parts(parts, compiled.name)
-    root = _parse_rendered(parts[DOCUMENT], f"{compiled.name}:{DOCUMENT}")  # well-formed check
-    anchor_headings(root, [(a.title, a.bookmark) for a in anchors])
-    parts[DOCUMENT] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    _check_well_formed(parts, compiled.name)
+    pairs = [(a.title, a.bookmark) for a in anchors]
+    fast = anchor_headings_xml(parts[DOCUMENT].decode("utf-8"), pairs)
+    if fast is not None:
+        parts[DOCUMENT] = fast.encode("utf-8")
+    else:  # a title split across runs or edited in the template: place bookmarks on the tree
+        root = _parse_rendered(parts[DOCUMENT], f"{compiled.name}:{DOCUMENT}")
+        anchor_headings(root, pairs)
+        parts[DOCUMENT] = etree.tostring(
+            root, xml_declaration=True, encoding="UTF-8", standalone=True
+        )
     embed_payload(parts, answers_payload(library, answers, agreement))
-    return fast_package_bytes(parts, _DEFLATED)
+    quick = frozenset({DOCUMENT, *(name for name in parts if name.startswith("customXml/item"))})
+    return fast_package_bytes(parts, _DEFLATED, quick)
 
 
 def _parse_rendered(data: bytes, where: str) -> etree._Element:
@@ -75,12 +86,11 @@ def _parse_rendered(data: bytes, where: str) -> etree._Element:
         return parse_xml(data, where)  # raises the shared Danish error
 
 
-def _check_other_parts(parts: dict[str, bytes], name: str) -> None:
-    """Rendered headers/footers must be well-formed XML; each distinct rendering is parsed once."""
+def _check_well_formed(parts: dict[str, bytes], name: str) -> None:
+    """A template whose rendering is not well-formed XML is reported, never shipped."""
     for part, data in parts.items():
-        if part == DOCUMENT or data in _WELL_FORMED or not TEMPLATED_PART.match(part):
-            continue
-        parse_xml(data, f"{name}:{part}")
-        if len(_WELL_FORMED) > 256:
-            _WELL_FORMED.clear()
-        _WELL_FORMED.add(data)
+        if TEMPLATED_PART.match(part) and (problem := _WELL_FORMED.problem(data)):
+            raise TemplateError(
+                f"{name}, {part_label(part)}: skabelonen giver ugyldig XML ({problem}). "
+                "Tjek skabelonens {%p …%}- og {%tr …%}-mærker."
+            )
