@@ -11,6 +11,7 @@ from assembler.answers.model import Answers
 from assembler.answers.reader import read_answers_file
 from assembler.answers.xlsx.cli import report_skipped, write_demo_sheet
 from assembler.answers.xlsx.read import read_answers_skipping
+from assembler.audit.review import audit, review_path, write_review
 from assembler.cli_support import out_console
 from assembler.compare.demo import write_demo as write_compare_demo
 from assembler.errors import InputFileError, OutputError
@@ -114,3 +115,12 @@ def demo_workflow(out_dir: Path, overwrite: bool) -> None:
     )
     for path in round_files:
         out_console.print(f"  {path}", markup=False)
+    counter_draft = round_files[0]
+    result, draft = audit(library, counter_draft, None)
+    review = review_path(counter_draft, None)
+    write_review(result, draft, review, overwrite)
+    out_console.print(
+        f"Gennemgang af modpartens udkast med Word-kommentarer ({len(result.findings)} fund, "
+        f"{len(result.missing)} manglende emner): {review}",
+        markup=False,
+    )

@@ -30,9 +30,18 @@ def test_demo_writes_the_round_files(demo_dir: Path) -> None:
     names = sorted(p.name for p in folder.iterdir())
     assert names == [
         "lokalaftale-aendringer.xlsx",
+        "lokalaftale-modpartens-udkast-gennemgang.docx",
         "lokalaftale-modpartens-udkast.docx",
         "lokalaftale-redline.docx",
     ]
+
+
+def test_demo_reviews_the_counter_draft_with_comments(demo_dir: Path) -> None:
+    review = demo_dir / "forhandling" / "lokalaftale-modpartens-udkast-gennemgang.docx"
+    with zipfile.ZipFile(review) as archive:
+        comments = archive.read("word/comments.xml").decode()
+    # management edited three clauses after generation; the review says so in a comment
+    assert "Tilgængelighed" in comments and "Transport på hjemmearbejdsdage" in comments
 
 
 def test_counter_draft_holds_managements_positions(demo_dir: Path) -> None:
