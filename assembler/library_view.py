@@ -79,7 +79,7 @@ def show_topic(library: Library, topic_id: str, only: str | None = None) -> None
             f"Opmærksomhedspunkter:\n{topic.guidance}\n\nKilder:\n{sources}"
         )
         title = f"{AGREEMENT_NAMES[topic.agreement].capitalize()} – {topic.title} ({topic.id})"
-        out_console.print(Panel(Text(head), title=title))
+        out_console.print(Panel(Text(head), title=title), soft_wrap=False)
         for v in topic.variants:
             params = "\n".join(_param_line(p) for p in topic.params_for(v.id)) or "–"
             body = (
@@ -88,4 +88,6 @@ def show_topic(library: Library, topic_id: str, only: str | None = None) -> None
                 f"Vejledning:\n{v.guidance or '–'}\n\nTekst:\n{v.text or '(underskriftsfelter)'}"
             )
             mark = " – standard" if v.id == topic.default else ""
-            out_console.print(Panel(Text(body), title=f"Variant {v.id}: {v.name}{mark}"))
+            out_console.print(
+                Panel(Text(body), title=f"Variant {v.id}: {v.name}{mark}"), soft_wrap=False
+            )

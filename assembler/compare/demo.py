@@ -8,6 +8,7 @@ right to pause home working, and the voluntariness clause moved up front.
 
 from __future__ import annotations
 
+import io
 import re
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ import docx
 from assembler.compare.cli import write_all
 from assembler.compare.engine import compare_versions
 from assembler.errors import OutputError
+from assembler.ooxml.package import restamp_package
 
 MANAGEMENT = "Ledelsen"
 DEMO_DATE = "2026-03-02"
@@ -92,7 +94,9 @@ def make_counter_draft(lokalaftale: Path, target: Path) -> None:
             tail.addnext(element)
             tail = element
     document.core_properties.last_modified_by = MANAGEMENT
-    document.save(str(target))
+    buf = io.BytesIO()
+    document.save(buf)
+    target.write_bytes(restamp_package(buf.getvalue(), DEMO_DATE + "T09:00:00Z"))
 
 
 def write_demo(out_dir: Path, lokalaftale_docx: Path, overwrite: bool) -> list[Path]:

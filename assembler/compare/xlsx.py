@@ -8,6 +8,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
 from assembler.compare.model import Round
+from assembler.ooxml.package import restamp_package
 
 OVERVIEW_HEAD = [
     "Runde",
@@ -88,4 +89,4 @@ def summary_workbook(rounds: list[Round]) -> bytes:
             )
     buf = io.BytesIO()
     wb.save(buf)
-    return buf.getvalue()
+    return restamp_package(buf.getvalue())

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import tempfile
 import zipfile
 from collections.abc import Iterable, Mapping
@@ -162,6 +163,23 @@ def package_bytes(parts: Mapping[str, bytes]) -> bytes:
             info.create_system = 0
             archive.writestr(info, parts[name], compresslevel=6)
     return buf.getvalue()
+
+
+def restamp_package(data: bytes, stamp: str = "2026-01-01T00:00:00Z") -> bytes:
+    """Make a package saved by openpyxl or python-docx deterministic.
+
+    Both libraries write the current time into the zip entries, and openpyxl also into
+    docProps/core.xml; the parts are re-zipped by package_bytes and the times fixed to `stamp`.
+    """
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        parts = {i.filename: archive.read(i) for i in archive.infolist()}
+    core = "docProps/core.xml"
+    if core in parts:
+        for tag in (rb"dcterms:created", rb"dcterms:modified"):
+            parts[core] = re.sub(
+                rb"(<" + tag + rb"[^>]*>)[^<]*", rb"\g<1>" + stamp.encode(), parts[core]
+            )
+    return package_bytes(parts)
 
 
 def write_atomic(path: Path, data: bytes, overwrite: bool = False) -> None:

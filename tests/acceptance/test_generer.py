@@ -208,3 +208,16 @@ def test_paragraphs_helper_sees_bullets(tmp_path: Path, capsys: pytest.CaptureFi
     assert run_cli(capsys, "generer", str(_answers_file(tmp_path)), "-o", str(out)).code == 0
     styles = {style for style, _ in paragraphs(out / "lokalaftale.docx")}
     assert {"Heading 1", "Normal", "List Bullet", "Title"} <= styles
+
+
+def test_demo_outputs_are_byte_identical_run_to_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for name in ("a", "b"):
+        assert run_cli(capsys, "demo", "-o", str(tmp_path / name)).code == 0
+    files = sorted(
+        p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*") if p.is_file()
+    )
+    assert {p.suffix for p in files} >= {".docx", ".xlsx", ".yaml", ".json", ".csv"}
+    for rel in files:
+        assert (tmp_path / "a" / rel).read_bytes() == (tmp_path / "b" / rel).read_bytes(), rel

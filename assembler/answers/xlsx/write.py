@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import re
-import zipfile
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -36,7 +34,7 @@ from assembler.answers.xlsx.layout import (
 )
 from assembler.answers.xlsx.sample import CellValue, default_cell, example_cell, field_cell
 from assembler.library.model import Library
-from assembler.ooxml.package import package_bytes
+from assembler.ooxml.package import restamp_package
 
 DATA_ROWS = 5000  # rows below the header that carry validation and formats
 FIXED_TIME = dt.datetime(2024, 1, 1)
@@ -279,13 +277,7 @@ def workbook_bytes(wb: Workbook) -> bytes:
     """Save deterministically: openpyxl stamps the time, so the parts are re-zipped."""
     buf = io.BytesIO()
     wb.save(buf)
-    with zipfile.ZipFile(io.BytesIO(buf.getvalue())) as archive:
-        parts = {i.filename: archive.read(i) for i in archive.infolist()}
-    core = "docProps/core.xml"
-    if core in parts:
-        stamp = FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
-        parts[core] = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>" + stamp, parts[core])
-    return package_bytes(parts)
+    return restamp_package(buf.getvalue(), FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ"))
 
 
 def answer_sheet_bytes(
