@@ -11,6 +11,7 @@ its own. The last line is the speed-up at 2,000 rows.
 from __future__ import annotations
 
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -74,6 +75,8 @@ def run_case(case: str, rows: int) -> dict[str, float]:
     """Time one case in this process; return docs/s and peak RSS in MB (children included)."""
     library = load_library()
     answers = bench_answers(library, rows)
+    # Flush the previous case's writes and deletions first, so its disk work is not billed here.
+    os.sync()
     before = _cpu_seconds()
     with tempfile.TemporaryDirectory(prefix=".bench-", dir=ROOT / "bench") as tmp:
         start = time.perf_counter()

@@ -86,8 +86,20 @@ class Staging:
         target.write_bytes(data)
 
     def commit(self, relpaths: list[str]) -> None:
-        """Move staged files into place (same file system: each move is atomic)."""
+        """Move staged files into place (same file system: each move is atomic).
+
+        A staged folder whose destination does not exist yet (the usual fresh output folder)
+        moves in one rename instead of one per document.
+        """
+        moved_dirs: set[str] = set()
         for rel in relpaths:
+            top = rel.split("/", 1)[0]
+            if top in moved_dirs:
+                continue
+            if "/" in rel and not (self.out_dir / top).exists():
+                (self.path / top).replace(self.out_dir / top)
+                moved_dirs.add(top)
+                continue
             final = self.out_dir / rel
             final.parent.mkdir(parents=True, exist_ok=True)
             (self.path / rel).replace(final)
