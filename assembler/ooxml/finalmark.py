@@ -14,7 +14,7 @@ import copy
 from lxml import etree
 
 from assembler.ooxml.ns import qn
-from assembler.ooxml.revisions import MARK_REVISIONS, RevisionContext
+from assembler.ooxml.revisions import MARK_REVISIONS, RevisionContext, mark_rpr
 from assembler.ooxml.tokens import PPR_NOT_BASE, W_P, W_PPR, W_RPR, ppr_signature
 
 _GONE_IN_ACCEPT = {qn("w:del"), qn("w:moveFrom")}
@@ -51,19 +51,6 @@ def _ensure_ppr(p: etree._Element) -> etree._Element:
     return ppr
 
 
-def _mark_rpr(ppr: etree._Element) -> etree._Element:
-    """The paragraph mark's w:rPr, created before w:sectPr/w:pPrChange when missing."""
-    rpr = ppr.find(W_RPR)
-    if rpr is None:
-        rpr = etree.Element(W_RPR)
-        tail = [c for c in ppr if c.tag in (qn("w:sectPr"), qn("w:pPrChange"))]
-        if tail:
-            tail[0].addprevious(rpr)
-        else:
-            ppr.append(rpr)
-    return rpr
-
-
 def _ours(p: etree._Element, first_id: int) -> bool:
     """Whether the paragraph's mark revision was written by this comparison (not a prior one)."""
     rpr = p.find(f"{W_PPR}/{W_RPR}")
@@ -93,13 +80,13 @@ def fix_story(ctx: RevisionContext, story: etree._Element, first_id: int) -> boo
     last_ppr = _ensure_ppr(last)
     if last_ppr.find(qn("w:pPrChange")) is not None:
         return False
-    last_rpr = _mark_rpr(last_ppr)
+    last_rpr = mark_rpr(last_ppr)
     for child in list(last_rpr):
         if child.tag in MARK_REVISIONS:
             last_rpr.remove(child)
     if not len(last_rpr):
         last_ppr.remove(last_rpr)
-    _mark_rpr(anchor_ppr).insert(0, ctx.element("w:del" if side == "accept" else "w:ins"))
+    mark_rpr(anchor_ppr).insert(0, ctx.element("w:del" if side == "accept" else "w:ins"))
     if ppr_signature(anchor_ppr) == ppr_signature(last_ppr):
         return True
     change = ctx.element("w:pPrChange")

@@ -85,14 +85,7 @@ def make_ppr(
                 if child.tag in STALE_IN_OLD:
                     rpr.remove(child)
     if mark != "eq":
-        rpr = ppr.find(W_RPR)
-        if rpr is None:
-            rpr = etree.Element(W_RPR)
-            tail = [c for c in ppr if c.tag in (qn("w:sectPr"), qn("w:pPrChange"))]
-            if tail:
-                tail[0].addprevious(rpr)
-            else:
-                ppr.append(rpr)
+        rpr = mark_rpr(ppr)
         for child in list(rpr):
             if child.tag in MARK_REVISIONS:
                 rpr.remove(child)
@@ -224,3 +217,16 @@ def _shell(container: etree._Element) -> etree._Element:
 def _attrs(el: etree._Element) -> dict[str, str]:
     """An element's attributes as a plain dict."""
     return {str(k): str(v) for k, v in el.attrib.items()}
+
+
+def mark_rpr(ppr: etree._Element) -> etree._Element:
+    """The paragraph mark's w:rPr, created before w:sectPr/w:pPrChange when missing."""
+    rpr = ppr.find(W_RPR)
+    if rpr is None:
+        rpr = etree.Element(W_RPR)
+        tail = [c for c in ppr if c.tag in (qn("w:sectPr"), qn("w:pPrChange"))]
+        if tail:
+            tail[0].addprevious(rpr)
+        else:
+            ppr.append(rpr)
+    return rpr
