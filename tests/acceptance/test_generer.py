@@ -221,3 +221,27 @@ def test_demo_outputs_are_byte_identical_run_to_run(
     assert {p.suffix for p in files} >= {".docx", ".xlsx", ".yaml", ".json", ".csv"}
     for rel in files:
         assert (tmp_path / "a" / rel).read_bytes() == (tmp_path / "b" / rel).read_bytes(), rel
+
+
+def test_own_letterhead_template_is_used_and_a_bad_one_is_located(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from assembler.render.templates import template_path
+
+    letterhead = docx.Document(str(template_path("lokal")))
+    letterhead.paragraphs[0].insert_paragraph_before("STYRELSEN FOR DIGITAL BORGERSERVICE")
+    own = tmp_path / "brevpapir.docx"
+    letterhead.save(str(own))
+    out = tmp_path / "ud"
+    args = ["generer", str(_answers_file(tmp_path)), "-o", str(out), "--skabelon-lokal", str(own)]
+    assert run_cli(capsys, *args).code == 0
+    text = full_text(out / "lokalaftale.docx")
+    assert text.startswith("STYRELSEN FOR DIGITAL BORGERSERVICE")
+    assert "Tilgængelighed" in text
+
+    letterhead.add_paragraph("Kontakt: {{ felter.parter.telefon }}")
+    letterhead.save(str(own))
+    result = run_cli(capsys, *args[:-1], str(own), "--overskriv")
+    assert result.code == 1
+    assert "brevpapir.docx" in result.err and "'felter.parter.telefon'" in result.err
+    assert "Traceback" not in result.err
