@@ -8,6 +8,7 @@ paragraph-mark revisions instead of retyped paragraphs.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -43,6 +44,9 @@ class _Para:
     fmt: str
 
 
+HAND_NUMBER = re.compile(r"^\s*(?:§\s*\d+[a-z]?|\d+(?:\.\d+)*|[A-Z]|[IVX]+)[.)]?(?=\s)")
+
+
 def _text(toks: list[Tok]) -> str:
     """Readable text of tokens (tabs as spaces, other specials dropped)."""
     return "".join(t.text if t.text is not None else (" " if "tab" in t.key else "") for t in toks)
@@ -72,7 +76,9 @@ class Engine:
             return hit
         flat = flatten(p, newer)
         text = "".join(t.key for t in flat.toks)
-        key = "P" + text
+        # A hand-typed clause number ("§ 7", "7.", "7.2") does not decide alignment, so a
+        # renumbered clause pairs with itself and shows as one changed number, not as noise.
+        key = "P" + HAND_NUMBER.sub("§#", text, count=1)
         if self.anchor_prefix:
             for b in p.iter(_wtag("bookmarkStart")):
                 name = b.get(_W_NAME, "")

@@ -134,3 +134,33 @@ def test_renumbered_footnote_is_paired_by_text(tmp_path: Path) -> None:
     assert b"<w:delText" not in notes  # the old note is not compared with the new one
     assert _doc(data).count(b"<w:ins ") == 1  # only the new reference is inserted in the body
     assert _doc(data).count(b"<w:del ") == 0
+
+
+def test_hand_typed_renumbering_is_one_small_change(tmp_path: Path) -> None:
+    from tests.unit.compare.fixtures import make_docx, para
+
+    clauses = [
+        ("Transport", "Rejsetid fra hjemmet medregnes som arbejdstid ved tjenesterejser."),
+        ("Evaluering", "Parterne evaluerer aftalen i samarbejdsudvalget efter et år."),
+        ("Opsigelse", "Aftalen kan opsiges med tre måneders varsel til udgangen af en måned."),
+    ]
+    old = [para(f"§ {n} {title}", style="Heading1") for n, (title, _) in enumerate(clauses, 6)]
+    old = [
+        x
+        for n, (h, (_, body)) in enumerate(zip(old, clauses, strict=True))
+        for x in (h, para(body))
+    ]
+    new = [para(f"§ {n} {title}", style="Heading1") for n, (title, _) in enumerate(clauses[1:], 6)]
+    new = [x for h, (_, body) in zip(new, clauses[1:], strict=True) for x in (h, para(body))]
+    data = redline(tmp_path, make_docx(old), make_docx(new))
+    assert document_view(data, "accept") == document_view(make_docx(new), "accept")
+    assert document_view(data, "reject") == document_view(make_docx(old), "reject")
+    doc = etree.fromstring(_doc(data))
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    headings = [p for p in doc.iter(f"{w}p") if "Evaluering" in "".join(p.itertext())]
+    [evaluering] = [p for p in headings if p.find(f"{w}pPr/{w}pStyle") is not None]
+    deleted = "".join(t.text or "" for t in evaluering.iter(f"{w}delText"))
+    inserted = "".join(
+        t.text or "" for ins in evaluering.iter(f"{w}ins") for t in ins.iter(f"{w}t")
+    )
+    assert (deleted.strip(), inserted.strip()) == ("7", "6"), "renumbering is one number swapped"
