@@ -9,6 +9,7 @@ from xml.sax.saxutils import escape, unescape
 from lxml import etree
 
 from assembler.ooxml.ns import qn
+from assembler.ooxml.text import visible_text
 
 BOOKMARK_PREFIX = "_Aft_"
 
@@ -17,11 +18,6 @@ BOOKMARK_PREFIX = "_Aft_"
 _W_P, _W_T, _W_PPR = qn("w:p"), qn("w:t"), qn("w:pPr")
 _W_START, _W_END = qn("w:bookmarkStart"), qn("w:bookmarkEnd")
 _W_ID, _W_NAME = qn("w:id"), qn("w:name")
-
-
-def _text(p: etree._Element) -> str:
-    """Visible paragraph text."""
-    return "".join([t.text or "" for t in p.iter(_W_T)]).strip()
 
 
 def anchor_headings(body_root: etree._Element, anchors: Sequence[tuple[str, str]]) -> int:
@@ -35,7 +31,7 @@ def anchor_headings(body_root: etree._Element, anchors: Sequence[tuple[str, str]
         wanted = title.strip()
         for index in range(position, len(paragraphs)):
             p = paragraphs[index]
-            if _text(p) != wanted:
+            if visible_text(p).strip() != wanted:
                 continue
             start = etree.Element(_W_START)
             start.set(_W_ID, str(next_id))

@@ -18,6 +18,7 @@ from assembler.ooxml.ns import NS, qn
 from assembler.ooxml.package import Package, parse_xml
 from assembler.ooxml.redline import Engine, Event
 from assembler.ooxml.revisions import RevisionContext
+from assembler.ooxml.text import visible_text
 from assembler.ooxml.tokens import W_P, W_PPR, style_of
 
 ANCHOR_PREFIX = "_Aft_"
@@ -112,8 +113,7 @@ class _Styles:
         numbered = style in self.numbered or (
             ppr is not None and ppr.find(qn("w:numPr")) is not None
         )
-        text = "".join(t.text or "" for t in p.iter(qn("w:t")))
-        return ParaInfo(level, numbered, anchor, text)
+        return ParaInfo(level, numbered, anchor, visible_text(p))
 
 
 def _body_blocks(root: etree._Element) -> tuple[etree._Element, list[etree._Element]]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from lxml import etree
 
 from assembler.ooxml.ns import qn
+from assembler.ooxml.text import visible_text
 
 W_ID, W_TYPE = qn("w:id"), qn("w:type")
 
@@ -18,11 +19,6 @@ W_ID, W_TYPE = qn("w:id"), qn("w:type")
 def _notes(root: etree._Element, kind: str) -> list[etree._Element]:
     """The real notes (not separators) of a notes part."""
     return [n for n in root.findall(qn(f"w:{kind}")) if n.get(W_TYPE) is None]
-
-
-def _text(note: etree._Element) -> str:
-    """A note's visible text."""
-    return "".join(t.text or "" for t in note.iter(qn("w:t")))
 
 
 def align_note_ids(
@@ -36,10 +32,10 @@ def align_note_ids(
     free = {n.get(W_ID, ""): n for n in news}
     by_text: dict[str, list[str]] = {}
     for n in news:
-        by_text.setdefault(_text(n), []).append(n.get(W_ID, ""))
+        by_text.setdefault(visible_text(n), []).append(n.get(W_ID, ""))
     mapping: dict[str, str] = {}
     for note in olds:
-        candidates = [i for i in by_text.get(_text(note), []) if i in free]
+        candidates = [i for i in by_text.get(visible_text(note), []) if i in free]
         if candidates:
             mapping[note.get(W_ID, "")] = candidates[0]
             del free[candidates[0]]

@@ -9,6 +9,7 @@ from jinja2 import Environment, nodes
 from lxml import etree
 
 from assembler.ooxml.ns import qn
+from assembler.ooxml.text import visible_text
 
 REVISION_TAGS = ("w:ins", "w:del", "w:moveFrom", "w:moveTo", "w:rPrChange", "w:pPrChange")
 COMMENT_TAGS = ("w:commentRangeStart", "w:commentReference")
@@ -27,11 +28,6 @@ def part_label(part: str) -> str:
     """A Danish name for a part that a Word user recognises."""
     stem = part.rsplit("/", 1)[-1].removesuffix(".xml").rstrip("0123456789")
     return PART_NAMES.get(stem, part)
-
-
-def paragraph_text(p: etree._Element) -> str:
-    """The visible text of a paragraph (runs joined, as Word shows it)."""
-    return "".join(t.text or "" for t in p.iter(qn("w:t")))
 
 
 def _quote(text: str) -> str:
@@ -56,7 +52,7 @@ def structural_problems(name: str, part: str, root: etree._Element) -> list[str]
             problems.append(f"{where}: skabelonen indeholder kommentarer. Slet dem i Word først.")
             break
     for index, p in enumerate(root.iter(qn("w:p")), start=1):
-        text = paragraph_text(p).translate(DANISH_QUOTES)
+        text = visible_text(p).translate(DANISH_QUOTES)
         if "{" not in text and "}" not in text:
             continue
         at = f"{where}, afsnit {index} {_quote(text)}"
