@@ -17,16 +17,16 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from assembler.answers.files import read_answers  # noqa: E402
-from assembler.answers.model import AgreementAnswers, Answers, TopicAnswer  # noqa: E402
+from assembler.answers.model import Answers  # noqa: E402
 from assembler.library import load_library  # noqa: E402
 from assembler.library.model import Library  # noqa: E402
+from tests.bulk import many_employees  # noqa: E402  (the same rows as the batch tests)
 
 EXAMPLE = ROOT / "assembler" / "examples" / "eksempel.yaml"
 SIZES = (100, 2000)
@@ -34,15 +34,7 @@ SIZES = (100, 2000)
 
 def bench_answers(library: Library, rows: int) -> Answers:
     """The example answers with `rows` employees, cycling the examples with distinct names."""
-    base = read_answers(library, EXAMPLE)
-    employees = []
-    for i in range(rows):
-        source = base.employees[i % len(base.employees)]
-        parter = source.topics["parter"]
-        values = dict(parter.values) | {"navn": f"Medarbejder {i + 1:05d}"}
-        topics = dict(source.topics) | {"parter": TopicAnswer("parter", parter.variant, values)}
-        employees.append(AgreementAnswers("individuel", topics, f"række {i + 1}"))
-    return replace(base, employees=tuple(employees))
+    return many_employees(read_answers(library, EXAMPLE), rows)
 
 
 def naive(library: Library, answers: Answers, out: Path) -> int:

@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import io
-import sys
 import zipfile
 from pathlib import Path
 
 import pytest
-import typer
 from lxml import etree
 from openpyxl import load_workbook
 
-from assembler.cli_support import run
-from assembler.compare.cli import register
+from tests.acceptance.cli_helpers import run_cli
 from tests.unit.compare.fixtures import make_docx, para
 from tests.unit.compare.oracle import document_view
 from tests.unit.compare.scenarios import BODY, INTRO, LAST, MOVED, scenarios
@@ -22,30 +19,18 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
-def _app() -> typer.Typer:
-    app = typer.Typer()
-
-    @app.callback()
-    def _main() -> None:
-        """Test app."""
-
-    register(app)
-    return app
-
-
 def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    """Run `sammenlign` in-process; return exit code, stdout, stderr."""
-    argv = sys.argv
-    sys.argv = ["aftale", "sammenlign", *args]
-    code = 0
-    try:
-        run(_app())
-    except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else 1
-    finally:
-        sys.argv = argv
-    out = capsys.readouterr()
-    return code, out.out, out.err
+    """Run `aftale sammenlign` in-process; return exit code, stdout, stderr."""
+    result = run_cli(capsys, "sammenlign", *args)
+    return result.code, result.out, result.err
+
+
+def _versions(tmp_path: Path, *versions: bytes) -> list[Path]:
+    """Write v1.docx, v2.docx … and return their paths."""
+    paths = [tmp_path / f"v{k}.docx" for k in range(1, len(versions) + 1)]
+    for path, data in zip(paths, versions, strict=True):
+        path.write_bytes(data)
+    return paths
 
 
 def test_redline_and_summary(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -87,10 +72,7 @@ def test_three_rounds(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     v3 = make_docx(
         [para("Omfang", style="Heading1"), para(BODY.replace("to", "tre")), para(MOVED), para(LAST)]
     )
-    paths = []
-    for k, data in enumerate((v1, v2, v3), start=1):
-        paths.append(tmp_path / f"v{k}.docx")
-        paths[-1].write_bytes(data)
+    paths = _versions(tmp_path, v1, v2, v3)
     code, _, err = cli(
         capsys,
         *map(str, paths),
@@ -212,10 +194,7 @@ def test_cumulative_redline_attributes_each_change_to_its_round(
             para(MOVED.replace("bærbar computer", "bærbar pc")),
         ]
     )
-    paths = []
-    for k, data in enumerate((v1, v2, v3), start=1):
-        paths.append(tmp_path / f"v{k}.docx")
-        paths[-1].write_bytes(data)
+    paths = _versions(tmp_path, v1, v2, v3)
     code, out, err = cli(
         capsys,
         *map(str, paths),

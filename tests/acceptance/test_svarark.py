@@ -18,6 +18,7 @@ from assembler.answers.xlsx.layout import EMPLOYEE_SHEET, LOCAL_SHEET, local_fie
 from assembler.answers.xlsx.sample import field_cell
 from assembler.library.model import Library
 from tests.acceptance.cli_helpers import run_cli
+from tests.bulk import many_employees
 from tests.conftest import convert_with_libreoffice
 from tests.docx_text import full_text
 from tests.unit.answers.xlsx_helpers import (
@@ -29,7 +30,6 @@ from tests.unit.answers.xlsx_helpers import (
     set_employee,
     write_sheet,
 )
-from tests.unit.render.test_batch import many
 
 
 def _fill(library: Library, example: Answers, wb: Workbook, people: int = 2) -> None:
@@ -155,7 +155,7 @@ def test_demo_writes_the_sheet_it_used(
 def test_a_thousand_rows(
     library: Library, example: Answers, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    answers = many(example, 1000)
+    answers = many_employees(example, 1000)
     answers = replace(
         answers,
         employees=tuple(

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import io
 import multiprocessing as mp
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from docxtpl import DocxTemplate
 
-from assembler.answers.model import AgreementAnswers, Answers, TopicAnswer
+from assembler.answers.model import Answers
 from assembler.library.model import Library
 from assembler.ooxml.fastzip import DeflateCache, fast_package_bytes
 from assembler.ooxml.package import package_bytes
@@ -19,19 +18,8 @@ from assembler.render.batch import render_agreements, write_agreements
 from assembler.render.context import build_context
 from assembler.render.document import render_agreement
 from assembler.render.templates import TemplateSet, template_path
+from tests.bulk import many_employees
 from tests.docx_text import paragraphs
-
-
-def many(example: Answers, rows: int) -> Answers:
-    """The example's employees repeated with distinct names."""
-    employees = []
-    for i in range(rows):
-        source = example.employees[i % len(example.employees)]
-        parter = source.topics["parter"]
-        values = dict(parter.values) | {"navn": f"Medarbejder {i + 1:04d}"}
-        topics = dict(source.topics) | {"parter": TopicAnswer("parter", parter.variant, values)}
-        employees.append(AgreementAnswers("individuel", topics, f"række {i + 1}"))
-    return replace(example, employees=tuple(employees))
 
 
 def test_fast_zip_is_byte_identical_to_package_bytes(templates: TemplateSet) -> None:
@@ -46,7 +34,7 @@ def test_fast_zip_is_byte_identical_to_package_bytes(templates: TemplateSet) -> 
 def test_parallel_output_is_byte_identical(
     library: Library, example: Answers, templates: TemplateSet, tmp_path: Path
 ) -> None:
-    answers = many(example, 60)
+    answers = many_employees(example, 60)
     agreements = list(answers.employees)
     single = [render_agreement(templates.individual, library, answers, a) for a in agreements]
     assert list(render_agreements(library, answers, templates, agreements, workers=2)) == single
@@ -60,7 +48,7 @@ def test_spawned_workers_compile_templates_themselves(
     library: Library, example: Answers, templates: TemplateSet, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(batch, "_context", lambda: mp.get_context("spawn"))
-    answers = many(example, 30)
+    answers = many_employees(example, 30)
     agreements = list(answers.employees)
     single = [render_agreement(templates.individual, library, answers, a) for a in agreements]
     assert list(render_agreements(library, answers, templates, agreements, workers=2)) == single
@@ -74,7 +62,7 @@ def test_small_batches_stay_in_process(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_same_content_as_naive_docxtpl(
     library: Library, example: Answers, templates: TemplateSet
 ) -> None:
-    answers = many(example, 9)
+    answers = many_employees(example, 9)
     for agreement in answers.employees[::2]:
         context, _ = build_context(library, answers, agreement)
         naive = DocxTemplate(str(template_path("individuel")))
@@ -90,7 +78,7 @@ def test_remembered_clauses_match_fresh_rendering(library: Library, example: Ans
     from assembler.render.clause_memo import clause
     from assembler.render.clause_text import Scope, render_clause
 
-    answers = many(example, 6)
+    answers = many_employees(example, 6)
     for agreement in (answers.local, *answers.employees):
         scope = Scope(library, answers.sector, agreement, answers.local)
         for topic in library.for_agreement(agreement.agreement):
@@ -111,12 +99,12 @@ def test_a_failing_document_stops_the_batch_with_its_error(
     from assembler.errors import TemplateError
 
     def fail_on_seventh(compiled, library, answers, agreement):  # type: ignore[no-untyped-def]
-        if agreement.value("parter", "navn") == "Medarbejder 0007":
+        if agreement.value("parter", "navn") == "Medarbejder 00007":
             raise TemplateError("skabelonen fejler")
         return b"ok"
 
     monkeypatch.setattr(batch, "render_agreement", fail_on_seventh)
-    answers = many(example, 60)
+    answers = many_employees(example, 60)
     targets = [tmp_path / f"{i}.docx" for i in range(60)]
     with pytest.raises(TemplateError, match="skabelonen fejler"):
         list(write_agreements(library, answers, templates, answers.employees, targets, workers=2))

@@ -1,0 +1,19 @@
+"""Many employees from the example's few: for batch tests and the batch benchmark."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from assembler.answers.model import AgreementAnswers, Answers, TopicAnswer
+
+
+def many_employees(example: Answers, rows: int) -> Answers:
+    """The example's employees repeated with distinct names (so every document differs)."""
+    employees = []
+    for i in range(rows):
+        source = example.employees[i % len(example.employees)]
+        parter = source.topics["parter"]
+        values = dict(parter.values) | {"navn": f"Medarbejder {i + 1:05d}"}
+        topics = dict(source.topics) | {"parter": TopicAnswer("parter", parter.variant, values)}
+        employees.append(AgreementAnswers("individuel", topics, f"række {i + 1}"))
+    return replace(example, employees=tuple(employees))
