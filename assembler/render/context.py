@@ -11,6 +11,7 @@ from assembler.library.validate import bookmark_name
 from assembler.library.values import format_date, format_value
 from assembler.render.clause_memo import clause
 from assembler.render.clause_text import Scope
+from assembler.render.memo import LastResult
 
 TITLES = {
     "lokal": "Lokalaftale om fast tilbagevendende hjemmearbejde",
@@ -63,15 +64,8 @@ def fields(library: Library, agreement: AgreementAnswers) -> Fields:
     return Fields(library, agreement)
 
 
-_LOCAL_MEMO: list[tuple[Library, AgreementAnswers, Fields]] = []
-
-
-def _local_fields(library: Library, local: AgreementAnswers) -> Fields:
-    """The local agreement's fields, formatted once per batch (every individual uses them)."""
-    if _LOCAL_MEMO and _LOCAL_MEMO[0][0] is library and _LOCAL_MEMO[0][1] is local:
-        return _LOCAL_MEMO[0][2]
-    _LOCAL_MEMO[:] = [(library, local, fields(library, local))]
-    return _LOCAL_MEMO[0][2]
+# The local agreement's fields, formatted once per batch (every individual agreement uses them).
+_local_fields = LastResult(fields)
 
 
 def build_context(

@@ -17,6 +17,7 @@ from assembler.ooxml.package import parse_xml
 from assembler.ooxml.wellformed import WellFormedCheck
 from assembler.render.context import build_context
 from assembler.render.engine import TEMPLATED_PART, CompiledTemplate
+from assembler.render.memo import LastResult
 from assembler.render.template_check import part_label
 
 DOCUMENT = "word/document.xml"
@@ -46,14 +47,8 @@ def answers_payload(
     return payload
 
 
-_LOCAL_RAW: list[tuple[AgreementAnswers, dict[str, Any]]] = []
-
-
-def _local_raw(local: AgreementAnswers) -> dict[str, Any]:
-    """The local answers as plain data, converted once per batch (every individual uses them)."""
-    if not _LOCAL_RAW or _LOCAL_RAW[0][0] is not local:
-        _LOCAL_RAW[:] = [(local, agreement_to_raw(local))]
-    return _LOCAL_RAW[0][1]
+# The local answers as plain data, converted once per batch (each individual agreement embeds them).
+_local_raw = LastResult(agreement_to_raw)
 
 
 def render_agreement(
