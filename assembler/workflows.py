@@ -9,8 +9,8 @@ from rich.progress import Progress
 from assembler.answers.files import read_answers
 from assembler.answers.model import Answers
 from assembler.answers.reader import read_answers_file
-from assembler.answers.xlsx.cli import report_skipped, write_demo_sheet
 from assembler.answers.xlsx.read import read_answers_skipping
+from assembler.answers.xlsx.workflow import report_skipped, write_demo_sheet
 from assembler.audit.review import audit, review_path, write_review
 from assembler.cli_support import out_console
 from assembler.compare.demo import write_demo as write_compare_demo

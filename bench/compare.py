@@ -19,7 +19,7 @@ import docx
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from assembler.ooxml.docdiff import compare_packages  # noqa: E402
+from assembler.compare.packages import compare_packages  # noqa: E402
 from assembler.ooxml.package import read_package  # noqa: E402
 from tests.unit.compare.oracle import document_view  # noqa: E402  (one oracle for tests and bench)
 

@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from assembler.ooxml.docdiff import compare_packages  # noqa: E402
+from assembler.compare.packages import compare_packages  # noqa: E402
 from assembler.ooxml.package import read_package  # noqa: E402
 
 # The sibling bench modules are loaded at run time, so that mypy checks this file only.

@@ -28,11 +28,11 @@ def audit_workflow(
     result, draft = audit(library, path, sector)
     write_review(result, draft, target, overwrite)
     if as_json:
-        from assembler.rules.cli import emit_json
+        from assembler.findings_view import emit_json
 
         emit_json(result.as_dict() | {"gennemgang": str(target)})
         return has_errors(result.findings)
-    from assembler.rules.cli import print_findings
+    from assembler.findings_view import print_findings
 
     out_console.print(f"{path}: {AGREEMENT_NAMES[result.agreement]}", markup=False)
     source = "indlejrede svar fra aftale" if result.from_answers else "aftaleteksten"

@@ -15,8 +15,8 @@ from typing import Any
 
 import docx
 
-from assembler.compare.cli import write_all
-from assembler.compare.engine import compare_versions
+from assembler.compare.output import write_all
+from assembler.compare.rounds import compare_versions
 from assembler.errors import OutputError
 from assembler.ooxml.package import restamp_package
 

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from assembler.compare.model import ClauseChange
-from assembler.ooxml.docdiff import Change
+from assembler.compare.packages import Change
 
 _HAND_NUMBER = re.compile(r"^\s*(§\s*\d+[a-z]?|\d+(\.\d+)*\.?)\s")
 PART_DA = {

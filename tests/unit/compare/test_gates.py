@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from assembler.ooxml.docdiff import compare_packages
+from assembler.compare.packages import compare_packages
 from assembler.ooxml.package import read_package
 from tests.unit.compare.oracle import count_tags, document_view, revision_ids
 from tests.unit.compare.scenarios import scenarios

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from assembler.ooxml.seqdiff import block_opcodes
+from assembler.compare.seqdiff import block_opcodes
 from tests.unit.compare.fixtures import make_docx, para
 from tests.unit.compare.oracle import document_view
 from tests.unit.compare.test_gates import redline

@@ -15,9 +15,11 @@ from difflib import SequenceMatcher
 
 from lxml import etree
 
-from assembler.ooxml.revisions import Item, RevisionContext, build_runs, make_ppr
-from assembler.ooxml.seqdiff import block_opcodes, find_moves, opcodes, pair_similar
-from assembler.ooxml.tokens import W_P, W_PPR, W_TBL, Extra, Flat, Tok, flatten, ppr_signature
+from assembler.compare.revisions import Item, RevisionContext, build_runs, make_ppr
+from assembler.compare.seqdiff import block_opcodes, find_moves, opcodes, pair_similar
+from assembler.compare.tables import diff_table, whole_table
+from assembler.compare.tokens import W_P, W_PPR, W_TBL, Extra, Flat, Tok, flatten, ppr_signature
+from assembler.ooxml.ns import qn
 
 MARK = "\x01¶"
 STREAM_LIMIT = 4000  # tokens per side; above this a region is paired paragraph by paragraph
@@ -149,8 +151,6 @@ class Engine:
                 return [new]
             return self.stream([old], [new])
         if new.tag == W_TBL and old.tag == W_TBL:
-            from assembler.ooxml.tables import diff_table
-
             return [diff_table(self, old, new)]
         return [new]
 
@@ -160,8 +160,6 @@ class Engine:
         news: list[tuple[etree._Element, str | None]],
     ) -> list[etree._Element]:
         """Output for an unequal region: pair tables, stream the paragraphs between them."""
-        from assembler.ooxml.tables import diff_table
-
         ot = [k for k, (b, m) in enumerate(olds) if b.tag == W_TBL]
         nt = [k for k, (b, m) in enumerate(news) if b.tag == W_TBL]
         pairs: list[tuple[int, int]] = []
@@ -187,8 +185,6 @@ class Engine:
         news: list[tuple[etree._Element, str | None]],
     ) -> list[etree._Element]:
         """Stream-diff the plain paragraphs; place moved paragraphs and unpaired tables."""
-        from assembler.ooxml.tables import whole_table
-
         fixed: list[tuple[int, int, list[etree._Element]]] = []  # (slot side, count, blocks)
         op: list[etree._Element] = []
         np_: list[etree._Element] = []
@@ -419,8 +415,6 @@ def _pair_keys(old: list[str], new: list[str]) -> list[tuple[int, int]]:
 
 def _wtag(local: str) -> str:
     """Clark name in the w: namespace."""
-    from assembler.ooxml.ns import qn
-
     return qn(f"w:{local}")
 
 

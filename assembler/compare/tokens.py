@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from assembler.compare.seqdiff import tokenize
 from assembler.ooxml.ns import qn
-from assembler.ooxml.seqdiff import tokenize
 
 W_P, W_R, W_T, W_PPR, W_RPR = qn("w:p"), qn("w:r"), qn("w:t"), qn("w:pPr"), qn("w:rPr")
 W_TBL = qn("w:tbl")

@@ -7,17 +7,31 @@ its content is marked too so that accept-all and reject-all agree in Word and Li
 from __future__ import annotations
 
 import copy
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from lxml import etree
 
+from assembler.compare.revisions import RevisionContext, _attrs
+from assembler.compare.seqdiff import opcodes, pair_similar
+from assembler.compare.tokens import W_P, W_TBL
 from assembler.ooxml.ns import qn
-from assembler.ooxml.revisions import _attrs
-from assembler.ooxml.seqdiff import opcodes, pair_similar
-from assembler.ooxml.tokens import W_P, W_TBL
 
-if TYPE_CHECKING:
-    from assembler.ooxml.redline import Engine
+
+class Engine(Protocol):
+    """What table comparison needs from the block engine (kept apart to avoid an import loop)."""
+
+    ctx: RevisionContext
+
+    def key(self, block: etree._Element, newer: bool) -> str: ...
+
+    def diff_blocks(
+        self, old: list[etree._Element], new: list[etree._Element]
+    ) -> list[etree._Element]: ...
+
+    def whole(
+        self, block: etree._Element, status: str, move: str | None = None
+    ) -> etree._Element: ...
+
 
 W_TR, W_TC, W_TRPR, W_TCPR = qn("w:tr"), qn("w:tc"), qn("w:trPr"), qn("w:tcPr")
 CELL_PROPS = {W_TCPR}

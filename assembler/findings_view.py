@@ -1,4 +1,4 @@
-"""`aftale regler` and `aftale tjek`: list the rules; check answers or any agreement .docx."""
+"""Print rules and findings for `aftale regler` and `aftale tjek` (rich tables, Danish, or JSON)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import json
 import re
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Any
 
 import typer
 from rich.table import Table
@@ -16,7 +16,7 @@ from assembler.answers.reader import read_answers_file
 from assembler.cli_support import out_console
 from assembler.errors import AftaleError
 from assembler.library import load_library
-from assembler.library.model import SECTORS, Source
+from assembler.library.model import SECTORS, Library, Source
 from assembler.rules.engine import check_answers, has_errors, source_text
 from assembler.rules.model import Finding
 from assembler.rules.registry import NOT_CHECKABLE, PARTLY_CHECKABLE, all_rules
@@ -25,7 +25,7 @@ SEVERITY_STYLE = {"fejl": "bold red", "advarsel": "yellow", "info": "cyan"}
 AGREEMENT_LABEL = {"lokal": "lokalaftale", "individuel": "individuel aftale"}
 
 
-def _sources() -> dict[str, Source]:
+def library_sources() -> dict[str, Source]:
     """Source titles from the library, or none when the library cannot be read."""
     try:
         return load_library().sources
@@ -134,65 +134,17 @@ def emit_json(data: dict[str, Any]) -> None:
     typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
-def register(app: typer.Typer) -> None:
-    """Add `regler` and `tjek` to the app."""
-
-    @app.command("regler")
-    def regler(
-        som_json: Annotated[bool, typer.Option("--json", help="Skriv reglerne som JSON.")] = False,
-    ) -> None:
-        """Vis reglerne fra rammeaftalerne og lovgivningen med alvor, sektorer, periode og kilde."""
-        data = rules_data(_sources())
-        if som_json:
-            emit_json(data)
-        else:
-            print_rules(data)
-
-    @app.command("tjek")
-    def tjek(
-        fil: Annotated[
-            Path, typer.Argument(help="Svarfil (.xlsx, .yaml, .json) eller en aftale (.docx).")
-        ],
-        som_json: Annotated[bool, typer.Option("--json", help="Skriv fundene som JSON.")] = False,
-        ud: Annotated[
-            Path | None,
-            typer.Option(
-                "-o", "--ud", help="Mappe til gennemgangskopien (standard: ved siden af)."
-            ),
-        ] = None,
-        overskriv: Annotated[
-            bool, typer.Option("--overskriv", help="Erstat en eksisterende gennemgangskopi.")
-        ] = False,
-        sektor: Annotated[
-            str | None,
-            typer.Option(
-                "--sektor", help="stat, kommune eller region (når aftalen ikke siger det)."
-            ),
-        ] = None,
-        bibliotek: Annotated[
-            Path | None,
-            typer.Option("--bibliotek", help="Brug et andet klausulbibliotek (en mappe)."),
-        ] = None,
-    ) -> None:
-        """Tjek en svarfil eller en aftale (.docx) mod reglerne; .docx får en kommenteret kopi."""
-        library = load_library(bibliotek)
-        if fil.suffix.lower() == ".docx":
-            from assembler.audit.workflow import audit_workflow
-
-            failed = audit_workflow(library, fil, ud, overskriv, sektor, som_json)
-        else:
-            answers = read_answers_file(library, fil)
-            findings = check_answers(library, answers)
-            if som_json:
-                emit_json({"fil": str(fil), "antal": counts(findings),
-                           "fund": [f.as_dict() for f in findings]})  # fmt: skip
-            else:
-                local = answers.local.origin or "lokalaftale"
-                places = [(local, local)] + [
-                    (e.origin, f"{e.value('parter', 'navn') or ''} ({e.origin})")
-                    for e in answers.employees
-                ]
-                print_findings(findings, str(fil), places)
-            failed = has_errors(findings)
-        if failed:
-            raise typer.Exit(1)
+def check_answers_workflow(library: Library, path: Path, as_json: bool) -> bool:
+    """`aftale tjek SVAR`: check an answer file and print its findings; True on a fejl."""
+    answers = read_answers_file(library, path)
+    findings = check_answers(library, answers)
+    if as_json:
+        emit_json({"fil": str(path), "antal": counts(findings),
+                   "fund": [f.as_dict() for f in findings]})  # fmt: skip
+    else:
+        local = answers.local.origin or "lokalaftale"
+        places = [(local, local)] + [
+            (e.origin, f"{e.value('parter', 'navn') or ''} ({e.origin})") for e in answers.employees
+        ]
+        print_findings(findings, str(path), places)
+    return has_errors(findings)

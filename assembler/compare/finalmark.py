@@ -13,9 +13,9 @@ import copy
 
 from lxml import etree
 
+from assembler.compare.revisions import MARK_REVISIONS, RevisionContext, mark_rpr
+from assembler.compare.tokens import PPR_NOT_BASE, W_P, W_PPR, W_RPR, ppr_signature
 from assembler.ooxml.ns import qn
-from assembler.ooxml.revisions import MARK_REVISIONS, RevisionContext, mark_rpr
-from assembler.ooxml.tokens import PPR_NOT_BASE, W_P, W_PPR, W_RPR, ppr_signature
 
 _GONE_IN_ACCEPT = {qn("w:del"), qn("w:moveFrom")}
 _GONE_IN_REJECT = {qn("w:ins"), qn("w:moveTo")}

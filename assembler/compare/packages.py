@@ -12,14 +12,14 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from assembler.ooxml.finalmark import fix_final_marks
-from assembler.ooxml.notemap import align_note_ids
+from assembler.compare.blocks import Engine, Event
+from assembler.compare.finalmark import fix_final_marks
+from assembler.compare.notemap import align_note_ids
+from assembler.compare.revisions import RevisionContext
+from assembler.compare.tokens import W_P, W_PPR, style_of
 from assembler.ooxml.ns import NS, qn
 from assembler.ooxml.package import Package, parse_xml
-from assembler.ooxml.redline import Engine, Event
-from assembler.ooxml.revisions import RevisionContext
 from assembler.ooxml.text import visible_text
-from assembler.ooxml.tokens import W_P, W_PPR, style_of
 
 ANCHOR_PREFIX = "_Aft_"
 REVISION_TAGS = ("ins", "del", "moveFrom", "moveTo", "rPrChange", "pPrChange")

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from assembler.compare.tokens import PPR_NOT_BASE, W_DELTEXT, W_PPR, W_R, W_RPR, W_T, Extra, Tok
 from assembler.ooxml.ns import qn
-from assembler.ooxml.tokens import PPR_NOT_BASE, W_DELTEXT, W_PPR, W_R, W_RPR, W_T, Extra, Tok
 
 WRAPPER = {"ins": "w:ins", "del": "w:del", "mf": "w:moveFrom", "mt": "w:moveTo"}
 MARK_REVISIONS = {qn("w:ins"), qn("w:del"), qn("w:moveFrom"), qn("w:moveTo")}

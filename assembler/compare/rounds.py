@@ -7,9 +7,9 @@ from pathlib import Path
 
 from assembler.compare.attribute import attribute
 from assembler.compare.model import Round, Version
+from assembler.compare.packages import compare_packages
 from assembler.compare.summary import summarise
 from assembler.errors import InputFileError
-from assembler.ooxml.docdiff import compare_packages
 from assembler.ooxml.ns import qn
 from assembler.ooxml.package import Package, read_package
 

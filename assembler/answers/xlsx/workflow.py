@@ -1,12 +1,10 @@
-"""`aftale svarark`: write the Excel answer sheet; helpers for `generer` and `demo`."""
+"""Write the Excel answer sheet for `aftale svarark`, `generer` and `demo`."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Annotated, Protocol
-
-import typer
+from typing import Protocol
 
 from assembler.answers.files import read_answers
 from assembler.answers.model import AgreementAnswers, Answers
@@ -66,27 +64,3 @@ def report_skipped(skipped: Sequence[_Skipped], out_dir: Path) -> None:
         out_console.print(f"  {row.kilde}:", markup=False)
         for problem in row.fund:
             out_console.print(f"    - {problem}", markup=False)
-
-
-def register(app: typer.Typer) -> None:
-    """Add `aftale svarark` to the command line."""
-
-    @app.command("svarark")
-    def svarark(
-        ud: Annotated[
-            Path, typer.Option("-o", "--ud", help="Filen, som svararket skrives til (.xlsx).")
-        ] = Path("svarark.xlsx"),
-        overskriv: Annotated[
-            bool, typer.Option("--overskriv", help="Erstat filen, hvis den findes.")
-        ] = False,
-        bibliotek: Annotated[
-            Path | None,
-            typer.Option(
-                "--bibliotek", help="Brug et andet klausulbibliotek (en mappe).", show_default=False
-            ),
-        ] = None,
-    ) -> None:
-        """Skriv et Excel-svarark til lokalaftalen og de individuelle aftaler."""
-        written = write_answer_sheet(ud, overskriv, bibliotek)
-        out_console.print(f"Skrev svararket {written}", markup=False)
-        out_console.print(f"Udfyld det, og kør: aftale generer {written} -o MAPPE", markup=False)

@@ -1,64 +1,36 @@
-"""The `aftale sammenlign` command: compare negotiation rounds into Word redlines and a summary."""
+"""Write and print the rounds of `aftale sammenlign`: redlines, the .xlsx overview, tables."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
 
-import typer
 from rich.table import Table
 
 from assembler.cli_support import out_console
-from assembler.compare.engine import compare_versions, output_paths
 from assembler.compare.model import Round
+from assembler.compare.rounds import compare_versions, output_paths
 from assembler.compare.xlsx import summary_workbook
 from assembler.errors import OutputError
 from assembler.ooxml.package import write_atomic
 
 
-def sammenlign(
-    versioner: Annotated[
-        list[Path],
-        typer.Argument(help="To eller flere versioner i rækkefølge: V1.docx V2.docx [V3.docx …]"),
-    ],
-    ud: Annotated[
-        Path | None,
-        typer.Option("-o", "--ud", help="Redline-fil (.docx). Standard: <nyeste>-redline.docx"),
-    ] = None,
-    oversigt: Annotated[
-        Path | None,
-        typer.Option("--oversigt", help="Skriv oversigten over ændringer pr. punkt som .xlsx"),
-    ] = None,
-    forfatter: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--forfatter", help="Forfatter af ændringerne; én for alle eller én pr. runde"
-        ),
-    ] = None,
-    dato: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--dato", help="Dato for ændringerne (ÅÅÅÅ-MM-DD); én for alle eller én pr. runde"
-        ),
-    ] = None,
-    overskriv: Annotated[
-        bool, typer.Option("--overskriv", help="Erstat eksisterende filer")
-    ] = False,
+def compare_workflow(
+    versions: list[Path],
+    out: Path | None,
+    summary: Path | None,
+    authors: list[str],
+    dates: list[str],
+    overwrite: bool,
 ) -> None:
-    """Sammenlign forhandlingsrunder og skriv en redline med sporede ændringer i Word.
-
-    Den nyeste version skrives med Words egne sporede ændringer (indsat, slettet, flyttet,
-    formatering), så hver ændring kan accepteres eller afvises i Word. Med tre eller flere
-    versioner skrives én redline pr. runde og én samlet fra første til sidste version.
-    """
-    rounds = compare_versions(list(versioner), forfatter or [], dato or [])
-    target = ud or versioner[-1].with_name(f"{versioner[-1].stem}-redline.docx")
+    """`aftale sammenlign`: compare the rounds, write redlines and overview, print the tables."""
+    rounds = compare_versions(versions, authors, dates)
+    target = out or versions[-1].with_name(f"{versions[-1].stem}-redline.docx")
     if target.suffix.lower() != ".docx":
         raise OutputError(f"{target}: redlinen skal have endelsen .docx.")
-    if oversigt is not None and oversigt.suffix.lower() != ".xlsx":
-        raise OutputError(f"{oversigt}: oversigten skal have endelsen .xlsx.")
+    if summary is not None and summary.suffix.lower() != ".xlsx":
+        raise OutputError(f"{summary}: oversigten skal have endelsen .xlsx.")
     paths = output_paths(target, len(rounds))
-    write_all(rounds, paths, oversigt, overskriv)
+    write_all(rounds, paths, summary, overwrite)
     print_rounds(rounds)
 
 
@@ -99,8 +71,3 @@ def print_rounds(rounds: list[Round]) -> None:
             console.print(f"Bemærk: {note}")
         if rnd.output is not None:
             console.print(f"Skrev {rnd.output} ({rnd.revisions} sporede ændringer).")
-
-
-def register(app: typer.Typer) -> None:
-    """Add the `sammenlign` command to the main app."""
-    app.command("sammenlign")(sammenlign)
