@@ -2,8 +2,8 @@
 
 An assessor is any callable that takes the facts of one change and returns a Danish sentence
 or None. Two are built in: the clause library (does the changed clause now match another of
-its variants, or other values of the same one?) and `tjek`'s findings that are new in the newer
-version. Others, such as a per-change assessment from the audit, plug in through
+its variants, or other values of the same one?) and `tjek`'s findings on the newer version in
+the changed clause's topic. Others, such as a per-change assessment from the audit, plug in through
 `compare_versions(..., assessors=[...])`.
 """
 
@@ -94,17 +94,16 @@ class LibraryAssessor:
 
 
 class FindingsAssessor:
-    """Rule findings on the newer version that the older version did not have, by topic."""
+    """`aftale tjek`'s findings on the newer version, for the changes in their topic's clause."""
 
-    def __init__(self, older: list[Finding], newer: list[Finding]) -> None:
-        seen = {(f.rule, f.topic, f.message_da) for f in older}
+    def __init__(self, findings: list[Finding]) -> None:
         self.by_topic: dict[str, list[Finding]] = {}
-        for finding in newer:
-            if (finding.rule, finding.topic, finding.message_da) not in seen and finding.topic:
+        for finding in findings:
+            if finding.topic:
                 self.by_topic.setdefault(finding.topic, []).append(finding)
 
     def __call__(self, change: ChangeFacts) -> str | None:
-        """Each new finding on the change's topic, with its rule, severity and source."""
+        """Each finding on the change's topic, with its rule, severity and source."""
         findings = self.by_topic.get(change.topic, [])
         if not findings:
             return None

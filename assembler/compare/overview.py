@@ -13,6 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from assembler.compare import views as version_views
 from assembler.compare.assess import Assessor, ChangeFacts, FindingsAssessor, LibraryAssessor
 from assembler.compare.model import ChangeRow, Round
 from assembler.compare.packages import Change
@@ -27,7 +28,7 @@ from assembler.compare.views import (
 )
 from assembler.library.loader import load_library
 from assembler.library.model import Library
-from assembler.library.values import format_date
+from assembler.library.values import format_date, format_number
 
 COLUMNS = (  # (record key, Danish heading): the order of the table in every view
     ("runde", "Runde"),
@@ -79,28 +80,44 @@ def describe_rounds(
     rounds: list[Round], assessors: Sequence[Assessor] = (), library: Library | None = None
 ) -> None:
     """Fill each round's rows: clauses, topics in Danish and the assessment column."""
-    if not any(r.changes for r in rounds):
-        return
+    if not any(c.kind != "equal" for r in rounds for c in r.changes):
+        return  # nothing changed: no rows, and no need to read the library or the versions
     library = library or load_library()
+    newer = {r.new.path for r in rounds}
     views: dict[Path, tuple[VersionView | None, str]] = {}
+    agreement = ""  # every version of a negotiation is the same kind of agreement
+    for path in dict.fromkeys(p for r in rounds for p in (r.new.path, r.old.path)):
+        view, problem = read_view(library, path, path in newer, agreement)
+        views[path] = (view, problem)
+        agreement = agreement or (view.agreement if view is not None else "")
     library_assessor = LibraryAssessor(library)
     for rnd in rounds:
-        for version in (rnd.old, rnd.new):
-            if version.path not in views:
-                views[version.path] = read_view(library, version.path)
         old, old_problem = views[rnd.old.path]
         new, new_problem = views[rnd.new.path]
-        for name, problem in ((rnd.old.path.name, old_problem), (rnd.new.path.name, new_problem)):
-            if problem:
-                rnd.notes.append(
-                    f"{name} kunne ikke læses som aftale, så oversigten mangler emner og "
-                    f"vurdering fra den: {problem}"
-                )
+        _note_problems(rnd, old_problem, new_problem, new)
         style = heading_style(new or old, _numbered_headings(rnd.changes))
         summary = summarise(rnd.changes, style)
-        findings = FindingsAssessor(old.findings if old else [], new.findings if new else [])
+        findings = FindingsAssessor(new.findings if new and new.findings else [])
         every: list[Assessor] = [library_assessor, findings, *assessors]
         rnd.rows = _rows(summary, old, new, library, every)
+
+
+def _note_problems(rnd: Round, old_problem: str, new_problem: str, new: VersionView | None) -> None:
+    """Say in the round's notes what the overview could not read or check."""
+    for name, problem in ((rnd.old.path.name, old_problem), (rnd.new.path.name, new_problem)):
+        if problem:
+            rnd.notes.append(
+                f"{name} kunne ikke læses som aftale, så oversigten mangler emner og "
+                f"vurdering fra den: {problem}"
+            )
+    if new is not None and new.findings is None:
+        name, size = rnd.new.path.name, format_number(len(new.draft.paragraphs))
+        limit = format_number(version_views.MAX_AUDIT_PARAGRAPHS)
+        rnd.notes.append(
+            f"{name} har {size} afsnit; over {limit} køres "
+            "reglerne ikke som en del af oversigten, så vurderingen bygger kun på "
+            f"klausulbiblioteket. Kør 'aftale tjek {name}' for regelfund."
+        )
 
 
 def _title(library: Library, agreement: str, topic: str) -> str:
@@ -124,25 +141,27 @@ def _rows(
     """The summary's rows with topics named and assessed (each sentence once per clause)."""
     old_at = locate(old, summary.clauses, old=True) if old else {}
     new_at = locate(new, summary.clauses, old=False) if new else {}
-    found_new = clause_topics(new, new_at) if new else {}
-    found_old = clause_topics(old, old_at) if old else {}
     reader = new or old
     agreement = reader.agreement if reader else ""
+    topics: dict[int, list[str]] = {}
     said: dict[int, list[str]] = {}
     out = []
     for row in summary.rows:
-        old_body = clause_text(old, old_at[row.clause]) if old and row.clause in old_at else None
-        new_body = clause_text(new, new_at[row.clause]) if new and row.clause in new_at else None
-        ids = [row.topic] if row.topic else found_new.get(row.clause) or found_old.get(row.clause)
-        ids = [t for t in (ids or []) if _title(library, agreement, t)][:2]
+        if row.clause not in topics:
+            topics[row.clause] = _topics(row, library, agreement, (new, new_at), (old, old_at))
+        ids = topics[row.clause]
         facts = ChangeFacts(
             agreement=agreement,
             topic=ids[0] if len(ids) == 1 else "",
             kind=row.kind,
             before=row.before,
             after=row.after,
-            clause_before=old_body,
-            clause_after=new_body,
+            clause_before=clause_text(old, old_at[row.clause])
+            if old and row.clause in old_at
+            else None,
+            clause_after=clause_text(new, new_at[row.clause])
+            if new and row.clause in new_at
+            else None,
         )
         sentences = said.setdefault(row.clause, [])
         fresh = []
@@ -160,6 +179,21 @@ def _rows(
             )
         )
     return out
+
+
+Located = tuple[VersionView | None, dict[int, tuple[int, int]]]
+
+
+def _topics(row: ChangeRow, library: Library, agreement: str, *sides: Located) -> list[str]:
+    """The clause's topics: its anchor's, else what the topic finder sees (newer version first);
+    at most two, and only ids the library can name."""
+    ids = [row.topic] if row.topic else []
+    for view, located in sides:
+        if ids:
+            break
+        if view is not None and row.clause in located:
+            ids = clause_topics(view, library, located[row.clause])
+    return [t for t in ids if _title(library, agreement, t)][:2]
 
 
 def row_record(rnd: Round, row: ChangeRow) -> dict[str, str]:

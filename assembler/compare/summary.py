@@ -204,10 +204,11 @@ class _Builder:
         target.old_seq, target.old_after = source.old_seq, source.old_after
         target.in_old = target.moved = True
         source.in_new = False
-        for item in self.items:
-            if item.old is source:
-                item.old = target
-        self.clauses[source.index] = target
+        self.clauses[source.index] = target  # events of the old place now resolve to it
+
+    def resolve(self, clause: Clause | None) -> Clause | None:
+        """The clause as merged after moves were paired."""
+        return None if clause is None else self.clauses[clause.index]
 
 
 def summarise(changes: list[Change], style: NumberStyle | None = None) -> Summary:
@@ -223,14 +224,17 @@ def summarise(changes: list[Change], style: NumberStyle | None = None) -> Summar
     for item in builder.items:
         if item.change.kind == "equal" or id(item) in moved_sources:
             continue
-        clause = item.new if item.new is not None else item.old
+        clause = builder.resolve(item.new) or builder.resolve(item.old)
         assert clause is not None
         if item.change.kind == "changed" and only_number_differs(
             item.change.before, item.change.after
         ):
             renumbered.append((item, clause))
             continue
-        row = _row(item, clause, pairs.get(item.seq))
+        source = pairs.get(item.seq)
+        row = _row(
+            item, clause, builder.resolve(source.old) if source else None, source is not None
+        )
         if row is not None:
             rows.append((clause.seq, item.seq, row))
     if renumbered:
@@ -240,23 +244,22 @@ def summarise(changes: list[Change], style: NumberStyle | None = None) -> Summar
     return Summary(clauses, [row for _, _, row in rows])
 
 
-def _row(item: _Item, clause: Clause, source: _Item | None) -> ChangeRow | None:
+def _row(item: _Item, clause: Clause, origin: Clause | None, paired: bool) -> ChangeRow | None:
     """The row for one event, or None when the event is part of a move shown elsewhere."""
     change = item.change
     kind = change.kind
-    if kind == "moved_to" and source is None:
+    if kind == "moved_to" and not paired:
         kind = "inserted"  # a move whose source the engine did not report
     elif kind == "moved_from":
         kind = "deleted"  # a move whose target the engine did not report
     if item.heading:
         return _heading_row(item, clause, kind)
-    if kind != "moved_to" or source is None:
+    if kind != "moved_to":
         label, row_kind = _paragraph_label(kind, change.before, change.after)
         before = change.before if kind != "inserted" else ""
         return _make(clause, row_kind, label, before, change.after, change.part)
     before = change.before
     edited = bool(before) and before != change.after
-    origin = source.old
     if origin is clause and clause.moved:
         if not edited:
             return None  # moved along with its clause: the clause's own row says so

@@ -7,12 +7,13 @@ overview links its clauses to that reading by their heading text, in document or
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from assembler.audit.document import DocxDraft
+from assembler.audit.document import DocxDraft, read_draft
 from assembler.audit.review import audit
-from assembler.audit.topics import Found
+from assembler.audit.topics import decide_agreement, find_topics
 from assembler.compare.numbers import NumberStyle, number_style, split_number
 from assembler.compare.summary import Clause
 from assembler.errors import AftaleError
@@ -20,6 +21,10 @@ from assembler.library.model import Library
 from assembler.rules.model import Finding
 
 HOW_RANK = {"bogmærke": 0, "overskrift": 1, "tekst": 2}
+# `aftale tjek` on a long document costs seconds; past this many paragraphs (≈ 150 pages) the
+# overview does without its findings and says so in a note.
+MAX_AUDIT_PARAGRAPHS = 2000
+NUMBER_ROOM = 12  # characters a hand-typed number adds before a heading ('§ 14a. ')
 
 
 def _norm(text: str) -> str:
@@ -28,23 +33,31 @@ def _norm(text: str) -> str:
 
 @dataclass
 class VersionView:
-    """One version as the audit read it."""
+    """One version as the audit reads it; findings is None when `aftale tjek` was not run."""
 
     draft: DocxDraft
     agreement: str
-    found: dict[str, Found]
-    findings: list[Finding]
     titles: set[str] = field(default_factory=set)  # the library's topic titles, normalised
+    findings: list[Finding] | None = None
 
 
-def read_view(library: Library, path: Path) -> tuple[VersionView | None, str]:
-    """The audit's view of a version, or None and the reason (in Danish) when it cannot read it."""
+def read_view(
+    library: Library, path: Path, run_rules: bool, agreement: str = ""
+) -> tuple[VersionView | None, str]:
+    """The audit's reading of a version (with its rule findings when asked and not too long),
+    or None and the reason in Danish when the version cannot be read as an agreement. The kind
+    of agreement is decided from the text unless given (the other version of the round's)."""
     try:
-        result, draft = audit(library, path)
+        draft = read_draft(path)
+        agreement = agreement or decide_agreement(draft)
+        findings = None
+        if run_rules and len(draft.paragraphs) <= MAX_AUDIT_PARAGRAPHS:
+            result, draft = audit(library, path)
+            agreement, findings = result.agreement, result.findings
     except AftaleError as exc:
         return None, str(exc)
-    titles = {_norm(t.title) for t in library.for_agreement(result.agreement)}
-    return VersionView(draft, result.agreement, result.found, result.findings, titles), ""
+    titles = {_norm(t.title) for t in library.for_agreement(agreement)}
+    return VersionView(draft, agreement, titles, findings), ""
 
 
 def heading_style(view: VersionView | None, headings: list[str]) -> NumberStyle:
@@ -63,21 +76,24 @@ def locate(view: VersionView, clauses: list[Clause], old: bool) -> dict[int, tup
     side = [c for c in clauses if (c.in_old if old else c.in_new) and c.part == "body"]
     side.sort(key=lambda c: c.old_seq if old else c.seq)
     paragraphs = view.draft.paragraphs
+    longest = max((len(c.old_heading if old else c.heading) for c in side), default=0)
+    where: dict[str, list[int]] = {}
+    for k, para in enumerate(paragraphs):
+        if para.text and len(para.text) <= longest + NUMBER_ROOM:  # body text is never a heading
+            where.setdefault(_norm(split_number(para.text)[1]), []).append(k)
     starts: dict[int, int] = {}
     pos = 0
     for clause in side:
-        heading = _norm(clause.old_heading if old else clause.heading)
-        if not heading:
-            continue
-        for k in range(pos, len(paragraphs)):
-            if _norm(split_number(paragraphs[k].text)[1]) == heading:
-                starts[clause.index] = k
-                pos = k + 1
-                break
+        hits = where.get(_norm(clause.old_heading if old else clause.heading), [])
+        k = bisect_left(hits, pos)
+        if k < len(hits):
+            starts[clause.index] = hits[k]
+            pos = hits[k] + 1
     bounds = sorted(starts.values())
     out: dict[int, tuple[int, int]] = {}
     for index, start in starts.items():
-        end = next((b for b in bounds if b > start), len(paragraphs))
+        following = bisect_right(bounds, start)
+        end = bounds[following] if following < len(bounds) else len(paragraphs)
         for k in range(start + 1, end):
             para = paragraphs[k]
             if para.heading is not None or _norm(para.text) in view.titles:
@@ -93,17 +109,25 @@ def clause_text(view: VersionView, bounds: tuple[int, int]) -> str:
     return "\n".join(p.text for p in view.draft.paragraphs[start + 1 : end] if p.text)
 
 
-def clause_topics(view: VersionView, located: dict[int, tuple[int, int]]) -> dict[int, list[str]]:
-    """Clause index → the topics the audit found in it, the surest first (bookmark, heading)."""
-    ranked: dict[int, list[tuple[int, str]]] = {}
-    for topic, found in view.found.items():
-        if found.para is None:
-            continue
-        for index, (start, end) in located.items():
-            if start <= found.para.index < end:
-                ranked.setdefault(index, []).append((HOW_RANK.get(found.how, 9), topic))
-    out: dict[int, list[str]] = {}
-    for index, hits in ranked.items():
-        best = min(rank for rank, _ in hits)
-        out[index] = [topic for rank, topic in hits if rank == best]
-    return out
+def clause_topics(view: VersionView, library: Library, bounds: tuple[int, int]) -> list[str]:
+    """The topics the audit's topic finder sees in one located clause, the surest first.
+
+    The finder runs on the clause alone (its heading, then its wording), so the cost follows
+    the changed clauses, not the length of the document, and wording elsewhere cannot leak in.
+    """
+    start, end = bounds
+    paragraphs = view.draft.paragraphs[start:end]
+    inside = {id(p.element) for p in paragraphs}
+    part = DocxDraft(
+        view.draft.path,
+        view.draft.package,
+        view.draft.root,
+        paragraphs,
+        [],
+        [a for a in view.draft.anchors if id(a[2]) in inside],
+        None,
+    )
+    found = find_topics(part, library, view.agreement)
+    ranks = {topic: HOW_RANK.get(f.how, 9) for topic, f in found.items()}
+    best = min(ranks.values(), default=0)
+    return [topic for topic, rank in ranks.items() if rank == best]  # in document order

@@ -134,27 +134,26 @@ def test_an_assessor_plugs_in_and_gets_whole_texts(tmp_path: Path) -> None:
     assert notice in seen[0].clause_before
 
 
-def test_findings_assessor_reports_only_findings_new_in_the_newer_version() -> None:
+def test_findings_assessor_reports_the_newer_versions_findings_by_topic() -> None:
     def finding(rule: str, topic: str) -> Finding:
         return Finding(
             rule, "advarsel", f"Besked om {topic}.", "S2 (Medst)", "v2.docx", topic=topic
         )
 
-    assessor = FindingsAssessor(
-        [finding("R1", "omfang")], [finding("R1", "omfang"), finding("R2", "udstyr")]
-    )
+    assessor = FindingsAssessor([finding("R2", "udstyr"), finding("R9", "")])
     facts = ChangeFacts("lokal", "udstyr", "changed", "a", "b", "a", "b")
     assert assessor(facts) == "R2 (advarsel): Besked om udstyr. Kilde: S2 (Medst)."
     assert assessor(ChangeFacts("lokal", "omfang", "changed", "a", "b", "a", "b")) is None
+    assert assessor(ChangeFacts("lokal", "", "changed", "a", "b", "a", "b")) is None
 
 
 def test_an_unreadable_version_is_noted_not_hidden(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def refuse(library: object, path: Path) -> object:
+    def refuse(path: Path) -> object:
         raise InputFileError(f"{path.name}: kan ikke læses.")
 
-    monkeypatch.setattr(views, "audit", refuse)
+    monkeypatch.setattr(views, "read_draft", refuse)
     old = clause_doc([("Omfang", ["To dage om ugen."])])
     new = clause_doc([("Omfang", ["Tre dage om ugen."])])
     [rnd] = compare(tmp_path, old, new)
@@ -174,3 +173,31 @@ def test_round_dates_are_danish_days(stamp: str, day: str) -> None:
     version = Version(Path("v2.docx"), "Ledelsen", stamp)
     rnd = Round("v1→v2", version, version, b"", [], {})
     assert danish_date(rnd) == day
+
+
+def _environment(text: str) -> bytes:
+    return make_docx([para(TITLE), para("Arbejdsmiljø", style=H), para(text)])
+
+
+APV = "Arbejdspladsvurderingen omfatter hjemmearbejdet, uanset dets omfang."
+NO_APV = "Medarbejderen sørger selv for en god arbejdsstilling derhjemme."
+
+
+def test_tjeks_findings_on_the_newer_version_assess_the_clause(tmp_path: Path) -> None:
+    [row] = rows(tmp_path, _environment(APV), _environment(NO_APV))
+    assert row.topic == "arbejdsmiljoe"
+    assert row.assessment.startswith("R62 (advarsel): Lokalaftalen nævner ikke")
+    assert "Kilde: S1" in row.assessment  # every legal statement keeps its source
+
+
+def test_a_long_newer_version_is_not_audited_and_the_note_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(views, "MAX_AUDIT_PARAGRAPHS", 2)
+    [rnd] = compare(tmp_path, _environment(APV), _environment(NO_APV))
+    assert [r.assessment for r in rnd.rows] == [""]
+    assert rnd.rows[0].topic_title == "Arbejdsmiljø"  # topics are still named
+    assert rnd.notes == [
+        "v2.docx har 3 afsnit; over 2 køres reglerne ikke som en del af oversigten, så "
+        "vurderingen bygger kun på klausulbiblioteket. Kør 'aftale tjek v2.docx' for regelfund."
+    ]
