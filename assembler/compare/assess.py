@@ -66,19 +66,19 @@ class LibraryAssessor:
         new = variant_of(topic, after or "")
         old = variant_of(topic, before) if before is not None else None
         if new is not None and before is None:
-            return f"Svarer til bibliotekets variant {_named(new[0])}."
+            return f"Punktet svarer til bibliotekets variant {_named(new[0])}."
         if new is None:
             if old is None:
                 return None
             return (
-                f"Afviger nu fra bibliotekets variant {_named(old[0])}; teksten svarer ikke "
+                f"Punktet afviger nu fra bibliotekets variant {_named(old[0])} og svarer ikke "
                 "til nogen variant i klausulbiblioteket."
             )
         if old is None:
-            return f"Svarer nu til bibliotekets variant {_named(new[0])}."
+            return f"Punktet svarer nu til bibliotekets variant {_named(new[0])}."
         if old[0].id != new[0].id:
             return (
-                f"Svarer nu til bibliotekets variant {_named(new[0])} i stedet for "
+                f"Punktet svarer nu til bibliotekets variant {_named(new[0])} i stedet for "
                 f"{_named(old[0])}."
             )
         labels = {p.name: p.label for p in topic.params_for(new[0].id)}
@@ -90,7 +90,9 @@ class LibraryAssessor:
         if not shifted:
             return None
         values = "; ".join(shifted)
-        return f"Stadig bibliotekets variant {_named(new[0])} med andre værdier: {values}."
+        return (
+            f"Punktet er stadig bibliotekets variant {_named(new[0])} med andre værdier: {values}."
+        )
 
 
 class FindingsAssessor:

@@ -14,7 +14,11 @@ from openpyxl import load_workbook
 from assembler.compare.demo import draft_facts, write_demo
 from assembler.compare.overview import records
 from assembler.compare.rounds import compare_versions
+from assembler.compare.summary import Clause
+from assembler.compare.variants import variant_of
+from assembler.compare.views import VersionView, clause_text, locate, read_view
 from assembler.errors import OutputError
+from assembler.library.loader import load_library
 from assembler.workflows import demo_workflow
 from tests.acceptance.cli_helpers import run_cli
 from tests.unit.compare.oracle import count_tags, document_view
@@ -132,14 +136,17 @@ def test_overview_lists_every_change_the_review_names(demo_dir: Path) -> None:
     assert "kl. 09.00 til kl. 14.30" in core["Før"] and "kl. 08.30 til kl. 15.30" in core["Efter"]
     assert core["Emne"] == "Tilgængelighed"  # the library's title, not the id 'tilgaengelighed'
     assert core["Vurdering"] == (
-        "Stadig bibliotekets variant 'Faste kernetider' (balanceret) med andre værdier: "
+        "Punktet er stadig bibliotekets variant 'Faste kernetider' (balanceret) med andre værdier: "
         "Kernetid fra: 09.00 → 08.30; Kernetid til: 14.30 → 15.30."
     )
     transport = by_change[("Transport på hjemmearbejdsdage", "afsnit slettet")]
     assert transport["Før"].startswith("Rejsetiden fra hjemmet til mødestedet og retur medregnes")
     assert transport["Før"].endswith("der gælder for medarbejderen.")  # whole, never mid-word
     assert transport["Efter"] is None
-    assert "'Hjemmet er arbejdssted' (medarbejdervenlig)" in transport["Vurdering"]
+    assert transport["Vurdering"] == (
+        "Punktet afviger nu fra bibliotekets variant 'Hjemmet er arbejdssted' (medarbejdervenlig) "
+        "og svarer ikke til nogen variant i klausulbiblioteket."
+    )
     header = by_change[("Sidehoved", "afsnit ændret")]
     assert "Udkast 1 · 15. januar 2027" in header["Før"]
     assert "Udkast 2 · 2. marts 2027" in header["Efter"]
@@ -182,7 +189,7 @@ def test_sammenlign_prints_the_same_overview(
         "Efter: …Fremmødet varsles senest kl. 12 dagen før.",
         "Ændring: afsnit slettet Før: Rejsetiden fra hjemmet",
         "kl. 08.30 til kl. 15.30",
-        "Vurdering: Stadig bibliotekets variant 'Faste kernetider'",
+        "Vurdering: Punktet er stadig bibliotekets variant 'Faste kernetider'",
     ):
         assert expected in text, expected
     shown = [
@@ -191,6 +198,32 @@ def test_sammenlign_prints_the_same_overview(
     ]
     in_sheet = [(r[4], r[6], r[7] or "", r[8] or "") for r in _overview(demo_dir)[1:]]
     assert shown == in_sheet  # one source for the terminal, the sheet and a web page
+
+
+def test_every_generated_clause_is_recognised_as_its_library_variant(demo_dir: Path) -> None:
+    """The assessment's variant matching, on all four agreements the demo renders."""
+    library = load_library()
+    paths = [demo_dir / "lokalaftale.docx", *sorted((demo_dir / "individuelle").glob("*.docx"))]
+    checked = 0
+    for path in paths:
+        view, problem = read_view(library, path, run_rules=False)
+        assert view is not None, problem
+        clauses = [
+            Clause(k, heading=el_text, old_heading=el_text, seq=k, old_seq=k)
+            for k, el_text in enumerate(_anchored_headings(view))
+        ]
+        located = locate(view, clauses, old=False)
+        for clause, (topic, variant, _) in zip(clauses, view.draft.anchors, strict=True):
+            found = variant_of(
+                library.topic(view.agreement, topic), clause_text(view, located[clause.index])
+            )
+            assert found is not None and found[0].id == variant, f"{path.name}: {topic}"
+            checked += 1
+    assert checked >= 50
+
+
+def _anchored_headings(view: VersionView) -> list[str]:
+    return [para.text for _, _, el in view.draft.anchors if (para := view.draft.para_of(el))]
 
 
 def test_demo_round_refuses_to_overwrite(demo_dir: Path) -> None:

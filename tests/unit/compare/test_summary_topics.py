@@ -83,8 +83,8 @@ def test_a_clause_that_now_matches_another_variant_says_whose_favour(tmp_path: P
     got = rows(tmp_path, old, new)
     assert len(got) > 1 and {r.topic_title for r in got} == {UNDTAGELSER}
     assert got[0].assessment == (
-        "Svarer nu til bibliotekets variant 'Ledelsens konkrete vurdering' (arbejdsgivervenlig) "
-        "i stedet for 'Indkaldelse med varsel' (balanceret)."
+        "Punktet svarer nu til bibliotekets variant 'Ledelsens konkrete vurdering' "
+        "(arbejdsgivervenlig) i stedet for 'Indkaldelse med varsel' (balanceret)."
     )
     assert all(r.assessment == "" for r in got[1:])  # said once per clause
 
@@ -97,8 +97,8 @@ def test_same_variant_with_other_values_names_the_values(tmp_path: Path) -> None
 
     [row] = rows(tmp_path, _local([(UNDTAGELSER, text("5"))]), _local([(UNDTAGELSER, text("2"))]))
     assert row.assessment == (
-        "Stadig bibliotekets variant 'Indkaldelse med varsel' (balanceret) med andre værdier: "
-        "Varsel for fremmøde (arbejdsdage): 5 → 2."
+        "Punktet er stadig bibliotekets variant 'Indkaldelse med varsel' (balanceret) med andre "
+        "værdier: Varsel for fremmøde (arbejdsdage): 5 → 2."
     )
 
 
