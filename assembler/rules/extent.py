@@ -36,8 +36,8 @@ def _days(value: Decimal) -> str:
     "omfang",
     "Omfang ikke angivet",
     "Den individuelle aftale angiver ikke omfanget af hjemmearbejdet. Angiv antal dage pr. "
-    "periode (fx én dag hver anden uge).",
-    ("S2", "S13"),
+    "periode (fx én dag hver anden uge), så det faste mønster fremgår.",
+    ("S1", "S2", "S13"),
     needs=("individuel.avg_days_week",),
     sectors=OTHER,
 )
@@ -71,8 +71,9 @@ def r21(c: RuleInput) -> Fired:
     "omfang",
     "Over lokalaftalens grænse",
     "Medarbejderen skal arbejde hjemme {dage} dage om ugen i gennemsnit, men lokalaftalen "
-    "tillader højst {maks}. Nedsæt omfanget eller forhandl lokalaftalens grænse.",
-    ("S3",),
+    "tillader højst {maks}. En individuel aftale har ingen hjemmel ud over lokalaftalens ramme: "
+    "nedsæt omfanget eller forhandl lokalaftalens grænse.",
+    ("S1", "S3", "S12"),
     needs=("lokal.max_days_week", "individuel.avg_days_week"),
 )
 def r22(c: RuleInput) -> Fired:
@@ -89,9 +90,23 @@ def r22(c: RuleInput) -> Fired:
     "omfang",
     "Placering ikke beskrevet",
     "Aftalen angiver hverken faste ugedage eller et mønster for, hvornår der arbejdes hjemme. "
-    "Beskriv placeringen (fx første mandag i måneden).",
+    "Medst anbefaler at beskrive placeringen (fx første mandag i måneden).",
     ("S2",),
     needs=("individuel.weekdays", "individuel.placement"),
+    sectors=("stat",),
+)
+@rule(
+    "R23",
+    "info",
+    "individuel",
+    "omfang",
+    "Placering ikke beskrevet",
+    "Aftalen angiver hverken faste ugedage eller et mønster for, hvornår der arbejdes hjemme. "
+    "Medst anbefaler i staten at beskrive placeringen (fx første mandag i måneden); det gør det "
+    "også her lettere at se, at hjemmearbejdet er fast tilbagevendende.",
+    ("S2",),
+    needs=("individuel.weekdays", "individuel.placement"),
+    sectors=OTHER,
 )
 def r23(c: RuleInput) -> Fired:
     e = emp(c)

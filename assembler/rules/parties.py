@@ -67,7 +67,7 @@ def r11(c: RuleInput) -> Fired:
     "Ikke omfattet af lokalaftalen",
     "{hvem} er ikke omfattet af lokalaftalen: {grund}. Vælg en personalegruppe, som "
     "lokalaftalen omfatter, eller udvid lokalaftalens område.",
-    ("S3", "S2"),
+    ("S1", "S3", "S2", "S12"),
     needs=(
         "lokal.groups",
         "lokal.all_staff",
@@ -98,7 +98,7 @@ def r12(c: RuleInput) -> Fired:
     "Parterne i den individuelle aftale",
     "Den individuelle aftale indgås mellem ledelsen og den enkelte medarbejder, men {mangler} "
     "er ikke angivet. Angiv både leder og medarbejder, så begge kan underskrive.",
-    ("S2",),
+    ("S2", "S1"),
     needs=("individuel.name", "individuel.manager"),
 )
 def r13(c: RuleInput) -> Fired:
@@ -160,10 +160,24 @@ def r15(c: RuleInput) -> Fired:
     "individuel",
     "parter",
     "Står i ansættelseskontrakten",
-    "Aftalen om hjemmearbejde er skrevet ind i ansættelseskontrakten. Det anbefales at have den "
-    "som en særskilt aftale, så den kan opsiges uden at ændre ansættelsen.",
+    "Aftalen om hjemmearbejde er skrevet ind i ansættelseskontrakten. Medst anbefaler at have "
+    "den som en særskilt aftale, så den kan opsiges uden at ændre ansættelsen.",
     ("S2",),
     needs=("individuel.in_contract",),
+    sectors=("stat",),
+)
+@rule(
+    "R16",
+    "info",
+    "individuel",
+    "parter",
+    "Står i ansættelseskontrakten",
+    "Aftalen om hjemmearbejde er skrevet ind i ansættelseskontrakten. Medst anbefaler i staten "
+    "at have den som en særskilt aftale, så den kan opsiges uden at ændre ansættelsen; det "
+    "samme hensyn kan gøre sig gældende her.",
+    ("S2",),
+    needs=("individuel.in_contract",),
+    sectors=OTHER,
 )
 def r16(c: RuleInput) -> Fired:
     return emp(c).in_contract
