@@ -77,9 +77,13 @@ def r21(c: RuleInput) -> Fired:
     needs=("lokal.max_days_week", "individuel.avg_days_week"),
 )
 def r22(c: RuleInput) -> Fired:
-    avg, limit = emp(c).avg_days_week, c.local.max_days_week
+    e, local = emp(c), c.local
+    avg, limit = e.avg_days_week, local.max_days_week
     if avg is None or limit is None or avg <= limit:
         return None
+    hours = e.weekly_hours
+    if local.part_time_pro_rata and hours is not None and hours < local.full_time_hours:
+        return None  # R80 applies the part-time cap, which is lower
     return {"dage": _days(avg), "maks": _days(limit)}
 
 
@@ -181,12 +185,19 @@ def r25(c: RuleInput) -> Fired:
     "omfang",
     "Deltid eller timeløn",
     "Medarbejderen er ansat på {type}. Regn omfanget og grænsen på 2 dage om ugen ud fra de "
-    "faktiske arbejdsdage, og tjek, at det passer med lokalaftalen.",
+    "faktiske arbejdsdage, og tjek, at det passer med lokalaftalen.{timer}",
     ("S1", "S19"),
     needs=("individuel.employment_type",),
 )
 def r26(c: RuleInput) -> Fired:
-    kind = (emp(c).employment_type or "").casefold()
-    if kind in ("deltid", "timelønnet"):
-        return {"type": "deltid" if kind == "deltid" else "timeløn"}
-    return None
+    e = emp(c)
+    kind = (e.employment_type or "").casefold()
+    if kind not in ("deltid", "timelønnet"):
+        return None
+    hours = (
+        ""
+        if e.weekly_hours is not None or "weekly_hours" not in e.known
+        else " Angiv den ugentlige arbejdstid, så lokalaftalens grænse for deltidsansatte kan "
+        "regnes ud."
+    )
+    return {"type": "deltid" if kind == "deltid" else "timeløn", "timer": hours}

@@ -13,6 +13,7 @@ from assembler.library.model import SECTORS
 from assembler.rules import NOT_CHECKABLE, all_rules, run_rules
 from assembler.rules.engine import EmployeeCase
 from assembler.rules.facts import EmployeeFacts, LocalFacts, all_known
+from tests.unit.rules.test_frame_rules import FRAME_FIRES
 
 D = dt.date
 BASE_LOCAL = LocalFacts(
@@ -58,7 +59,8 @@ FIRES: list[tuple[str, str, dict[str, Any], dict[str, Any], str]] = [
     ("R13", "stat", {}, {"manager": None}, "fejl"),
     ("R14", "kommune", {}, {"hiring_condition": True}, "fejl"),
     ("R14", "region", {"hiring_condition": True}, {}, "fejl"),
-    ("R15", "stat", {}, {"hiring_condition": True}, "info"),
+    ("R14", "stat", {}, {"hiring_condition": True}, "fejl"),
+    ("R15", "stat", {"hiring_condition": True}, {"hiring_condition": True}, "info"),
     ("R16", "stat", {}, {"in_contract": True}, "advarsel"),
     ("R16", "kommune", {}, {"in_contract": True}, "info"),
     ("R20", "stat", {}, {"days_per_period": None}, "fejl"),
@@ -166,7 +168,8 @@ SILENT: list[tuple[str, str, dict[str, Any], dict[str, Any]]] = [
     ("R06", "stat", {"end": D(2027, 3, 1)}, {"end": D(2027, 3, 1)}),
     ("R11", "stat", {"groups": (), "all_staff": True}, {}),
     ("R12", "stat", {}, {"group": " fuldmægtige "}),
-    ("R14", "stat", {}, {"hiring_condition": True}),
+    ("R14", "stat", {"hiring_condition": True}, {"hiring_condition": True}),
+    ("R15", "stat", {}, {"hiring_condition": True}),
     ("R15", "kommune", {}, {"hiring_condition": True}),
     ("R21", "stat", {"max_days_week": None}, {"days_per_period": Decimal("4.5")}),
     ("R22", "stat", {}, {"days_per_period": Decimal(4), "period": "14. dag"}),
@@ -223,9 +226,10 @@ def test_clean_agreement_has_no_findings(sector: str) -> None:
 
 def test_every_rule_has_a_firing_case_and_every_fact_rule_is_listed() -> None:
     ids = {r.id for r in all_rules()}
-    assert ids == {c[0] for c in FIRES}
+    assert ids == {c[0] for c in FIRES} | {c[0] for c in FRAME_FIRES}
     expected = {f"R{n:02d}" for n in (*range(1, 8), *range(10, 17), *range(20, 27), *range(30, 37),
-                                      *range(40, 45), *range(50, 63), *range(70, 74))}  # fmt: skip
+                                      *range(40, 45), *range(50, 63), *range(70, 74),
+                                      *range(80, 90))}  # fmt: skip
     assert ids | set(NOT_CHECKABLE) == expected
     assert not ids & set(NOT_CHECKABLE)
 
