@@ -21,6 +21,7 @@ from assembler.ooxml.package import write_atomic
 from assembler.render.generate import LOCAL_FILE, ManifestRow, generate
 from assembler.render.templates import load_templates
 from assembler.rules.gate import describe, gate
+from assembler.rules.model import Finding
 
 EXAMPLE_ANSWERS = Path(__file__).resolve().parent / "examples" / "eksempel.yaml"
 DEMO_ANSWERS_NAME = "eksempel-svar.yaml"
@@ -87,6 +88,11 @@ def generate_workflow(
     )  # fmt: skip
     _report([r for r in rows if r.status != "sprunget over"], out_dir)
     report_skipped(skipped, out_dir)
+    _report_findings(findings)
+
+
+def _report_findings(findings: list[Finding]) -> None:
+    """Print the fejl and advarsler of the rule check (all findings are in the manifest)."""
     shown = [f for f in findings if f.severity != "info"]
     if shown:
         out_console.print("Fund ved tjekket (står også i manifest.json):", markup=False)
@@ -103,12 +109,16 @@ def demo_workflow(out_dir: Path, overwrite: bool) -> None:
     answers_copy = out_dir / DEMO_ANSWERS_NAME
     if answers_copy.exists() and not overwrite:
         raise OutputError(f"{answers_copy}: filen findes allerede. Brug --overskriv.")
-    rows = _write_documents(library, answers, out_dir, overwrite)
+    # The same check as `aftale generer`, so the manifest records the same findings; the demo
+    # always writes, and a fejl in the bundled example would be marked as written despite it.
+    findings, by_origin = gate(library, answers, override=True)
+    rows = _write_documents(library, answers, out_dir, overwrite, findings=by_origin)
     write_atomic(answers_copy, EXAMPLE_ANSWERS.read_bytes(), overwrite=True)
     out_console.print(f"Eksemplets svar: {answers_copy}", markup=False)
     sheet = write_demo_sheet(library, answers, out_dir, overwrite)
     out_console.print(f"Eksemplets svar som udfyldt svarark: {sheet}", markup=False)
     _report(rows, out_dir)
+    _report_findings(findings)
     round_files = write_compare_demo(out_dir / "forhandling", out_dir / LOCAL_FILE, overwrite)
     out_console.print(
         "Eksempel på en forhandlingsrunde (modpartens udkast, ændringsmarkering og oversigt):"
