@@ -33,7 +33,7 @@ LOCAL_TOPIC_FACTS: dict[str, tuple[str, ...]] = {
     "tilgaengelighed": ("has_availability", "attendance_days_week", "core_time",
                         "core_time_part_time_adjusted", "reachable_whole_day"),
     "undtagelser": ("has_change_clause", "call_in", "call_in_notice_days", "attendance_right"),
-    "it_sikkerhed": ("employer_it_only",),
+    "it_sikkerhed": ("employer_it_only", "own_it_allowed"),
     "arbejdsmiljoe": ("has_apv", "equipment_package"),
     "ikrafttraeden": ("effective", "end", "notice_months", "lapse_caveat"),
 }  # fmt: skip

@@ -60,6 +60,7 @@ class LocalFacts:
     weekly_rest_deviation: bool = False  # the weekly day off (fridøgn) may be deviated from
     hours_deviation: bool = False  # rules other than rest periods (flex, core time) may be deviated
     employer_it_only: bool = False  # work only on it equipment the employer provides
+    own_it_allowed: bool = False  # staff may work on their own (approved) it equipment
     equipment_package: tuple[
         str, ...
     ] = ()  # equipment the employer gives everyone with an agreement

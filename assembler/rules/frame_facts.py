@@ -41,6 +41,7 @@ ATTENDANCE_DAYS = ("fremmoededage",)  # tilgaengelighed: fixed attendance days a
 LOCAL_WEEKLY_REST: tuple[str, ...] = ()  # arbejdstid: no variant lets the weekly day off go
 LOCAL_HOURS_DEVIATION = ("afvigelse",)  # arbejdstid: deviations other than rest periods
 EMPLOYER_IT_ONLY = ("arbejdsgiverudstyr",)  # it_sikkerhed: only the employer's it equipment
+OWN_IT_ALLOWED = ("godkendt_eget_udstyr",)  # it_sikkerhed: own computer etc. once approved
 EQUIPMENT_PACKAGE = ("udvidet_udstyr",)  # arbejdsmiljoe: a package for everyone
 LOCAL_COMPENSATION = {  # oekonomi
     "ingen_kompensation": COMPENSATION_NONE,
@@ -111,6 +112,7 @@ def local_frame(local: AgreementAnswers) -> dict[str, Any]:
         "weekly_rest_deviation": v("arbejdstid") in LOCAL_WEEKLY_REST,
         "hours_deviation": v("arbejdstid") in LOCAL_HOURS_DEVIATION,
         "employer_it_only": v("it_sikkerhed") in EMPLOYER_IT_ONLY,
+        "own_it_allowed": v("it_sikkerhed") in OWN_IT_ALLOWED,
         "equipment_package": tuple(str(x) for x in package if str(x).strip())
         if v("arbejdsmiljoe") in EQUIPMENT_PACKAGE and isinstance(package, list)
         else (),

@@ -1,4 +1,5 @@
-"""R86–R89: equipment, compensation and lapse in the individual agreement against the local one.
+"""R63, R86–R89: own equipment, compensation and lapse, in the individual agreement against the
+local one (and the local agreement's own equipment clause against the framework definition).
 
 Own equipment is sorted into it equipment (computer, screen, keyboard, mouse, headset, phone,
 printer …) and furniture (chair, desk, lamp): a local clause that allows only the employer's it
@@ -40,6 +41,24 @@ def kinds(texts: tuple[str, ...] | list[str]) -> list[str]:
 
 
 @rule(
+    "R63",
+    "advarsel",
+    "lokal",
+    "it_sikkerhed",
+    "Privat computer og rammeaftalens definition",
+    "Lokalaftalen lader medarbejderne bruge eget it-udstyr, herunder egen computer, når "
+    "arbejdsgiveren har godkendt det. Rammeaftalerne beskriver hjemmearbejde som arbejde med pc "
+    "og kommunikationsudstyr, som arbejdsgiveren stiller til rådighed, så arbejde på en privat "
+    "computer kan falde uden for rammeaftalen. Begræns eget udstyr til skærm, tastatur, mus og "
+    "inventar, eller få spørgsmålet afklaret, før aftalen indgås.",
+    ("S5", "S12"),
+    needs=("lokal.own_it_allowed",),
+)
+def r63(c: RuleInput) -> Fired:
+    return c.local.own_it_allowed
+
+
+@rule(
     "R86",
     "fejl",
     "individuel",
@@ -53,6 +72,10 @@ def kinds(texts: tuple[str, ...] | list[str]) -> list[str]:
         "individuel.own_equipment_text",
         "individuel.equipment",
     ),
+    summary="Medarbejderen bruger eget it-udstyr (fx computer, skærm, tastatur, mus, headset), "
+    "hvor lokalaftalen kun tillader arbejdsgiverens it-udstyr, eller stiller selv udstyr, som "
+    "lokalaftalens udstyrspakke lover fra arbejdsgiveren. Kontorstol, bord og lampe er inventar, "
+    "ikke it-udstyr. " + NO_BASIS,
 )
 def r86(c: RuleInput) -> Fired:
     e, local = emp(c), c.local
@@ -100,6 +123,10 @@ def r86(c: RuleInput) -> Fired:
         "individuel.compensation_excluded",
         "individuel.employer_pays_internet",
     ),
+    summary="Den individuelle aftale giver godtgørelse eller betalt internet, hvor lokalaftalen "
+    "udelukker godtgørelse, eller godtgørelse oven i lokalaftalens (gunstigere, men kun tilladt, "
+    "hvis lokalaftalen giver adgang til gunstigere individuelle vilkår), eller udelukker den "
+    "godtgørelse, lokalaftalen giver (ringere). " + NO_BASIS,
 )
 def r87(c: RuleInput) -> Fired:
     e, local = emp(c), c.local

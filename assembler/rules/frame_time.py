@@ -107,6 +107,10 @@ def r81(c: RuleInput) -> Fired:
         "individuel.call_in",
         "individuel.call_in_notice_days",
     ),
+    summary="Den individuelle aftale lader arbejdsgiveren kalde medarbejderen ind på en planlagt "
+    "hjemmearbejdsdag med kortere varsel, end lokalaftalen kræver, eller ensidigt, hvor "
+    "lokalaftalen kræver enighed. " + WORSE + " Et længere varsel eller slet ingen indkaldelse er "
+    "inden for rammen.",
 )
 def r82(c: RuleInput) -> Fired:
     e, local = emp(c), c.local
@@ -185,6 +189,11 @@ def _part_time(c: RuleInput) -> str | None:
         "individuel.employment_type",
         "individuel.special_group",
     ),
+    summary="En deltidsansat, timelønnet, studerende eller elev har fået lokalaftalens kernetid "
+    "uændret som kontakttid, selv om lokalaftalen tilpasser den for deltidsansatte (ringere end "
+    "lokalaftalen), eller kontakttiden er begrænset, hvor lokalaftalen kræver, at man kan "
+    "kontaktes hele arbejdstiden (gunstigere, men kun tilladt, hvis lokalaftalen giver adgang "
+    "til gunstigere individuelle vilkår). " + NO_BASIS,
 )
 def r84(c: RuleInput) -> Fired:
     e, local = emp(c), c.local
@@ -234,6 +243,9 @@ def r84(c: RuleInput) -> Fired:
         "individuel.weekly_rest_deviation",
         "individuel.hours_deviation",
     ),
+    summary="Den individuelle aftale fraviger det ugentlige fridøgn, hvor lokalaftalen kun giver "
+    "adgang til at fravige den daglige hvileperiode, eller andre arbejdstidsregler, hvor "
+    "lokalaftalen kun giver adgang til at fravige hvileperioden. " + NO_BASIS,
 )
 def r85(c: RuleInput) -> Fired:
     e, local = emp(c), c.local

@@ -144,8 +144,8 @@ def r14(c: RuleInput) -> Fired:
     "individuel",
     "saerlige_grupper",
     "Ansættelsesvilkår uden hjemmel i lokalaftalen",
-    "Hjemmearbejde er gjort til et vilkår for {navn}s ansættelse, men lokalaftalen bestemmer, at "
-    "hjemmearbejde ikke kan gøres til en betingelse for ansættelse. I staten kan fast "
+    "Hjemmearbejde er gjort til et vilkår for ansættelsen af {navn}, men lokalaftalen bestemmer, "
+    "at hjemmearbejde ikke kan gøres til en betingelse for ansættelse. I staten kan fast "
     "hjemmearbejde kun være et ansættelsesvilkår, når lokalaftalen giver adgang til det. Fjern "
     "vilkåret, eller aftal adgangen i lokalaftalen.",
     ("S2", "S1"),

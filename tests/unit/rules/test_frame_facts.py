@@ -34,6 +34,7 @@ WORDING: list[tuple[str, str, Collection[str], str, str | None]] = [
     ("lokal", "arbejdstid", ff.LOCAL_HOURS_DEVIATION, "fraviges arbejdstidsreglerne",
      "fraviges arbejdstidsreglerne"),
     ("lokal", "it_sikkerhed", ff.EMPLOYER_IT_ONLY, "udelukkende", "udelukkende"),
+    ("lokal", "it_sikkerhed", ff.OWN_IT_ALLOWED, "egen computer", "egen computer"),
     ("lokal", "arbejdsmiljoe", ff.EQUIPMENT_PACKAGE, "{{ udstyrsliste }}", "{{ udstyrsliste }}"),
     ("lokal", "oekonomi", NO_COMPENSATION, "der ydes ikke godtgørelse",
      "der ydes ikke godtgørelse"),

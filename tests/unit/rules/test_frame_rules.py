@@ -192,3 +192,12 @@ def test_unknown_frame_facts_skip_the_rules() -> None:
     facts = replace(FRAME_EMPLOYEE, **PART_TIME, call_in_notice_days=1, own_equipment_text="Skærm")
     found = run_rules("stat", local, [EmployeeCase("x", "", facts)], check_local=False)
     assert not {"R80", "R82", "R86"} & {f.rule for f in found}
+
+
+def test_the_rule_list_explains_every_rule() -> None:
+    """`aftale regler` shows a readable text even where a message is assembled from cases."""
+    from assembler.findings_view import rules_data
+
+    for r in rules_data({})["regler"]:
+        readable = r["besked"].replace("…", "").strip()
+        assert len(readable) > 60 and "… … …" not in r["besked"], r["regel"]
