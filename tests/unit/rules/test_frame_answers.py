@@ -7,11 +7,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import docx
 import pytest
 
 from assembler.answers.files import answers_from_raw
+from assembler.audit.review import audit
 from assembler.errors import AnswerError
 from assembler.library.model import Library
+from assembler.render.document import render_agreement
+from assembler.render.templates import TemplateSet
 from assembler.rules import Finding, check_answers
 from assembler.workflows import generate_workflow
 from tests.acceptance.test_tjek_cli import aftale
@@ -137,3 +141,25 @@ def test_generer_stops_on_them_and_records_them_when_forced(
     manifest = json.loads((tmp_path / "ud" / "manifest.json").read_text(encoding="utf-8"))
     row = next(r for r in manifest if r["kilde"] == "medarbejdere[2]")
     assert any(line.startswith("R86 fejl:") and "skærm" in line for line in row["fund"])
+
+
+def test_an_edited_individual_agreement_is_checked_against_its_embedded_local_frame(
+    library: Library, templates: TemplateSet, tmp_path: Path
+) -> None:
+    """The other side raises Lise-Lotte's extent in Word: the extent is read from the new text,
+    her hours and the local frame from the answers embedded in the document."""
+    answers = answers_from_raw(library, example_raw(library), "eksempel")
+    lise_lotte = answers.employees[1]
+    path = tmp_path / "lise-lotte.docx"
+    compiled = templates.for_agreement("individuel")
+    path.write_bytes(render_agreement(compiled, library, answers, lise_lotte))
+    assert not {f.rule for f in audit(library, path)[0].findings} & {"R22", "R80"}
+    document = docx.Document(str(path))
+    extent = next(p for p in document.paragraphs if "Antallet af hjemmearbejdsdage" in p.text)
+    extent.text = "Medarbejderen arbejder hjemme to dage om ugen."
+    document.save(str(path))
+    result, _ = audit(library, path)
+    assert "omfang" in {t.id for t in result.edited}
+    r80 = [f for f in result.findings if f.rule == "R80"]
+    assert len(r80) == 1 and r80[0].severity == "fejl"
+    assert "2 × 22/37 ≈ 1,19" in r80[0].message_da
