@@ -162,10 +162,23 @@ def r87(c: RuleInput) -> Fired:
     return None
 
 
+LAPSE_SOURCES = ("S2", "S53", "S54")
+LAPSE_NEEDS = (
+    "lokal.lapse_caveat",
+    "individuel.lapse_without_notice",
+    "individuel.lapse_caveat",
+    "individuel.lapse_defers_to_local",
+)
 LAPSE_CAVEAT_DA = (
     "bestemmer, at ansættelsesforholdets opsigelsesvarsel skal overholdes, hvis ophøret er en "
     "væsentlig ændring af medarbejderens ansættelsesvilkår"
 )
+
+
+def _caveat_missing(c: RuleInput) -> bool:
+    """The individual agreement lapses without notice, and does not itself state the caveat."""
+    e = emp(c)
+    return c.local.lapse_caveat and e.lapse_without_notice and not e.lapse_caveat
 
 
 @rule(
@@ -180,18 +193,12 @@ LAPSE_CAVEAT_DA = (
     + ". "
     + WORSE
     + " Skriv forbeholdet ind i den individuelle aftale.",
-    ("S2", "S53", "S54"),
-    needs=(
-        "lokal.lapse_caveat",
-        "individuel.lapse_without_notice",
-        "individuel.lapse_caveat",
-        "individuel.lapse_defers_to_local",
-    ),
+    LAPSE_SOURCES,
+    needs=LAPSE_NEEDS,
 )
 def r88(c: RuleInput) -> Fired:
-    e = emp(c)
-    if c.local.lapse_caveat and e.lapse_without_notice and not e.lapse_caveat:
-        return {"navn": who(c)} if not e.lapse_defers_to_local else None
+    if _caveat_missing(c) and not emp(c).lapse_defers_to_local:
+        return {"navn": who(c)}
     return None
 
 
@@ -206,16 +213,8 @@ def r88(c: RuleInput) -> Fired:
     + LAPSE_CAVEAT_DA
     + ". Skriv forbeholdet direkte ind i den individuelle aftale, så medarbejderen kan se det "
     "uden at slå op i lokalaftalen.",
-    ("S2", "S53", "S54"),
-    needs=(
-        "lokal.lapse_caveat",
-        "individuel.lapse_without_notice",
-        "individuel.lapse_caveat",
-        "individuel.lapse_defers_to_local",
-    ),
+    LAPSE_SOURCES,
+    needs=LAPSE_NEEDS,
 )
 def r89(c: RuleInput) -> Fired:
-    e = emp(c)
-    if c.local.lapse_caveat and e.lapse_without_notice and not e.lapse_caveat:
-        return {"navn": who(c)} if e.lapse_defers_to_local else None
-    return None
+    return {"navn": who(c)} if _caveat_missing(c) and emp(c).lapse_defers_to_local else None
