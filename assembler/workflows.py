@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 from rich.progress import Progress
@@ -92,12 +93,22 @@ def generate_workflow(
 
 
 def _report_findings(findings: list[Finding]) -> None:
-    """Print the fejl and advarsler of the rule check (all findings are in the manifest)."""
+    """Print the fejl and advarsler of the rule check (all findings are in the manifest).
+
+    A batch can give the same finding for thousands of agreements: past PROGRESS_FROM lines,
+    print one line per rule with its count instead.
+    """
     shown = [f for f in findings if f.severity != "info"]
     if shown:
         out_console.print("Fund ved tjekket (står også i manifest.json):", markup=False)
-    for finding in shown:
-        out_console.print(f"  {describe(finding)}", markup=False)
+    if len(shown) < PROGRESS_FROM:
+        for finding in shown:
+            out_console.print(f"  {describe(finding)}", markup=False)
+        return
+    counts = Counter((f.rule, f.severity, f.title) for f in shown)
+    for (rule, severity, title), n in counts.items():
+        places = "1 aftale" if n == 1 else f"{n} aftaler"
+        out_console.print(f"  {rule} {severity} ({title}): {places}", markup=False)
 
 
 def demo_workflow(out_dir: Path, overwrite: bool) -> None:

@@ -163,3 +163,23 @@ def test_an_edited_individual_agreement_is_checked_against_its_embedded_local_fr
     r80 = [f for f in result.findings if f.rule == "R80"]
     assert len(r80) == 1 and r80[0].severity == "fejl"
     assert "2 × 22/37 ≈ 1,19" in r80[0].message_da
+
+
+def test_generer_sums_up_repeated_findings_for_a_batch(
+    library: Library, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Thirty agreements with the same warning give one line with the count, not thirty."""
+    raw = example_raw(library)
+    lise_lotte = raw["medarbejdere"][1]
+    raw["medarbejdere"] = [
+        {**lise_lotte, "parter": {**lise_lotte["parter"], "navn": f"Medarbejder {i:02d}",
+                                  "medarbejdernummer": f"9{i:04d}"}}
+        for i in range(30)
+    ]  # fmt: skip
+    answers = write_raw(raw, tmp_path / "svar.yaml")
+    generate_workflow(answers, tmp_path / "ud", False, None, None, None)
+    out = capsys.readouterr().out
+    assert "R72 advarsel (Fleksjob): 30 aftaler" in out
+    assert out.count("R72 advarsel") == 1
+    manifest = json.loads((tmp_path / "ud" / "manifest.json").read_text(encoding="utf-8"))
+    assert sum(line.startswith("R72 ") for row in manifest for line in row["fund"]) == 30
