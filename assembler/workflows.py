@@ -27,6 +27,7 @@ from assembler.rules.model import Finding
 EXAMPLE_ANSWERS = Path(__file__).resolve().parent / "examples" / "eksempel.yaml"
 DEMO_ANSWERS_NAME = "eksempel-svar.yaml"
 PROGRESS_FROM = 25  # show a progress bar for batches of at least this many documents
+LIST_FINDINGS_BELOW = 25  # print findings one by one below this many, else one line per rule
 
 
 def _write_documents(
@@ -95,13 +96,13 @@ def generate_workflow(
 def _report_findings(findings: list[Finding]) -> None:
     """Print the fejl and advarsler of the rule check (all findings are in the manifest).
 
-    A batch can give the same finding for thousands of agreements: past PROGRESS_FROM lines,
-    print one line per rule with its count instead.
+    A batch can give the same finding for thousands of agreements: from LIST_FINDINGS_BELOW
+    lines on, print one line per rule with its count instead.
     """
     shown = [f for f in findings if f.severity != "info"]
     if shown:
         out_console.print("Fund ved tjekket (står også i manifest.json):", markup=False)
-    if len(shown) < PROGRESS_FROM:
+    if len(shown) < LIST_FINDINGS_BELOW:
         for finding in shown:
             out_console.print(f"  {describe(finding)}", markup=False)
         return
