@@ -52,12 +52,8 @@ PART_TIME_GROUPS = ("student", "elev")
 )
 def r80(c: RuleInput) -> Fired:
     e, local = emp(c), c.local
-    limit, hours, full, avg = (
-        local.max_days_week,
-        e.weekly_hours,
-        local.full_time_hours,
-        e.avg_days_week,
-    )
+    limit, avg = local.max_days_week, e.avg_days_week
+    hours, full = e.weekly_hours, local.full_time_hours
     if not local.part_time_pro_rata or limit is None or avg is None or hours is None:
         return None
     if hours >= full:  # full time: R22 compares with the cap itself
