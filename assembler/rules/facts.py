@@ -47,7 +47,7 @@ class LocalFacts:
     has_availability: bool = True
     has_change_clause: bool = True
     has_apv: bool = True
-    # --- The frame the individual agreements must stay within (R80–R89) ---
+    # --- The frame the individual agreements must stay within (R63, R80–R89) ---
     full_time_hours: Decimal = FULL_TIME_HOURS  # weekly hours of a full-time employee (S52)
     part_time_pro_rata: bool = False  # the day cap is reduced pro rata for part-timers
     attendance_days_week: int | None = None  # fixed attendance days a week in every unit
@@ -61,9 +61,8 @@ class LocalFacts:
     hours_deviation: bool = False  # rules other than rest periods (flex, core time) may be deviated
     employer_it_only: bool = False  # work only on it equipment the employer provides
     own_it_allowed: bool = False  # staff may work on their own (approved) it equipment
-    equipment_package: tuple[
-        str, ...
-    ] = ()  # equipment the employer gives everyone with an agreement
+    # equipment the employer gives everyone with an individual agreement
+    equipment_package: tuple[str, ...] = ()
     compensation_rule: str | None = None  # frame_facts.COMPENSATION_*: who settles compensation
     lapse_caveat: bool = False  # on lapse, the employment notice applies if it is a material change
     favourable_terms_allowed: bool = False  # individual terms may deviate in the employee's favour
