@@ -7,23 +7,26 @@ overview links its clauses to that reading by their heading text, in document or
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from assembler.audit.document import DocxDraft, read_draft
+from assembler.audit.document import DOCUMENT, DocxDraft, read_draft
 from assembler.audit.review import audit
 from assembler.audit.topics import decide_agreement, find_topics
 from assembler.compare.numbers import NumberStyle, number_style, split_number
 from assembler.compare.summary import Clause
 from assembler.errors import AftaleError
 from assembler.library.model import Library
+from assembler.ooxml.package import read_package
 from assembler.rules.model import Finding
 
 HOW_RANK = {"bogmærke": 0, "overskrift": 1, "tekst": 2}
 # `aftale tjek` on a long document costs seconds; past this many paragraphs (≈ 150 pages) the
 # overview does without its findings and says so in a note.
 MAX_AUDIT_PARAGRAPHS = 2000
+_PARAGRAPH = re.compile(rb"<(?:[\w.-]+:)?p[\s>/]")  # a paragraph's start tag, any prefix
 NUMBER_ROOM = 12  # characters a hand-typed number adds before a heading ('§ 14a. ')
 
 
@@ -48,16 +51,22 @@ def read_view(
     or None and the reason in Danish when the version cannot be read as an agreement. The kind
     of agreement is decided from the text unless given (the other version of the round's)."""
     try:
-        draft = read_draft(path)
-        agreement = agreement or decide_agreement(draft)
         findings = None
-        if run_rules and len(draft.paragraphs) <= MAX_AUDIT_PARAGRAPHS:
+        if run_rules and _paragraph_count(path) <= MAX_AUDIT_PARAGRAPHS:
             result, draft = audit(library, path)
             agreement, findings = result.agreement, result.findings
+        else:
+            draft = read_draft(path)
+            agreement = agreement or decide_agreement(draft)
     except AftaleError as exc:
         return None, str(exc)
     titles = {_norm(t.title) for t in library.for_agreement(agreement)}
     return VersionView(draft, agreement, titles, findings), ""
+
+
+def _paragraph_count(path: Path) -> int:
+    """How many paragraphs the body holds, counted in the XML without parsing it."""
+    return len(_PARAGRAPH.findall(read_package(path, "docx").parts.get(DOCUMENT, b"")))
 
 
 def heading_style(view: VersionView | None, headings: list[str]) -> NumberStyle:

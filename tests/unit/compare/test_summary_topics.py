@@ -154,6 +154,7 @@ def test_an_unreadable_version_is_noted_not_hidden(
         raise InputFileError(f"{path.name}: kan ikke læses.")
 
     monkeypatch.setattr(views, "read_draft", refuse)
+    monkeypatch.setattr(views, "audit", lambda library, path: refuse(path))
     old = clause_doc([("Omfang", ["To dage om ugen."])])
     new = clause_doc([("Omfang", ["Tre dage om ugen."])])
     [rnd] = compare(tmp_path, old, new)
