@@ -15,8 +15,8 @@ from pathlib import Path
 from assembler.audit.document import DOCUMENT, DocxDraft, read_draft
 from assembler.audit.review import audit
 from assembler.audit.topics import decide_agreement, find_topics
+from assembler.compare.clauses import Clause
 from assembler.compare.numbers import NumberStyle, number_style, split_number
-from assembler.compare.summary import Clause
 from assembler.errors import AftaleError
 from assembler.library.model import Library
 from assembler.ooxml.package import read_package

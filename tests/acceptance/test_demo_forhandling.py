@@ -11,10 +11,10 @@ import docx
 import pytest
 from openpyxl import load_workbook
 
+from assembler.compare.clauses import Clause
 from assembler.compare.demo import draft_facts, write_demo
 from assembler.compare.overview import records
 from assembler.compare.rounds import compare_versions
-from assembler.compare.summary import Clause
 from assembler.compare.variants import variant_of
 from assembler.compare.views import VersionView, clause_text, locate, read_view
 from assembler.errors import OutputError

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from assembler.compare.numbers import NumberStyle, ranges
+from assembler.compare.packages import Change, ParaInfo
 from assembler.compare.summary import summarise
 from tests.unit.compare.fixtures import para, run
 from tests.unit.compare.overview_fixtures import H, body, clause_doc, heading, rows
@@ -193,3 +194,15 @@ def test_a_move_without_its_other_half_is_not_lost() -> None:
 def test_ranges_join_consecutive_numbers() -> None:
     assert ranges(["§ 4", "§ 5", "§ 6", "§ 9", "3.1"]) == "§ 4–6, § 9, 3.1"
     assert ranges(["4.", "5."]) == "4–5"
+
+
+def test_a_document_title_above_the_clauses_is_not_a_clause() -> None:
+    title = Change("equal", "", "", ParaInfo(1, False, "", "Lokalaftale om hjemmearbejde"), "body")
+    sub = [
+        Change("equal", "", "", ParaInfo(2, False, "", "Omfang"), "body"),
+        body("changed", NOTICE, SHORT_NOTICE),
+        Change("equal", "", "", ParaInfo(2, False, "", "Transport"), "body"),
+        body("deleted", before=PAID),
+    ]
+    got = [(r.heading, r.label) for r in summarise([title, *sub]).rows]
+    assert got == [("Omfang", "afsnit ændret"), ("Transport", "afsnit slettet")]
