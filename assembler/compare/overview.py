@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from assembler.compare import views as version_views
 from assembler.compare.assess import Assessor, ChangeFacts, FindingsAssessor, LibraryAssessor
+from assembler.compare.clauses import top_level
 from assembler.compare.model import ChangeRow, Round
 from assembler.compare.packages import Change
 from assembler.compare.summary import Summary, summarise
@@ -67,8 +68,7 @@ def danish_date(rnd: Round) -> str:
 
 def _numbered_headings(changes: list[Change]) -> list[str]:
     """Texts of the top-level headings Word numbers, for finding their number format."""
-    levels = [c.info.heading_level for c in changes if c.part == "body" and c.info.heading_level]
-    top = min(levels, default=1)
+    top = top_level(changes)
     return [
         c.info.text
         for c in changes
@@ -156,12 +156,8 @@ def _rows(
             kind=row.kind,
             before=row.before,
             after=row.after,
-            clause_before=clause_text(old, old_at[row.clause])
-            if old and row.clause in old_at
-            else None,
-            clause_after=clause_text(new, new_at[row.clause])
-            if new and row.clause in new_at
-            else None,
+            clause_before=_body(old, old_at, row.clause),
+            clause_after=_body(new, new_at, row.clause),
         )
         sentences = said.setdefault(row.clause, [])
         fresh = []
@@ -182,6 +178,13 @@ def _rows(
 
 
 Located = tuple[VersionView | None, dict[int, tuple[int, int]]]
+
+
+def _body(view: VersionView | None, located: dict[int, tuple[int, int]], clause: int) -> str | None:
+    """The clause's whole text in this version, or None when it is not there (or not found)."""
+    if view is None or clause not in located:
+        return None
+    return clause_text(view, located[clause])
 
 
 def _topics(row: ChangeRow, library: Library, agreement: str, *sides: Located) -> list[str]:
