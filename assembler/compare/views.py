@@ -15,7 +15,7 @@ from pathlib import Path
 from assembler.audit.document import DOCUMENT, DocxDraft, read_draft
 from assembler.audit.review import audit
 from assembler.audit.topics import decide_agreement, find_topics
-from assembler.compare.clauses import Clause
+from assembler.compare.clauses import Clause, norm
 from assembler.compare.numbers import NumberStyle, number_style, split_number
 from assembler.errors import AftaleError
 from assembler.library.model import Library
@@ -28,10 +28,6 @@ HOW_RANK = {"bogmærke": 0, "overskrift": 1, "tekst": 2}
 MAX_AUDIT_PARAGRAPHS = 2000
 _PARAGRAPH = re.compile(rb"<(?:[\w.-]+:)?p[\s>/]")  # a paragraph's start tag, any prefix
 NUMBER_ROOM = 12  # characters a hand-typed number adds before a heading ('§ 14a. ')
-
-
-def _norm(text: str) -> str:
-    return " ".join(text.split()).casefold()
 
 
 @dataclass
@@ -60,7 +56,7 @@ def read_view(
             agreement = agreement or decide_agreement(draft)
     except AftaleError as exc:
         return None, str(exc)
-    titles = {_norm(t.title) for t in library.for_agreement(agreement)}
+    titles = {norm(t.title) for t in library.for_agreement(agreement)}
     return VersionView(draft, agreement, titles, findings), ""
 
 
@@ -73,9 +69,9 @@ def heading_style(view: VersionView | None, headings: list[str]) -> NumberStyle:
     """How Word numbers the clause headings: from the first of them found in the version."""
     if view is None or not headings:
         return NumberStyle()
-    wanted = {_norm(h) for h in headings}
+    wanted = {norm(h) for h in headings}
     for para in view.draft.paragraphs:
-        if para.text and _norm(para.text) in wanted:
+        if para.text and norm(para.text) in wanted:
             return number_style(view.draft.package, para.element)
     return NumberStyle()
 
@@ -89,11 +85,11 @@ def locate(view: VersionView, clauses: list[Clause], old: bool) -> dict[int, tup
     where: dict[str, list[int]] = {}
     for k, para in enumerate(paragraphs):
         if para.text and len(para.text) <= longest + NUMBER_ROOM:  # body text is never a heading
-            where.setdefault(_norm(split_number(para.text)[1]), []).append(k)
+            where.setdefault(norm(split_number(para.text)[1]), []).append(k)
     starts: dict[int, int] = {}
     pos = 0
     for clause in side:
-        hits = where.get(_norm(clause.old_heading if old else clause.heading), [])
+        hits = where.get(norm(clause.old_heading if old else clause.heading), [])
         k = bisect_left(hits, pos)
         if k < len(hits):
             starts[clause.index] = hits[k]
@@ -105,7 +101,7 @@ def locate(view: VersionView, clauses: list[Clause], old: bool) -> dict[int, tup
         end = bounds[following] if following < len(bounds) else len(paragraphs)
         for k in range(start + 1, end):
             para = paragraphs[k]
-            if para.heading is not None or _norm(para.text) in view.titles:
+            if para.heading is not None or norm(para.text) in view.titles:
                 end = k  # a sub-heading or the signature block ends what we can vouch for
                 break
         out[index] = (start, end)
