@@ -150,10 +150,11 @@ def _heading_row(item: Item, clause: Clause, kind: str) -> ChangeRow | None:
 
 
 def _make(clause: Clause, kind: str, label: str, before: str, after: str, part: str) -> ChangeRow:
-    """A row with excerpts: centred on the change, or the whole paragraph when added/removed."""
-    if before and after and kind not in ("format", "spacing"):
+    """A row with excerpts: centred on the change, or the whole paragraph when added/removed.
+    When only formatting or spacing changed, the text is shown once (never twice the same)."""
+    if before and after and before.split() != after.split():
         short_before, short_after = excerpts(before, after)
-    elif kind == "format":
+    elif before.split() == after.split():
         short_before, short_after = shorten(before), ""
     else:
         short_before, short_after = shorten(before), shorten(after)

@@ -206,3 +206,15 @@ def test_a_document_title_above_the_clauses_is_not_a_clause() -> None:
     ]
     got = [(r.heading, r.label) for r in summarise([title, *sub]).rows]
     assert got == [("Omfang", "afsnit ændret"), ("Transport", "afsnit slettet")]
+
+
+def test_formatting_and_spacing_changes_never_show_the_same_text_twice() -> None:
+    changes = [
+        heading("Transport", "changed", before="Transport", after="Transport"),
+        body("changed", NOTICE, NOTICE.replace("senest ", "senest  ")),
+    ]
+    got = [(r.label, r.excerpt_before, r.excerpt_after) for r in summarise(changes).rows]
+    assert got == [
+        ("overskriftens formatering ændret", "Transport", ""),
+        ("mellemrum ændret", NOTICE, ""),
+    ]
