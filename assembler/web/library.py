@@ -98,15 +98,16 @@ def _haystack(topic: Topic) -> str:
 def search_topics(
     library: Library, query: str = "", agreement: str = "", sector: str = ""
 ) -> list[Topic]:
-    """Topics matching every word of the query, the agreement and the sector."""
+    """Topics matching every word of the query, the agreement and the sector; titles first."""
     words = query.casefold().split()
-    return [
+    found = [
         t
         for t in library.topics
         if (not agreement or t.agreement == agreement)
         and (not sector or sector in t.sectors)
         and all(w in _haystack(t) for w in words)
     ]
+    return sorted(found, key=lambda t: not all(w in t.title.casefold() for w in words))
 
 
 def sector_label(sectors: tuple[str, ...] | list[str]) -> str:
