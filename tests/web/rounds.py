@@ -15,8 +15,8 @@ TRANSPORT = "Rejsetid fra hjemmet til mødestedet medregnes i arbejdstiden."
 def three_versions(folder: Path) -> list[Path]:
     """v1 (ours), v2 (management shortens the notice), v3 (we add a sentence on transport)."""
     v1 = [para("Omfang", style=HEADING), para(EXTENT), para("Varsel", style=HEADING), para(NOTICE)]
-    v2 = v1[:3] + [para(NOTICE.replace("på den 3. arbejdsdag før", "kl. 12 dagen før"))]
-    v3 = v2 + [para("Transport", style=HEADING), para(TRANSPORT)]
+    v2 = [*v1[:3], para(NOTICE.replace("på den 3. arbejdsdag før", "kl. 12 dagen før"))]
+    v3 = [*v2, para("Transport", style=HEADING), para(TRANSPORT)]
     paths = []
     for k, body in enumerate((v1, v2, v3), start=1):
         path = folder / f"v{k}.docx"

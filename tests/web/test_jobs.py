@@ -8,7 +8,6 @@ import time
 from pathlib import Path
 
 import docx
-import pytest
 from starlette.testclient import TestClient
 
 from assembler.answers.files import answers_to_raw

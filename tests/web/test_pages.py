@@ -61,7 +61,8 @@ def test_unknown_topic_is_404(client: TestClient) -> None:
 def test_blank_sheet_has_the_chosen_sector(client: TestClient, sector: str) -> None:
     response = client.get(f"/svarark/blankt?sektor={sector}")
     assert response.status_code == 200
-    assert response.headers["content-disposition"] == f'attachment; filename="svarark-{sector}.xlsx"'
+    disposition = response.headers["content-disposition"]
+    assert disposition == f'attachment; filename="svarark-{sector}.xlsx"'
     wb = openpyxl.load_workbook(io.BytesIO(response.content))
     assert wb[LOCAL_SHEET].cell(local_row(wb, "sektor"), 3).value == sector
 
