@@ -242,6 +242,7 @@ async def opgave(request: Request) -> Response:
     job = _job(request)
     state = _state(request)
     common = {
+        "current": KIND_FORMS[job.kind],
         "job": job,
         "title": KIND_TITLES[job.kind],
         "form": KIND_FORMS[job.kind],

@@ -75,4 +75,10 @@ def serve(config: ServerConfig, open_browser: bool = False) -> None:
     out_console.print("Stop serveren med Ctrl+C.", markup=False)
     if open_browser:
         threading.Timer(0.8, webbrowser.open, (config.url,)).start()
-    server.run(sockets=[sock])
+    try:
+        server.run(sockets=[sock])
+    except KeyboardInterrupt:  # uvicorn shut down cleanly, then re-raised the Ctrl+C
+        pass
+    if not server.started:
+        raise AftaleError("Serveren kunne ikke starte; se meddelelserne ovenfor.")
+    out_console.print("Serveren er stoppet.", markup=False)

@@ -44,6 +44,14 @@ def count(value: int, singular: str, plural: str) -> str:
     return f"{thousands(value)} {singular if value == 1 else plural}"
 
 
+def danish_date(iso: str) -> str:
+    """'2026-03-02' → '2.3.2026'; anything else unchanged."""
+    parts = iso[:10].split("-")
+    if len(parts) != 3 or not all(p.isdigit() for p in parts):
+        return iso
+    return f"{int(parts[2])}.{int(parts[1])}.{parts[0]}"
+
+
 def megabytes(size: int) -> str:
     """A file size in Danish: '1,4 MB' or '12 kB'."""
     if size >= 1024 * 1024:
@@ -65,6 +73,7 @@ class View:
         self.env.filters["tal"] = thousands
         self.env.filters["mb"] = megabytes
         self.env.filters["antal"] = count
+        self.env.filters["dato"] = danish_date
         self.env.globals.update(
             nav=NAV, version=__version__, library_version=library_version, password=password
         )

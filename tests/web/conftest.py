@@ -40,7 +40,10 @@ def server() -> Iterator[ServerProcess]:
     """One real `aftale server` for the whole session (browser and load tests)."""
     process = ServerProcess()
     yield process
-    process.stop()
+    code = process.stop()
+    log = process.stderr()
+    assert "Traceback" not in log, log
+    assert code == 0, log
 
 
 def chromium_path() -> str | None:
@@ -59,6 +62,8 @@ def browser() -> Iterator[Any]:
     except ImportError:
         pytest.skip("playwright er ikke installeret (pip install -e '.[test]')")
     with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        instance = playwright.chromium.launch(
+            executable_path=executable, args=[*CHROMIUM_ARGS, "--lang=da"]
+        )
         yield instance
         instance.close()

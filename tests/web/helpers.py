@@ -7,6 +7,7 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 import time
 import zipfile
 from pathlib import Path
@@ -58,10 +59,12 @@ class ServerProcess:
 
     def __init__(self, *args: str, env: dict[str, str] | None = None) -> None:
         command = [sys.executable, "-m", "assembler.cli", "server", "--port", "0", *args]
+        self.log = tempfile.TemporaryFile(mode="w+", encoding="utf-8")  # noqa: SIM115
+        self.final_log = ""
         self.process = subprocess.Popen(
             command,
             stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
+            stderr=self.log,
             text=True,
             env={**os.environ, **(env or {})},
         )
@@ -78,15 +81,16 @@ class ServerProcess:
             match = re.search(r"http://127\.0\.0\.1:\d+/", line)
             if match:
                 return match.group(0).rstrip("/")
+        message = f"aftale server did not start: {self.stderr()}"
         self.stop()
-        raise RuntimeError(f"aftale server did not start: {self.stderr()}")
+        raise RuntimeError(message)
 
     def stderr(self) -> str:
-        """What the server printed on stderr (after it stopped)."""
-        if self.process.poll() is None:
-            return ""
-        assert self.process.stderr is not None
-        return self.process.stderr.read()
+        """What the server has printed on stderr so far."""
+        if self.log.closed:
+            return self.final_log
+        self.log.seek(0)
+        return self.log.read()
 
     def stop(self) -> Any:
         """Stop the server (Ctrl+C, as a person would) and wait for it."""
@@ -97,4 +101,8 @@ class ServerProcess:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
+        if self.process.stdout is not None:
+            self.process.stdout.close()
+        self.final_log = self.stderr()
+        self.log.close()
         return self.process.returncode
