@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import threading
 import webbrowser
@@ -75,10 +76,8 @@ def serve(config: ServerConfig, open_browser: bool = False) -> None:
     out_console.print("Stop serveren med Ctrl+C.", markup=False)
     if open_browser:
         threading.Timer(0.8, webbrowser.open, (config.url,)).start()
-    try:
+    with contextlib.suppress(KeyboardInterrupt):  # uvicorn stopped cleanly, then re-raised it
         server.run(sockets=[sock])
-    except KeyboardInterrupt:  # uvicorn shut down cleanly, then re-raised the Ctrl+C
-        pass
     if not server.started:
         raise AftaleError("Serveren kunne ikke starte; se meddelelserne ovenfor.")
     out_console.print("Serveren er stoppet.", markup=False)

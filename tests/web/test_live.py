@@ -1,4 +1,4 @@
-"""Against a real `aftale server` process: ten uploads at once, and a 2,000-row sheet with progress."""
+"""A real `aftale server` process: ten uploads at once, a 2,000-row sheet with live progress."""
 
 from __future__ import annotations
 
