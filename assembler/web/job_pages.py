@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,7 @@ MEDIA = {
     ".json": "application/json",
     ".csv": "text/csv; charset=utf-8",
 }
+WAIT_SECONDS = 3.0  # before redirecting to a job page that would otherwise show progress
 FORM_LIMITS = {"max_files": 8, "max_fields": 40}
 KIND_TITLES = {
     "aftaler": "Lav aftaler",
@@ -119,6 +121,8 @@ async def _new_job(request: Request, kind: str, fill: Any) -> Response:
             store.forget(job)
             raise
     store.start(job, function, *args)
+    if job.future is not None:  # most jobs finish in moments: show their result at once
+        await asyncio.wait({asyncio.wrap_future(job.future)}, timeout=WAIT_SECONDS)
     return RedirectResponse(f"/opgave/{job.id}", status_code=303)
 
 

@@ -30,8 +30,10 @@ def bind(config: ServerConfig) -> socket.socket:
         raise AftaleError(
             f"--host {config.host}: adressen kan ikke findes ({exc.strerror})."
         ) from exc
-    family, _, _, _, address = infos[0]
-    sock = socket.socket(family, socket.SOCK_STREAM)
+    family, kind, proto, _, address = infos[0]
+    # proto must say TCP: asyncio turns Nagle off only for sockets that do, and with Nagle on
+    # every response waits for the browser's delayed ACK (about 40 ms).
+    sock = socket.socket(family, kind, proto or socket.IPPROTO_TCP)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
         sock.bind(address)
