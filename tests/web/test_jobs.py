@@ -48,6 +48,9 @@ def test_example_sheet_makes_agreements_and_a_zip(client: TestClient, tmp_path: 
     assert status == 200, html
     assert "Aftalerne er lavet" in html
     assert "Lokalaftalen og 3 individuelle aftaler (staten)." in html
+    folder = client.app.state.jobs.get(job.rsplit("/", 1)[1]).folder  # type: ignore[attr-defined]
+    kept = sorted(p.name for p in folder.iterdir())
+    assert kept == ["aftaler.zip", "fremdrift.json", "ud"]  # the upload itself is gone
     assert "1 advarsel" in html and "R72" in html  # the example's fleksjob warning, with source
     assert "S31" in html
     first = client.get(f"{job}/hent/1")
