@@ -17,6 +17,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -84,13 +85,21 @@ class JobStore:
         self.ttl = ttl
         self.max_jobs = max_jobs
         self.jobs: dict[str, Job] = {}
-        # spawn, not fork: the server process has threads; workers ignore Ctrl+C (the server
-        # shuts them down) and hold the library and compiled templates between jobs.
-        self.pool = ProcessPoolExecutor(
-            max_workers=workers, mp_context=mp.get_context("spawn"), initializer=tasks.warm_up
+        self.workers = workers
+        self.pool = self._new_pool()
+
+    def _new_pool(self) -> ProcessPoolExecutor:
+        """Workers that hold the library and compiled templates between jobs.
+
+        spawn, not fork: the server process has threads. Workers ignore Ctrl+C (the server
+        shuts them down). Every worker starts now, not at the first upload.
+        """
+        pool = ProcessPoolExecutor(
+            max_workers=self.workers, mp_context=mp.get_context("spawn"), initializer=tasks.warm_up
         )
-        for _ in range(workers):  # start every worker now, not at the first upload
-            self.pool.submit(tasks.ping)
+        for _ in range(self.workers):
+            pool.submit(tasks.ping)
+        return pool
 
     def new(self, kind: str) -> Job:
         """A job with a fresh private folder; Busy when too many are already running."""
@@ -105,8 +114,13 @@ class JobStore:
         return job
 
     def start(self, job: Job, function: Callable[..., dict[str, Any]], *args: Any) -> None:
-        """Run the job's work in a worker process."""
-        job.future = self.pool.submit(function, str(job.folder), *args)
+        """Run the job's work in a worker process (in a new pool if a worker died)."""
+        try:
+            job.future = self.pool.submit(function, str(job.folder), *args)
+        except BrokenProcessPool:  # a worker was killed (out of memory, say): start afresh
+            self.pool.shutdown(wait=False, cancel_futures=True)
+            self.pool = self._new_pool()
+            job.future = self.pool.submit(function, str(job.folder), *args)
 
     def get(self, job_id: str) -> Job | None:
         """The job with this id, if the id is well-formed and the job still exists."""

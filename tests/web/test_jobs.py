@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 import docx
+import pytest
 from starlette.testclient import TestClient
 
 from assembler.answers.files import answers_to_raw
@@ -202,3 +203,19 @@ def test_one_version_is_not_enough(client: TestClient, tmp_path: Path) -> None:
     )
     assert response.status_code == 400
     assert "Vælg mindst to versioner" in response.text
+
+
+@pytest.mark.parametrize(
+    ("form", "field"), [("/tjek", "udkast"), ("/sammenlign", "version_1")]
+)  # fmt: skip
+def test_a_file_that_is_not_word_gets_a_danish_page(
+    client: TestClient, form: str, field: str
+) -> None:
+    files = {field: ("mit udkast.docx", b"%PDF-1.7 not a docx", DOCX)}
+    if form == "/sammenlign":
+        files["version_2"] = ("andet.docx", b"%PDF-1.7", DOCX)
+    job = post(client, form, files)
+    status, html = finished(client, job)
+    assert status == 422
+    assert "mit udkast.docx" in html and "Word-dokument" in html
+    assert "Traceback" not in html and "/tmp" not in html

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import time
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import pytest
@@ -113,6 +116,23 @@ def test_expired_jobs_and_their_folders_are_deleted() -> None:
     assert not store.root.exists()
 
 
+def test_a_killed_worker_fails_its_job_and_the_next_job_still_runs() -> None:
+    store = JobStore(workers=1, ttl=3600, max_jobs=5)
+    try:
+        victim = store.new("aftaler")
+        store.start(victim, _die)
+        assert victim.future is not None
+        with pytest.raises(BrokenProcessPool):
+            victim.future.result(timeout=60)
+        assert victim.result["status"] == "crash"
+        survivor = store.new("aftaler")
+        store.start(survivor, _done)
+        assert survivor.future is not None
+        assert survivor.future.result(timeout=60)["status"] == "faerdig"
+    finally:
+        store.close()
+
+
 def test_too_many_waiting_jobs_are_refused() -> None:
     store = JobStore(workers=1, ttl=3600, max_jobs=1)
     try:
@@ -136,6 +156,12 @@ def test_job_paths_stay_inside_the_job_folder(tmp_path: Path) -> None:
     assert job.path("ud/a.docx") == (tmp_path / "ud" / "a.docx").resolve()
     assert job.path("../outside.docx") is None
     assert job.path("ud/none.docx") is None
+
+
+def _die(folder: str) -> dict[str, str]:
+    """A job whose worker process is killed (runs in a worker process)."""
+    os.kill(os.getpid(), signal.SIGKILL)
+    return {}
 
 
 def _done(folder: str) -> dict[str, str]:
