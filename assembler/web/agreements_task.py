@@ -13,8 +13,8 @@ from assembler.render.generate import MANIFEST_CSV, MANIFEST_FILE, ManifestRow, 
 from assembler.render.templates import TemplateSet
 from assembler.rules.engine import check_answers
 from assembler.rules.gate import gate
+from assembler.web.progress import OUT_DIR, Progress
 from assembler.web.results import Names, bundle, counts, error_data, finding_data, pin
-from assembler.web.tasks import OUT_DIR, Progress
 
 BUNDLE = "aftaler.zip"
 SKIPPED = "sprunget over"

@@ -19,7 +19,7 @@ from starlette.staticfiles import StaticFiles
 
 from assembler.findings_view import rules_data
 from assembler.library import load_library
-from assembler.web import job_pages, pages
+from assembler.web import job_pages, pages, uploads
 from assembler.web.config import ServerConfig
 from assembler.web.jobs import JobStore
 from assembler.web.security import BodyLimit, Guard, Sessions
@@ -32,12 +32,12 @@ ROUTES = [
     Route("/svarark", pages.svarark),
     Route("/svarark/blankt", pages.svarark_blankt),
     Route("/svarark/eksempel.{format:str}", pages.svarark_eksempel),
-    Route("/lav", job_pages.lav_form, methods=["GET"]),
-    Route("/lav", job_pages.lav, methods=["POST"]),
-    Route("/tjek", job_pages.tjek_form, methods=["GET"]),
-    Route("/tjek", job_pages.tjek, methods=["POST"]),
-    Route("/sammenlign", job_pages.sammenlign_form, methods=["GET"]),
-    Route("/sammenlign", job_pages.sammenlign, methods=["POST"]),
+    Route("/lav", uploads.lav_form, methods=["GET"]),
+    Route("/lav", uploads.lav, methods=["POST"]),
+    Route("/tjek", uploads.tjek_form, methods=["GET"]),
+    Route("/tjek", uploads.tjek, methods=["POST"]),
+    Route("/sammenlign", uploads.sammenlign_form, methods=["GET"]),
+    Route("/sammenlign", uploads.sammenlign, methods=["POST"]),
     Route("/opgave/{job:str}", job_pages.opgave),
     Route("/opgave/{job:str}/hent/{n:int}", job_pages.hent),
     Route("/opgave/{job:str}/alt", job_pages.hent_alt),

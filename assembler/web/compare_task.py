@@ -8,8 +8,8 @@ from typing import Any
 from assembler.compare.model import Round
 from assembler.compare.rounds import compare_versions, output_paths
 from assembler.compare.xlsx import summary_workbook
+from assembler.web.progress import OUT_DIR, Progress
 from assembler.web.results import Names, bundle, download_name
-from assembler.web.tasks import OUT_DIR, Progress
 
 BUNDLE = "sammenligning.zip"
 OVERVIEW = "aendringer.xlsx"

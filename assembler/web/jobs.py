@@ -23,9 +23,9 @@ from pathlib import Path
 from typing import Any
 
 from assembler.web import tasks
+from assembler.web.progress import PROGRESS_FILE
 
 JOB_ID = re.compile(r"[A-Za-z0-9_-]{43}")
-PROGRESS_FILE = tasks.PROGRESS_FILE
 
 
 @dataclass

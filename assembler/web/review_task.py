@@ -10,8 +10,8 @@ from assembler.compare.rounds import compare_versions
 from assembler.library.model import AGREEMENT_NAMES, Library
 from assembler.web import counter
 from assembler.web.compare_task import write_rounds
+from assembler.web.progress import OUT_DIR, Progress
 from assembler.web.results import Names, bundle, counts, download_name, finding_data
-from assembler.web.tasks import OUT_DIR, Progress
 
 BUNDLE = "gennemgang.zip"
 REVIEW = "gennemgang.docx"

@@ -9,11 +9,9 @@ server's console and shown as a short Danish apology, never as a traceback.
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import signal
 import sys
-import time
 import traceback
 from collections.abc import Callable
 from pathlib import Path
@@ -22,10 +20,9 @@ from typing import Any
 from assembler.errors import AftaleError
 from assembler.library.model import Library
 from assembler.render.templates import TemplateSet
+from assembler.web.progress import Progress
 from assembler.web.results import Names
 
-PROGRESS_FILE = "fremdrift.json"
-OUT_DIR = "ud"
 CRASH_MESSAGE = (
     "Der opstod en uventet fejl under behandlingen. Intet er gemt. Prøv igen; sker det igen, "
     "så kontakt den, der driver serveren, og oplys tidspunktet."
@@ -55,36 +52,6 @@ def _state() -> tuple[Library, TemplateSet]:
         _STATE["templates"] = load_templates(library)
         _STATE["library"] = library
     return _STATE["library"], _STATE["templates"]
-
-
-class Progress:
-    """Reports a job's phase and count to the page through a small file in the job folder."""
-
-    def __init__(self, folder: Path) -> None:
-        self.path = folder / PROGRESS_FILE
-        self.phase_text = ""
-        self.done = 0
-        self.total = 0
-        self.last = 0.0
-
-    def phase(self, text: str, total: int = 0) -> None:
-        """Start a phase (with a count to reach, if any)."""
-        self.phase_text, self.done, self.total = text, 0, total
-        self._write()
-
-    def advance(self, count: int = 1) -> None:
-        """Count work done; written at most a few times a second."""
-        self.done += count
-        if time.monotonic() - self.last > 0.2 or self.done >= self.total:
-            self._write()
-
-    def _write(self) -> None:
-        """Replace the progress file atomically."""
-        self.last = time.monotonic()
-        data = {"phase": self.phase_text, "done": self.done, "total": self.total}
-        temp = self.path.with_suffix(".tmp")
-        temp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-        temp.replace(self.path)
 
 
 def guarded(work: Callable[[Names, Progress], dict[str, Any]], names: Names) -> dict[str, Any]:
