@@ -106,14 +106,23 @@ async def svarark_eksempel(request: Request) -> Response:
     return attachment(await sheet(_state(request), None), "eksempel-svarark.xlsx", XLSX)
 
 
+def _query(request: Request) -> str:
+    """The search words (at most 200 characters)."""
+    return request.query_params.get("q", "").strip()[:200]
+
+
+def _choice(request: Request, name: str, allowed: tuple[str, ...]) -> str:
+    """A filter value if it is one of the allowed ones, else '' (no filter)."""
+    value = request.query_params.get(name, "")
+    return value if value in allowed else ""
+
+
 async def klausuler(request: Request) -> Response:
     """Browse and search the clause library."""
     state = _state(request)
-    query = request.query_params.get("q", "").strip()[:200]
-    agreement = request.query_params.get("aftale", "")
-    sector = request.query_params.get("sektor", "")
-    agreement = agreement if agreement in AGREEMENTS else ""
-    sector = sector if sector in SECTORS else ""
+    query = _query(request)
+    agreement = _choice(request, "aftale", AGREEMENTS)
+    sector = _choice(request, "sektor", SECTORS)
     topics = lib.search_topics(state.library, query, agreement, sector)
     return state.view.page(
         request,
@@ -169,11 +178,9 @@ def _sources(library: Library, ids: tuple[str, ...]) -> list[dict[str, str]]:
 async def regler(request: Request) -> Response:
     """Every rule with severity, sectors, validity and source; filterable."""
     state = _state(request)
-    query = request.query_params.get("q", "").strip()[:200]
-    sector = request.query_params.get("sektor", "")
-    severity = request.query_params.get("alvor", "")
-    sector = sector if sector in SECTORS else ""
-    severity = severity if severity in SEVERITY_NAMES else ""
+    query = _query(request)
+    sector = _choice(request, "sektor", SECTORS)
+    severity = _choice(request, "alvor", tuple(SEVERITY_NAMES))
     data = state.rules
     rules = [r for r in data["regler"] if lib.rule_matches(r, query, sector, severity)]
     return state.view.page(
