@@ -57,6 +57,23 @@ def snap(page: Any, folder: Path, name: str) -> None:
     assert target.stat().st_size > 5000
 
 
+def no_sideways_scrolling(page: Any) -> None:
+    """The page fits the window's width (wide tables scroll inside their own box)."""
+    overflow = page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 0, f"{page.url} scrolls sideways by {overflow} px"
+
+
+def snap_both(page: Any, folder: Path, name: str) -> None:
+    """Screenshots at 1280×800 and in a narrow window, which must not scroll sideways."""
+    snap(page, folder, name)
+    page.set_viewport_size(NARROW)
+    no_sideways_scrolling(page)
+    snap(page, folder, f"{name}-smal")
+    page.set_viewport_size(WIDE)
+
+
 def download(page: Any, click: Any, folder: Path) -> Path:
     """Click something that starts a download; return the saved file."""
     with page.expect_download() as info:
@@ -74,10 +91,7 @@ def test_every_page_wide_and_narrow(page: Any, server: ServerProcess, tmp_path: 
             page.goto(server.url + path)
             assert page.locator("html").get_attribute("lang") == "da"
             assert page.locator("h1").count() == 1
-            overflow = page.evaluate(
-                "document.documentElement.scrollWidth - document.documentElement.clientWidth"
-            )
-            assert overflow <= 0, f"{path} scrolls sideways at {viewport['width']} px"
+            no_sideways_scrolling(page)
             name = path.strip("/").replace("/", "-") or "forside"
             snap(page, folder, f"{name}-{size}")
 
@@ -121,7 +135,7 @@ def test_sheet_to_agreements_in_the_browser(
     pinned = page.locator("table.problems tr", has_text=cell)
     assert pinned.count() == 1
     assert "er ikke en gyldig dato" in pinned.inner_text()
-    snap(page, folder, "lav-fejl-i-celle")
+    snap_both(page, folder, "lav-fejl-i-celle")
 
     wb = openpyxl.load_workbook(sheet)
     set_employee(library, wb, DATE_KEY, row, "01-03-2027")
@@ -130,7 +144,7 @@ def test_sheet_to_agreements_in_the_browser(
     page.get_by_role("button", name="Tjek og lav aftalerne").click()
     page.get_by_text("Aftalerne er lavet").wait_for(timeout=60_000)
     assert "Lokalaftalen og 2 individuelle aftaler (staten)." in page.inner_text("main")
-    snap(page, folder, "lav-faerdig")
+    snap_both(page, folder, "lav-faerdig")
 
     bundle = download(
         page, lambda: page.get_by_role("link", name="Hent alt som ZIP").click(), tmp_path
@@ -163,7 +177,7 @@ def test_three_rounds_in_the_browser(page: Any, server: ServerProcess, tmp_path:
     rows = page.locator("table.changes tbody tr")
     assert rows.count() >= 3
     assert "kl. 12 dagen før" in page.locator("table.changes").first.inner_text()
-    snap(page, folder, "sammenlign-resultat")
+    snap_both(page, folder, "sammenlign-resultat")
     redline = download(
         page,
         lambda: page.get_by_role("link", name="Hent redlinen (v3-redline.docx)").click(),
@@ -185,7 +199,7 @@ def test_review_a_draft_in_the_browser(page: Any, server: ServerProcess, tmp_pat
     page.get_by_role("button", name="Tjek udkastet").click()
     page.get_by_role("heading", name="Fundne emner (16)").wait_for(timeout=60_000)
     assert "lokalaftale-modpartens-udkast.docx: lokalaftale" in page.inner_text("main")
-    snap(page, folder, "tjek-resultat")
+    snap_both(page, folder, "tjek-resultat")
     review = download(
         page,
         lambda: page.get_by_role("link", name="Gennemgang med Word-kommentarer").click(),
