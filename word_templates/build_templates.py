@@ -101,6 +101,19 @@ def _styles(doc: Document) -> None:
     sign.font.color.rgb = ACCENT
     sign.paragraph_format.space_before = Pt(18)
     sign.paragraph_format.keep_with_next = True
+    annex = styles.add_style("Bilag", WD_STYLE_TYPE.PARAGRAPH)
+    annex.base_style = styles["Normal"]
+    annex.font.bold = True
+    annex.font.size = Pt(13)
+    annex.font.color.rgb = ACCENT
+    annex.paragraph_format.page_break_before = True
+    annex.paragraph_format.space_after = Pt(8)
+    annex.paragraph_format.keep_with_next = True
+    section = styles.add_style("Bilagsafsnit", WD_STYLE_TYPE.PARAGRAPH)
+    section.base_style = styles["Normal"]
+    section.font.bold = True
+    section.paragraph_format.space_before = Pt(8)
+    section.paragraph_format.keep_with_next = True
     styles["List Bullet"].paragraph_format.space_after = Pt(3)
     for name in ("Header", "Footer"):
         styles[name].font.size = Pt(8.5)
@@ -219,6 +232,24 @@ def _signature_table(doc: Document) -> None:
     _keep_row_together(table.rows[1])
 
 
+def _annex(doc: Document) -> None:
+    """Annex 1, when the context has one: the individual agreement's template."""
+    doc.add_paragraph("{%p if bilag %}")
+    doc.add_paragraph("{{ bilagstitel }}", style="Bilag")
+    doc.add_paragraph("{{ bilagsintro }}")
+    doc.add_paragraph("{%p for b in bilag %}")
+    doc.add_paragraph("{{ b.titel }}", style="Bilagsafsnit")
+    doc.add_paragraph("{%p for l in b.linjer %}")
+    doc.add_paragraph("{%p if l.punkt %}")
+    doc.add_paragraph("{{ l.tekst }}", style="List Bullet")
+    doc.add_paragraph("{%p else %}")
+    doc.add_paragraph("{{ l.tekst }}")
+    doc.add_paragraph("{%p endif %}")
+    doc.add_paragraph("{%p endfor %}")
+    doc.add_paragraph("{%p endfor %}")
+    doc.add_paragraph("{%p endif %}")
+
+
 def _base(title: str) -> Document:
     """A document with styles, numbering, header/footer and fixed core properties."""
     doc = Document()
@@ -248,6 +279,7 @@ def build_local() -> Document:
     )
     _clause_loop(doc)
     _signature_table(doc)
+    _annex(doc)
     return doc
 
 

@@ -41,6 +41,7 @@ def _pattern(word: str) -> re.Pattern[str]:
 def agreement_texts(topic: Topic, variant: Variant) -> Iterator[str]:
     """The texts of a variant that appear in documents, placeholders replaced by a neutral word."""
     yield topic.title
+    yield variant.summary  # printed in the template annexed to the local agreement
     for block, _ in split_blocks(variant.text):
         _, body = split_conditions(block, topic.id)
         yield REFERENCE.sub("§ x", PLACEHOLDER.sub("x", body))

@@ -11,6 +11,9 @@ from assembler.answers.model import AgreementAnswers, Answers
 from assembler.library.model import AGREEMENT_NAMES, FRAMEWORKS, SECTOR_NAMES, Library
 from assembler.library.validate import bookmark_name
 from assembler.library.values import format_date, format_value
+from assembler.render.annex import INTRO as ANNEX_INTRO
+from assembler.render.annex import TITLE as ANNEX_TITLE
+from assembler.render.annex import annex
 from assembler.render.clause_memo import clause
 from assembler.render.clause_text import Paragraph, Scope, clause_numbers
 from assembler.render.memo import LastResult
@@ -107,6 +110,7 @@ def fields(library: Library, agreement: AgreementAnswers) -> Fields:
 # The local agreement's fields, formatted once per batch (every individual agreement uses them).
 _local_fields = LastResult(fields)
 _local_numbers = LastResult(clause_numbers)
+_annex = LastResult(annex)
 
 
 def build_context(
@@ -160,6 +164,12 @@ def build_context(
         "underskrifter": [
             Record(venstre=Record(r["venstre"]), hoejre=Record(r["hoejre"])) for r in rows
         ],
+        "bilag": [
+            Record(titel=s["titel"], linjer=[Record(line) for line in s["linjer"]])
+            for s in _annex(library, answers, agreement.agreement)
+        ],
+        "bilagstitel": ANNEX_TITLE,
+        "bilagsintro": ANNEX_INTRO,
     }
     return context, anchors
 
@@ -183,4 +193,7 @@ def context_schema(library: Library, agreement: str) -> dict[str, Any]:
         "lokal": topic_fields("lokal"),
         "klausuler": [clause_item],
         "underskrifter": [{"venstre": person, "hoejre": person}],
+        "bilag": [{"titel": None, "linjer": [{"tekst": None, "punkt": None}]}],
+        "bilagstitel": None,
+        "bilagsintro": None,
     }
