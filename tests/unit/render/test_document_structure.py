@@ -170,7 +170,9 @@ def test_an_individual_agreement_names_the_local_paragraph(
         p.text for p in docx.Document(io.BytesIO(_individual(library, templates))).paragraphs
     )
     local_lines = _numbered_lines(_local(library, templates))
-    number = next(line for line in local_lines if line.endswith("Forholdet til de individuelle aftaler"))
+    number = next(
+        line for line in local_lines if line.endswith("Forholdet til de individuelle aftaler")
+    )
     assert (
         f"følger lokalaftalens {number.split('.')[0]} om forholdet til de individuelle aftaler"
         in text
