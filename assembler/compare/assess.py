@@ -83,7 +83,7 @@ class LibraryAssessor:
             )
         labels = {p.name: p.label for p in topic.params_for(new[0].id)}
         shifted = [
-            f"{labels.get(name, name)}: {value} → {new[1][name]}"
+            f"{' '.join(labels.get(n, n) for n in name.split('__'))}: {value} → {new[1].get(name, '(udeladt)')}"
             for name, value in old[1].items()
             if new[1].get(name) != value
         ]
