@@ -11,7 +11,9 @@ from assembler.answers.model import Answers
 from assembler.answers.reader import read_answers_file
 from assembler.answers.xlsx.read import read_answers_skipping
 from assembler.answers.xlsx.workflow import report_skipped, write_demo_sheet
-from assembler.audit.review import audit, review_path, write_review
+from assembler.audit.comments_plan import comment_plan
+from assembler.audit.review import audit
+from assembler.audit.review_copy import review_target, write_review
 from assembler.cli_support import out_console
 from assembler.compare.demo import write_demo as write_compare_demo
 from assembler.errors import InputFileError, OutputError
@@ -117,8 +119,8 @@ def demo_workflow(out_dir: Path, overwrite: bool) -> None:
         out_console.print(f"  {path}", markup=False)
     counter_draft = round_files[0]
     result, draft = audit(library, counter_draft, None)
-    review = review_path(counter_draft, None)
-    write_review(result, draft, review, overwrite)
+    review, replaces = review_target(counter_draft, None, overwrite)
+    write_review(draft, comment_plan(result, draft), review, replaces)
     out_console.print(
         f"Gennemgang af modpartens udkast med Word-kommentarer ({len(result.findings)} fund, "
         f"{len(result.missing)} manglende emner): {review}",

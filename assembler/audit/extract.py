@@ -7,6 +7,7 @@ import re
 from decimal import Decimal
 
 from assembler.audit.document import DocxDraft
+from assembler.audit.terms import text_terms
 from assembler.audit.topics import Found
 from assembler.library.values import MONTHS
 from assembler.rules.facts import EmployeeFacts, LocalFacts
@@ -152,6 +153,13 @@ def local_facts_from_draft(
     }
     if limit:
         values["max_days_week"] = number(limit.group(1))
+    terms = text_terms(text)
+    caps = [t for t in terms if t.kind == "days" and t.get("limit") and not t.negated]
+    if not limit and caps:
+        values["max_days_week"] = caps[0].get("per_week")
+    hiring = [t for t in terms if t.kind == "hiring_condition"]
+    if hiring:  # "kan gøres til en betingelse for ansættelse" (or, negated, "kan ikke …")
+        values["hiring_condition"] = not hiring[0].negated
     return LocalFacts(present=True, known=frozenset(values), **values)  # type: ignore[arg-type]
 
 

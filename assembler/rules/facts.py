@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, fields, replace
 from decimal import Decimal
 
 from assembler.answers.model import AgreementAnswers
+from assembler.rules.text_facts import TextFacts
 
 WEEKS_PER_PERIOD = {"uge": Decimal(1), "14. dag": Decimal(2), "måned": Decimal("4.33")}
 WORKING_DAYS_PER_WEEK = Decimal(5)
@@ -46,6 +47,8 @@ class LocalFacts:
     has_availability: bool = True
     has_change_clause: bool = True
     has_apv: bool = True
+    # --- Text-level terms (R90–R99): read from a draft's wording; answers leave it None ---
+    text: TextFacts | None = None
     known: frozenset[str] = field(default_factory=frozenset)
 
 
@@ -84,6 +87,8 @@ class EmployeeFacts:
     hiring_condition: bool = False
     in_contract: bool = False
     local_referenced: bool = True
+    # --- Text-level terms (R90–R99): read from a draft's wording; answers leave it None ---
+    text: TextFacts | None = None
     known: frozenset[str] = field(default_factory=frozenset)
 
     @property

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from assembler.rules import extent, groups, hierarchy, location, notice, parties, worktime
 from assembler.rules.model import REGISTRY, Rule
+from assembler.rules.text_areas import TEXT_AREAS  # noqa: F401 (registers R90 to R99)
 
 AREAS = (hierarchy, parties, extent, notice, worktime, location, groups)  # import registers them
 
