@@ -157,6 +157,9 @@ def local_facts_from_draft(
     caps = [t for t in terms if t.kind == "days" and t.get("limit") and not t.negated]
     if not limit and caps:
         values["max_days_week"] = caps[0].get("per_week")
+    ends = [t for t in terms if t.kind == "termination" and t.get("months") % 1 == 0]
+    if values["notice_months"] is None and ends:  # "uden varsel", "udgangen af den 3. måned"
+        values["notice_months"] = int(ends[0].get("months"))
     hiring = [t for t in terms if t.kind == "hiring_condition"]
     if hiring:  # "kan gøres til en betingelse for ansættelse" (or, negated, "kan ikke …")
         values["hiring_condition"] = not hiring[0].negated
@@ -182,6 +185,9 @@ def employee_facts_from_draft(
         )
         and not re.search(r"ikke (en )?del af \w+ ansættelseskontrakt", text, re.I),
     }
+    ends = [t for t in text_terms(text) if t.kind == "termination" and t.get("months") % 1 == 0]
+    if values["notice_months"] is None and ends:  # "uden varsel"
+        values["notice_months"] = int(ends[0].get("months"))
     found_extent = extent(_section_text(draft, topics.get("omfang")) or text)
     values["days_per_period"], values["period"] = found_extent or (None, None)
     values["avg_days_week"] = values["share_of_time"] = None  # computed; marks them known

@@ -12,12 +12,23 @@ NEEDS = ("lokal.text",)
 OTHER = ("kommune", "region")
 
 
+# Wording that covers a topic even where no heading names it ("Hjemmearbejde er frivilligt.").
+COVERED_BY = {
+    "frivillighed": ("voluntary", "hiring_condition"),
+    "undtagelser": ("notice", "call_in", "change_power"),
+    "omraade": ("days",),
+}
+
+
 def missing(topic: str) -> Callable[[RuleInput], Fired]:
-    """A check that fires when the draft's text was read and the topic is not in it."""
+    """A check that fires when the draft's text was read and neither a heading nor wording of the
+    topic is in it."""
 
     def check(c: RuleInput) -> Fired:
         text = text_of(c)
-        return text is not None and bool(text.topics) and topic not in text.topics
+        if text is None or topic in text.topics:
+            return False
+        return not any(text.of(kind) for kind in COVERED_BY.get(topic, ()))
 
     check.__name__ = f"r91_{topic}"
     return check

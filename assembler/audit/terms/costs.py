@@ -95,7 +95,8 @@ OTHER_GEAR = (
 DEVICE = re.compile(rf"(?P<device>{COMPUTERS}|{OTHER_GEAR})", re.I)
 OWN = re.compile(
     r"(?:medarbejder\w*|den\s+ansatte)\s+(?:\w+\s+){0,4}?(?P<verb>stiller|anvender|bruger|benytter|"
-    r"medbringer|anskaffer|sørger\s+for|holder|har)\s+(?:\w+\s+){0,3}?"
+    r"medbringer|anskaffer|sørger\s+for|holder|har|stille|anvende|bruge|benytte|medbringe|"
+    r"anskaffe|sørge\s+for)\s+(?:\w+\s+){0,3}?"
     r"(?:selv\b|sin\b|sit\b|sine\b|egen\b|eget\b|egne\b|privat\w*)|"
     r"(?:på|med|fra)\s+(?:medarbejderens|egen|eget|egne|privat\w*)\s+(?:\w+\s+){0,2}?"
     r"(?:pc|computer\w*|udstyr\w*|it-udstyr|bærbar\w*)",

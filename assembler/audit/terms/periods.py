@@ -13,7 +13,7 @@ from assembler.rules.text_facts import Term
 WORKING_DAY_HOURS = Decimal(24)
 # The call-in context: attendance on a planned home day, or changing it.
 CALL_IN = re.compile(
-    r"fremmød\w*|\bmøde\w*\s+(ind|op|frem|på\s+arbejds\w+|på\s+kontoret)|indkald\w*|"
+    r"fremmød\w*|\bmøde\w*\s+(ind|op|frem|på\s+arbejds\w+|på\s+kontoret)|indkald\w*|kald\w*\s+ind|"
     r"hjemmearbejdsdag\w*|\bvarsle\w*",
     re.I,
 )
@@ -31,8 +31,10 @@ NTH_DAY = re.compile(
 )
 COUNTED = re.compile(
     r"(?:(?:med\s+)?(?:et\s+)?(?:varsel\s+på\s+)?(?:mindst\s+|minimum\s+|senest\s+)?)"
-    r"(?P<n>" + NUM + r")\s+(?P<unit>arbejdsdag|hverdag|dag|døgn|time|uge)(?:e|es|ers|s|n|er)?"
-    r"(?:s)?\s*(?P<tail>varsel|før|forinden|inden|i\s+forvejen|forud)",
+    r"(?P<n>"
+    + NUM
+    + r")\s+(?P<unit>arbejdsdag|hverdag|dag|døgn|time|uge)(?:es|ers|e|s|er|rs|r)?\s+"
+    r"(?P<tail>varsel|før|forinden|inden|i\s+forvejen|forud)",
     re.I,
 )
 VARSEL_PAA = re.compile(
@@ -170,7 +172,9 @@ def termination_terms(s: Sentence) -> list[Term]:
         return []
     party = _terminating_party(text)
     for m in WITHOUT_NOTICE.finditer(text):
-        if negated(text[max(0, m.start() - 25) : m.start()]):
+        # Only a right to terminate counts: "ophører uden varsel, hvis lokalaftalen ophører" is a
+        # lapse, and "kan ophæves" for breach of duties is a cancellation (S2), not a notice.
+        if negated(text[max(0, m.start() - 25) : m.start()]) or not re.search(r"opsig", text, re.I):
             continue
         return [_term(s, "termination", m, {"months": Decimal(0), "label": "uden varsel",
                                              "party": party})]  # fmt: skip

@@ -71,7 +71,7 @@ def call_in_terms(s: Sentence) -> list[Term]:
 
 
 CHANGE = re.compile(
-    MODAL + r"\s+(?:\w+\s+){0,3}?(?P<verb>ændre|flytte|aflyse|omlægge|inddrage)\w*\s+"
+    MODAL + r"\s+(?:\w+\s+){0,5}?(?P<verb>ændre|flytte|aflyse|omlægge|inddrage)\w*\s+"
     r"(?:\w+\s+){0,4}?(?P<what>hjemmearbejdsdag\w*|placering\w*|aftalen\b|den\s+individuelle\s+aftale|"
     r"de\s+individuelle\s+aftaler|omfanget)",
     re.I,

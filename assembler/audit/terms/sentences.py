@@ -33,6 +33,8 @@ class Sentence:
 def _is_abbreviation(text: str, dot: int) -> bool:
     """Whether the full stop at `dot` ends an abbreviation such as 'kl.' or 'bl.a.'."""
     before = text[:dot].rsplit(None, 1)[-1].casefold() if text[:dot].strip() else ""
+    if re.search(r"§\s*\d+\s*[a-z]?$", text[:dot]):
+        return False  # "jf. § 3." ends a sentence
     return before.rstrip(".") in ABBREVIATIONS or bool(re.fullmatch(r"\d{1,2}", before))
 
 
