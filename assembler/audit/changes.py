@@ -13,9 +13,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from assembler.answers.model import AgreementAnswers, Answers
 from assembler.audit.assess import Assessment, assess_change
 from assembler.audit.document import DocxDraft, Para
-from assembler.audit.embedded import Embedded
 from assembler.audit.sections import paragraph_topics
 from assembler.audit.topics import Found, find_topics
 from assembler.library.model import Library
@@ -54,16 +54,18 @@ def _norm(text: str) -> str:
     return " ".join(text.split())
 
 
-def version_from_answers(library: Library, embedded: Embedded) -> OurVersion:
-    """Our version as the embedded answers render today."""
-    context, _ = build_context(library, embedded.answers, embedded.agreement)
+def version_from_answers(
+    library: Library, answers: Answers, agreement: AgreementAnswers, label: str
+) -> OurVersion:
+    """Our version as a set of answers renders today."""
+    context, _ = build_context(library, answers, agreement)
     clauses, titles, variants = {}, {}, {}
     for clause in context["klausuler"]:
         topic = clause["emne"]
         clauses[topic] = [_norm(a["tekst"]) for a in clause["afsnit"] if _norm(a["tekst"])]
         titles[topic] = clause["titel"]
         variants[topic] = clause["variant"]
-    return OurVersion("de indlejrede svar", clauses, titles, variants)
+    return OurVersion(label, clauses, titles, variants)
 
 
 def clause_paragraphs(draft: DocxDraft, found: dict[str, Found]) -> dict[str, list[Para]]:

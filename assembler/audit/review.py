@@ -34,6 +34,8 @@ from assembler.rules.facts import EmployeeFacts, LocalFacts
 from assembler.rules.model import Finding
 from assembler.rules.text_facts import TextFacts
 
+EMBEDDED_LABEL = "de indlejrede svar"
+
 
 @dataclass
 class AuditResult:
@@ -194,7 +196,8 @@ def audit(
     if ours is not None:
         version = version_from_draft(library, _our_draft(ours, agreement), agreement)
     elif embedded is not None:
-        version = version_from_answers(library, embedded)
+        version = version_from_answers(library, embedded.answers, embedded.agreement,
+                                       EMBEDDED_LABEL)  # fmt: skip
     if version is not None:
         result.versus = version.label
         result.changes = compare_with(library, agreement, version, draft, found)

@@ -26,6 +26,7 @@ class Effect:
     text: str
     direction: int
     kind: str = ""  # the term kind a new power or duty comes from ('' for changed values)
+    family: str = ""  # the term kind the effect is about (for answering it)
 
 
 def _first(terms: Sequence[Term], kind: str, negated: bool | None = False,
@@ -46,7 +47,7 @@ def _notice(old: Sequence[Term], new: Sequence[Term]) -> list[Effect]:
     if b is None and a is None:
         return []
     if b is not None and a is None:
-        return [Effect(f"varslet for fremmøde ({b.get('label')}) er fjernet", WORSE)]
+        return [Effect(f"varslet for fremmøde ({b.get('label')}) er fjernet", WORSE, "", "notice")]
     if b is None and a is not None:
         return []  # a new notice alone says nothing about whether the power is new (see _powers)
     assert a is not None and b is not None
@@ -55,12 +56,12 @@ def _notice(old: Sequence[Term], new: Sequence[Term]) -> list[Effect]:
         return []
     if ha is None:
         return [Effect(f"det faste varsel for fremmøde på {b.get('label')} er erstattet af "
-                       f"{a.get('label')}", WORSE)]  # fmt: skip
+                       f"{a.get('label')}", WORSE, "", "notice")]  # fmt: skip
     if hb is None or ha > hb:
         return [Effect(f"varslet for fremmøde er forlænget fra {b.get('label')} til "
-                       f"{a.get('label')}", BETTER)]  # fmt: skip
+                       f"{a.get('label')}", BETTER, "", "notice")]  # fmt: skip
     return [Effect(f"varslet for fremmøde er forkortet fra {b.get('label')} til {a.get('label')}",
-                   WORSE)]  # fmt: skip
+                   WORSE, "", "notice")]  # fmt: skip
 
 
 def _core(old: Sequence[Term], new: Sequence[Term]) -> list[Effect]:
@@ -74,16 +75,17 @@ def _core(old: Sequence[Term], new: Sequence[Term]) -> list[Effect]:
         hb, ha = b.get("hours"), a.get("hours")
         span = f"fra {b.get('label')} til {a.get('label')} ({hours_da(hb)} → {hours_da(ha)} timer)"
         if ha > hb:
-            out.append(Effect(f"kernetiden er udvidet {span}", WORSE))
+            out.append(Effect(f"kernetiden er udvidet {span}", WORSE, "", "core_hours"))
         elif ha < hb:
-            out.append(Effect(f"kernetiden er indskrænket {span}", BETTER))
+            out.append(Effect(f"kernetiden er indskrænket {span}", BETTER, "", "core_hours"))
         else:
-            out.append(Effect(f"kernetiden er flyttet {span}", 0))
+            out.append(Effect(f"kernetiden er flyttet {span}", 0, "", "core_hours"))
     whole = _first(new, "availability", test=lambda t: t.get("mode") == "hele arbejdstiden")
     if whole and not _first(
         old, "availability", test=lambda t: t.get("mode") == "hele arbejdstiden"
     ):
-        out.append(Effect("medarbejderne skal nu kunne kontaktes i hele arbejdstiden", WORSE))
+        out.append(Effect("medarbejderne skal nu kunne kontaktes i hele arbejdstiden", WORSE, "",
+                          "availability"))  # fmt: skip
     if b is not None and a is None and whole is None:
         out.append(Effect(f"kernetiden ({b.get('label')}) er fjernet", 0))
     return [e for e in out if e.direction != 0] + [e for e in out if e.direction == 0]
@@ -95,8 +97,8 @@ def _days(old: Sequence[Term], new: Sequence[Term]) -> list[Effect]:
         return []
     span = f"fra {b.get('label')} til {a.get('label')}"
     if a.get("per_week") < b.get("per_week"):
-        return [Effect(f"omfanget af hjemmearbejde er sænket {span}", WORSE)]
-    return [Effect(f"omfanget af hjemmearbejde er hævet {span}", BETTER)]
+        return [Effect(f"omfanget af hjemmearbejde er sænket {span}", WORSE, "", "days")]
+    return [Effect(f"omfanget af hjemmearbejde er hævet {span}", BETTER, "", "days")]
 
 
 def _termination(old: Sequence[Term], new: Sequence[Term]) -> list[Effect]:
@@ -105,8 +107,8 @@ def _termination(old: Sequence[Term], new: Sequence[Term]) -> list[Effect]:
         return []
     span = f"fra {b.get('label')} til {a.get('label')}"
     if a.get("months") < b.get("months"):
-        return [Effect(f"opsigelsesvarslet er forkortet {span}", WORSE)]
-    return [Effect(f"opsigelsesvarslet er forlænget {span}", BETTER)]
+        return [Effect(f"opsigelsesvarslet er forkortet {span}", WORSE, "", "termination")]
+    return [Effect(f"opsigelsesvarslet er forlænget {span}", BETTER, "", "termination")]
 
 
 def _money(old: Sequence[Term], new: Sequence[Term]) -> list[Effect]:
@@ -116,16 +118,18 @@ def _money(old: Sequence[Term], new: Sequence[Term]) -> list[Effect]:
         span = f"fra {b.get('label')} til {a.get('label')}"
         lower = a.get("amount") < b.get("amount")
         out.append(Effect(f"beløbet er {'sat ned' if lower else 'sat op'} {span}",
-                          WORSE if lower else BETTER))  # fmt: skip
+                          WORSE if lower else BETTER, "", "amount"))  # fmt: skip
     elif b is not None and a is None:
-        out.append(Effect(f"beløbet ({b.get('label')}) er fjernet", WORSE))
+        out.append(Effect(f"beløbet ({b.get('label')}) er fjernet", WORSE, "", "amount"))
     cb, ca = _first(old, "costs"), _first(new, "costs")
     if cb is not None and ca is not None and cb.get("mode") != ca.get("mode"):
         rb, ra = COSTS_RANK[cb.get("mode")], COSTS_RANK[ca.get("mode")]
-        out.append(Effect(f"udgifterne dækkes ikke længere ved {COSTS_DA[cb.get('mode')]}, men ved "
-                          f"{COSTS_DA[ca.get('mode')]}", WORSE if ra < rb else BETTER))  # fmt: skip
+        text = (f"udgifterne dækkes ikke længere ved {COSTS_DA[cb.get('mode')]}, men ved "
+                f"{COSTS_DA[ca.get('mode')]}")  # fmt: skip
+        out.append(Effect(text, WORSE if ra < rb else BETTER, "", "costs"))
     if _first(new, "tax_free") and not _first(old, "tax_free"):
-        out.append(Effect("godtgørelsen kaldes nu skattefri, hvad den ikke kan være", WORSE))
+        out.append(Effect("godtgørelsen kaldes nu skattefri, hvad den ikke kan være", WORSE, "",
+                          "tax_free"))  # fmt: skip
     return out
 
 
@@ -146,11 +150,13 @@ def _transport(old: Sequence[Term], new: Sequence[Term]) -> list[Effect]:
             denied.append(nots[kind])
     out = []
     if removed:
-        out.append(Effect(f"bestemmelsen om, at {', og at '.join(removed)}, er fjernet", WORSE))
+        out.append(Effect(f"bestemmelsen om, at {', og at '.join(removed)}, er fjernet", WORSE,
+                          "", "transport"))  # fmt: skip
     if added:
         out.append(Effect(f"det er tilføjet, at {', og at '.join(added)}", BETTER))
     if denied:
-        out.append(Effect(f"det er tilføjet, at {', og at '.join(denied)}", WORSE))
+        out.append(Effect(f"det er tilføjet, at {', og at '.join(denied)}", WORSE, "",
+                          "transport"))  # fmt: skip
     return out
 
 
@@ -167,14 +173,14 @@ def _powers(old: Sequence[Term], new: Sequence[Term]) -> list[Effect]:
         if a.get("duration") and a.get("renewable"):
             limit += " ad gangen"
         out.append(Effect(f"Arbejdsgiveren har fået ret til ensidigt at {what}{limit}", WORSE,
-                          "suspension"))  # fmt: skip
+                          "suspension", "suspension"))  # fmt: skip
     elif a is None and _first(old, "suspension", test=_unilateral) is not None:
         out.append(Effect("Arbejdsgiverens ret til at indstille hjemmearbejdet er fjernet", BETTER))
     if _first(new, "compulsion") and not _first(old, "compulsion"):
         out.append(Effect("Arbejdsgiveren kan nu pålægge medarbejderne hjemmearbejde", WORSE,
-                          "compulsion"))  # fmt: skip
+                          "compulsion", "compulsion"))  # fmt: skip
     if _first(old, "voluntary") and not _first(new, "voluntary") and new:
-        out.append(Effect("bestemmelsen om frivillighed er fjernet", WORSE))
+        out.append(Effect("bestemmelsen om frivillighed er fjernet", WORSE, "", "voluntary"))
     call_old, call_new = _first(old, "call_in", negated=None), _first(new, "call_in", negated=None)
     if (
         call_new
@@ -183,12 +189,13 @@ def _powers(old: Sequence[Term], new: Sequence[Term]) -> list[Effect]:
         and (call_old is None or call_old.negated or call_old.get("agreed"))
     ):
         out.append(Effect("Arbejdsgiveren kan nu ensidigt kræve fremmøde på en planlagt "
-                          "hjemmearbejdsdag", WORSE))  # fmt: skip
+                          "hjemmearbejdsdag", WORSE, "", "call_in"))  # fmt: skip
     change = _first(new, "change_power", test=_unilateral)
     if change and not _first(old, "change_power", test=_unilateral):
-        out.append(Effect(f"Arbejdsgiveren kan nu ensidigt ændre {change.get('what')}", WORSE))
+        out.append(Effect(f"Arbejdsgiveren kan nu ensidigt ændre {change.get('what')}", WORSE, "",
+                          "change_power"))  # fmt: skip
     if _first(new, "equipment") and not _first(old, "equipment"):
-        out.append(Effect("medarbejderen skal nu bruge sit eget udstyr", WORSE))
+        out.append(Effect("medarbejderen skal nu bruge sit eget udstyr", WORSE, "", "equipment"))
     return out
 
 
