@@ -38,15 +38,16 @@ class TextMap:
                 raw += [(ch, el, k) for k, ch in enumerate(el.text or "")]
         text: list[str] = []
         where: list[tuple[etree._Element, int]] = []
-        pending = False
+        pending: tuple[etree._Element, int] | None = None  # where a run of spaces began
         for ch, el, k in raw:
             if ch.isspace():
-                pending = bool(text)
+                if text and pending is None:
+                    pending = (el, k)
                 continue
-            if pending:
+            if pending is not None:
                 text.append(" ")
-                where.append((el, k))
-                pending = False
+                where.append(pending)
+                pending = None
             text.append(ch)
             where.append((el, k))
         return cls("".join(text), where)

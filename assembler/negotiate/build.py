@@ -104,15 +104,21 @@ def apply_edits(target: DocxDraft, result: AuditResult, amendments: list[Amendme
             delete_paragraph(element)
 
 
-def build_counter_proposal(
-    path: Path, draft: DocxDraft, result: AuditResult, amendments: list[Amendment],
-    author: str, date: str,
-) -> bytes:  # fmt: skip
-    """The draft with our amendments as tracked changes and one comment on each."""
+def target_package(path: Path, result: AuditResult, amendments: list[Amendment]) -> Package:
+    """The draft as it reads with every amendment accepted (the newer side of the comparison)."""
     target = read_draft(path)  # a fresh copy of the same XML, paragraph for paragraph
     apply_edits(target, result, amendments)
     parts = dict(target.package.parts)
     parts[DOCUMENT] = etree.tostring(target.root, xml_declaration=True, encoding="UTF-8",
                                      standalone=True)  # fmt: skip
-    redline = compare_packages(draft.package, Package(path, parts), author, date)
+    return Package(path, parts)
+
+
+def build_counter_proposal(
+    path: Path, draft: DocxDraft, result: AuditResult, amendments: list[Amendment],
+    author: str, date: str,
+) -> bytes:  # fmt: skip
+    """The draft with our amendments as tracked changes and one comment on each."""
+    redline = compare_packages(draft.package, target_package(path, result, amendments), author,
+                               date)  # fmt: skip
     return anchor_amendments(redline.data, draft, amendments, author, date)

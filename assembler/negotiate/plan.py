@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
+from assembler.audit.anchor import TextMap
 from assembler.audit.changes import Change, clause_paragraphs, compare_with, version_from_answers
 from assembler.audit.document import DocxDraft
 from assembler.audit.review import AuditResult
@@ -28,6 +29,7 @@ from assembler.negotiate.clauses import clause_insertion
 from assembler.negotiate.model import Amendment, Edit, Unanswered
 from assembler.negotiate.position import Position, library_position
 from assembler.negotiate.term_replies import TermReplies, family
+from assembler.ooxml.ns import qn
 from assembler.rules.engine import source_text
 from assembler.rules.model import Finding
 from assembler.rules.text_common import evidence
@@ -35,6 +37,7 @@ from assembler.rules.text_facts import Term
 
 OURS = 0.6  # word similarity above which a clause counts as our text, edited
 AGAINST = ("arbejdsgiveren", "begge")
+THEIR_MARKS = tuple(qn(f"w:{t}") for t in ("ins", "del", "moveFrom", "moveTo"))
 ALL_FAMILIES = ("notice", "core_hours", "availability", "days", "suspension", "compulsion",
                 "transport", "termination", "tax_free", "equipment", "amount")  # fmt: skip
 ANSWERED_RULES = ("R90", "R92", "R93", "R94", "R95", "R96", "R97", "R98", "R99")
@@ -111,6 +114,13 @@ class Planner:
         """Record an amendment (edits on a paragraph already answered are merged into it)."""
         if not edits:
             return
+        if any(self._in_their_revision(e) for e in edits):
+            note = (
+                f"{proposal} Ikke skrevet ind: ordene står i modpartens egne sporede "
+                "ændringer. Tag stilling til deres ændring i Word, og kør modforslag igen."
+            )
+            self.plan.unanswered.append(Unanswered(topic, self.title(topic), note))
+            return
         sources = _sources(self.library, ids or _topic_sources(self.library, self.agreement, topic))
         for amendment in self.plan.amendments:
             touched = {e.para for e in edits if e.kind in ("span", "restore", "delete")}
@@ -121,6 +131,20 @@ class Planner:
                 return
         self.plan.amendments.append(Amendment(topic, self.title(topic), proposal, reason, sources,
                                               edits))  # fmt: skip
+
+    def _in_their_revision(self, edit: Edit) -> bool:
+        """Whether an edit would change words inside the other side's own tracked changes (the
+        redline engine cannot nest our revision in theirs, so we leave those words alone)."""
+        if edit.kind == "insert" or edit.para not in self.paras:
+            return False
+        element = self.paras[edit.para].element
+        if edit.kind in ("restore", "delete"):
+            return any(True for _ in element.iter(*THEIR_MARKS))
+        tmap = TextMap.of(element)
+        for el, _ in tmap.where[edit.start : max(edit.end, edit.start + 1)]:
+            if any(a.tag in THEIR_MARKS for a in el.iterancestors()):
+                return True
+        return False
 
     # -- 1. our own text, edited ------------------------------------------------------------------
     def undo_changes(self) -> set[str]:
