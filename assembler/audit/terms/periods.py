@@ -14,9 +14,10 @@ WORKING_DAY_HOURS = Decimal(24)
 # The call-in context: attendance on a planned home day, or changing it.
 CALL_IN = re.compile(
     r"fremmød\w*|\bmøde\w*\s+(ind|op|frem|på\s+arbejds\w+|på\s+kontoret)|indkald\w*|kald\w*\s+ind|"
-    r"hjemmearbejdsdag\w*|\bvarsle\w*",
+    r"hjemmearbejdsdag\w*|\bvarsle\w*|\bpålæg(?:get|gets)?\b",
     re.I,
 )
+CALL_IN_TOPICS = ("undtagelser", "aendring")  # a bare "varsel" there is the call-in notice
 TERMINATION = re.compile(r"\bopsig\w*|\bophør\w*|\bophæv\w*", re.I)
 DAY_BEFORE = re.compile(
     r"(?:senest\s+)?(?:kl\.\s*(?P<h1>" + CLOCK + r")\s+)?(?:på\s+)?"
@@ -97,7 +98,8 @@ def notice_terms(s: Sentence) -> list[Term]:
 def _notice_terms(s: Sentence) -> list[Term]:
     """The notice term of a sentence about calling staff in, if any."""
     text = s.text
-    if not CALL_IN.search(text) or TERMINATION.search(text):
+    in_clause = s.topic in CALL_IN_TOPICS and re.search(r"\bvarsel\b", text, re.I)
+    if not (CALL_IN.search(text) or in_clause) or TERMINATION.search(text):
         return []
     for m in NTH_DAY.finditer(text):
         n = number(m.group("n")) or Decimal(0)

@@ -134,3 +134,29 @@ def test_assess_change_is_a_plain_function(library: Library) -> None:
     assert (
         assess_change("formaal", "Formålet er ro.", "formålet er ro", library).favour == "neutral"
     )
+
+
+def test_an_edited_notice_is_read_into_the_frame_facts(
+    library: Library, templates: TemplateSet, tmp_path: Path
+) -> None:
+    """The other side shortens Anne's call-in notice in Word: the individual notice is read from
+    the new words and checked against the local agreement's frame embedded in the document."""
+    from assembler.answers.files import answers_from_raw
+
+    answers = answers_from_raw(library, example_raw(library), "eksempel")
+    path = tmp_path / "anne.docx"
+    path.write_bytes(render_agreement(templates.for_agreement("individuel"), library, answers,
+                                      answers.employees[0]))  # fmt: skip
+    assert "R82" not in {f.rule for f in audit(library, path)[0].findings}
+    document = docx.Document(str(path))
+    for paragraph in document.paragraphs:
+        if "varsel på mindst 3 arbejdsdage" in paragraph.text:
+            paragraph.text = paragraph.text.replace("mindst 3 arbejdsdage", "mindst 1 arbejdsdag")
+    document.save(str(path))
+    result, _ = audit(library, path)
+    assert "aendring" in {t.id for t in result.edited}
+    assert result.employee is not None and result.employee.call_in_notice_days == 1
+    assert [f.severity for f in result.findings if f.rule == "R82"] == ["fejl"]
+    change = next(c for c in result.changes if c.topic == "aendring")
+    assert change.assessment.favour == "arbejdsgiveren"
+    assert "forkortet fra tre arbejdsdage til én arbejdsdag" in change.assessment.text
