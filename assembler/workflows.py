@@ -12,14 +12,12 @@ from assembler.answers.model import Answers
 from assembler.answers.reader import read_answers_file
 from assembler.answers.xlsx.read import read_answers_skipping
 from assembler.answers.xlsx.workflow import report_skipped, write_demo_sheet
-from assembler.audit.comments_plan import comment_plan
-from assembler.audit.review import audit
-from assembler.audit.review_copy import review_target, write_review
 from assembler.cli_support import out_console
 from assembler.compare.demo import write_demo as write_compare_demo
 from assembler.errors import InputFileError, OutputError
 from assembler.library import load_library
 from assembler.library.model import Library
+from assembler.negotiate.demo import answer_counter_draft
 from assembler.ooxml.package import write_atomic
 from assembler.render.generate import LOCAL_FILE, ManifestRow, generate
 from assembler.render.templates import load_templates
@@ -139,12 +137,14 @@ def demo_workflow(out_dir: Path, overwrite: bool) -> None:
     )
     for path in round_files:
         out_console.print(f"  {path}", markup=False)
-    counter_draft = round_files[0]
-    result, draft = audit(library, counter_draft, None)
-    review, replaces = review_target(counter_draft, None, overwrite)
-    write_review(draft, comment_plan(result, draft), review, replaces)
+    answer = answer_counter_draft(library, round_files[0], overwrite)
     out_console.print(
-        f"Gennemgang af modpartens udkast med Word-kommentarer ({len(result.findings)} fund, "
-        f"{len(result.missing)} manglende emner): {review}",
+        f"Vores gennemgang af modpartens udkast med Word-kommentarer ({len(answer.audit.findings)} "
+        f"fund, {len(answer.audit.changes)} ændringer vurderet): {answer.review}",
+        markup=False,
+    )
+    out_console.print(
+        f"Vores modforslag – næste runde som sporede ændringer med en kommentar pr. ændring "
+        f"({len(answer.made.plan.amendments)} ændringer): {answer.counter_proposal}",
         markup=False,
     )

@@ -30,6 +30,7 @@ def test_demo_writes_the_round_files(demo_dir: Path) -> None:
     names = sorted(p.name for p in folder.iterdir())
     assert names == [
         "lokalaftale-aendringer.xlsx",
+        "lokalaftale-modforslag.docx",
         "lokalaftale-modpartens-udkast-gennemgang.docx",
         "lokalaftale-modpartens-udkast.docx",
         "lokalaftale-redline.docx",
@@ -40,8 +41,23 @@ def test_demo_reviews_the_counter_draft_with_comments(demo_dir: Path) -> None:
     review = demo_dir / "forhandling" / "lokalaftale-modpartens-udkast-gennemgang.docx"
     with zipfile.ZipFile(review) as archive:
         comments = archive.read("word/comments.xml").decode()
-    # management edited three clauses after generation; the review says so in a comment
+    # management edited three clauses after generation; the review says what each change does
     assert "Tilgængelighed" in comments and "Transport på hjemmearbejdsdage" in comments
+    for rule in ("R92", "R93", "R94", "R95"):  # suspension, notice, core time, transport
+        assert f"{rule} (advarsel)" in comments, rule
+    assert "Varslet for fremmøde er forkortet fra tre arbejdsdage til dagen før kl. 12" in comments
+
+
+def test_demo_answers_with_a_counter_proposal(demo_dir: Path) -> None:
+    folder = demo_dir / "forhandling"
+    proposal = (folder / "lokalaftale-modforslag.docx").read_bytes()
+    draft = (folder / "lokalaftale-modpartens-udkast.docx").read_bytes()
+    assert document_view(proposal, "reject") == document_view(draft, "reject")
+    accepted = document_view(proposal, "accept")["body"]
+    assert sorted(accepted) == sorted(document_view((demo_dir / "lokalaftale.docx").read_bytes(),
+                                                    "accept")["body"])  # fmt: skip
+    xml = zipfile.ZipFile(folder / "lokalaftale-modforslag.docx").read("word/comments.xml")
+    assert xml.decode().count("Vi foreslår") == 4
 
 
 def test_counter_draft_holds_managements_positions(demo_dir: Path) -> None:
