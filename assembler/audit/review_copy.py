@@ -8,6 +8,7 @@ name is left alone and the copy is named UDKAST-gennemgang-2.docx, -3, … inste
 from __future__ import annotations
 
 import re
+import uuid
 from collections.abc import Sequence
 from pathlib import Path
 from xml.sax.saxutils import quoteattr
@@ -18,14 +19,13 @@ from assembler.audit.anchor import narrow_comment
 from assembler.audit.document import DOCUMENT, DocxDraft
 from assembler.errors import AftaleError, InputFileError, OutputError
 from assembler.ooxml.comments import add_comments
-from assembler.ooxml.ns import CT_CUSTOM_XML_PROPS, NS, REL_CUSTOM_XML, REL_CUSTOM_XML_PROPS
+from assembler.ooxml.customxml import add_custom_xml_item
 from assembler.ooxml.package import package_bytes, parse_xml, read_package, write_atomic
 
 REVIEW_SUFFIX = "-gennemgang"
 MARKER_NS = "urn:aftale:gennemgang:1"
 MAX_COPIES = 99
 DOC_RELS = "word/_rels/document.xml.rels"
-CONTENT_TYPES = "[Content_Types].xml"
 # (paragraph, comment text, span of Para.text or None, paragraph the range ends in or None)
 Note = tuple[etree._Element, str, tuple[int, int] | None, etree._Element | None]
 
@@ -68,43 +68,12 @@ def review_target(path: Path, out_dir: Path | None, overwrite: bool) -> tuple[Pa
 
 def _add_marker(parts: dict[str, bytes], source: str) -> None:
     """A custom XML part that marks the package as our review copy of `source`."""
-    used = {int(m.group(1)) for p in parts if (m := re.match(r"customXml/item(\d+)\.xml$", p))}
-    n = max(used, default=0) + 1
-    parts[f"customXml/item{n}.xml"] = (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        f'<gennemgang xmlns="{MARKER_NS}" kilde={quoteattr(source)}/>'
-    ).encode()
-    parts[f"customXml/itemProps{n}.xml"] = (
-        '<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n'
-        f'<ds:datastoreItem ds:itemID="{{6A1F7D2E-3C4B-4E8A-9B0D-0000000000{n:02d}}}" '
-        f'xmlns:ds="{NS["ds"]}"><ds:schemaRefs><ds:schemaRef ds:uri="{MARKER_NS}"/>'
-        "</ds:schemaRefs></ds:datastoreItem>"
-    ).encode()
-    parts[f"customXml/_rels/item{n}.xml.rels"] = (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        f'<Relationships xmlns="{NS["pr"]}"><Relationship Id="rId1" '
-        f'Type="{REL_CUSTOM_XML_PROPS}" Target="itemProps{n}.xml"/></Relationships>'
-    ).encode()
-    rels = parse_xml(parts[DOC_RELS], DOC_RELS)
-    ids = {r.get("Id") for r in rels}
-    rel_id = next(f"rIdAftaleGennemgang{k}" for k in range(1, 1000)
-                  if f"rIdAftaleGennemgang{k}" not in ids)  # fmt: skip
-    rel = etree.SubElement(rels, f"{{{NS['pr']}}}Relationship")
-    rel.set("Id", rel_id)
-    rel.set("Type", REL_CUSTOM_XML)
-    rel.set("Target", f"../customXml/item{n}.xml")
-    parts[DOC_RELS] = etree.tostring(rels, xml_declaration=True, encoding="UTF-8", standalone=True)
-    types = parse_xml(parts[CONTENT_TYPES], CONTENT_TYPES)
-    override = etree.SubElement(types, f"{{{NS['ct']}}}Override")
-    override.set("PartName", f"/customXml/itemProps{n}.xml")
-    override.set("ContentType", CT_CUSTOM_XML_PROPS)
-    if not any(d.get("Extension") == "xml" for d in types.iter(f"{{{NS['ct']}}}Default")):
-        default = etree.SubElement(types, f"{{{NS['ct']}}}Default")
-        default.set("Extension", "xml")
-        default.set("ContentType", "application/xml")
-    parts[CONTENT_TYPES] = etree.tostring(
-        types, xml_declaration=True, encoding="UTF-8", standalone=True
-    )
+    rels = parts[DOC_RELS].decode("utf-8", "replace")
+    rel_id = next(f"rIdAftaleGennemgang{k}" for k in range(1, 10_000)
+                  if f'"rIdAftaleGennemgang{k}"' not in rels)  # fmt: skip
+    item_id = "{" + str(uuid.uuid5(uuid.NAMESPACE_URL, MARKER_NS + source)).upper() + "}"
+    xml = f"<gennemgang xmlns={quoteattr(MARKER_NS)} kilde={quoteattr(source)}/>"
+    add_custom_xml_item(parts, xml, MARKER_NS, rel_id, item_id)
 
 
 def write_review(draft: DocxDraft, notes: Sequence[Note], target: Path, replace: bool) -> None:

@@ -53,6 +53,12 @@ class Plan:
     accepted: list[Change] = field(default_factory=list)  # their changes we let stand
 
 
+def _listing(items: list[str]) -> str:
+    """'a', 'a og b', 'a, b og c' (each label starting lower-case)."""
+    named = [item[:1].lower() + item[1:] for item in items]
+    return named[0] if len(named) == 1 else ", ".join(named[:-1]) + " og " + named[-1]
+
+
 def _words(text: str) -> list[str]:
     return re.findall(r"\w+", text.casefold())
 
@@ -255,10 +261,10 @@ class Planner:
                 wanted.setdefault(finding.topic, []).append(finding)
         for topic, findings in sorted(wanted.items(), key=lambda kv: self._order(kv[0])):
             if not self.position.renders_whole(topic):
-                missing = "; ".join(self.position.incomplete.get(topic, ["ingen variant valgt"]))
+                missing = _listing(self.position.incomplete.get(topic, ["en variant"]))
                 note = (
                     f"Emnet mangler, men vores bestemmelse kan ikke indsættes, fordi svarene "
-                    f"mangler oplysninger ({missing}). Brug --svar med en udfyldt svarfil."
+                    f"ikke angiver {missing}. Brug --svar med en udfyldt svarfil."
                 )
                 self.plan.unanswered.append(Unanswered(topic, self.title(topic), note))
                 continue

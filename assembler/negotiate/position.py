@@ -71,11 +71,12 @@ def _defaults(library: Library, agreement: str, sector: str) -> tuple[AgreementA
     raw = {t.id: {"variant": default_variant(t, sector)} for t in topics}
     answers, problems = build_agreement(library, agreement, sector, raw, dotted_locator(agreement))
     incomplete: dict[str, list[str]] = {}
-    for problem in problems:
+    for problem in problems:  # "lokal.evaluering.forum: mangler (Forum for …)"
         where, _, what = problem.partition(": ")
         parts = where.split(".")
+        label = re.fullmatch(r"mangler \((.*)\)", what)
         if len(parts) >= 2:
-            incomplete.setdefault(parts[1], []).append(what)
+            incomplete.setdefault(parts[1], []).append(label.group(1) if label else what)
     return answers, incomplete
 
 

@@ -168,32 +168,31 @@ def _equipment(term: Term, duty: bool) -> Fired:
     return {"udstyr": listed, "citat": quote(term), "rad": advice}
 
 
-@rule("R98", "advarsel", "lokal", "it_sikkerhed", "Privat udstyr til arbejdet", R98_MESSAGE,
-      ("S5",), needs=NEEDS_LOCAL, sectors=("stat",))  # fmt: skip
-@rule("R98", "advarsel", "lokal", "it_sikkerhed", "Privat udstyr til arbejdet", R98_MESSAGE,
-      ("S12",), needs=NEEDS_LOCAL, sectors=OTHER)  # fmt: skip
-@rule("R98", "advarsel", "individuel", "udstyr", "Privat udstyr til arbejdet", R98_MESSAGE,
-      ("S5",), needs=NEEDS_EMPLOYEE, sectors=("stat",))  # fmt: skip
-@rule("R98", "advarsel", "individuel", "udstyr", "Privat udstyr til arbejdet", R98_MESSAGE,
-      ("S12",), needs=NEEDS_EMPLOYEE, sectors=OTHER)  # fmt: skip
 def r98_duty(c: RuleInput) -> Fired:
     text = text_of(c)
     term = private_equipment(text) if text is not None else None
     return None if term is None else _equipment(term, duty=True)
 
 
-@rule("R98", "info", "lokal", "it_sikkerhed", "Privat udstyr efter eget ønske", R98_MESSAGE,
-      ("S5",), needs=NEEDS_LOCAL, sectors=("stat",))  # fmt: skip
-@rule("R98", "info", "lokal", "it_sikkerhed", "Privat udstyr efter eget ønske", R98_MESSAGE,
-      ("S12",), needs=NEEDS_LOCAL, sectors=OTHER)  # fmt: skip
-@rule("R98", "info", "individuel", "udstyr", "Privat udstyr efter eget ønske", R98_MESSAGE,
-      ("S5",), needs=NEEDS_EMPLOYEE, sectors=("stat",))  # fmt: skip
-@rule("R98", "info", "individuel", "udstyr", "Privat udstyr efter eget ønske", R98_MESSAGE,
-      ("S12",), needs=NEEDS_EMPLOYEE, sectors=OTHER)  # fmt: skip
 def r98_option(c: RuleInput) -> Fired:
     text = text_of(c)
     term = private_equipment(text) if text is not None else None
     return None if term is None else _equipment(term, duty=False)
+
+
+# R98 per kind (a duty to use a private computer / private equipment by choice), agreement and
+# sector (the state's definition is PAV 19.6, S5; KL's and RLTN's is S12).
+for _severity, _title, _check in (
+    ("advarsel", "Privat udstyr til arbejdet", r98_duty),
+    ("info", "Privat udstyr efter eget ønske", r98_option),
+):
+    for _agreement, _topic, _needs in (
+        ("lokal", "it_sikkerhed", NEEDS_LOCAL),
+        ("individuel", "udstyr", NEEDS_EMPLOYEE),
+    ):
+        for _sources, _sectors in ((("S5",), ("stat",)), (("S12",), OTHER)):
+            rule("R98", _severity, _agreement, _topic, _title, R98_MESSAGE, _sources,
+                 needs=_needs, sectors=_sectors)(_check)  # fmt: skip
 
 
 @evidence_picker("R99")

@@ -12,7 +12,6 @@ import docx
 import pytest
 
 from assembler.library.model import Library
-from assembler.render.document import render_agreement
 from assembler.render.templates import TemplateSet
 from tests.acceptance.test_tjek_cli import aftale
 from tests.unit.audit import drafts
@@ -26,16 +25,9 @@ def round_two(library: Library, templates: TemplateSet,
               tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:  # fmt: skip
     """Our local agreement, and their draft retyped without our embedded answers (a new file in
     Word): only --mod can tell what changed."""
-    from assembler.answers.files import answers_from_raw
-    from assembler.compare.demo import make_counter_draft
-
     folder = tmp_path_factory.mktemp("cli")
-    answers = answers_from_raw(library, example_raw(library), "eksempel")
-    ours = folder / "vores.docx"
-    ours.write_bytes(render_agreement(templates.for_agreement("lokal"), library, answers,
-                                      answers.local))  # fmt: skip
-    edited = folder / "med-svar.docx"
-    make_counter_draft(ours, edited)
+    ours, edited = drafts.our_round(library, templates, folder)
+    ours = ours.rename(folder / "vores.docx")
     retyped = docx.Document()
     for paragraph in docx.Document(str(edited)).paragraphs:
         style = "Heading 1" if paragraph.style.name.startswith("Heading") else None

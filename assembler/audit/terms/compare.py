@@ -91,35 +91,35 @@ def _core(old: Sequence[Term], new: Sequence[Term]) -> list[Effect]:
     return [e for e in out if e.direction != 0] + [e for e in out if e.direction == 0]
 
 
-def _days(old: Sequence[Term], new: Sequence[Term]) -> list[Effect]:
-    b, a = _first(old, "days"), _first(new, "days")
-    if b is None or a is None or b.get("per_week") == a.get("per_week"):
+def _more_is_better(
+    old: Sequence[Term], new: Sequence[Term], kind: str, key: str, subject: str,
+    words: tuple[str, str],
+) -> list[Effect]:  # fmt: skip
+    """A value where more is better for the employees (home days, notice to end the agreement)."""
+    b, a = _first(old, kind), _first(new, kind)
+    if b is None or a is None or b.get(key) == a.get(key):
         return []
     span = f"fra {b.get('label')} til {a.get('label')}"
-    if a.get("per_week") < b.get("per_week"):
-        return [Effect(f"omfanget af hjemmearbejde er sænket {span}", WORSE, "", "days")]
-    return [Effect(f"omfanget af hjemmearbejde er hævet {span}", BETTER, "", "days")]
+    lower = a.get(key) < b.get(key)
+    return [Effect(f"{subject} er {words[0] if lower else words[1]} {span}",
+                   WORSE if lower else BETTER, "", kind)]  # fmt: skip
+
+
+def _days(old: Sequence[Term], new: Sequence[Term]) -> list[Effect]:
+    return _more_is_better(old, new, "days", "per_week", "omfanget af hjemmearbejde",
+                           ("sænket", "hævet"))  # fmt: skip
 
 
 def _termination(old: Sequence[Term], new: Sequence[Term]) -> list[Effect]:
-    b, a = _first(old, "termination"), _first(new, "termination")
-    if b is None or a is None or b.get("months") == a.get("months"):
-        return []
-    span = f"fra {b.get('label')} til {a.get('label')}"
-    if a.get("months") < b.get("months"):
-        return [Effect(f"opsigelsesvarslet er forkortet {span}", WORSE, "", "termination")]
-    return [Effect(f"opsigelsesvarslet er forlænget {span}", BETTER, "", "termination")]
+    return _more_is_better(old, new, "termination", "months", "opsigelsesvarslet",
+                           ("forkortet", "forlænget"))  # fmt: skip
 
 
 def _money(old: Sequence[Term], new: Sequence[Term]) -> list[Effect]:
     out = []
+    out += _more_is_better(old, new, "amount", "amount", "beløbet", ("sat ned", "sat op"))
     b, a = _first(old, "amount"), _first(new, "amount")
-    if b is not None and a is not None and b.get("amount") != a.get("amount"):
-        span = f"fra {b.get('label')} til {a.get('label')}"
-        lower = a.get("amount") < b.get("amount")
-        out.append(Effect(f"beløbet er {'sat ned' if lower else 'sat op'} {span}",
-                          WORSE if lower else BETTER, "", "amount"))  # fmt: skip
-    elif b is not None and a is None:
+    if b is not None and a is None:
         out.append(Effect(f"beløbet ({b.get('label')}) er fjernet", WORSE, "", "amount"))
     cb, ca = _first(old, "costs"), _first(new, "costs")
     if cb is not None and ca is not None and cb.get("mode") != ca.get("mode"):

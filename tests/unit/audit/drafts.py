@@ -11,6 +11,13 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 
+from assembler.answers.files import answers_from_raw
+from assembler.compare.demo import make_counter_draft
+from assembler.library.model import Library
+from assembler.render.document import render_agreement
+from assembler.render.templates import TemplateSet
+from tests.unit.rules.helpers import example_raw
+
 # (heading, body) — a local agreement in a municipality without transport, IT security, evaluation.
 LOCAL_STYLED = [
     (
@@ -275,3 +282,16 @@ def short_draft(folder: Path, negated: bool = False) -> Path:
     path = folder / ("kort_udkast_modsat.docx" if negated else "kort_udkast.docx")
     document.save(str(path))
     return path
+
+
+def our_round(library: Library, templates: TemplateSet, folder: Path) -> tuple[Path, Path]:
+    """Our local agreement as aftale writes it (the example's answers embedded), and management's
+    counter-draft of it with the demo's edits."""
+    answers = answers_from_raw(library, example_raw(library), "eksempel")
+    ours = folder / "lokalaftale.docx"
+    ours.write_bytes(
+        render_agreement(templates.for_agreement("lokal"), library, answers, answers.local)
+    )
+    theirs = folder / "modpartens-udkast.docx"
+    make_counter_draft(ours, theirs)
+    return ours, theirs

@@ -12,7 +12,6 @@ from assembler.audit.assess import assess_change
 from assembler.audit.comments_plan import comment_plan
 from assembler.audit.review import audit
 from assembler.audit.review_copy import review_path, write_review
-from assembler.compare.demo import make_counter_draft
 from assembler.library.model import Library
 from assembler.render.document import render_agreement
 from assembler.render.templates import TemplateSet
@@ -53,16 +52,7 @@ def ours_and_theirs(
     library: Library, templates: TemplateSet, tmp_path_factory: pytest.TempPathFactory
 ) -> tuple[Path, Path]:
     """Our generated local agreement and management's counter-draft of it (the demo's edits)."""
-    from assembler.answers.files import answers_from_raw
-
-    folder = tmp_path_factory.mktemp("runde")
-    answers = answers_from_raw(library, example_raw(library), "eksempel")
-    ours = folder / "lokalaftale.docx"
-    ours.write_bytes(render_agreement(templates.for_agreement("lokal"), library, answers,
-                                      answers.local))  # fmt: skip
-    theirs = folder / "modpartens-udkast.docx"
-    make_counter_draft(ours, theirs)
-    return ours, theirs
+    return drafts.our_round(library, templates, tmp_path_factory.mktemp("runde"))
 
 
 def test_counter_draft_is_not_clean(library: Library, ours_and_theirs: tuple[Path, Path]) -> None:

@@ -12,13 +12,10 @@ import docx
 import pytest
 from lxml import etree
 
-from assembler.answers.files import answers_from_raw
-from assembler.compare.demo import make_counter_draft
 from assembler.library.model import Library
 from assembler.negotiate.position import default_variant, library_position
 from assembler.negotiate.workflow import CounterProposal, make_counter_proposal
 from assembler.ooxml.ns import qn
-from assembler.render.document import render_agreement
 from assembler.render.templates import TemplateSet
 from tests.unit.audit import drafts
 from tests.unit.audit.comment_ranges import covered_texts
@@ -59,14 +56,7 @@ def our_comments(out: Path) -> list[tuple[str, str]]:
 def demo_round(library: Library, templates: TemplateSet,
                tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:  # fmt: skip
     """Our local agreement and management's counter-draft of it (carrying our answers)."""
-    folder = tmp_path_factory.mktemp("runde")
-    answers = answers_from_raw(library, example_raw(library), "eksempel")
-    ours = folder / "lokalaftale.docx"
-    ours.write_bytes(render_agreement(templates.for_agreement("lokal"), library, answers,
-                                      answers.local))  # fmt: skip
-    theirs = folder / "modpartens-udkast.docx"
-    make_counter_draft(ours, theirs)
-    return ours, theirs
+    return drafts.our_round(library, templates, tmp_path_factory.mktemp("runde"))
 
 
 def test_counter_draft_is_answered_with_our_text(

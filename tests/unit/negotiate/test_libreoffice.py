@@ -18,7 +18,6 @@ import pytest
 from lxml import etree
 
 from assembler.audit.review import audit
-from assembler.compare.demo import make_counter_draft
 from assembler.library.model import Library
 from assembler.negotiate.build import target_package
 from assembler.negotiate.plan import plan_counter_proposal
@@ -37,16 +36,7 @@ pytestmark = pytest.mark.libreoffice
 
 def _cases(library: Library, templates: TemplateSet, folder: Path) -> dict[str, Path]:
     """Drafts of every kind: our text edited, foreign wording, a draft with their revisions."""
-    from assembler.answers.files import answers_from_raw
-    from assembler.render.document import render_agreement
-    from tests.unit.rules.helpers import example_raw
-
-    answers = answers_from_raw(library, example_raw(library), "eksempel")
-    ours = folder / "lokalaftale.docx"
-    ours.write_bytes(render_agreement(templates.for_agreement("lokal"), library, answers,
-                                      answers.local))  # fmt: skip
-    theirs = folder / "modpartens.docx"
-    make_counter_draft(ours, theirs)
+    _, theirs = drafts.our_round(library, templates, folder)
     return {"modpartens": theirs, "fremmed": drafts.local_compulsion(folder),
             "kort": drafts.short_draft(folder), "nummereret": drafts.local_numbered(folder),
             "spor": with_their_revisions(folder)}  # fmt: skip
