@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from assembler.audit.terms import text_terms
 from assembler.audit.terms.compare import Effect, term_effects
@@ -81,8 +82,14 @@ def _library_has(library: Library, agreement: str, topic: str, kind: str) -> boo
         variants = library.topic(agreement, topic).variants
     except KeyError:
         return False
-    plain = (re.sub(r"\{\{[^}]*\}\}|\[hvis[^\]]*\]", "x", v.text) for v in variants)
-    return any(t.kind == kind and not t.negated for text in plain for t in text_terms(text))
+    return any(kind in _variant_kinds(v.text) for v in variants)
+
+
+@lru_cache(maxsize=256)
+def _variant_kinds(text: str) -> frozenset[str]:
+    """The kinds of term a variant's text sets (read once per text)."""
+    plain = re.sub(r"\{\{[^}]*\}\}|\[hvis[^\]]*\]", "x", text)
+    return frozenset(t.kind for t in text_terms(plain) if not t.negated)
 
 
 def _only_wording(before: str, after: str) -> bool:

@@ -9,18 +9,18 @@ draft back and accepting them gives our text.
 from __future__ import annotations
 
 from collections import defaultdict
-from pathlib import Path
+from dataclasses import replace
 
 from lxml import etree
 
-from assembler.audit.document import DOCUMENT, DocxDraft, read_draft
+from assembler.audit.document import DOCUMENT, DocxDraft
 from assembler.audit.review import AuditResult
 from assembler.compare.packages import compare_packages
 from assembler.negotiate.anchors import anchor_amendments
 from assembler.negotiate.edit import delete_paragraph, new_paragraph, replace_text, restore_text
 from assembler.negotiate.model import Amendment, Edit, NewParagraph
 from assembler.ooxml.ns import qn
-from assembler.ooxml.package import Package
+from assembler.ooxml.package import Package, parse_xml
 
 BULLET_STYLE = ("bullet", "punkt", "opstilling")
 
@@ -104,21 +104,30 @@ def apply_edits(target: DocxDraft, result: AuditResult, amendments: list[Amendme
             delete_paragraph(element)
 
 
-def target_package(path: Path, result: AuditResult, amendments: list[Amendment]) -> Package:
+def _fresh_copy(draft: DocxDraft) -> DocxDraft:
+    """The draft with its own copy of the body XML, paragraph for paragraph (same indices)."""
+    root = parse_xml(draft.package.parts[DOCUMENT], DOCUMENT)
+    body = root.find(qn("w:body"))
+    elements = list((body if body is not None else root).iter(qn("w:p")))
+    paragraphs = [replace(p, element=el) for p, el in zip(draft.paragraphs, elements, strict=True)]
+    return replace(draft, root=root, paragraphs=paragraphs, sections=[])
+
+
+def target_package(draft: DocxDraft, result: AuditResult, amendments: list[Amendment]) -> Package:
     """The draft as it reads with every amendment accepted (the newer side of the comparison)."""
-    target = read_draft(path)  # a fresh copy of the same XML, paragraph for paragraph
+    target = _fresh_copy(draft)
     apply_edits(target, result, amendments)
     parts = dict(target.package.parts)
     parts[DOCUMENT] = etree.tostring(target.root, xml_declaration=True, encoding="UTF-8",
                                      standalone=True)  # fmt: skip
-    return Package(path, parts)
+    return Package(draft.path, parts)
 
 
 def build_counter_proposal(
-    path: Path, draft: DocxDraft, result: AuditResult, amendments: list[Amendment],
+    draft: DocxDraft, result: AuditResult, amendments: list[Amendment],
     author: str, date: str,
 ) -> bytes:  # fmt: skip
     """The draft with our amendments as tracked changes and one comment on each."""
-    redline = compare_packages(draft.package, target_package(path, result, amendments), author,
+    redline = compare_packages(draft.package, target_package(draft, result, amendments), author,
                                date)  # fmt: skip
     return anchor_amendments(redline.data, draft, amendments, author, date)

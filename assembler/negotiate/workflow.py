@@ -61,7 +61,7 @@ def make_counter_proposal(
     if result.sector is None:
         result.sector = position.answers.sector
     plan = plan_counter_proposal(library, result, draft, position)
-    data = build_counter_proposal(path, draft, result, plan.amendments, author, date)
+    data = build_counter_proposal(draft, result, plan.amendments, author, date)
     return CounterProposal(data, plan, position, result.agreement, position.answers.sector)
 
 

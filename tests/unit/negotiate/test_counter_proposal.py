@@ -131,7 +131,7 @@ def test_short_draft_fixes_each_sentence(library: Library, tmp_path: Path) -> No
     assert ("Hjemmearbejde udføres udelukkende på computere, telefoner og andet it-udstyr, som "
             "Arbejdsgiveren stiller til rådighed og administrerer.") in accepted  # fmt: skip
     unanswered = " ".join(u.text for u in made.plan.unanswered)
-    assert "Ikrafttrædelsesdato" in unanswered  # cannot be inserted without a date: said so
+    assert "ikke angiver ikrafttrædelsesdato" in unanswered  # no date, no clause: said so
 
 
 def test_hand_numbered_headings_are_numbered_and_renumbered(

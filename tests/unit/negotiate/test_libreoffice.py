@@ -61,7 +61,7 @@ def lo_views(library: Library, templates: TemplateSet,
         result, parsed = audit(library, draft, "stat")
         plan = plan_counter_proposal(library, result, parsed, made.position)
         target = folder / f"{name}-maal.docx"
-        target.write_bytes(package_bytes(target_package(draft, result, plan.amendments).parts))
+        target.write_bytes(package_bytes(target_package(parsed, result, plan.amendments).parts))
         jobs += [
             {"id": f"{name}/accept", "path": str(bare), "view": "accept"},
             {"id": f"{name}/reject", "path": str(bare), "view": "reject"},
