@@ -16,7 +16,6 @@ from pathlib import Path
 
 from assembler.answers.build import build_agreement, dotted_locator
 from assembler.answers.model import AgreementAnswers, Answers
-from assembler.answers.reader import read_answers_file
 from assembler.audit.embedded import Embedded
 from assembler.errors import InputFileError
 from assembler.library.model import Library, Topic
@@ -111,6 +110,8 @@ def answers_position(
     library: Library, path: Path, agreement: str, draft_text: str, sector: str | None
 ) -> Position:
     """Our position from an answer file (.xlsx, .yaml, .json)."""
+    from assembler.answers.reader import read_answers_file  # openpyxl only when it is needed
+
     answers = read_answers_file(library, path)
     if sector is not None and answers.sector != sector:
         raise InputFileError(

@@ -9,6 +9,8 @@ determine, so the review never reports a clause as clean because it could not re
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from functools import lru_cache
 
 from assembler.audit.terms.costs import (
     amount_terms,
@@ -75,10 +77,31 @@ EXPECTED: dict[str, dict[str, tuple[tuple[str, ...], str]]] = {
 }
 
 
+SPAN_VALUES = ("start_span", "end_span", "word_span")  # values that hold paragraph positions
+
+
 def sentence_terms(sentence: Sentence, following: str = "") -> list[Term]:
-    """Every term one sentence sets; `following` is the rest of its paragraph."""
+    """Every term one sentence sets; `following` is the rest of its paragraph.
+
+    Reading is cached by wording (drafts repeat sentences, and the audit and the rules read the
+    same text more than once); the cached terms are then placed at this sentence's position.
+    """
+    shift = sentence.start
+    out = []
+    for term in _read(sentence.text, following, sentence.topic):
+        values = {k: ((v[0] + shift, v[1] + shift) if k in SPAN_VALUES else v)
+                  for k, v in term.values.items()}  # fmt: skip
+        out.append(replace(term, values=values, para=sentence.para, start=term.start + shift,
+                           end=term.end + shift))  # fmt: skip
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _read(text: str, following: str, topic: str) -> tuple[Term, ...]:
+    """The terms of a sentence at position 0 of paragraph -1."""
+    sentence = Sentence(text, 0, -1, topic)
     compulsion = compulsion_terms(sentence)
-    return [
+    return (
         *notice_terms(sentence),
         *termination_terms(sentence),
         *days_terms(sentence),
@@ -93,7 +116,7 @@ def sentence_terms(sentence: Sentence, following: str = "") -> list[Term]:
         *suspension_terms(sentence, following),
         *compulsion,
         *voluntary_terms(sentence, compulsion),
-    ]
+    )
 
 
 def paragraph_terms(text: str, para: int, topic: str = "") -> list[Term]:

@@ -215,6 +215,10 @@ WHOLE = re.compile(
     re.I,
 )
 PART_ONLY = re.compile(r"\b(?:kun|alene|højst)\s+(?:udgøre\s+)?(?:en\s+)?del\s+af", re.I)
+# A cheap first look: a number of days, a percentage or "hele …" (the patterns below are costly).
+DAYS_HINT = re.compile(
+    r"\bdage?\s+(?:om|pr\.?|per|i|hver)\s|\baf\s+ugens|%|procent|\bhele\s|fuld\s+tid", re.I
+)
 WEEKS = {
     "uge": Decimal(1),
     "ugen": Decimal(1),
@@ -227,7 +231,7 @@ WORKWEEK = Decimal(5)
 def days_terms(s: Sentence) -> list[Term]:
     """Home days: 'højst to dage om ugen', '2 af ugens arbejdsdage', '40 % af arbejdstiden'."""
     text = s.text
-    if not HOME.search(text) or NOT_HOME_DAYS.search(text):
+    if not DAYS_HINT.search(text) or not HOME.search(text) or NOT_HOME_DAYS.search(text):
         return []
     out: list[Term] = []
     for m in PER_WEEK.finditer(text):

@@ -98,6 +98,9 @@ SUSPEND_VERB = (
     r"sætte\s+(?:\w+\s+){0,3}?(?:på\s+pause|ud\s+af\s+kraft)|tilbagekalde|inddrage|ophæve|"
     r"bringe\s+(?:\w+\s+){0,3}?til\s+ophør|trække\s+(?:\w+\s+){0,3}?tilbage)\w*"
 )
+SUSPEND_HINT = re.compile(
+    r"indstil|suspend|bero|afbry|stands|pause|kraft|tilbagekald|inddrag|ophæv|ophør|tilbage", re.I
+)
 SUSPEND = re.compile(
     MODAL + r"\s+(?:\w+\s+){0,3}?(?P<temp>midlertidigt\s+)?" + SUSPEND_VERB + r"\s+"
     r"(?:\w+\s+){0,3}?" + HOME_WORK,
@@ -126,6 +129,8 @@ def suspension_terms(s: Sentence, following: str) -> list[Term]:
     """A power to suspend or revoke home work, with its limits (read also from `following`,
     the rest of the paragraph, where drafts put 'drøftes forinden …' and 'højst tre måneder')."""
     text = s.text
+    if not SUSPEND_HINT.search(text):
+        return []
     for m in [*SUSPEND.finditer(text), *SUSPEND_PASSIVE.finditer(text)]:
         actor = _actor(text, m.start())
         if actor in ("medarbejderen", "parterne"):
@@ -165,6 +170,7 @@ def suspension_terms(s: Sentence, following: str) -> list[Term]:
     return []
 
 
+COMPEL_HINT = re.compile(r"pålæg|beordr|påbyd|kræv|bestem|send|pligt|forpligt|betingelse", re.I)
 COMPEL = re.compile(
     r"(?P<verb>pålægge|beordre|påbyde|kræve|bestemme|hjemsende|sende)\w*\s+(?:\w+\s+){0,4}?"
     r"(?P<obj>hjemmearbejde\b(?!s)|at\s+arbejde\s+(?:hjemme|hjemmefra)|arbejde\s+hjemmefra|"
@@ -186,6 +192,8 @@ def compulsion_terms(s: Sentence) -> list[Term]:
     """Home work imposed on staff: 'kan pålægge medarbejderne hjemmearbejde', 'pligt til …'."""
     text = s.text
     out: list[Term] = []
+    if not COMPEL_HINT.search(text):
+        return out
     for pattern in (COMPEL, COMPEL_PASSIVE, DUTY, CONTINUED):
         for m in pattern.finditer(text):
             actor = _actor(text, m.start())
@@ -215,6 +223,7 @@ def compulsion_terms(s: Sentence) -> list[Term]:
     return out
 
 
+VOLUNTARY_HINT = re.compile(r"frivillig|pligt|betingelse|ansættelsesvilkår|stillingsopslag", re.I)
 VOLUNTARY = re.compile(
     r"\bfrivillig\w*|hverken\s+(?:en\s+)?ret\s+eller\s+(?:en\s+)?pligt|ingen\s+pligt\s+til|"
     r"ikke\s+(?:en\s+)?pligt\s+til|pålægger\s+\w+\s+ikke\s+pligt",
@@ -229,6 +238,8 @@ def voluntary_terms(s: Sentence, compulsion: list[Term]) -> list[Term]:
     """Voluntariness stated, or a negated compulsion ('kan ikke pålægges')."""
     text = s.text
     out: list[Term] = []
+    if not compulsion and not VOLUNTARY_HINT.search(text):
+        return out
     for m in VOLUNTARY.finditer(text):
         before = text[max(0, m.start() - 20) : m.start()]
         neg = bool(re.search(r"\bikke\b", before, re.I)) and "frivillig" in m.group(0).casefold()
