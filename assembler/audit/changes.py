@@ -29,7 +29,7 @@ SIMILAR = 0.5  # paragraphs this similar are the same paragraph, edited
 class OurVersion:
     """Our last version of an agreement, clause by clause (headings left out)."""
 
-    label: str  # where it came from, for messages: a file name or "de indlejrede svar"
+    label: str  # where it came from, for messages: a file name or the embedded answers
     clauses: dict[str, list[str]]
     titles: dict[str, str]
     variants: dict[str, str]  # topic → library variant, where known

@@ -84,7 +84,7 @@ def change_comment(change: Change, versus: str) -> str:
     """One change against our version: what it does and whose favour, with our old wording."""
     head = {"ændret": "Ændret", "tilføjet": "Tilføjet", "slettet": "Slettet",
             "flyttet": "Flyttet"}[change.kind]  # fmt: skip
-    lines = [f"{head} i forhold til {versus} ({change.title}): {change.assessment.text}"]
+    lines = [f"{head} i forhold til {versus} – {change.title}: {change.assessment.text}"]
     lines.append(f"Vurdering: {change.assessment.favour_da}.")
     if change.kind == "ændret":
         span = changed_span(change.after, change.before)

@@ -34,7 +34,7 @@ from assembler.rules.facts import EmployeeFacts, LocalFacts
 from assembler.rules.model import Finding
 from assembler.rules.text_facts import TextFacts
 
-EMBEDDED_LABEL = "de indlejrede svar"
+EMBEDDED_LABEL = "vores seneste version (indlejret i dokumentet)"
 
 
 @dataclass

@@ -23,6 +23,7 @@ from assembler.render.clause_text import Paragraph, Scope, render_clause
 
 EMPLOYER_SIDE = "Arbejdsgivervenlig"
 PREFERENCE = ("Balanceret", "Medarbejdervenlig")
+EMBEDDED_SOURCE = "svarene fra vores seneste version, som aftale indlejrede i udkastet"
 
 
 @dataclass
@@ -31,7 +32,7 @@ class Position:
 
     answers: Answers
     agreement: AgreementAnswers
-    source: str  # Danish, for the user: "svarfilen svar.yaml", "de indlejrede svar", …
+    source: str  # Danish, for the user: "svarfilen svar.yaml", …
     incomplete: dict[str, list[str]] = field(default_factory=dict)  # topic → missing values
 
     def variant(self, topic: str) -> str | None:
@@ -124,7 +125,7 @@ def answers_position(
 
 def embedded_position(embedded: Embedded) -> Position:
     """Our position from the answers our earlier version embedded in the draft."""
-    return Position(embedded.answers, embedded.agreement, "de indlejrede svar")
+    return Position(embedded.answers, embedded.agreement, EMBEDDED_SOURCE)
 
 
 def plain(text: str) -> str:

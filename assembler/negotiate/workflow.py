@@ -89,8 +89,9 @@ def report(path: Path, out: Path, made: CounterProposal) -> None:
     say(f"{path}: {AGREEMENT_NAMES[made.agreement]} (sektor: {made.sector})")
     say(f"Vores position: {made.position.source}.")
     if plan.amendments:
-        say(f"Modforslag med {len(plan.amendments)} ændringer (sporede ændringer, hver med en "
-            "kommentar):")  # fmt: skip
+        count = len(plan.amendments)
+        say(f"Modforslag med {count} {'ændring' if count == 1 else 'ændringer'} (sporede "
+            "ændringer, hver med en kommentar):")  # fmt: skip
         for number, amendment in enumerate(plan.amendments, start=1):
             say(f"  {number}. {amendment.title}: {amendment.proposal}")
             say(f"     Begrundelse: {amendment.reason}")

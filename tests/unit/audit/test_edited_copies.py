@@ -118,4 +118,4 @@ def test_edits_are_reported_in_output_and_review_copy(
     assert "Ændret efter generering: Opsigelse" in summary
     assert "Slettet efter generering: Kontakttid" in summary
     opsigelse = next(text for _, text in notes if text.startswith("Ændret i forhold til"))
-    assert "(Opsigelse): Opsigelsesvarslet er forlænget fra én måned til tre måneder" in opsigelse
+    assert "– Opsigelse: Opsigelsesvarslet er forlænget fra én måned til tre måneder" in opsigelse

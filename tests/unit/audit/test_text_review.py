@@ -59,7 +59,7 @@ def test_counter_draft_is_not_clean(library: Library, ours_and_theirs: tuple[Pat
     result, _ = audit(library, ours_and_theirs[1])
     found = {f.rule for f in result.findings}
     assert {"R92", "R93", "R94", "R95"} <= found  # suspension, notice, core time, transport
-    assert result.versus == "de indlejrede svar"
+    assert result.versus == "vores seneste version (indlejret i dokumentet)"
     worse = [c for c in result.changes if c.assessment.favour == "arbejdsgiveren"]
     assert [(c.topic, c.kind) for c in worse] == [
         ("undtagelser", "ændret"), ("undtagelser", "tilføjet"), ("tilgaengelighed", "ændret"),
