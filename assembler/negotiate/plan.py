@@ -87,6 +87,7 @@ class Planner:
         fallback = library_position(library, self.agreement, position.answers.sector)
         self.terms = TermReplies(library, self.agreement, (position, fallback))
         self.done: set[tuple[int, str]] = set()  # (paragraph, family) already answered
+        self.deleted_clauses: dict[str, Change] = {}  # our clauses the draft left out
 
     # -- helpers ------------------------------------------------------------------------------
     def title(self, topic: str) -> str:
@@ -161,6 +162,9 @@ class Planner:
                                self.result.found)  # fmt: skip
         ours = {t for t in version.clauses if t in self.result.found and self.is_ours(t)}
         for change in changes:
+            if change.topic not in self.result.found and change.kind == "slettet":
+                self.deleted_clauses[change.topic] = change  # a whole clause of ours they removed
+                continue
             if change.topic not in ours or change.kind == "flyttet":
                 continue
             if change.assessment.favour not in AGAINST:
@@ -259,6 +263,9 @@ class Planner:
             if (finding.severity in INSERTED_FOR and finding.topic not in self.result.found
                     and about_absence):  # fmt: skip
                 wanted.setdefault(finding.topic, []).append(finding)
+        for topic, change in self.deleted_clauses.items():
+            if change.assessment.favour in AGAINST:
+                wanted.setdefault(topic, [])
         for topic, findings in sorted(wanted.items(), key=lambda kv: self._order(kv[0])):
             if not self.position.renders_whole(topic):
                 missing = _listing(self.position.incomplete.get(topic, ["en variant"]))
@@ -271,7 +278,11 @@ class Planner:
             edits = clause_insertion(self.draft, self.result, self.library, topic,
                                      self.title(topic), self.our_text(topic))  # fmt: skip
             ids = tuple(dict.fromkeys(s for f in findings for s in f.sources))
-            reason = " ".join(f"{f.rule}: {f.message_da}" for f in findings)
+            reasons = [f"{f.rule}: {f.message_da}" for f in findings]
+            if topic in self.deleted_clauses:
+                reasons.insert(0, "Bestemmelsen fra vores udkast er slettet: "
+                               + self.deleted_clauses[topic].assessment.text)  # fmt: skip
+            reason = "\n".join(reasons)
             self.add(topic, f"Vi foreslår at indsætte bestemmelsen „{self.title(topic)}“ fra vores "
                      "udkast.", reason, ids, edits)  # fmt: skip
 

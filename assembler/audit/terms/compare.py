@@ -179,7 +179,7 @@ def _powers(old: Sequence[Term], new: Sequence[Term]) -> list[Effect]:
     if _first(new, "compulsion") and not _first(old, "compulsion"):
         out.append(Effect("Arbejdsgiveren kan nu pålægge medarbejderne hjemmearbejde", WORSE,
                           "compulsion", "compulsion"))  # fmt: skip
-    if _first(old, "voluntary") and not _first(new, "voluntary") and new:
+    if _first(old, "voluntary") and not _first(new, "voluntary"):
         out.append(Effect("bestemmelsen om frivillighed er fjernet", WORSE, "", "voluntary"))
     call_old, call_new = _first(old, "call_in", negated=None), _first(new, "call_in", negated=None)
     if (

@@ -216,3 +216,22 @@ def test_a_draft_without_problems_gets_no_amendments(
         demo_round[0].read_bytes(), "accept"
     )
     assert b"w:ins " not in zipfile.ZipFile(io.BytesIO(made.data)).read("word/document.xml")
+
+
+def test_a_clause_of_ours_they_deleted_is_put_back(
+    library: Library, demo_round: tuple[Path, Path], tmp_path: Path
+) -> None:
+    document = docx.Document(str(demo_round[0]))
+    paragraphs = document.paragraphs
+    start = next(i for i, p in enumerate(paragraphs) if p.text == "Transport på hjemmearbejdsdage")
+    end = next(i for i, p in enumerate(paragraphs) if i > start and p.style.name == "Heading 1")
+    for p in paragraphs[start:end]:
+        p._p.getparent().remove(p._p)
+    draft = tmp_path / "uden-transport.docx"
+    document.save(str(draft))
+    made, out = propose(library, draft)
+    assert [a.topic for a in made.plan.amendments] == ["transport"]
+    assert "Bestemmelsen fra vores udkast er slettet" in made.plan.amendments[0].reason
+    assert_round_trip(draft, out)
+    assert sorted(body(out.read_bytes(), "accept")) == sorted(body(demo_round[0].read_bytes(),
+                                                                   "accept"))  # fmt: skip
