@@ -12,8 +12,9 @@ import yaml
 from assembler.errors import LibraryError
 from assembler.library.model import AGREEMENTS, Library, Param, Source, Topic, Variant
 from assembler.library.validate import validate_library
+from assembler.resources import bundled_dir
 
-DEFAULT_DIR = Path(__file__).resolve().parents[2] / "clause_library"
+DEFAULT_DIR = bundled_dir("clause_library")
 ENV_DIR = "AFTALE_BIBLIOTEK"
 
 

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from assembler.audit.document import read_draft
 from assembler.audit.embedded import embedded_answers
 from assembler.audit.review import audit
 from assembler.cli_support import out_console
@@ -63,6 +64,28 @@ def make_counter_proposal(
     plan = plan_counter_proposal(library, result, draft, position)
     data = build_counter_proposal(draft, result, plan.amendments, author, date)
     return CounterProposal(data, plan, position, result.agreement, position.answers.sector)
+
+
+def write_counter_proposal(
+    library: Library, draft: Path, ours: Path | None, target: Path, author: str = "Medarbejdersiden"
+) -> CounterProposal:
+    """Write our counter-proposal to `target` (a new file), arguing the position embedded in our
+    last version `ours` when it carries our answers (else the draft's own, else the library's);
+    for callers other than the command line (the web page)."""
+    result, parsed = audit(library, draft)
+    position = None
+    if ours is not None and result.sector is not None:
+        embedded = embedded_answers(library, read_draft(ours), result.agreement, result.sector)
+        position = embedded_position(embedded) if embedded is not None else None
+    if position is None:
+        position = _position(library, draft, None, result.sector, result.agreement, parsed.text,
+                             parsed)  # fmt: skip
+    today = dt.date.today().strftime("%Y-%m-%dT00:00:00Z")
+    plan = plan_counter_proposal(library, result, parsed, position)
+    made = CounterProposal(build_counter_proposal(parsed, result, plan.amendments, author, today),
+                           plan, position, result.agreement, position.answers.sector)  # fmt: skip
+    write_atomic(target, made.data, overwrite=False)
+    return made
 
 
 def counter_proposal_workflow(
