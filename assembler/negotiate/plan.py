@@ -121,6 +121,8 @@ class Planner:
         """Record an amendment (edits on a paragraph already answered are merged into it)."""
         if not edits:
             return
+        if any(self._overlaps(e) for e in edits):
+            return  # the words are already answered by another amendment
         if any(self._in_their_revision(e) for e in edits):
             note = (
                 f"{proposal} Ikke skrevet ind: ordene står i modpartens egne sporede "
@@ -138,6 +140,18 @@ class Planner:
                 return
         self.plan.amendments.append(Amendment(topic, self.title(topic), proposal, reason, sources,
                                               edits))  # fmt: skip
+
+    def _overlaps(self, edit: Edit) -> bool:
+        """Whether a span edit would touch words another amendment already changes."""
+        if edit.kind != "span":
+            return False
+        for amendment in self.plan.amendments:
+            for other in amendment.edits:
+                if other.para != edit.para or other.kind == "insert":
+                    continue
+                if other.kind != "span" or (edit.start < other.end and other.start < edit.end):
+                    return other.kind != "delete"
+        return False
 
     def _in_their_revision(self, edit: Edit) -> bool:
         """Whether an edit would change words inside the other side's own tracked changes (the
