@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from assembler.compare.model import Round
+from assembler.compare.overview import round_date, row_record
 from assembler.compare.rounds import compare_versions, output_paths
 from assembler.compare.xlsx import summary_workbook
 from assembler.web.progress import OUT_DIR, Progress
@@ -16,25 +17,16 @@ OVERVIEW = "aendringer.xlsx"
 
 
 def round_data(rnd: Round, names: Names, path: str, filename: str) -> dict[str, Any]:
-    """One round for the page: who, when, the clause table, notes and its redline."""
+    """One round for the page: who, when, the change overview's rows, notes and its redline."""
+    day = round_date(rnd)
     return {
         "label": rnd.label,
         "old": names.scrub(rnd.old.path.name),
         "new": names.scrub(rnd.new.path.name),
         "author": rnd.new.author,
-        "date": rnd.new.date[:10],
+        "date": day.isoformat() if day else "",
         "revisions": rnd.revisions,
-        "clauses": [
-            {
-                "nr": c.number,
-                "overskrift": c.heading,
-                "emne": c.topic,
-                "aendring": c.status_da,
-                "foer": c.before,
-                "efter": c.after,
-            }
-            for c in rnd.clauses
-        ],
+        "clauses": [row_record(rnd, row) for row in rnd.rows],  # the same rows as the .xlsx
         "notes": list(rnd.notes),
         "path": path,
         "filename": filename,
