@@ -151,3 +151,25 @@ def assess_change(
     if now_follows is not None and (ours is None or now_follows.id != ours.id):
         text += f"; teksten svarer nu til variant '{now_follows.name}' ({now_follows.position})"
     return Assessment(text + ".", favour, tuple(effects), ours.id if ours else "")
+
+
+class OverviewAssessor:
+    """assess_change as an assessor for the redline's change overview (compare/assess.Assessor):
+    called with a change's facts, it returns the assessment when the direction is clear, else None.
+    """
+
+    def __init__(self, library: Library) -> None:
+        self.library = library
+
+    def __call__(self, change: object) -> str | None:
+        """'Varslet for fremmøde er forkortet …: ringere … (til fordel for arbejdsgiveren).'"""
+        topic = getattr(change, "topic", "")
+        agreement = getattr(change, "agreement", "")
+        if not topic or agreement not in ("lokal", "individuel"):
+            return None
+        before = getattr(change, "before", "") or ""
+        after = getattr(change, "after", "") or ""
+        result = assess_change(topic, before, after, self.library, agreement)
+        if result.favour not in ("medarbejderne", "arbejdsgiveren", "begge"):
+            return None
+        return f"{result.text.rstrip('.')} ({result.favour_da})."

@@ -150,3 +150,20 @@ def test_an_edited_notice_is_read_into_the_frame_facts(
     change = next(c for c in result.changes if c.topic == "aendring")
     assert change.assessment.favour == "arbejdsgiveren"
     assert "forkortet fra tre arbejdsdage til én arbejdsdag" in change.assessment.text
+
+
+def test_overview_assessor_adapts_the_plain_function(library: Library) -> None:
+    from assembler.audit.assess import OverviewAssessor
+    from assembler.compare.assess import ChangeFacts
+
+    assessor = OverviewAssessor(library)
+    before = "Fremmødet varsles senest på den 3. arbejdsdag før den pågældende dag."
+    after = "Fremmødet varsles senest kl. 12 dagen før."
+    facts = ChangeFacts("lokal", "undtagelser", "changed", before, after, None, None)
+    text = assessor(facts)
+    assert text is not None and text.startswith("Varslet for fremmøde er forkortet")
+    assert text.endswith("(til fordel for arbejdsgiveren).")
+    unclear = ChangeFacts("lokal", "formaal", "changed", "Formålet er ro.", "Formålet er fokus.",
+                          None, None)  # fmt: skip
+    assert assessor(unclear) is None  # filled only when sure
+    assert assessor(ChangeFacts("", "", "changed", before, after, None, None)) is None
