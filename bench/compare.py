@@ -8,6 +8,7 @@ newer version and reject-all the older one (by the tests' oracle, independent of
 from __future__ import annotations
 
 import io
+import os
 import random
 import sys
 import tempfile
@@ -23,7 +24,19 @@ from assembler.compare.packages import compare_packages  # noqa: E402
 from assembler.ooxml.package import read_package  # noqa: E402
 from tests.unit.compare.oracle import document_view  # noqa: E402  (one oracle for tests and bench)
 
-CORPUS = ROOT.parent / "shared" / "corpus" / "redline"
+
+def _corpus() -> Path:
+    """../shared/corpus/redline from the checkout, also from a worktree one level deeper."""
+    env = os.environ.get("AFTALE_CORPUS")
+    if env:
+        return Path(env)
+    for base in ROOT.parents:
+        if (base / "shared" / "corpus" / "redline").is_dir():
+            return base / "shared" / "corpus" / "redline"
+    return ROOT.parent / "shared" / "corpus" / "redline"
+
+
+CORPUS = _corpus()
 PAIRS = [
     ("CA001-Plain", "CA001-Plain-Mod"),
     ("WC001-Digits", "WC001-Digits-Mod"),

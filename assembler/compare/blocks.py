@@ -16,7 +16,13 @@ from difflib import SequenceMatcher
 from lxml import etree
 
 from assembler.compare.revisions import Item, RevisionContext, build_runs, make_ppr
-from assembler.compare.seqdiff import block_opcodes, find_moves, opcodes, pair_similar
+from assembler.compare.seqdiff import (
+    block_opcodes,
+    find_moves,
+    opcodes,
+    pair_similar,
+    readable,
+)
 from assembler.compare.tables import diff_table, whole_table
 from assembler.compare.tokens import W_P, W_PPR, W_TBL, Extra, Flat, Tok, flatten, ppr_signature
 from assembler.ooxml.ns import qn
@@ -269,6 +275,7 @@ class Engine:
             )
         else:
             ops = opcodes(okeys, nkeys)
+        ops = readable(ops, okeys, nkeys, MARK)
         paras: list[etree._Element] = []
         consumed = [(0, 0)]
         items: list[Item] = []

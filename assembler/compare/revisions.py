@@ -181,7 +181,8 @@ def build_runs(ctx: RevisionContext, items: list[Item]) -> list[etree._Element]:
                 (parent.append if parent is not None else out.append)(shell)
                 parent = shell
             rev_holder = parent
-        deleted = status in ("del", "mf") or prior is not None
+        # Word keeps w:t (not w:delText) inside w:moveFrom: the text still exists at its new place.
+        deleted = status == "del" or prior is not None
         changed = old is not None and old.fmt != tok.fmt
         rpr_key = (id(tok.rpr), id(old.rpr) if changed and old is not None else 0)
         if rpr_key != run_key or run is None:

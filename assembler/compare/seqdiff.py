@@ -11,7 +11,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-_TOKEN = re.compile(r"\w+|\s+|[^\w\s]", re.UNICODE)
+# Numbers, times, dates, amounts and clause references are whole tokens, so a changed time reads
+# "~~9.00~~ 8.30" and not "~~9~~8.~~00~~30". Danish writes 1.250 (thousands), 8,5 (decimal),
+# 9.00 (time) and 01.03.2026 (date); an amount keeps its unit ("1.250 kr."), a clause its sign.
+_TOKEN = re.compile(
+    r"§+[ \u00a0]*\d+[a-zA-Z]?(?![\w])"
+    r"|\d+(?:[.,:/-]\d+)*(?:,-)?(?:[ \u00a0]?(?:kr\.?(?!\w)|kroner\b|DKK\b|%))?"
+    r"|\w+|\s+|[^\w\s]",
+    re.UNICODE,
+)
 MIN_MOVE_CHARS = 12  # shorter paragraphs ("Ja", "§ 3") are too common to be called a move
 PAIR_THRESHOLD = 0.5
 PAIR_WINDOW = 12
@@ -201,3 +209,53 @@ def pair_similar(old: Sequence[str], new: Sequence[str]) -> list[tuple[int | Non
         j = best_j + 1
     result.extend((None, k) for k in range(j, len(new)))
     return result
+
+
+GLUE_WORDS = 2  # an unchanged stretch of at most this many words between two changes may be glued
+SHARED_SHARE = 3  # a glued phrase is one change when under 1/SHARED_SHARE of its words are shared
+
+
+def _words(keys: Sequence[str], lo: int, hi: int) -> int:
+    """How many word or number tokens keys[lo:hi] holds (spaces and punctuation do not count)."""
+    return sum(1 for k in keys[lo:hi] if k[:1].isalnum() or k[:1] == "§")
+
+
+def readable(ops: list[Opcode], old: Sequence[str], new: Sequence[str], mark: str) -> list[Opcode]:
+    """Show a phrase whose words mostly changed as one deletion and one insertion.
+
+    Consecutive changes separated only by short unchanged stretches (no paragraph mark `mark`,
+    at most GLUE_WORDS words) form a phrase; when fewer than 1/SHARED_SHARE of the phrase's words
+    are shared, the phrase becomes one replace, so "senest på den 3. arbejdsdag før den
+    pågældende dag" → "senest kl. 12 dagen før" reads as two blocks, not interleaved fragments,
+    while "to dage om ugen" → "tre dage om måneden" keeps its two one-word changes.
+    """
+    out: list[Opcode] = []
+    k = 0
+    while k < len(ops):
+        if ops[k][0] == "equal":
+            out.append(ops[k])
+            k += 1
+            continue
+        end = k  # the phrase is ops[k..end], starting and ending with a change
+        probe = k + 1
+        while probe + 1 < len(ops):
+            gap = ops[probe]
+            if gap[0] != "equal" or ops[probe + 1][0] == "equal":
+                break
+            if mark in old[gap[1] : gap[2]] or _words(old, gap[1], gap[2]) > GLUE_WORDS:
+                break
+            end = probe + 1
+            probe += 2
+        if end == k:
+            out.append(ops[k])
+            k += 1
+            continue
+        i1, j1, i2, j2 = ops[k][1], ops[k][3], ops[end][2], ops[end][4]
+        shared = sum(_words(old, op[1], op[2]) for op in ops[k : end + 1] if op[0] == "equal")
+        total = max(_words(old, i1, i2), _words(new, j1, j2))
+        if shared * SHARED_SHARE < total:
+            out.append(("replace", i1, i2, j1, j2))
+        else:
+            out.extend(ops[k : end + 1])
+        k = end + 1
+    return out

@@ -65,6 +65,39 @@ class Flat:
 
     toks: list[Tok] = field(default_factory=list)
     extras: list[Extra] = field(default_factory=list)
+    # Text waiting to be tokenized: consecutive w:t pieces with one formatting and context, so a
+    # number split over two runs by Word ("9." + "00") still becomes one token.
+    pending: list[tuple[str, etree._Element | None]] = field(default_factory=list)
+    pending_ctx: tuple[object, ...] | None = None
+
+    def add_text(self, text: str, rpr: etree._Element | None, ctx: tuple[object, ...]) -> None:
+        """Queue text of a run; tokens are made when the context or formatting changes."""
+        if ctx != self.pending_ctx:
+            self.flush()
+            self.pending_ctx = ctx
+        self.pending.append((text, rpr))
+
+    def flush(self) -> None:
+        """Tokenize the queued text; each token takes the run properties of its first character."""
+        if not self.pending:
+            return
+        assert self.pending_ctx is not None
+        fmt, wraps, prior = self.pending_ctx
+        text = "".join(t for t, _ in self.pending)
+        starts: list[int] = []
+        at = 0
+        for t, _ in self.pending:
+            starts.append(at)
+            at += len(t)
+        k = 0
+        at = 0
+        for word in tokenize(text):
+            while k + 1 < len(starts) and starts[k + 1] <= at:
+                k += 1
+            self.toks.append(Tok(word, word, None, self.pending[k][1], fmt, wraps, prior))  # type: ignore[arg-type]
+            at += len(word)
+        self.pending.clear()
+        self.pending_ctx = None
 
 
 def rpr_signature(rpr: etree._Element | None) -> str:
@@ -114,6 +147,7 @@ def flatten(p: etree._Element, newer: bool) -> Flat:
     """Flatten paragraph `p`; `newer` keeps pass-through extras and prior deletion wrappers."""
     flat = Flat()
     _walk(p, flat, (), None, newer)
+    flat.flush()
     return flat
 
 
@@ -139,8 +173,10 @@ def _walk(
             _walk(child, flat, wraps, child if newer else None, newer)
         elif tag in PRIOR_INS:
             if newer:
+                flat.flush()
                 flat.extras.append(Extra(len(flat.toks), child, wraps))
         elif newer:
+            flat.flush()
             flat.extras.append(Extra(len(flat.toks), child, wraps))
 
 
@@ -159,9 +195,11 @@ def _run(
         if not isinstance(tag, str) or tag in DROPPED:
             continue
         if tag in (W_T, W_DELTEXT):
-            for word in tokenize(child.text or ""):
-                flat.toks.append(Tok(word, word, None, rpr, fmt, wraps, prior))
-        elif etree.QName(tag).localname in ("commentReference", "annotationRef"):
+            if child.text:
+                flat.add_text(child.text, rpr, (fmt, wraps, prior))
+            continue
+        flat.flush()
+        if etree.QName(tag).localname in ("commentReference", "annotationRef"):
             if newer:
                 flat.extras.append(Extra(len(flat.toks), r, wraps))
         else:
