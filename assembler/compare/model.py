@@ -52,6 +52,7 @@ class Round:
     counts: dict[str, int]
     notes: list[str] = field(default_factory=list)
     output: Path | None = None
+    deviations: list[str] = field(default_factory=list)  # the self-check's findings, in Danish
 
     @property
     def revisions(self) -> int:

@@ -13,12 +13,14 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from assembler.compare.blocks import Engine, Event
+from assembler.compare.deviations import mark
 from assembler.compare.finalmark import fix_final_marks
 from assembler.compare.notemap import align_note_ids
 from assembler.compare.revisions import RevisionContext
+from assembler.compare.selfcheck import check
 from assembler.compare.tokens import W_P, W_PPR, style_of
 from assembler.ooxml.ns import NS, qn
-from assembler.ooxml.package import Package, parse_xml
+from assembler.ooxml.package import Package, package_bytes, parse_xml
 from assembler.ooxml.text import visible_text
 
 ANCHOR_PREFIX = "_Aft_"
@@ -58,6 +60,9 @@ class Redline:
     prior_new: dict[str, int] = field(default_factory=dict)
     prior_old: dict[str, int] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    # The self-check's findings in Danish: stretches where accept-all or reject-all of the redline
+    # does not give the newer or older version; each is also a Word comment in `data`.
+    deviations: list[str] = field(default_factory=list)
 
 
 def count_revisions(root: etree._Element) -> dict[str, int]:
@@ -237,11 +242,17 @@ def compare_packages(old: Package, new: Package, author: str, date: str) -> Redl
         if name not in ("word/footnotes.xml", "word/endnotes.xml"):
             fix_final_marks(ctx, root, first_id)
         parts[name] = _xml(root)
-    from assembler.ooxml.package import package_bytes
-
     counts = dict(ctx.counts)
     _ = old_styles
-    return Redline(package_bytes(parts), changes, counts, prior_new, prior_old, notes)
+    deviations = check(parts, old.parts, new.parts)
+    messages = mark(parts, deviations, lambda p: _heading_text(new_styles, p)) if deviations else []
+    return Redline(package_bytes(parts), changes, counts, prior_new, prior_old, notes, messages)
+
+
+def _heading_text(styles: _Styles, p: etree._Element) -> str:
+    """The paragraph's text when it is a heading, else ''."""
+    info = styles.info(p, ANCHOR_PREFIX)
+    return info.text if info.heading_level else ""
 
 
 def _notes(kind: str, old_root: etree._Element, new_root: etree._Element, run, styles) -> None:  # type: ignore[no-untyped-def]

@@ -96,6 +96,7 @@ def compare_pair(
         summarise(result.changes),
         result.counts,
         notes,
+        deviations=result.deviations,
     )
 
 
