@@ -8,13 +8,25 @@ paragraph-mark revisions instead of retyped paragraphs.
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
 from lxml import etree
 
+from assembler.compare.containers import (
+    BLOCK_WRAPPERS,
+    W_SDT,
+    content,
+    has_revisions,
+    holder_of,
+    identity,
+    inner,
+    shell,
+    unbind,
+)
 from assembler.compare.revisions import Item, RevisionContext, build_runs, make_ppr
 from assembler.compare.seqdiff import (
     block_opcodes,
@@ -24,7 +36,18 @@ from assembler.compare.seqdiff import (
     readable,
 )
 from assembler.compare.tables import diff_table, whole_table
-from assembler.compare.tokens import W_P, W_PPR, W_TBL, Extra, Flat, Tok, flatten, ppr_signature
+from assembler.compare.tokens import (
+    BOX,
+    W_P,
+    W_PPR,
+    W_TBL,
+    W_TXBX,
+    Extra,
+    Flat,
+    Tok,
+    flatten,
+    ppr_signature,
+)
 from assembler.ooxml.ns import qn
 
 MARK = "\x01¶"
@@ -94,6 +117,10 @@ class Engine:
                     key = "A" + name
                     break
         fmt = ppr_signature(p.find(W_PPR)) + "|" + "\x02".join(_runs_fmt(flat.toks))
+        for t in flat.toks:
+            if t.elem is not None and t.key.startswith(BOX):
+                # The key leaves a text box's content out; equal paragraphs must also agree there.
+                fmt += "".join(etree.tostring(b, encoding="unicode") for b in t.elem.iter(W_TXBX))
         hit = _Para(p, flat, key, text, fmt)
         self._paras[id(p)] = hit
         return hit
@@ -105,6 +132,9 @@ class Engine:
         if block.tag == W_TBL:
             rows = ["|".join(self.para(p, newer).key for p in tr.iter(W_P)) for tr in block]
             return "T" + "\n".join(rows)
+        if block.tag in BLOCK_WRAPPERS:
+            inside = "\n".join(self.key(b, newer) for b in content(block))
+            return "S" + identity(block) + "\n" + inside
         return "X" + etree.tostring(block, method="c14n").decode()
 
     def weight(self, block: etree._Element) -> int:
@@ -158,7 +188,36 @@ class Engine:
             return self.stream([old], [new])
         if new.tag == W_TBL and old.tag == W_TBL:
             return [diff_table(self, old, new)]
+        if new.tag in BLOCK_WRAPPERS and old.tag == new.tag:
+            return [self.wrapper(old, new)]
         return [new]
+
+    def wrapper(self, old: etree._Element, new: etree._Element) -> etree._Element:
+        """A content control (or custom XML block) of both versions, compared inside."""
+        out = shell(new)
+        holder_of(out).extend(self.diff_blocks(content(old), content(new)))
+        if out.tag == W_SDT and has_revisions(out, self.ctx.first_id):
+            name = unbind(out)
+            if name is not None:
+                self.ctx.unbound.append(name)
+        return out
+
+    def whole_wrapper(
+        self, block: etree._Element, status: str, copied: bool = False
+    ) -> etree._Element:
+        """A content control entirely inserted or deleted: the control kept, its content revised."""
+        if status == "del" and not copied:
+            block = copy.deepcopy(block)
+        holder = inner(block)
+        for child in content(block):
+            assert holder is not None
+            if child.tag == W_P:
+                holder.replace(child, self.whole(child, status))
+            elif child.tag == W_TBL:
+                whole_table(self, child, status, copied=True)
+            elif child.tag in BLOCK_WRAPPERS:
+                self.whole_wrapper(child, status, copied=True)
+        return block
 
     def region(
         self,
@@ -176,11 +235,15 @@ class Engine:
                 pairs = list(zip(ot, nt, strict=True))
             else:
                 pairs = [(ot[a], nt[b]) for a, b in _pair_keys(okeys, nkeys)]
+        pairs = _monotone(pairs + _pair_wrappers(olds, news))
         out: list[etree._Element] = []
         oi = ni = 0
         for a, b in pairs:
             out.extend(self.segment(olds[oi:a], news[ni:b]))
-            out.append(diff_table(self, olds[a][0], news[b][0]))
+            if news[b][0].tag == W_TBL:
+                out.append(diff_table(self, olds[a][0], news[b][0]))
+            else:
+                out.append(self.wrapper(olds[a][0], news[b][0]))
             oi, ni = a + 1, b + 1
         out.extend(self.segment(olds[oi:], news[ni:]))
         return out
@@ -201,6 +264,8 @@ class Engine:
                 fixed.append((0, len(op), [self.whole(b, "mf", move)]))
             elif b.tag == W_TBL:
                 fixed.append((0, len(op), [whole_table(self, b, "del")]))
+            elif b.tag in BLOCK_WRAPPERS:
+                fixed.append((0, len(op), [self.whole_wrapper(b, "del")]))
         for b, move in news:
             if b.tag == W_P and move is None:
                 np_.append(b)
@@ -208,6 +273,8 @@ class Engine:
                 fixed.append((1, len(np_), [self.whole(b, "mt", move)]))
             elif b.tag == W_TBL:
                 fixed.append((1, len(np_), [whole_table(self, b, "ins")]))
+            elif b.tag in BLOCK_WRAPPERS:
+                fixed.append((1, len(np_), [self.whole_wrapper(b, "ins")]))
             else:
                 fixed.append((1, len(np_), [b]))
         paras, consumed = self.stream_tracked(op, np_)
@@ -337,6 +404,7 @@ class Engine:
             old_sig=ppr_signature(old_ppr) if old_p is not None and new_p is not None else None,
             new_sig=ppr_signature(new_ppr),
         )
+        items = [self._boxes(item) for item in items]
         p = etree.Element(W_P)
         p.append(ppr)
         p.extend(build_runs(self.ctx, items))
@@ -361,6 +429,52 @@ class Engine:
             kind = "changed"
         self._event(kind, before, after, info)
         return p
+
+    def _boxes(self, item: Item) -> Item:
+        """An unchanged text box anchor whose box content changed: compare inside the box."""
+        status, tok, old = item
+        if (
+            status != "eq"
+            or not isinstance(tok, Tok)
+            or old is None
+            or tok.elem is None
+            or old.elem is None
+            or not tok.key.startswith(BOX)
+        ):
+            return item
+        return status, replace(tok, elem=self.text_box(old.elem, tok.elem)), old
+
+    def text_box(self, old: etree._Element, new: etree._Element) -> etree._Element:
+        """The newer text box run child with its stories compared against the older ones.
+
+        DrawingML and its VML fallback hold the same story twice; when both versions agree on
+        that, the story is compared once and the fallback gets a copy with its own revision ids,
+        so the two stay in step whichever one a reader opens.
+        """
+        new_boxes, old_boxes = list(new.iter(W_TXBX)), list(old.iter(W_TXBX))
+        keys_new = [self._story_key(b, True) for b in new_boxes]
+        keys_old = [self._story_key(b, False) for b in old_boxes]
+        if keys_new == keys_old or len(new_boxes) != len(old_boxes):
+            return new
+        merged = copy.deepcopy(new)
+        done: dict[tuple[str, str], etree._Element] = {}
+        targets = list(merged.iter(W_TXBX))
+        for target, ob, ko, kn in zip(targets, old_boxes, keys_old, keys_new, strict=True):
+            blocks = [b for b in target if isinstance(b.tag, str)]
+            for b in blocks:
+                target.remove(b)
+            twin = done.get((ko, kn))
+            if twin is not None:
+                target.extend(self.ctx.renumbered(copy.deepcopy(b)) for b in twin)
+                continue
+            olds = [b for b in ob if isinstance(b.tag, str)]
+            target.extend(self.diff_blocks(olds, blocks))
+            done[(ko, kn)] = target
+        return merged
+
+    def _story_key(self, story: etree._Element, newer: bool) -> str:
+        """Alignment key of a text box story."""
+        return "\n".join(self.key(b, newer) for b in story if isinstance(b.tag, str))
 
     def whole(self, block: etree._Element, status: str, move: str | None = None) -> etree._Element:
         """A paragraph entirely inserted, deleted or moved (status ins/del/mf/mt)."""
@@ -412,6 +526,33 @@ def _runs_fmt(toks: list[Tok]) -> list[str]:
         if t.fmt != last:
             out.append(t.fmt)
             last = t.fmt
+    return out
+
+
+def _pair_wrappers(
+    olds: list[tuple[etree._Element, str | None]], news: list[tuple[etree._Element, str | None]]
+) -> list[tuple[int, int]]:
+    """Monotone pairs of content controls with the same identity (w:id, tag or alias)."""
+    ow = [k for k, (b, _) in enumerate(olds) if b.tag in BLOCK_WRAPPERS]
+    nw = [k for k, (b, _) in enumerate(news) if b.tag in BLOCK_WRAPPERS]
+    if not ow or not nw:
+        return []
+    oid = [olds[k][0].tag + identity(olds[k][0]) for k in ow]
+    nid = [news[k][0].tag + identity(news[k][0]) for k in nw]
+    return [
+        (ow[i1 + d], nw[j1 + d])
+        for tag, i1, i2, j1, _ in opcodes(oid, nid)
+        if tag == "equal"
+        for d in range(i2 - i1)
+    ]
+
+
+def _monotone(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Pairs sorted by old index, dropping any that would cross an earlier pair."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(pairs):
+        if not out or (a > out[-1][0] and b > out[-1][1]):
+            out.append((a, b))
     return out
 
 

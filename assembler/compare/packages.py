@@ -182,7 +182,7 @@ def compare_packages(old: Package, new: Package, author: str, date: str) -> Redl
     prior_new = count_revisions(new_root)
     prior_old = count_revisions(old_root)
     ctx = RevisionContext(author, date, next_id=_max_id(new_parts) + 1)
-    first_id = ctx.next_id + 1
+    first_id = ctx.first_id
     prefix = ANCHOR_PREFIX if _has_anchor(old_root) and _has_anchor(new_root) else None
     changes: list[Change] = []
     notes: list[str] = []
@@ -244,6 +244,12 @@ def compare_packages(old: Package, new: Package, author: str, date: str) -> Redl
         parts[name] = _xml(root)
     counts = dict(ctx.counts)
     _ = old_styles
+    for name in dict.fromkeys(ctx.unbound):
+        notes.append(
+            f"Indholdsstyringen „{name}“ er bundet til dokumentets XML-data, som Word ellers "
+            "ville indsætte igen ved åbning; bindingen er fjernet i redlinen, så ændringen kan "
+            "ses og accepteres eller afvises. Dataene er bevaret som i den nyeste version."
+        )
     deviations = check(parts, old.parts, new.parts)
     messages = mark(parts, deviations, lambda p: _heading_text(new_styles, p)) if deviations else []
     return Redline(package_bytes(parts), changes, counts, prior_new, prior_old, notes, messages)

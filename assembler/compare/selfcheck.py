@@ -111,7 +111,20 @@ def para_text(p: etree._Element) -> tuple[str, list[etree._Element]]:
 def blocks_lines(container: etree._Element, view: str) -> list[Line]:
     """The lines of a story (body, cell, header, note, text box) after a view was applied."""
     lines: list[Line] = []
-    carry: str | None = None
+    carry = _walk_blocks(container, view, lines, None)
+    if carry is not None:
+        lines.append(Line(carry, -1))
+    return lines
+
+
+def _walk_blocks(
+    container: etree._Element, view: str, lines: list[Line], carry: str | None
+) -> str | None:
+    """Add the lines of `container`'s blocks; return text still waiting for its paragraph mark.
+
+    A paragraph whose mark is dropped joins the next paragraph, also across the edge of a
+    block-level content control.
+    """
     for block in container:
         tag = block.tag
         if tag == W_P:
@@ -134,10 +147,8 @@ def blocks_lines(container: etree._Element, view: str) -> list[Line]:
         elif tag in BLOCK_WRAPPERS:
             inner = block.find(W_SDTCONTENT) if tag == W_SDT else block
             if inner is not None:
-                lines.extend(blocks_lines(inner, view))
-    if carry is not None:
-        lines.append(Line(carry, -1))
-    return lines
+                carry = _walk_blocks(inner, view, lines, carry)
+    return carry
 
 
 def _rows(parent: etree._Element) -> list[etree._Element]:

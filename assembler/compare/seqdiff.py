@@ -216,8 +216,9 @@ SHARED_SHARE = 3  # a glued phrase is one change when under 1/SHARED_SHARE of it
 
 
 def _words(keys: Sequence[str], lo: int, hi: int) -> int:
-    """How many word or number tokens keys[lo:hi] holds (spaces and punctuation do not count)."""
-    return sum(1 for k in keys[lo:hi] if k[:1].isalnum() or k[:1] == "§")
+    """How many word, number or special tokens (a field mark, a tab) keys[lo:hi] holds; spaces
+    and punctuation do not count."""
+    return sum(1 for k in keys[lo:hi] if k[:1].isalnum() or k[:1] in "§\x00")
 
 
 def readable(ops: list[Opcode], old: Sequence[str], new: Sequence[str], mark: str) -> list[Opcode]:
@@ -236,26 +237,27 @@ def readable(ops: list[Opcode], old: Sequence[str], new: Sequence[str], mark: st
             out.append(ops[k])
             k += 1
             continue
-        end = k  # the phrase is ops[k..end], starting and ending with a change
-        probe = k + 1
-        while probe + 1 < len(ops):
-            gap = ops[probe]
-            if gap[0] != "equal" or ops[probe + 1][0] == "equal":
+        # Grow the phrase greedily while it stays mostly changed.
+        end = k
+        while end + 2 < len(ops):
+            gap, nxt = ops[end + 1], ops[end + 2]
+            if gap[0] != "equal" or nxt[0] == "equal" or mark in old[gap[1] : gap[2]]:
                 break
-            if mark in old[gap[1] : gap[2]] or _words(old, gap[1], gap[2]) > GLUE_WORDS:
+            if _words(old, gap[1], gap[2]) > GLUE_WORDS or not _mostly_changed(
+                ops[k : end + 3], old, new
+            ):
                 break
-            end = probe + 1
-            probe += 2
+            end += 2
         if end == k:
             out.append(ops[k])
-            k += 1
-            continue
-        i1, j1, i2, j2 = ops[k][1], ops[k][3], ops[end][2], ops[end][4]
-        shared = sum(_words(old, op[1], op[2]) for op in ops[k : end + 1] if op[0] == "equal")
-        total = max(_words(old, i1, i2), _words(new, j1, j2))
-        if shared * SHARED_SHARE < total:
-            out.append(("replace", i1, i2, j1, j2))
         else:
-            out.extend(ops[k : end + 1])
+            out.append(("replace", ops[k][1], ops[end][2], ops[k][3], ops[end][4]))
         k = end + 1
     return out
+
+
+def _mostly_changed(phrase: list[Opcode], old: Sequence[str], new: Sequence[str]) -> bool:
+    """Whether fewer than 1/SHARED_SHARE of a phrase's words are shared by both versions."""
+    i1, j1, i2, j2 = phrase[0][1], phrase[0][3], phrase[-1][2], phrase[-1][4]
+    shared = sum(_words(old, op[1], op[2]) for op in phrase if op[0] == "equal")
+    return shared * SHARED_SHARE < max(_words(old, i1, i2), _words(new, j1, j2))

@@ -8,6 +8,7 @@ dropped because they refer to parts of the older package.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -18,6 +19,8 @@ from assembler.ooxml.ns import qn
 W_P, W_R, W_T, W_PPR, W_RPR = qn("w:p"), qn("w:r"), qn("w:t"), qn("w:pPr"), qn("w:rPr")
 W_TBL = qn("w:tbl")
 W_DELTEXT = qn("w:delText")
+W_TXBX = qn("w:txbxContent")
+BOX = "\x00box:"
 PRIOR_INS = {qn("w:ins"), qn("w:moveTo")}
 PRIOR_DEL = {qn("w:del"), qn("w:moveFrom")}
 CONTAINERS = {
@@ -140,6 +143,13 @@ def _special_key(elem: etree._Element) -> str:
         return f"\x00fld:{elem.get(qn('w:fldCharType'))}"
     if local == "sym":
         return f"\x00sym:{elem.get(qn('w:char'))}"
+    if any(True for _ in elem.iter(W_TXBX)):
+        # A text box is compared by its shape here and by its own paragraphs inside, so an edit
+        # in the box is tracked in the box (blocks.Engine.text_box).
+        shape = copy.deepcopy(elem)
+        for box in shape.iter(W_TXBX):
+            box.clear()
+        return BOX + etree.tostring(shape, method="c14n").decode()
     return "\x00" + etree.tostring(elem, method="c14n").decode()
 
 
@@ -168,7 +178,7 @@ def _walk(
         elif tag in CONTAINERS:
             inner = child.find(qn("w:sdtContent")) if tag == qn("w:sdt") else child
             if inner is not None:
-                _walk(inner, flat, (*wraps, child) if newer else wraps, prior, newer)
+                _walk(inner, flat, (*wraps, child), prior, newer)
         elif tag in PRIOR_DEL:
             _walk(child, flat, wraps, child if newer else None, newer)
         elif tag in PRIOR_INS:
