@@ -34,6 +34,7 @@ from assembler.compare.seqdiff import (
     opcodes,
     pair_similar,
     readable,
+    whole_fields,
 )
 from assembler.compare.tables import diff_table, whole_table
 from assembler.compare.tokens import (
@@ -342,7 +343,7 @@ class Engine:
             )
         else:
             ops = opcodes(okeys, nkeys)
-        ops = readable(ops, okeys, nkeys, MARK)
+        ops = readable(whole_fields(ops, okeys, nkeys), okeys, nkeys, MARK)
         paras: list[etree._Element] = []
         consumed = [(0, 0)]
         items: list[Item] = []

@@ -261,3 +261,75 @@ def _mostly_changed(phrase: list[Opcode], old: Sequence[str], new: Sequence[str]
     i1, j1, i2, j2 = phrase[0][1], phrase[0][3], phrase[-1][2], phrase[-1][4]
     shared = sum(_words(old, op[1], op[2]) for op in phrase if op[0] == "equal")
     return shared * SHARED_SHARE < max(_words(old, i1, i2), _words(new, j1, j2))
+
+
+FIELD_BEGIN, FIELD_SEPARATE, FIELD_END = "\x00fld:begin", "\x00fld:separate", "\x00fld:end"
+
+
+def field_spans(keys: Sequence[str]) -> list[tuple[int, int, int]]:
+    """(begin, code end, end) token positions of each complete complex field in `keys`."""
+    out: list[tuple[int, int, int]] = []
+    stack: list[list[int]] = []
+    for k, key in enumerate(keys):
+        if key == FIELD_BEGIN:
+            stack.append([k, -1])
+        elif key == FIELD_SEPARATE and stack:
+            stack[-1][1] = k
+        elif key == FIELD_END and stack:
+            begin, sep = stack.pop()
+            out.append((begin, sep if sep >= 0 else k, k))
+    return out
+
+
+def _grow(lo: int, hi: int, spans: list[tuple[int, int, int]]) -> tuple[int, int]:
+    """Widen [lo, hi) to whole fields wherever it touches a field's code."""
+    for begin, code_end, end in spans:
+        if lo <= code_end and hi > begin:
+            lo, hi = min(lo, begin), max(hi, end + 1)
+    return lo, hi
+
+
+def whole_fields(ops: list[Opcode], old: Sequence[str], new: Sequence[str]) -> list[Opcode]:
+    """A change touching a field's code replaces the whole field, as Word tracks it.
+
+    Deleting only a field's code (w:delInstrText) while its begin, separate and end marks stay
+    leaves a field Word reads as partly deleted; the whole older field is deleted and the whole
+    newer one inserted instead. Changes in a field's result stay word-level.
+    """
+    spans_o, spans_n = field_spans(old), field_spans(new)
+    if not spans_o and not spans_n:
+        return ops
+    regions = [[i1, i2, j1, j2] for tag, i1, i2, j1, j2 in ops if tag != "equal"]
+    changed = True
+    while changed:
+        changed = False
+        for r in regions:
+            lo_o, hi_o = _grow(r[0], r[1], spans_o)
+            lo_n, hi_n = _grow(r[2], r[3], spans_n)
+            left = max(r[0] - lo_o, r[2] - lo_n)
+            right = max(hi_o - r[1], hi_n - r[3])
+            if left or right:
+                # Equal stretches map one to one, so both sides widen by the same amount.
+                r[0], r[2] = r[0] - left, r[2] - left
+                r[1], r[3] = r[1] + right, r[3] + right
+                changed = True
+        regions.sort()
+        merged: list[list[int]] = []
+        for r in regions:
+            if merged and r[0] <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], r[1])
+                merged[-1][3] = max(merged[-1][3], r[3])
+            else:
+                merged.append(r)
+        regions = merged
+    out: list[Opcode] = []
+    i = j = 0
+    for i1, i2, j1, j2 in regions:
+        if i1 > i:
+            out.append(("equal", i, i1, j, j1))
+        tag = "replace" if i1 < i2 and j1 < j2 else ("delete" if i1 < i2 else "insert")
+        out.append((tag, i1, i2, j1, j2))
+        i, j = i2, j2
+    if i < len(old):
+        out.append(("equal", i, len(old), j, len(new)))
+    return out

@@ -39,7 +39,8 @@ def test_one_container_in_one_out(tmp_path: Path, name: str) -> None:
     data = redline(tmp_path, old, new)
     for tag in ("sdt", "hyperlink", "smartTag", "customXml", "fldSimple", "txbxContent"):
         assert count_tags(data, tag) == max(count_tags(old, tag), count_tags(new, tag)), tag
-    assert count_tags(data, "fldChar") == count_tags(new, "fldChar")
+    if name != "felt_kode":  # a changed field code replaces the whole field (see below)
+        assert count_tags(data, "fldChar") == count_tags(new, "fldChar")
     assert count_tags(data, "bookmarkStart") == count_tags(new, "bookmarkStart")
     assert count_tags(data, "commentRangeStart") == count_tags(new, "commentRangeStart")
 
@@ -145,3 +146,17 @@ def test_unbinding_is_told_in_the_notes(tmp_path: Path) -> None:
         read_package(tmp_path / "a.docx"), read_package(tmp_path / "b.docx"), "T", "2026-01-01"
     )
     assert any("„Navn“" in n and "bindingen er fjernet" in n for n in result.notes)
+
+
+def test_changed_field_code_replaces_the_whole_field(tmp_path: Path) -> None:
+    """Word reads a field whose code alone is deleted as partly deleted; the whole older field
+    is deleted and the whole newer one inserted, each with its code kept as w:instrText or
+    w:delInstrText."""
+    old, new = PAIRS["felt_kode"]
+    doc = _doc(redline(tmp_path, old, new))
+    deleted = [d for d in doc.iter(f"{W}del") if d.find(f".//{W}fldChar") is not None]
+    inserted = [i for i in doc.iter(f"{W}ins") if i.find(f".//{W}fldChar") is not None]
+    assert len(deleted) == 1 and len(inserted) == 1
+    assert len(deleted[0].findall(f".//{W}fldChar")) == 3
+    assert [t.text for t in deleted[0].iter(f"{W}delInstrText")] == [" REF _Ref1 \\h "]
+    assert [t.text for t in inserted[0].iter(f"{W}instrText")] == [" REF _Ref2 \\h "]
