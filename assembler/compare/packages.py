@@ -16,11 +16,12 @@ from assembler.compare.blocks import Engine, Event
 from assembler.compare.deviations import mark
 from assembler.compare.finalmark import fix_final_marks
 from assembler.compare.notemap import align_note_ids
+from assembler.compare.repack import redline_bytes
 from assembler.compare.revisions import RevisionContext
 from assembler.compare.selfcheck import check
 from assembler.compare.tokens import W_P, W_PPR, style_of
 from assembler.ooxml.ns import NS, qn
-from assembler.ooxml.package import Package, package_bytes, parse_xml
+from assembler.ooxml.package import Package, parse_xml
 from assembler.ooxml.text import visible_text
 
 ANCHOR_PREFIX = "_Aft_"
@@ -75,15 +76,54 @@ def count_revisions(root: etree._Element) -> dict[str, int]:
     return out
 
 
+_STYLE_HINTS = (b"outlineLvl", b"numPr", b"eading", b"verskrift")
+
+
+def _candidate_styles(data: bytes, where: str) -> list[etree._Element]:
+    """The w:style elements that may be headings or numbered.
+
+    styles.xml is often 300-400 kB of latent styles and table looks; only the few styles naming
+    an outline level, numbering or a heading are parsed (each with the w: namespace declared).
+    A part not written with the usual w: prefix is parsed whole.
+    """
+    root_tag = data[: data.find(b">", data.find(b"<w:styles")) + 1] if b"<w:styles" in data else b""
+    if not root_tag:
+        return list(parse_xml(data, where).iter(qn("w:style")))
+    wrapper_open = b'<w:styles xmlns:w="' + NS["w"].encode() + b'">'
+    chunks: list[bytes] = []
+    first = data.find(b"<w:style ")  # latent style names ("heading 1") come before it
+    done = first
+    hints: list[int] = []
+    for needle in _STYLE_HINTS:
+        at = data.find(needle, max(first, 0))
+        while first >= 0 and at >= 0:
+            hints.append(at)
+            at = data.find(needle, at + 1)
+    for hint in sorted(hints):
+        if hint < done:
+            continue
+        start = data.rfind(b"<w:style ", done, hint)
+        end = data.find(b"</w:style>", hint)
+        if start < 0 or end < 0:
+            continue
+        done = end + len(b"</w:style>")
+        chunks.append(data[start:done])
+    if not chunks:
+        return []
+    root = parse_xml(wrapper_open + b"".join(chunks) + b"</w:styles>", where)
+    return list(root.iter(qn("w:style")))
+
+
 class _Styles:
     """Outline level and numbering of paragraph styles, from styles.xml."""
 
     def __init__(self, pkg: Package) -> None:
         self.level: dict[str, int] = {}
         self.numbered: set[str] = set()
-        if "word/styles.xml" not in pkg.parts:
+        data = pkg.parts.get("word/styles.xml")
+        if data is None:
             return
-        for st in pkg.xml("word/styles.xml").iter(qn("w:style")):
+        for st in _candidate_styles(data, f"{pkg.path.name}:word/styles.xml"):
             sid = st.get(qn("w:styleId"), "")
             name_el = st.find(qn("w:name"))
             name = name_el.get(qn("w:val"), "") if name_el is not None else ""
@@ -204,7 +244,7 @@ def compare_packages(old: Package, new: Package, author: str, date: str) -> Redl
         if name in new.parts and name in old.parts:
             old_note_roots[kind] = old.xml(name)
             align_note_ids(kind, old_root, old_note_roots[kind], new_parts[name])
-    old_styles, new_styles = _Styles(old), _Styles(new)
+    new_styles = _Styles(new)
     body, new_blocks = _body_blocks(new_root)
     _, old_blocks = _body_blocks(old_root)
     sect = body.find(qn("w:sectPr"))
@@ -243,7 +283,6 @@ def compare_packages(old: Package, new: Package, author: str, date: str) -> Redl
             fix_final_marks(ctx, root, first_id)
         parts[name] = _xml(root)
     counts = dict(ctx.counts)
-    _ = old_styles
     for name in dict.fromkeys(ctx.unbound):
         notes.append(
             f"Indholdsstyringen „{name}“ er bundet til dokumentets XML-data, som Word ellers "
@@ -252,7 +291,8 @@ def compare_packages(old: Package, new: Package, author: str, date: str) -> Redl
         )
     deviations = check(parts, old.parts, new.parts)
     messages = mark(parts, deviations, lambda p: _heading_text(new_styles, p)) if deviations else []
-    return Redline(package_bytes(parts), changes, counts, prior_new, prior_old, notes, messages)
+    data = redline_bytes(parts, new.path, new.parts)
+    return Redline(data, changes, counts, prior_new, prior_old, notes, messages)
 
 
 def _heading_text(styles: _Styles, p: etree._Element) -> str:

@@ -226,9 +226,8 @@ def document_lines(parts: Mapping[str, bytes], view: str) -> dict[str, list[Line
     in the viewed body (Word renumbers note ids), and a note whose reference is gone is not shown.
     """
     main = "word/document.xml"
-    doc = parse_xml(parts[main], main)
-    stories = _story_names(parts, doc)
     doc = _viewed(parts[main], main, view)
+    stories = _story_names(parts, doc)
     body = doc.find(qn("w:body"))
     out: dict[str, list[Line]] = {"body": blocks_lines(body, view) if body is not None else []}
     for key, name in sorted(stories.items()):

@@ -38,6 +38,7 @@ DROPPED = {qn("w:proofErr"), qn("w:lastRenderedPageBreak"), qn("w:rPr")}
 FMT_IGNORED = {qn("w:lang"), qn("w:noProof"), qn("w:rPrChange"), qn("w:ins"), qn("w:del")}
 PPR_NOT_BASE = {qn("w:rPr"), qn("w:sectPr"), qn("w:pPrChange")}
 W_VAL = qn("w:val")
+NOT_TOKENS = {qn("w:commentReference"), qn("w:annotationRef")}  # pass-through, not compared
 
 
 @dataclass(slots=True)
@@ -82,24 +83,28 @@ class Flat:
 
     def flush(self) -> None:
         """Tokenize the queued text; each token takes the run properties of its first character."""
-        if not self.pending:
+        pending = self.pending
+        if not pending:
             return
         assert self.pending_ctx is not None
         fmt, wraps, prior = self.pending_ctx
-        text = "".join(t for t, _ in self.pending)
-        starts: list[int] = []
-        at = 0
-        for t, _ in self.pending:
-            starts.append(at)
-            at += len(t)
-        k = 0
-        at = 0
-        for word in tokenize(text):
-            while k + 1 < len(starts) and starts[k + 1] <= at:
-                k += 1
-            self.toks.append(Tok(word, word, None, self.pending[k][1], fmt, wraps, prior))  # type: ignore[arg-type]
-            at += len(word)
-        self.pending.clear()
+        toks = self.toks
+        if len(pending) == 1:
+            text, rpr = pending[0]
+            toks.extend(Tok(w, w, None, rpr, fmt, wraps, prior) for w in tokenize(text))  # type: ignore[arg-type]
+        else:
+            ends: list[int] = []
+            at = 0
+            for text, _ in pending:
+                at += len(text)
+                ends.append(at)
+            k = at = 0
+            for word in tokenize("".join(t for t, _ in pending)):
+                while ends[k] <= at:
+                    k += 1
+                toks.append(Tok(word, word, None, pending[k][1], fmt, wraps, prior))  # type: ignore[arg-type]
+                at += len(word)
+        pending.clear()
         self.pending_ctx = None
 
 
@@ -209,11 +214,44 @@ def _run(
                 flat.add_text(child.text, rpr, (fmt, wraps, prior))
             continue
         flat.flush()
-        if etree.QName(tag).localname in ("commentReference", "annotationRef"):
+        if tag in NOT_TOKENS:
             if newer:
                 flat.extras.append(Extra(len(flat.toks), r, wraps))
         else:
             flat.toks.append(Tok(_special_key(child), None, child, rpr, fmt, wraps, prior))
+
+
+def key_text(p: etree._Element) -> str:
+    """The joined token keys of flatten(p) (its original-view text), without making tokens.
+
+    Equal paragraphs, most of any document, are aligned by this text and never tokenized.
+    """
+    out: list[str] = []
+    _walk_keys(p, out)
+    return "".join(out)
+
+
+def _walk_keys(parent: etree._Element, out: list[str]) -> None:
+    """Recursive worker of key_text(), mirroring _walk() and _run()."""
+    for child in parent:
+        tag = child.tag
+        if not isinstance(tag, str) or tag == W_PPR or tag in DROPPED:
+            continue
+        if tag == W_R:
+            for el in child:
+                etag = el.tag
+                if not isinstance(etag, str) or etag in DROPPED:
+                    continue
+                if etag in (W_T, W_DELTEXT):
+                    out.append(el.text or "")
+                elif etag not in NOT_TOKENS:
+                    out.append(_special_key(el))
+        elif tag in CONTAINERS:
+            inner = child.find(qn("w:sdtContent")) if tag == qn("w:sdt") else child
+            if inner is not None:
+                _walk_keys(inner, out)
+        elif tag in PRIOR_DEL:
+            _walk_keys(child, out)
 
 
 def original_text(p: etree._Element) -> str:
