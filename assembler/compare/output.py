@@ -9,7 +9,6 @@ from rich.table import Table
 from assembler.cli_support import err_console, out_console
 from assembler.compare.model import Round
 from assembler.compare.rounds import compare_versions, output_paths
-from assembler.compare.xlsx import summary_workbook
 from assembler.errors import OutputError
 from assembler.ooxml.package import write_atomic
 
@@ -83,6 +82,8 @@ def write_all(
         write_atomic(path, rnd.data, overwrite)
         rnd.output = path
     if summary is not None:
+        from assembler.compare.xlsx import summary_workbook  # openpyxl only when asked for
+
         write_atomic(summary, summary_workbook(rounds), overwrite)
 
 
