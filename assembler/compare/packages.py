@@ -9,17 +9,17 @@ from __future__ import annotations
 import copy
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from lxml import etree
 
 from assembler.compare.blocks import Engine, Event
-from assembler.compare.deviations import mark
 from assembler.compare.finalmark import fix_final_marks
 from assembler.compare.notemap import align_note_ids
 from assembler.compare.repack import redline_bytes
 from assembler.compare.revisions import RevisionContext
 from assembler.compare.selfcheck import check
-from assembler.compare.tokens import W_P, W_PPR, style_of
+from assembler.compare.tokens import W_P, W_PPR
 from assembler.ooxml.ns import NS, qn
 from assembler.ooxml.package import Package, parse_xml
 from assembler.ooxml.text import visible_text
@@ -30,8 +30,7 @@ _HEADING_NAME = re.compile(r"^(heading|overskrift)\s*(\d)$", re.IGNORECASE)
 _REF_TYPES = ("headerReference", "footerReference")
 
 
-@dataclass(frozen=True)
-class ParaInfo:
+class ParaInfo(NamedTuple):
     """Heading facts about the paragraph an event belongs to."""
 
     heading_level: int  # 0 when not a heading
@@ -40,8 +39,10 @@ class ParaInfo:
     text: str
 
 
-@dataclass(frozen=True)
-class Change:
+NO_INFO = ParaInfo(0, False, "", "")
+
+
+class Change(NamedTuple):
     """One paragraph-level event with its heading facts (no XML)."""
 
     kind: str
@@ -139,26 +140,29 @@ class _Styles:
     def info(self, p: etree._Element, anchor_prefix: str) -> ParaInfo:
         """Heading facts of a paragraph."""
         if p.tag != W_P:
-            return ParaInfo(0, False, "", "")
-        style = style_of(p)
+            return NO_INFO
         ppr = p.find(W_PPR)
+        style_el = ppr.find(_W_PSTYLE) if ppr is not None else None
+        style = style_el.get(_W_VAL, "") if style_el is not None else ""
         level = self.level.get(style, 0)
-        outline = ppr.find(qn("w:outlineLvl")) if ppr is not None else None
+        outline = ppr.find(_W_OUTLINE) if ppr is not None else None
         if outline is not None:
-            level = int(outline.get(qn("w:val"), "9")) + 1
+            level = int(outline.get(_W_VAL, "9")) + 1
         anchor = ""
-        for b in p.iter(qn("w:bookmarkStart")):
-            name = b.get(qn("w:name"), "")
+        for b in p.iter(_W_BOOKMARK):
+            name = b.get(_W_NAME, "")
             if name.startswith(anchor_prefix):
                 anchor = name
                 level = level or 1
                 break
         if level == 0 or level > 9:
-            return ParaInfo(0, False, anchor, "")
-        numbered = style in self.numbered or (
-            ppr is not None and ppr.find(qn("w:numPr")) is not None
-        )
+            return ParaInfo(0, False, anchor, "") if anchor else NO_INFO
+        numbered = style in self.numbered or (ppr is not None and ppr.find(_W_NUMPR) is not None)
         return ParaInfo(level, numbered, anchor, visible_text(p))
+
+
+_W_PSTYLE, _W_VAL, _W_OUTLINE = qn("w:pStyle"), qn("w:val"), qn("w:outlineLvl")
+_W_BOOKMARK, _W_NAME, _W_NUMPR = qn("w:bookmarkStart"), qn("w:name"), qn("w:numPr")
 
 
 def _body_blocks(root: etree._Element) -> tuple[etree._Element, list[etree._Element]]:
@@ -290,7 +294,11 @@ def compare_packages(old: Package, new: Package, author: str, date: str) -> Redl
             "ses og accepteres eller afvises. Dataene er bevaret som i den nyeste version."
         )
     deviations = check(parts, old.parts, new.parts)
-    messages = mark(parts, deviations, lambda p: _heading_text(new_styles, p)) if deviations else []
+    messages: list[str] = []
+    if deviations:
+        from assembler.compare.deviations import mark  # rare: only when something was not tracked
+
+        messages = mark(parts, deviations, lambda p: _heading_text(new_styles, p))
     data = redline_bytes(parts, new.path, new.parts)
     return Redline(data, changes, counts, prior_new, prior_old, notes, messages)
 
@@ -329,7 +337,7 @@ def _changes(events: list[Event], part: str) -> list[Change]:
     """Turn engine events into changes with heading facts."""
     out = []
     for e in events:
-        info = e.info if isinstance(e.info, ParaInfo) else ParaInfo(0, False, "", "")
+        info = e.info if isinstance(e.info, ParaInfo) else NO_INFO
         out.append(Change(e.kind, e.before, e.after, info, part))
     return out
 

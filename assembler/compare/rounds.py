@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from assembler.compare.attribute import attribute
 from assembler.compare.model import Round, Version
 from assembler.compare.packages import compare_packages
 from assembler.compare.summary import summarise
@@ -133,6 +132,8 @@ def compare_versions(paths: list[Path], authors: list[str], dates: list[str]) ->
         whole = compare_pair(
             packages[0], packages[-1], versions[0], cumulative, f"v1→v{len(packages)}"
         )
+        from assembler.compare.attribute import attribute  # three or more versions only
+
         attributed, total = attribute(whole, rounds)
         if total:
             whole.notes.append(

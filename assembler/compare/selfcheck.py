@@ -15,7 +15,7 @@ import io
 import posixpath
 import zipfile
 from collections.abc import Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from lxml import etree
 
@@ -43,13 +43,14 @@ TEXT_OF = {
     qn("w:endnoteReference"): "[slutnote]",
 }
 BLOCK_WRAPPERS = {W_SDT, W_CUSTOMXML}
+TXBX_ANYWHERE = f".//{W_TXBX}"
 PARA_NO = "{urn:aftale:selfcheck}n"  # paragraph number in the part, set before a view is applied
+MARK_GONE = "{urn:aftale:selfcheck}gone"  # set on a paragraph whose mark the view drops
 REL_HEADER = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header"
 REL_FOOTER = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer"
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     """One line of a view: a paragraph's text (or a table marker) and where it came from."""
 
     text: str
@@ -79,10 +80,21 @@ def apply_view(root: etree._Element, view: str) -> etree._Element:
     return root
 
 
+
+
 def _mark_dropped(p: etree._Element, view: str) -> bool:
     """Whether the paragraph mark disappears in this view (the paragraph joins the next)."""
-    rpr = p.find(f"{W_PPR}/{W_RPR}")
-    return rpr is not None and any(c.tag in DROP[view] for c in rpr)
+    return p.get(MARK_GONE) is not None
+
+
+def _mark_marks(root: etree._Element, view: str) -> None:
+    """Flag the paragraphs whose mark the view drops (found in C among the few revisions)."""
+    for rev in root.iter(*DROP[view]):
+        rpr = rev.getparent()
+        ppr = rpr.getparent() if rpr is not None and rpr.tag == W_RPR else None
+        p = ppr.getparent() if ppr is not None and ppr.tag == W_PPR else None
+        if p is not None and p.tag == W_P:
+            p.set(MARK_GONE, "1")
 
 
 def _run_text(parent: etree._Element, out: list[str], boxes: list[etree._Element]) -> None:
@@ -102,6 +114,12 @@ def _run_text(parent: etree._Element, out: list[str], boxes: list[etree._Element
 
 def para_text(p: etree._Element) -> tuple[str, list[etree._Element]]:
     """A paragraph's text after a view was applied, and the text boxes anchored in it."""
+    if p.find(TXBX_ANYWHERE) is None:
+        # The usual paragraph: lxml finds the text elements in C, in document order.
+        return "".join(
+            el.text or "" if (extra := TEXT_OF[el.tag]) is None else extra
+            for el in p.iter(*TEXT_OF)
+        ), []
     out: list[str] = []
     boxes: list[etree._Element] = []
     _run_text(p, out, boxes)
@@ -109,7 +127,7 @@ def para_text(p: etree._Element) -> tuple[str, list[etree._Element]]:
 
 
 def blocks_lines(container: etree._Element, view: str) -> list[Line]:
-    """The lines of a story (body, cell, header, note, text box) after a view was applied."""
+    """The lines of a story (body, cell, header, note, text box) of a part read by _viewed()."""
     lines: list[Line] = []
     carry = _walk_blocks(container, view, lines, None)
     if carry is not None:
@@ -194,6 +212,7 @@ def _viewed(data: bytes, name: str, view: str) -> etree._Element:
     root = parse_xml(data, name)
     for n, p in enumerate(root.iter(W_P)):
         p.set(PARA_NO, str(n))
+    _mark_marks(root, view)
     return apply_view(root, view)
 
 
@@ -254,8 +273,7 @@ def read_parts(data: bytes) -> dict[str, bytes]:
         return {i.filename: zf.read(i) for i in zf.infolist() if not i.is_dir()}
 
 
-@dataclass(frozen=True)
-class Deviation:
+class Deviation(NamedTuple):
     """A stretch where a view of the redline differs from the input it must reproduce."""
 
     story: str  # "body", "header/0/default", "word/footnotes.xml#2" …

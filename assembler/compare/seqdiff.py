@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 from difflib import SequenceMatcher
+from typing import NamedTuple
 
 # Numbers, times, dates, amounts and clause references are whole tokens, so a changed time reads
 # "~~9.00~~ 8.30" and not "~~9~~8.~~00~~30". Danish writes 1.250 (thousands), 8,5 (decimal),
@@ -139,8 +139,7 @@ def block_opcodes(
     return _merge(result)
 
 
-@dataclass(frozen=True)
-class Move:
+class Move(NamedTuple):
     """A block that left old position `old` and arrived unchanged at new position `new`."""
 
     old: int

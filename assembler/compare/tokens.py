@@ -9,7 +9,7 @@ dropped because they refer to parts of the older package.
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from lxml import etree
 
@@ -41,8 +41,7 @@ W_VAL = qn("w:val")
 NOT_TOKENS = {qn("w:commentReference"), qn("w:annotationRef")}  # pass-through, not compared
 
 
-@dataclass(slots=True)
-class Tok:
+class Tok(NamedTuple):
     """One comparable piece of a run: a word, space, punctuation mark or special run child."""
 
     key: str
@@ -54,8 +53,7 @@ class Tok:
     prior: etree._Element | None
 
 
-@dataclass(slots=True)
-class Extra:
+class Extra(NamedTuple):
     """An element kept verbatim from the newer version, placed before token `pos`."""
 
     pos: int
@@ -63,16 +61,18 @@ class Extra:
     wraps: tuple[etree._Element, ...]
 
 
-@dataclass(slots=True)
 class Flat:
     """A flattened paragraph: tokens in the original view plus pass-through extras."""
 
-    toks: list[Tok] = field(default_factory=list)
-    extras: list[Extra] = field(default_factory=list)
-    # Text waiting to be tokenized: consecutive w:t pieces with one formatting and context, so a
-    # number split over two runs by Word ("9." + "00") still becomes one token.
-    pending: list[tuple[str, etree._Element | None]] = field(default_factory=list)
-    pending_ctx: tuple[object, ...] | None = None
+    __slots__ = ("extras", "pending", "pending_ctx", "toks")
+
+    def __init__(self) -> None:
+        self.toks: list[Tok] = []
+        self.extras: list[Extra] = []
+        # Text waiting to be tokenized: consecutive w:t pieces with one formatting and context,
+        # so a number split over two runs by Word ("9." + "00") still becomes one token.
+        self.pending: list[tuple[str, etree._Element | None]] = []
+        self.pending_ctx: tuple[object, ...] | None = None
 
     def add_text(self, text: str, rpr: etree._Element | None, ctx: tuple[object, ...]) -> None:
         """Queue text of a run; tokens are made when the context or formatting changes."""
