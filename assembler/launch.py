@@ -65,7 +65,6 @@ def run_sammenlign(args: list[str]) -> int | None:
     values = parse_sammenlign(args)
     if values is None:
         return None
-    from assembler.cli_support import print_error
     from assembler.compare.output import compare_workflow
     from assembler.errors import AftaleError
 
@@ -80,6 +79,8 @@ def run_sammenlign(args: list[str]) -> int | None:
             allow_deviations=bool(values.get("tillad_afvigelser")),
         )
     except AftaleError as exc:
+        from assembler.cli_support import print_error  # rich, only when there is an error
+
         print_error(exc)
         return 1
     except KeyboardInterrupt:

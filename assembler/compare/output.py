@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rich.table import Table
-
-from assembler.cli_support import err_console, out_console
 from assembler.compare.model import Round
 from assembler.compare.rounds import compare_versions, output_paths
 from assembler.errors import OutputError
 from assembler.ooxml.package import write_atomic
+from assembler.textable import Table, err_console, out_console
 
 
 def compare_workflow(
@@ -52,15 +50,13 @@ def report_deviations(rounds: list[Round], allow: bool) -> int:
     err_console.print(
         f"{'Advarsel' if allow else 'Fejl'}: redlinen er ikke fuldstændig. {places} kunne ikke "
         "spores som ændringer; de er markeret med en kommentar i Word:",
-        markup=False,
     )
     for rnd, text in found:
-        err_console.print(f"  - Runde {rnd.label}: {text}", markup=False)
+        err_console.print(f"  - Runde {rnd.label}: {text}")
     if allow:
         return 0
     err_console.print(
-        "Gennemgå stederne i Word, eller brug --tillad-afvigelser for at godtage redlinen.",
-        markup=False,
+        "Gennemgå stederne i Word, eller brug --tillad-afvigelser for at godtage redlinen."
     )
     return DEVIATIONS_EXIT
 

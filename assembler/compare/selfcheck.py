@@ -80,8 +80,6 @@ def apply_view(root: etree._Element, view: str) -> etree._Element:
     return root
 
 
-
-
 def _mark_dropped(p: etree._Element, view: str) -> bool:
     """Whether the paragraph mark disappears in this view (the paragraph joins the next)."""
     return p.get(MARK_GONE) is not None
