@@ -11,7 +11,6 @@ from __future__ import annotations
 import copy
 import re
 from collections.abc import Callable
-from difflib import SequenceMatcher
 from typing import NamedTuple
 
 from lxml import etree
@@ -412,12 +411,9 @@ class Engine:
             ntoks.append(k)
         okeys = [MARK if isinstance(t, int) else t.key for t in otoks]
         nkeys = [MARK if isinstance(t, int) else t.key for t in ntoks]
-        if len(okeys) + len(nkeys) < 2000:
-            ops: list[tuple[str, int, int, int, int]] = list(
-                SequenceMatcher(None, okeys, nkeys, False).get_opcodes()
-            )
-        else:
-            ops = opcodes(okeys, nkeys)
+        # The common head and tail are trimmed first: a one-word edit in a long paragraph then
+        # costs O(n), where difflib alone is quadratic in the repeated space tokens.
+        ops = opcodes(okeys, nkeys)
         ops = readable(whole_fields(ops, okeys, nkeys), okeys, nkeys, MARK)
         paras: list[etree._Element] = []
         consumed = [(0, 0)]

@@ -47,4 +47,6 @@ def redline_bytes(parts: Mapping[str, bytes], newer: Path, untouched: Mapping[st
         data = parts[name]
         if zlib.crc32(data) == crc:
             cache.seed(data, crc, packed)
-    return fast_package_bytes(parts, cache, quick=frozenset())
+    # The rewritten parts (body, headers, notes) are deflated at the quick level: three times
+    # faster, about 15% larger, still deterministic.
+    return fast_package_bytes(parts, cache, quick=frozenset(parts) - same)

@@ -44,9 +44,10 @@ TEXT_OF = {
 }
 BLOCK_WRAPPERS = {W_SDT, W_CUSTOMXML}
 TXBX_ANYWHERE = f".//{W_TXBX}"
-PARA_NO = "{urn:aftale:selfcheck}n"  # paragraph number in the part, set before a view is applied
-MARK_GONE = "{urn:aftale:selfcheck}gone"  # set on a paragraph whose mark the view drops
-TEXT_CACHE = "{urn:aftale:selfcheck}text"  # a paragraph's text in the view, set by _cache_texts
+# Private marks on the self-check's own parsed copies (never written): unqualified attribute
+# names, which cost no namespace lookup and which WordprocessingML itself never uses.
+PARA_NO = "aftale-n"  # paragraph number in the part, set before a view is applied
+MARK_GONE = "aftale-gone"  # set on a paragraph whose mark the view drops
 REL_HEADER = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header"
 REL_FOOTER = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer"
 
@@ -111,31 +112,35 @@ def _run_text(parent: etree._Element, out: list[str], boxes: list[etree._Element
             _run_text(el, out, boxes)
 
 
-def _cache_texts(root: etree._Element) -> None:
+def _cache_texts(root: etree._Element) -> dict[etree._Element, str]:
     """Store every paragraph's text on it, in one pass, when no text box nests paragraphs.
 
     Without text boxes a paragraph never holds another, so in document order every text element
     belongs to the paragraph that started last: one walk in C instead of one per paragraph.
     """
+    texts: dict[etree._Element, str] = {}
     if root.find(TXBX_ANYWHERE) is not None:
-        return
+        return texts
     current: etree._Element | None = None
     parts: list[str] = []
     for el in root.iter(W_P, *TEXT_OF):
         if el.tag == W_P:
             if current is not None:
-                current.set(TEXT_CACHE, "".join(parts))
+                texts[current] = "".join(parts)
             current, parts = el, []
         else:
             extra = TEXT_OF[el.tag]
             parts.append(el.text or "" if extra is None else extra)
     if current is not None:
-        current.set(TEXT_CACHE, "".join(parts))
+        texts[current] = "".join(parts)
+    return texts
 
 
-def para_text(p: etree._Element) -> tuple[str, list[etree._Element]]:
+def para_text(
+    p: etree._Element, texts: dict[etree._Element, str] | None = None
+) -> tuple[str, list[etree._Element]]:
     """A paragraph's text after a view was applied, and the text boxes anchored in it."""
-    cached = p.get(TEXT_CACHE)
+    cached = texts.get(p) if texts else None
     if cached is not None:
         return cached, []
     if p.find(TXBX_ANYWHERE) is None:
@@ -150,17 +155,24 @@ def para_text(p: etree._Element) -> tuple[str, list[etree._Element]]:
     return "".join(out), boxes
 
 
-def blocks_lines(container: etree._Element, view: str) -> list[Line]:
+Texts = dict[etree._Element, str]
+
+
+def blocks_lines(container: etree._Element, view: str, texts: Texts | None = None) -> list[Line]:
     """The lines of a story (body, cell, header, note, text box) of a part read by _viewed()."""
     lines: list[Line] = []
-    carry = _walk_blocks(container, view, lines, None)
+    carry = _walk_blocks(container, view, lines, None, texts)
     if carry is not None:
         lines.append(Line(carry, -1))
     return lines
 
 
 def _walk_blocks(
-    container: etree._Element, view: str, lines: list[Line], carry: str | None
+    container: etree._Element,
+    view: str,
+    lines: list[Line],
+    carry: str | None,
+    texts: Texts | None,
 ) -> str | None:
     """Add the lines of `container`'s blocks; return text still waiting for its paragraph mark.
 
@@ -170,12 +182,12 @@ def _walk_blocks(
     for block in container:
         tag = block.tag
         if tag == W_P:
-            text, boxes = para_text(block)
+            text, boxes = para_text(block, texts)
             if carry is not None:
                 text = carry + text
             for box in boxes:
                 lines.append(Line("[tekstfelt]", -1))
-                lines.extend(blocks_lines(box, view))
+                lines.extend(blocks_lines(box, view, texts))
             if _mark_dropped(block, view):
                 carry = text
                 continue
@@ -185,11 +197,11 @@ def _walk_blocks(
             if carry is not None:
                 lines.append(Line(carry, -1))
                 carry = None
-            lines.extend(_table_lines(block, view))
+            lines.extend(_table_lines(block, view, texts))
         elif tag in BLOCK_WRAPPERS:
             inner = block.find(W_SDTCONTENT) if tag == W_SDT else block
             if inner is not None:
-                carry = _walk_blocks(inner, view, lines, carry)
+                carry = _walk_blocks(inner, view, lines, carry, texts)
     return carry
 
 
@@ -219,7 +231,7 @@ def _cells(parent: etree._Element) -> list[etree._Element]:
     return out
 
 
-def _table_lines(tbl: etree._Element, view: str) -> list[Line]:
+def _table_lines(tbl: etree._Element, view: str, texts: Texts | None) -> list[Line]:
     """A table as marker lines and its cells' lines (a table without rows is gone)."""
     rows = _rows(tbl)
     lines = [Line("[tabel]", -1)] if rows else []
@@ -227,11 +239,13 @@ def _table_lines(tbl: etree._Element, view: str) -> list[Line]:
         lines.append(Line("[række]", -1))
         for tc in _cells(tr):
             lines.append(Line("[celle]", -1))
-            lines.extend(blocks_lines(tc, view))
+            lines.extend(blocks_lines(tc, view, texts))
     return lines
 
 
-def _viewed(data: bytes, name: str, view: str, numbered: bool = False) -> etree._Element:
+def _viewed(
+    data: bytes, name: str, view: str, numbered: bool = False
+) -> tuple[etree._Element, Texts]:
     """Parse a part, number its paragraphs when asked (to place a comment), apply the view."""
     root = parse_xml(data, name)
     if numbered:
@@ -239,8 +253,7 @@ def _viewed(data: bytes, name: str, view: str, numbered: bool = False) -> etree.
             p.set(PARA_NO, str(n))
     _mark_marks(root, view)
     apply_view(root, view)
-    _cache_texts(root)
-    return root
+    return root, _cache_texts(root)
 
 
 def _story_names(parts: Mapping[str, bytes], doc: etree._Element) -> dict[str, str]:
@@ -274,12 +287,15 @@ def document_lines(
     in the viewed body (Word renumbers note ids), and a note whose reference is gone is not shown.
     """
     main = "word/document.xml"
-    doc = _viewed(parts[main], main, view, numbered)
+    doc, texts = _viewed(parts[main], main, view, numbered)
     stories = _story_names(parts, doc)
     body = doc.find(qn("w:body"))
-    out: dict[str, list[Line]] = {"body": blocks_lines(body, view) if body is not None else []}
+    out: dict[str, list[Line]] = {
+        "body": blocks_lines(body, view, texts) if body is not None else []
+    }
     for key, name in sorted(stories.items()):
-        out[key] = blocks_lines(_viewed(parts[name], name, view, numbered), view)
+        story, story_texts = _viewed(parts[name], name, view, numbered)
+        out[key] = blocks_lines(story, view, story_texts)
     for kind in ("footnote", "endnote"):
         name = f"word/{kind}s.xml"
         if name not in parts:
@@ -287,12 +303,16 @@ def document_lines(
         seen = [r.get(W_ID) for r in doc.iter(qn(f"w:{kind}Reference"))]
         if not seen:
             continue
-        root = _viewed(parts[name], name, view, numbered)
+        root, note_texts = _viewed(parts[name], name, view, numbered)
         notes = {n.get(W_ID): n for n in root if n.get(W_TYPE) is None}
         for k, nid in enumerate(seen, start=1):
             note = notes.get(nid)
             key = f"{name}#{k}"
-            out[key] = blocks_lines(note, view) if note is not None else [Line("[mangler]", -1)]
+            out[key] = (
+                blocks_lines(note, view, note_texts)
+                if note is not None
+                else [Line("[mangler]", -1)]
+            )
     return out
 
 
