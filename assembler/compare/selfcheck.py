@@ -10,6 +10,7 @@ footnotes and endnotes. The tests use the same functions as their oracle.
 
 from __future__ import annotations
 
+import copy
 import difflib
 import io
 import posixpath
@@ -244,10 +245,23 @@ def _table_lines(tbl: etree._Element, view: str, texts: Texts | None) -> list[Li
 
 
 def _viewed(
-    data: bytes, name: str, view: str, numbered: bool = False
+    data: bytes,
+    name: str,
+    view: str,
+    numbered: bool = False,
+    parsed: dict[str, etree._Element] | None = None,
 ) -> tuple[etree._Element, Texts]:
-    """Parse a part, number its paragraphs when asked (to place a comment), apply the view."""
-    root = parse_xml(data, name)
+    """Parse a part, number its paragraphs when asked (to place a comment), apply the view.
+
+    With `parsed`, a part read for one view is copied for the next (copying is about four times
+    faster than parsing again).
+    """
+    if parsed is None:
+        root = parse_xml(data, name)
+    else:
+        if name not in parsed:
+            parsed[name] = parse_xml(data, name)
+        root = copy.deepcopy(parsed[name])
     if numbered:
         for n, p in enumerate(root.iter(W_P)):
             p.set(PARA_NO, str(n))
@@ -279,7 +293,10 @@ def _story_names(parts: Mapping[str, bytes], doc: etree._Element) -> dict[str, s
 
 
 def document_lines(
-    parts: Mapping[str, bytes], view: str, numbered: bool = False
+    parts: Mapping[str, bytes],
+    view: str,
+    numbered: bool = False,
+    parsed: dict[str, etree._Element] | None = None,
 ) -> dict[str, list[Line]]:
     """Lines of body, headers, footers and notes of a package after accept/reject-all.
 
@@ -287,14 +304,14 @@ def document_lines(
     in the viewed body (Word renumbers note ids), and a note whose reference is gone is not shown.
     """
     main = "word/document.xml"
-    doc, texts = _viewed(parts[main], main, view, numbered)
+    doc, texts = _viewed(parts[main], main, view, numbered, parsed)
     stories = _story_names(parts, doc)
     body = doc.find(qn("w:body"))
     out: dict[str, list[Line]] = {
         "body": blocks_lines(body, view, texts) if body is not None else []
     }
     for key, name in sorted(stories.items()):
-        story, story_texts = _viewed(parts[name], name, view, numbered)
+        story, story_texts = _viewed(parts[name], name, view, numbered, parsed)
         out[key] = blocks_lines(story, view, story_texts)
     for kind in ("footnote", "endnote"):
         name = f"word/{kind}s.xml"
@@ -303,7 +320,7 @@ def document_lines(
         seen = [r.get(W_ID) for r in doc.iter(qn(f"w:{kind}Reference"))]
         if not seen:
             continue
-        root, note_texts = _viewed(parts[name], name, view, numbered)
+        root, note_texts = _viewed(parts[name], name, view, numbered, parsed)
         notes = {n.get(W_ID): n for n in root if n.get(W_TYPE) is None}
         for k, nid in enumerate(seen, start=1):
             note = notes.get(nid)
@@ -372,11 +389,13 @@ def check(
     Paragraphs are numbered (for placing a comment at each deviation) only when one is found.
     """
     deviations: list[Deviation] = []
+    parsed: dict[str, etree._Element] = {}  # the redline's parts, read once for both views
     for view, source in (("accept", new), ("reject", old)):
         expected = document_lines(source, view)
-        found = compare_views(document_lines(redline, view), expected, view)
+        found = compare_views(document_lines(redline, view, parsed=parsed), expected, view)
         if found:
-            found = compare_views(document_lines(redline, view, numbered=True), expected, view)
+            numbered = document_lines(redline, view, numbered=True, parsed=parsed)
+            found = compare_views(numbered, expected, view)
         deviations += found
     return deviations
 
