@@ -22,13 +22,22 @@ from assembler.compare.containers import (
     shell,
     unbind,
 )
-from assembler.compare.tokens import PPR_NOT_BASE, W_DELTEXT, W_PPR, W_R, W_RPR, W_T, Extra, Tok
+from assembler.compare.tokens import (
+    PPR_NOT_BASE,
+    W_DELTEXT,
+    W_PPR,
+    W_R,
+    W_RPR,
+    W_T,
+    XML_SPACE,
+    Extra,
+    Tok,
+)
 from assembler.ooxml.ns import qn
 
 WRAPPER = {"ins": "w:ins", "del": "w:del", "mf": "w:moveFrom", "mt": "w:moveTo"}
 MARK_REVISIONS = {qn("w:ins"), qn("w:del"), qn("w:moveFrom"), qn("w:moveTo")}
 STALE_IN_OLD = MARK_REVISIONS | {qn("w:rPrChange")}
-XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 W_ID = qn("w:id")
 REVISION_ELEMENTS = tuple(
     qn(f"w:{t}") for t in ("ins", "del", "moveFrom", "moveTo", "rPrChange", "pPrChange")

@@ -20,6 +20,7 @@ from typing import NamedTuple
 
 from lxml import etree
 
+from assembler.compare.tokens import run_text
 from assembler.ooxml.ns import NS, qn
 from assembler.ooxml.package import parse_xml
 
@@ -106,7 +107,7 @@ def _run_text(parent: etree._Element, out: list[str], boxes: list[etree._Element
             continue
         if tag in TEXT_OF:
             extra = TEXT_OF[tag]
-            out.append(el.text or "" if extra is None else extra)
+            out.append(run_text(el) if extra is None else extra)
         elif tag == W_TXBX:
             boxes.append(el)
         elif len(el):
@@ -131,7 +132,7 @@ def _cache_texts(root: etree._Element) -> dict[etree._Element, str]:
             current, parts = el, []
         else:
             extra = TEXT_OF[el.tag]
-            parts.append(el.text or "" if extra is None else extra)
+            parts.append(run_text(el) if extra is None else extra)
     if current is not None:
         texts[current] = "".join(parts)
     return texts
@@ -147,8 +148,7 @@ def para_text(
     if p.find(TXBX_ANYWHERE) is None:
         # The usual paragraph: lxml finds the text elements in C, in document order.
         return "".join(
-            el.text or "" if (extra := TEXT_OF[el.tag]) is None else extra
-            for el in p.iter(*TEXT_OF)
+            run_text(el) if (extra := TEXT_OF[el.tag]) is None else extra for el in p.iter(*TEXT_OF)
         ), []
     out: list[str] = []
     boxes: list[etree._Element] = []

@@ -108,6 +108,25 @@ class Flat:
         self.pending_ctx = None
 
 
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+_XML_WHITESPACE = " \t\r\n"
+
+
+def run_text(t: etree._Element) -> str:
+    """The text Word shows for a w:t or w:delText.
+
+    Without xml:space="preserve" Word drops the leading and trailing white space of the element
+    (XML 1.0 §2.10; python-docx and Word add the attribute whenever it matters). Keeping such a
+    space and writing it back with "preserve" is how "foo ;" appeared where the newer version
+    showed "foo;".
+    """
+    text = t.text or ""
+    edges = text and (text[0] in _XML_WHITESPACE or text[-1] in _XML_WHITESPACE)
+    if edges and t.get(XML_SPACE) != "preserve":
+        return text.strip(_XML_WHITESPACE)
+    return text
+
+
 def rpr_signature(rpr: etree._Element | None) -> str:
     """A canonical string for visible run formatting (ignores language and proofing marks)."""
     if rpr is None:
@@ -210,8 +229,9 @@ def _run(
         if not isinstance(tag, str) or tag in DROPPED:
             continue
         if tag in (W_T, W_DELTEXT):
-            if child.text:
-                flat.add_text(child.text, rpr, (fmt, wraps, prior))
+            text = run_text(child)
+            if text:
+                flat.add_text(text, rpr, (fmt, wraps, prior))
             continue
         flat.flush()
         if tag in NOT_TOKENS:
@@ -243,7 +263,7 @@ def _walk_keys(parent: etree._Element, out: list[str]) -> None:
                 if not isinstance(etag, str) or etag in DROPPED:
                     continue
                 if etag in (W_T, W_DELTEXT):
-                    out.append(el.text or "")
+                    out.append(run_text(el))
                 elif etag not in NOT_TOKENS:
                     out.append(_special_key(el))
         elif tag in CONTAINERS:

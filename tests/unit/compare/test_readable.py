@@ -107,3 +107,19 @@ def test_whitespace_and_punctuation_are_kept_byte_for_byte(tmp_path: Path) -> No
 def test_tokenizer_keeps_units_and_signs() -> None:
     assert tokenize("1.250,- kr og §§ 5a") == ["1.250,- kr", " ", "og", " ", "§§ 5a"]
     assert tokenize("2 krus") == ["2", " ", "krus"]
+
+
+def test_edge_space_word_drops_is_not_written_back(tmp_path: Path) -> None:
+    """A w:t without xml:space="preserve" shows without its edge spaces in Word; the redline
+    must not bring them back (that was the stray space before a semicolon)."""
+    old = make_docx([para("Kernetid kl. 9-15; fleksibel start.")])
+    new_xml = para(
+        "<w:r><w:t>Kernetid kl. 9-14</w:t></w:r>", "<w:r><w:t> ; fleksibel start.</w:t></w:r>"
+    )
+    new = make_docx([new_xml])
+    data = redline(tmp_path, old, new)
+    assert document_view(new, "accept")["body"] == ["Kernetid kl. 9-14; fleksibel start."]
+    assert document_view(data, "accept")["body"] == ["Kernetid kl. 9-14; fleksibel start."]
+    assert document_view(data, "reject")["body"] == ["Kernetid kl. 9-15; fleksibel start."]
+    doc = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode()
+    assert " ;" not in doc
