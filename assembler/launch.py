@@ -65,6 +65,11 @@ def run_sammenlign(args: list[str]) -> int | None:
     values = parse_sammenlign(args)
     if values is None:
         return None
+    import gc
+
+    # A one-shot command whose objects (tokens, paragraph keys) form no cycles: the cyclic
+    # collector would only walk them again and again; memory is returned when the process ends.
+    gc.disable()
     from assembler.compare.output import compare_workflow
     from assembler.errors import AftaleError
 

@@ -142,6 +142,8 @@ class _Styles:
         if p.tag != W_P:
             return NO_INFO
         ppr = p.find(W_PPR)
+        if ppr is None and p.find(_W_BOOKMARK) is None:
+            return NO_INFO  # the usual body paragraph: no style, no outline level, no anchor
         style_el = ppr.find(_W_PSTYLE) if ppr is not None else None
         style = style_el.get(_W_VAL, "") if style_el is not None else ""
         level = self.level.get(style, 0)
@@ -216,7 +218,48 @@ def _section_parts(pkg: Package, root: etree._Element) -> dict[tuple[int, str, s
 
 
 def compare_packages(old: Package, new: Package, author: str, date: str) -> Redline:
-    """Compare two read packages; the newer one's parts carry the revisions."""
+    """Compare two read packages; the newer one's parts carry the revisions.
+
+    The written parts are then self-checked (selfcheck.check) against both inputs; the trees of
+    the comparison are gone by then, so the check does not add to the peak memory.
+    """
+    result = _compare(old, new, author, date)
+    parts, styles = result.data, result.styles
+    deviations = check(parts, old.parts, new.parts)
+    messages: list[str] = []
+    if deviations:
+        from assembler.compare.deviations import mark  # rare: only when something was not tracked
+
+        messages = mark(parts, deviations, lambda p: _heading_text(styles, p))
+    data = redline_bytes(parts, new.path, new.parts)
+    return Redline(
+        data,
+        result.changes,
+        result.counts,
+        result.prior_new,
+        result.prior_old,
+        result.notes,
+        messages,
+    )
+
+
+class _Compared(NamedTuple):
+    """The compared parts (serialized) and what was learnt on the way."""
+
+    data: dict[str, bytes]
+    changes: list[Change]
+    counts: dict[str, int]
+    prior_new: dict[str, int]
+    prior_old: dict[str, int]
+    notes: list[str]
+    styles: _Styles
+
+
+NOTES_DA = {"footnote": "fodnoter", "endnote": "slutnoter"}
+
+
+def _compare(old: Package, new: Package, author: str, date: str) -> _Compared:
+    """Compare body, headers, footers and notes; return the newer package's parts with revisions."""
     main = "word/document.xml"
     old_root, new_root = old.xml(main), new.xml(main)
     names = [n for n in new.parts if re.fullmatch(r"word/(header|footer)\d*\.xml", n)]
@@ -280,7 +323,10 @@ def compare_packages(old: Package, new: Package, author: str, date: str) -> Redl
         if kind in old_note_roots:
             _notes(kind, old_note_roots[kind], new_parts[name], run, new_styles)
         elif name in old.parts:
-            notes.append(f"Den ældre version har {kind}s, som ikke er med i den nyere.")
+            notes.append(
+                f"Den ældre version har {NOTES_DA[kind]}, som ikke findes i den nyere; de er ikke "
+                "med i redlinen."
+            )
     parts = dict(new.parts)
     for name, root in new_parts.items():
         if name not in ("word/footnotes.xml", "word/endnotes.xml"):
@@ -293,14 +339,7 @@ def compare_packages(old: Package, new: Package, author: str, date: str) -> Redl
             "ville indsætte igen ved åbning; bindingen er fjernet i redlinen, så ændringen kan "
             "ses og accepteres eller afvises. Dataene er bevaret som i den nyeste version."
         )
-    deviations = check(parts, old.parts, new.parts)
-    messages: list[str] = []
-    if deviations:
-        from assembler.compare.deviations import mark  # rare: only when something was not tracked
-
-        messages = mark(parts, deviations, lambda p: _heading_text(new_styles, p))
-    data = redline_bytes(parts, new.path, new.parts)
-    return Redline(data, changes, counts, prior_new, prior_old, notes, messages)
+    return _Compared(parts, changes, counts, prior_new, prior_old, notes, new_styles)
 
 
 def _heading_text(styles: _Styles, p: etree._Element) -> str:
