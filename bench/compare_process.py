@@ -45,9 +45,10 @@ class Tool:
 
 @dataclass
 class Runs:
-    """Wall seconds and peak MiB of each run of one tool on one pair, and its round-trip."""
+    """Wall seconds, CPU seconds and peak MiB of each run of one tool on one pair."""
 
     wall: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)
     peak: list[float] = field(default_factory=list)
     roundtrip: str = "-"
 
@@ -124,8 +125,8 @@ def tools() -> tuple[list[Tool], list[str]]:
 TIME = Path("/usr/bin/time")  # GNU time: the peak of the command itself, not of this process
 
 
-def run_once(argv: list[str], work: Path) -> tuple[float, float, int]:
-    """Wall seconds, peak MiB (the largest process the command waited for) and exit code.
+def run_once(argv: list[str], work: Path) -> tuple[float, float, float, int]:
+    """Wall seconds, CPU seconds (user + system), peak MiB and exit code of one command.
 
     A forked child starts with this (larger) process's peak, so the peak is read by GNU time
     after exec when it is installed; wait4's figure is the fallback.
@@ -137,11 +138,12 @@ def run_once(argv: list[str], work: Path) -> tuple[float, float, int]:
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
     code = os.waitstatus_to_exitcode(status)
+    cpu = usage.ru_utime + usage.ru_stime
     peak_kb = float(usage.ru_maxrss)
     if TIME.exists():
         text = report.read_text(encoding="utf-8").strip().splitlines()
         peak_kb = float(text[-1]) if text and text[-1].isdigit() else peak_kb
-    return wall, peak_kb / 1024, code
+    return wall, cpu, peak_kb / 1024, code
 
 
 def race(
@@ -156,9 +158,9 @@ def race(
     for reason in missing:
         print(f"Udeladt: {reason}")
     peers = [t.name for t in found[1:]]
-    head = f"{'par':44} {'aftale s':>8} {'MiB':>5}"
+    head = f"{'par':40} {'aftale s':>8} {'cpu s':>6} {'MiB':>4}"
     for name in peers:
-        head += f" | {name[:16]:>16} s {'MiB':>5} {'forhold':>7}"
+        head += f" | {name[:16]:>16} s {'MiB':>4} {'forhold':>7} {'cpu':>5}"
     print(head + " | round-trip (aftale, " + ", ".join(peers) + ")")
     for label, old, new in pairs:
         runs = {t.name: Runs() for t in found}
@@ -166,7 +168,7 @@ def race(
             for tool in found:
                 out = work / f"{tool.name}.docx"
                 out.unlink(missing_ok=True)
-                wall, peak, code = run_once(tool.argv(old, new, out), work)
+                wall, cpu, peak, code = run_once(tool.argv(old, new, out), work)
                 if k == 0:
                     ok = out.exists() and code in (0, 3)
                     runs[tool.name].roundtrip = (
@@ -176,17 +178,28 @@ def race(
                     )
                     continue
                 runs[tool.name].wall.append(wall)
+                runs[tool.name].cpu.append(cpu)
                 runs[tool.name].peak.append(peak)
         ours = runs["aftale"]
-        t_ours = statistics.median(ours.wall)
-        line = f"{label[:44]:44} {t_ours:8.3f} {statistics.median(ours.peak):5.0f}"
+        line = (
+            f"{label[:40]:40} {statistics.median(ours.wall):8.3f} "
+            f"{statistics.median(ours.cpu):6.3f} {statistics.median(ours.peak):4.0f}"
+        )
         for name in peers:
             theirs = runs[name]
-            t = statistics.median(theirs.wall)
-            line += f" | {t:18.3f} {statistics.median(theirs.peak):5.0f} {t_ours / t:6.2f}x"
+            # Ratios are taken run by run (the tools ran one after the other), then the median.
+            wall_ratio = statistics.median(
+                a / b for a, b in zip(ours.wall, theirs.wall, strict=True)
+            )
+            cpu_ratio = statistics.median(a / b for a, b in zip(ours.cpu, theirs.cpu, strict=True))
+            line += (
+                f" | {statistics.median(theirs.wall):18.3f} {statistics.median(theirs.peak):4.0f}"
+                f" {wall_ratio:6.2f}x {cpu_ratio:5.2f}"
+            )
         flags = ", ".join(runs[t.name].roundtrip for t in found)
         print(f"{line} | {flags}", flush=True)
     print(
-        "forhold = aftale-tid / peer-tid (under 1 betyder, at aftale er hurtigst); "
-        "medianer af hele processer, værktøjerne kørt på skift."
+        "forhold = aftale-tid / peer-tid for hele processen (under 1 betyder, at aftale er "
+        "hurtigst), cpu = samme forhold for CPU-tid (bruger + system); medianer af forholdene "
+        "kørsel for kørsel, værktøjerne kørt på skift."
     )
