@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 from rich.progress import Progress
@@ -21,10 +22,12 @@ from assembler.ooxml.package import write_atomic
 from assembler.render.generate import LOCAL_FILE, ManifestRow, generate
 from assembler.render.templates import load_templates
 from assembler.rules.gate import describe, gate
+from assembler.rules.model import Finding
 
 EXAMPLE_ANSWERS = Path(__file__).resolve().parent / "examples" / "eksempel.yaml"
 DEMO_ANSWERS_NAME = "eksempel-svar.yaml"
 PROGRESS_FROM = 25  # show a progress bar for batches of at least this many documents
+LIST_FINDINGS_BELOW = 25  # print findings one by one below this many, else one line per rule
 
 
 def _write_documents(
@@ -87,11 +90,26 @@ def generate_workflow(
     )  # fmt: skip
     _report([r for r in rows if r.status != "sprunget over"], out_dir)
     report_skipped(skipped, out_dir)
+    _report_findings(findings)
+
+
+def _report_findings(findings: list[Finding]) -> None:
+    """Print the fejl and advarsler of the rule check (all findings are in the manifest).
+
+    A batch can give the same finding for thousands of agreements: from LIST_FINDINGS_BELOW
+    lines on, print one line per rule with its count instead.
+    """
     shown = [f for f in findings if f.severity != "info"]
     if shown:
         out_console.print("Fund ved tjekket (står også i manifest.json):", markup=False)
-    for finding in shown:
-        out_console.print(f"  {describe(finding)}", markup=False)
+    if len(shown) < LIST_FINDINGS_BELOW:
+        for finding in shown:
+            out_console.print(f"  {describe(finding)}", markup=False)
+        return
+    counts = Counter((f.rule, f.severity, f.title) for f in shown)
+    for (rule, severity, title), n in counts.items():
+        places = "1 aftale" if n == 1 else f"{n} aftaler"
+        out_console.print(f"  {rule} {severity} ({title}): {places}", markup=False)
 
 
 def demo_workflow(out_dir: Path, overwrite: bool) -> None:
@@ -103,12 +121,16 @@ def demo_workflow(out_dir: Path, overwrite: bool) -> None:
     answers_copy = out_dir / DEMO_ANSWERS_NAME
     if answers_copy.exists() and not overwrite:
         raise OutputError(f"{answers_copy}: filen findes allerede. Brug --overskriv.")
-    rows = _write_documents(library, answers, out_dir, overwrite)
+    # The same check as `aftale generer`, so the manifest records the same findings; the demo
+    # always writes, and a fejl in the bundled example would be marked as written despite it.
+    findings, by_origin = gate(library, answers, override=True)
+    rows = _write_documents(library, answers, out_dir, overwrite, findings=by_origin)
     write_atomic(answers_copy, EXAMPLE_ANSWERS.read_bytes(), overwrite=True)
     out_console.print(f"Eksemplets svar: {answers_copy}", markup=False)
     sheet = write_demo_sheet(library, answers, out_dir, overwrite)
     out_console.print(f"Eksemplets svar som udfyldt svarark: {sheet}", markup=False)
     _report(rows, out_dir)
+    _report_findings(findings)
     round_files = write_compare_demo(out_dir / "forhandling", out_dir / LOCAL_FILE, overwrite)
     out_console.print(
         "Eksempel på en forhandlingsrunde (modpartens udkast, ændringsmarkering og oversigt):"

@@ -413,7 +413,7 @@ class Engine:
         nkeys = [MARK if isinstance(t, int) else t.key for t in ntoks]
         # The common head and tail are trimmed first: a one-word edit in a long paragraph then
         # costs O(n), where difflib alone is quadratic in the repeated space tokens.
-        ops = opcodes(okeys, nkeys)
+        ops = opcodes(okeys, nkeys, MARK)
         ops = readable(whole_fields(ops, okeys, nkeys), okeys, nkeys, MARK)
         paras: list[etree._Element] = []
         consumed = [(0, 0)]

@@ -33,8 +33,14 @@ def tokenize(text: str) -> list[str]:
 Opcode = tuple[str, int, int, int, int]
 
 
-def opcodes(old: Sequence[str], new: Sequence[str]) -> list[Opcode]:
-    """Return difflib opcodes for two key sequences (equal/replace/delete/insert)."""
+def opcodes(old: Sequence[str], new: Sequence[str], boundary: str | None = None) -> list[Opcode]:
+    """Return difflib opcodes for two key sequences (equal/replace/delete/insert).
+
+    A common tail whose first paragraph piece (up to `boundary`, the paragraph mark) holds no word
+    is given back to difflib: a final "." and mark in common say nothing, and trimming them would
+    tie the end of the older last paragraph to the end of the newer last one instead of to its own
+    continuation.
+    """
     if list(old) == list(new):
         return [("equal", 0, len(old), 0, len(new))] if old else []
     # Trim the common head and tail first: the usual case (few edits) then costs O(n).
@@ -45,6 +51,14 @@ def opcodes(old: Sequence[str], new: Sequence[str]) -> list[Opcode]:
     tail = 0
     while tail < limit - head and old[-1 - tail] == new[-1 - tail]:
         tail += 1
+    while boundary is not None and tail:
+        start = len(old) - tail
+        end = start
+        while end < len(old) - 1 and old[end] != boundary:
+            end += 1
+        if any(k[:1].isalnum() for k in old[start:end]):
+            break
+        tail -= end + 1 - start
     matcher = SequenceMatcher(None, old[head : len(old) - tail], new[head : len(new) - tail], False)
     result: list[Opcode] = []
     if head:
