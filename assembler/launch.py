@@ -91,6 +91,13 @@ def run_sammenlign(args: list[str]) -> int | None:
     except KeyboardInterrupt:
         print("Afbrudt.", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader stopped early (`… | head`): the redline is written; stop printing quietly.
+        import os
+
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 128 + 13  # as a shell reports SIGPIPE
 
 
 def main() -> None:
