@@ -6,27 +6,43 @@ import re
 import sys
 import types
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import typer
-import typer.rich_utils as rich_utils
 from rich.console import Console
-from rich.text import Text
 
 from assembler.errors import AftaleError
 
+if TYPE_CHECKING:
+    import typer
+
+# Only rich is loaded here: library workflows print through these consoles, and typer (with its
+# help machinery) is loaded by run() alone, so `aftale sammenlign` can start without it.
 err_console = Console(stderr=True, highlight=False, soft_wrap=True)
 out_console = Console(highlight=False, soft_wrap=True)
 
-# typer's rich help reads these module constants at call time; Danish users get Danish panels.
-rich_utils.ARGUMENTS_PANEL_TITLE = "Argumenter"
-rich_utils.OPTIONS_PANEL_TITLE = "Tilvalg"
-rich_utils.COMMANDS_PANEL_TITLE = "Kommandoer"
-rich_utils.ERRORS_PANEL_TITLE = "Fejl"
-rich_utils.DEFAULT_STRING = "[standard: {}]"
-rich_utils.REQUIRED_LONG_STRING = "[påkrævet]"
-rich_utils.ABORTED_TEXT = "Afbrudt."
-rich_utils.RICH_HELP = "Prøv [blue]'{command_path} {help_option}'[/] for hjælp."
+
+def _danish_panels() -> None:
+    """Danish titles for typer's rich help; typer reads these module constants at call time."""
+    import typer.rich_utils as rich_utils
+
+    rich_utils.ARGUMENTS_PANEL_TITLE = "Argumenter"
+    rich_utils.OPTIONS_PANEL_TITLE = "Tilvalg"
+    rich_utils.COMMANDS_PANEL_TITLE = "Kommandoer"
+    rich_utils.ERRORS_PANEL_TITLE = "Fejl"
+    rich_utils.DEFAULT_STRING = "[standard: {}]"
+    rich_utils.REQUIRED_LONG_STRING = "[påkrævet]"
+    rich_utils.ABORTED_TEXT = "Afbrudt."
+    rich_utils.RICH_HELP = "Prøv [blue]'{command_path} {help_option}'[/] for hjælp."
+
+
+def print_error(exc: AftaleError) -> None:
+    """Print a library error as 'Fejl: <message>' with its problems on stderr."""
+    from rich.text import Text
+
+    err_console.print(Text.assemble(("Fejl: ", "bold red"), exc.message_da))
+    for problem in exc.problems:
+        err_console.print(f"  - {problem}", markup=False)
+
 
 USAGE_TRANSLATIONS = (
     (r"Missing argument '([^']+)'\.?", r"Mangler argumentet \1."),
@@ -64,6 +80,8 @@ def danish_command_tree(app: typer.Typer) -> Any:
     typer vendors click and hard-codes "Usage:" and "Show this message and exit."; the help option
     is created lazily and cached per command, so it is created here once and its text replaced.
     """
+    import typer.main
+
     root = typer.main.get_command(app)
     if hasattr(root, "subcommand_metavar"):
         root.subcommand_metavar = "KOMMANDO [ARGUMENTER]..."
@@ -80,12 +98,11 @@ def danish_command_tree(app: typer.Typer) -> Any:
 
 def run(app: typer.Typer, prog_name: str = "aftale") -> None:
     """Run the app: library errors → 'Fejl: …' exit 1; usage errors → Danish text, exit 2."""
+    _danish_panels()
     try:
         result = danish_command_tree(app)(prog_name=prog_name, standalone_mode=False)
     except AftaleError as exc:
-        err_console.print(Text.assemble(("Fejl: ", "bold red"), exc.message_da))
-        for problem in exc.problems:
-            err_console.print(f"  - {problem}", markup=False)
+        print_error(exc)
         sys.exit(1)
     except KeyboardInterrupt:
         err_console.print("Afbrudt.")
