@@ -60,14 +60,16 @@ def summary_comment(result: AuditResult) -> str:
 
 
 def edit_note(result: AuditResult) -> str:
-    """Which of our clauses were changed or deleted after aftale generated the document."""
+    """Which of our clauses have another text than the one we wrote, or are gone."""
     parts = []
     if result.edited:
-        parts.append("Ændret efter generering: " + "; ".join(t.title for t in result.edited))
+        parts.append("Bestemmelser med ændret tekst i forhold til vores udkast: "
+                     + "; ".join(t.title for t in result.edited) + ".")  # fmt: skip
     if result.deleted:
-        parts.append("Slettet efter generering: " + "; ".join(t.title for t in result.deleted))
-    note = "Fakta for disse afsnit er læst fra teksten, ikke fra de indlejrede svar."
-    return ". ".join(parts) + ". " + note
+        parts.append("Bestemmelser fra vores udkast, der ikke længere er med: "
+                     + "; ".join(t.title for t in result.deleted) + ".")  # fmt: skip
+    parts.append("De er vurderet ud fra den nye tekst.")
+    return " ".join(parts)
 
 
 def finding_comment(finding: Finding) -> str:
@@ -89,9 +91,9 @@ def change_comment(change: Change, versus: str) -> str:
     if change.kind == "ændret":
         span = changed_span(change.after, change.before)
         before = change.before[span[0] : span[1]] if span else change.before
-        lines.append(f"Før: „{_short(before)}“")
+        lines.append(f"Vores tekst: „{_short(before)}“")
     elif change.kind == "slettet":
-        lines.append(f"Slettet tekst: „{_short(change.before)}“")
+        lines.append(f"Slettet tekst fra vores udkast: „{_short(change.before)}“")
     return "\n".join(lines)
 
 
