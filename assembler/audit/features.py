@@ -20,7 +20,7 @@ from assembler.audit.document import DocxDraft
 from assembler.audit.extract import dates_in
 from assembler.library.values import format_date
 from assembler.ooxml.ns import qn
-from assembler.rules.text_facts import Term
+from assembler.rules.text_facts import Term, TextFacts
 
 FEATURES: dict[str, re.Pattern[str]] = {
     # the availability window is adjusted for part-timers and other working hours
@@ -125,6 +125,23 @@ def feature_terms(paragraphs: Iterable[tuple[int, str, str]], citations: Citatio
         for term in effective_terms(text, index, topic):
             out.append(replace(term, values={**term.values, "cite": cite}))
     return out
+
+
+def with_context(
+    facts: TextFacts, paragraphs: list[tuple[int, str, str]], citations: Citations,
+    dated: dt.date | None = None, dated_from: str = "",
+) -> TextFacts:  # fmt: skip
+    """The text facts of a draft with what the rest of it provides: every term cited ('§ 10,
+    stk. 3'), a suspension power's safeguards read from its paragraph, the features of every
+    (index, text, topic) paragraph (also those still as we wrote them) and the draft's date."""
+    texts = {index: text for index, text, _ in paragraphs}
+    terms = []
+    for term in facts.terms:
+        if term.kind == "suspension" and term.para in texts:
+            term = suspension_details(term, texts[term.para])
+        terms.append(replace(term, values={**term.values, "cite": citations.cite(term.para) or ""}))
+    terms += feature_terms(paragraphs, citations)
+    return replace(facts, terms=tuple(terms), dated=dated, dated_from=dated_from)
 
 
 def suspension_details(term: Term, paragraph: str) -> Term:

@@ -25,7 +25,7 @@ from assembler.audit.embedded import (
     merge_facts,
 )
 from assembler.audit.extract import employee_facts_from_draft, local_facts_from_draft, sector_of
-from assembler.audit.features import draft_date, feature_terms, suspension_details
+from assembler.audit.features import draft_date, with_context
 from assembler.audit.sections import paragraph_topics, template_annex
 from assembler.audit.terms import read_text_facts, text_terms
 from assembler.audit.topics import (
@@ -174,21 +174,15 @@ def _text_facts(
                   if p.text and p.index not in skip]  # fmt: skip
     read = list(embedded.edited) if embedded is not None else None
     facts = read_text_facts(agreement, paragraphs, found, read)
-    texts = {p.index: p.text for p in draft.paragraphs}
-    terms = [suspension_details(t, texts[t.para]) if t.kind == "suspension" and t.para in texts
-             else t for t in facts.terms]  # fmt: skip
     every = [(p.index, p.text, topics.get(p.index, "")) for p in draft.paragraphs
              if p.text and p.index not in annex]  # fmt: skip
-    citations = draft_citations(draft)
-    terms = [replace(t, values={**t.values, "cite": citations.cite(t.para) or ""}) for t in terms]
-    terms += feature_terms(every, citations)
     dated, dated_from = draft_date(draft)
+    facts = with_context(facts, every, draft_citations(draft), dated, dated_from)
     ours: list[Term] = []
     if version is not None:
         for topic, clause in version.clauses.items():
             ours += text_terms("\n".join(clause), topic)
-    return replace(facts, terms=tuple(terms), dated=dated, dated_from=dated_from,
-                   ours=tuple(ours))  # fmt: skip
+    return replace(facts, ours=tuple(ours))
 
 
 def _with_text(facts: LocalFacts | EmployeeFacts, text: TextFacts) -> LocalFacts | EmployeeFacts:

@@ -78,8 +78,9 @@ def test_demo_answers_with_a_counter_proposal(demo_dir: Path) -> None:
     accepted = document_view(proposal, "accept")["body"]
     ours = document_view((demo_dir / "lokalaftale.docx").read_bytes(), "accept")["body"]
     date = "den 1. marts 2027"  # passed by the time of their draft: our new date instead
-    assert accepted == [line.replace(date, "den første dag i måneden efter underskriften")
-                        for line in ours]  # fmt: skip  (our order: Frivillighed moved back)
+    assert accepted == [
+        line.replace(date, "den første dag i måneden efter underskriften") for line in ours
+    ]  # fmt: skip  (our order: Frivillighed moved back)
     comments = [text for text, _ in covered_texts(folder / "lokalaftale-modforslag.docx")]
     assert comments == DEMO_COMMENTS  # the wording management reads, in full
 

@@ -68,9 +68,11 @@ def test_counter_draft_is_not_clean(library: Library, ours_and_theirs: tuple[Pat
         ("transport", "slettet"),
     ]  # fmt: skip  (in the library's clause order: availability comes before changes)
     notice = worse[1].assessment
-    assert notice.text == "Varslet for fremmøde er forkortet fra tre arbejdsdage til dagen før kl. 12."
-    assert notice.library == ("ringere for medarbejderne end variant 'Indkaldelse med varsel' "
-                              "(Balanceret)")  # for our notes, not the union rep's comment
+    assert notice.text == ("Varslet for fremmøde er forkortet fra tre arbejdsdage til dagen før "
+                           "kl. 12.")  # fmt: skip
+    assert notice.library == (
+        "ringere for medarbejderne end variant 'Indkaldelse med varsel' (Balanceret)"
+    )  # for our notes, not the union rep's comment
     moved = next(c for c in result.changes if c.kind == "flyttet")
     assert moved.topic == "frivillighed" and moved.assessment.favour == "neutral"
     assert moved.move is not None and (moved.move.was, moved.move.now) == (4, 6)

@@ -67,16 +67,23 @@ def test_counter_draft_is_answered_with_our_text(
     made, out = propose(library, theirs)
     assert made.position.source.startswith("svarene fra vores seneste version")
     assert [(a.topic, a.proposal) for a in made.plan.amendments] == [
-        ("frivillighed", "Vi foreslår, at bestemmelsen om frivillighed bliver stående som § 4, "
-                         "hvor den står i vores udkast."),
+        (
+            "frivillighed",
+            "Vi foreslår, at bestemmelsen om frivillighed bliver stående som § 4, "
+            "hvor den står i vores udkast.",
+        ),
         ("tilgaengelighed", "Vi fastholder kernetiden kl. 9.00–14.30."),
         ("undtagelser", "Vi fastholder mindst tre arbejdsdages varsel."),
-        ("undtagelser", "Vi kan ikke acceptere en ensidig adgang til at indstille "
-                        "hjemmearbejdet."),
-        ("transport", "Vi foreslår stk. 2 genindsat; uden det fremgår det ikke, hvad det betyder, "
-                      "at hjemmet regnes som udgangspunkt for rejsen."),
-        ("ikrafttraeden", "Vi foreslår, at Aftalen træder i kraft den første dag i måneden "
-                          "efter underskriften."),
+        ("undtagelser", "Vi kan ikke acceptere en ensidig adgang til at indstille hjemmearbejdet."),
+        (
+            "transport",
+            "Vi foreslår stk. 2 genindsat; uden det fremgår det ikke, hvad det betyder, "
+            "at hjemmet regnes som udgangspunkt for rejsen.",
+        ),
+        (
+            "ikrafttraeden",
+            "Vi foreslår, at Aftalen træder i kraft den første dag i måneden efter underskriften.",
+        ),
     ]  # fmt: skip  (in the draft's order; the move is answered where the clause stands now)
     assert_round_trip(theirs, out)
     accepted = body(out.read_bytes(), "accept")
@@ -355,7 +362,7 @@ def test_counter_proposal_is_labelled_as_ours(
 def test_the_move_is_answered_by_moving_back(
     library: Library, demo_round: tuple[Path, Path]
 ) -> None:
-    made, out = propose(library, demo_round[1])
+    _, out = propose(library, demo_round[1])
     xml = zipfile.ZipFile(out).read("word/document.xml").decode()
     assert xml.count("<w:moveFromRangeStart ") == xml.count("<w:moveToRangeStart ") == 5
     assert 'w:author="Medarbejdersiden"' in xml  # our move: the heading and its four stk.
