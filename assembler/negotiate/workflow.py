@@ -112,11 +112,16 @@ def counter_proposal_workflow(
     write_atomic(out, made.data, overwrite=overwrite)
     lines = report_lines(path, out, made)
     if notes is not None:
-        header = [f"Interne noter til modforslaget {out.name} – sendes ikke til modparten.", ""]
-        write_atomic(notes, ("\n".join(header + lines) + "\n").encode(), overwrite=overwrite)
+        write_atomic(notes, notes_text(path, out, made).encode(), overwrite=overwrite)
         lines.append(f"Interne noter: {notes}")
     for line in lines:
         out_console.print(line, markup=False)
+
+
+def notes_text(path: Path, out: Path, made: CounterProposal) -> str:
+    """Our internal notes on a counter-proposal, as a text file's content."""
+    header = [f"Interne noter til modforslaget {out.name} – sendes ikke til modparten.", ""]
+    return "\n".join(header + report_lines(path, out, made)) + "\n"
 
 
 def report_lines(path: Path, out: Path, made: CounterProposal) -> list[str]:

@@ -52,6 +52,7 @@ def test_demo_writes_the_round_files(demo_dir: Path) -> None:
     names = sorted(p.name for p in folder.iterdir())
     assert names == [
         "lokalaftale-aendringer.xlsx",
+        "lokalaftale-modforslag-noter.txt",
         "lokalaftale-modforslag.docx",
         "lokalaftale-modpartens-udkast-gennemgang.docx",
         "lokalaftale-modpartens-udkast.docx",
@@ -83,6 +84,12 @@ def test_demo_answers_with_a_counter_proposal(demo_dir: Path) -> None:
     ]  # fmt: skip  (our order: Frivillighed moved back)
     comments = [text for text, _ in covered_texts(folder / "lokalaftale-modforslag.docx")]
     assert comments == DEMO_COMMENTS  # the wording management reads, in full
+    notes = (folder / "lokalaftale-modforslag-noter.txt").read_text(encoding="utf-8")
+    assert notes.startswith("Interne noter til modforslaget lokalaftale-modforslag.docx – sendes "
+                            "ikke til modparten.")  # fmt: skip
+    for comment in DEMO_COMMENTS:  # each comment, with our reasoning behind it
+        assert f"Kommentar til modparten: {comment}" in notes
+    assert "Vores vurdering: R110 (advarsel)" in notes and "Kilde: S2 (Medst" in notes
 
 
 def test_counter_draft_holds_managements_positions(demo_dir: Path) -> None:
