@@ -119,9 +119,11 @@ def counter_proposal_workflow(
 
 
 def notes_text(path: Path, out: Path, made: CounterProposal) -> str:
-    """Our internal notes on a counter-proposal, as a text file's content."""
+    """Our internal notes on a counter-proposal, as a text file's content (files by name only,
+    so the same inputs give the same notes wherever they are written)."""
     header = [f"Interne noter til modforslaget {out.name} – sendes ikke til modparten.", ""]
-    return "\n".join(header + report_lines(path, out, made)) + "\n"
+    lines = report_lines(Path(path.name), Path(out.name), made)
+    return "\n".join(header + lines) + "\n"
 
 
 def report_lines(path: Path, out: Path, made: CounterProposal) -> list[str]:
