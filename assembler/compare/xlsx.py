@@ -9,6 +9,7 @@ from openpyxl.styles import Alignment, Font
 
 from assembler.compare.model import Round
 from assembler.ooxml.package import restamp_package
+from assembler.safeio.cells import text_only
 
 OVERVIEW_HEAD = [
     "Runde",
@@ -88,5 +89,5 @@ def summary_workbook(rounds: list[Round]) -> bytes:
                 [number, heading, topic] + [table[key].get(k, "") for k in range(len(consecutive))]
             )
     buf = io.BytesIO()
-    wb.save(buf)
+    text_only(wb).save(buf)  # headings and text from drafts are untrusted: never formulas
     return restamp_package(buf.getvalue())

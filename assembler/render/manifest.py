@@ -7,6 +7,8 @@ import io
 from collections.abc import Sequence
 from typing import Protocol
 
+from assembler.safeio.cells import csv_row
+
 HEADERS = ("Kilde", "Fil", "Navn", "Status", "Fund")
 
 
@@ -21,10 +23,10 @@ class Row(Protocol):
 
 
 def manifest_csv(rows: Sequence[Row]) -> bytes:
-    """Semicolon-separated UTF-8 with BOM, which Danish Excel opens correctly by double-click."""
+    """Semicolon-separated UTF-8 with BOM (Danish Excel opens it by double-click); no formulas."""
     buf = io.StringIO()
     writer = csv.writer(buf, delimiter=";", lineterminator="\r\n")
     writer.writerow(HEADERS)
     for r in rows:
-        writer.writerow((r.kilde, r.fil, r.navn, r.status, "\n".join(r.fund)))
+        writer.writerow(csv_row((r.kilde, r.fil, r.navn, r.status, "\n".join(r.fund))))
     return buf.getvalue().encode("utf-8-sig")
