@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
-
-import yaml
 
 from assembler.answers.build import build_agreement, check_sector, dotted_locator
 from assembler.answers.model import AgreementAnswers, Answers
 from assembler.errors import AnswerError, InputFileError
 from assembler.library.model import Library
 from assembler.library.values import ValueProblem, clean_text, parse_date
+from assembler.safeio.textdata import DataProblem, load_json, load_yaml
 
 MAX_ANSWER_BYTES = 20 * 1024 * 1024
 LOCAL_KEY = "lokalaftale"
@@ -32,21 +30,15 @@ def load_raw(path: Path) -> dict[str, Any]:
     except UnicodeDecodeError as exc:
         raise InputFileError(f"{path}: filen er ikke gemt som UTF-8.") from exc
     suffix = path.suffix.lower()
+    if suffix not in (".json", ".yaml", ".yml"):
+        raise InputFileError(
+            f"{path}: ukendt filtype '{path.suffix}'. Brug .yaml, .json eller .xlsx."
+        )
     try:
-        if suffix == ".json":
-            data = json.loads(text)
-        elif suffix in (".yaml", ".yml"):
-            data = yaml.safe_load(text)
-        else:
-            raise InputFileError(
-                f"{path}: ukendt filtype '{path.suffix}'. Brug .yaml, .json eller .xlsx."
-            )
-    except json.JSONDecodeError as exc:
-        raise InputFileError(f"{path}, linje {exc.lineno}: ugyldig JSON ({exc.msg}).") from exc
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = f", linje {mark.line + 1}" if mark is not None else ""
-        raise InputFileError(f"{path}{line}: ugyldig YAML.") from exc
+        data = load_json(text) if suffix == ".json" else load_yaml(text)
+    except DataProblem as exc:
+        line = f", linje {exc.line}" if exc.line else ""
+        raise InputFileError(f"{path}{line}: {exc.message_da}.") from exc
     if not isinstance(data, dict):
         raise InputFileError(f"{path}: forventede felter som sektor, lokalaftale og medarbejdere.")
     return data
