@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import re
 import sys
+import traceback
 import types
+import zipfile
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NoReturn
 
 import typer
 import typer.rich_utils as rich_utils
 from rich.console import Console
 from rich.text import Text
 
-from assembler.errors import AftaleError
+from assembler.errors import AftaleError, os_error_da, zip_error_da
 
 err_console = Console(stderr=True, highlight=False, soft_wrap=True)
 out_console = Console(highlight=False, soft_wrap=True)
@@ -78,23 +80,46 @@ def danish_command_tree(app: typer.Typer) -> Any:
     return root
 
 
+class Details:
+    """Whether `--detaljer` asked for the original (English) error text after the Danish one."""
+
+    enabled = False
+
+
+def _print_error(message: str, problems: list[str], cause: BaseException | None) -> None:
+    """'Fejl: …' on stderr, each problem on its own line, the original cause under --detaljer."""
+    err_console.print(Text.assemble(("Fejl: ", "bold red"), message))
+    for problem in problems:
+        err_console.print(f"  - {problem}", markup=False)
+    if Details.enabled and cause is not None:
+        err_console.print(f"  (detaljer: {type(cause).__name__}: {cause})", markup=False)
+
+
 def run(app: typer.Typer, prog_name: str = "aftale") -> None:
-    """Run the app: library errors → 'Fejl: …' exit 1; usage errors → Danish text, exit 2."""
+    """Run the app: library errors → 'Fejl: …' exit 1; usage errors → Danish text, exit 2.
+
+    Operating-system and zip errors that no command caught are translated here, so no English
+    text or traceback reaches the user; anything else is reported as an error in aftale itself.
+    """
     try:
         result = danish_command_tree(app)(prog_name=prog_name, standalone_mode=False)
     except AftaleError as exc:
-        err_console.print(Text.assemble(("Fejl: ", "bold red"), exc.message_da))
-        for problem in exc.problems:
-            err_console.print(f"  - {problem}", markup=False)
+        _print_error(exc.message_da, exc.problems, exc.__cause__)
         sys.exit(1)
     except KeyboardInterrupt:
         err_console.print("Afbrudt.")
         sys.exit(130)
+    except OSError as exc:
+        _print_error(os_error_da(exc), [], exc)
+        sys.exit(1)
+    except zipfile.BadZipFile as exc:
+        _print_error(zip_error_da("filen", exc), [], exc)
+        sys.exit(1)
     except Exception as exc:  # usage errors from typer's vendored click have these methods
         format_message: Callable[[], str] | None = getattr(exc, "format_message", None)
         exit_code = getattr(exc, "exit_code", None)
         if format_message is None or not isinstance(exit_code, int):
-            raise
+            _internal_error(exc)
         if type(exc).__name__ == "Abort":
             err_console.print("Afbrudt.")
             sys.exit(1)
@@ -102,3 +127,20 @@ def run(app: typer.Typer, prog_name: str = "aftale") -> None:
         err_console.print(f"Prøv '{prog_name} --help' for hjælp.", markup=False)
         sys.exit(exit_code)
     sys.exit(result if isinstance(result, int) else 0)
+
+
+INTERNAL_ERROR = (
+    "aftale stødte på en uventet fejl i selve programmet ({kind}); intet er skrevet. "
+    "Det skyldes ikke nødvendigvis dine filer. Kør kommandoen igen med --detaljer, og send "
+    "udskriften til dem, der vedligeholder aftale."
+)
+
+
+def _internal_error(exc: BaseException) -> NoReturn:
+    """A bug in aftale: a Danish message, the traceback only under --detaljer; exit 70."""
+    err_console.print(
+        Text.assemble(("Fejl: ", "bold red"), INTERNAL_ERROR.format(kind=type(exc).__name__))
+    )
+    if Details.enabled:
+        err_console.print("".join(traceback.format_exception(exc)), markup=False)
+    sys.exit(70)  # EX_SOFTWARE

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from assembler.errors import InputFileError, OutputError
+from assembler.errors import InputFileError, OutputError, os_error_da, zip_error_da
 
 MAX_FILE_BYTES = 100 * 1024 * 1024
 MAX_TOTAL_UNCOMPRESSED = 400 * 1024 * 1024
@@ -112,7 +112,7 @@ def read_package(path: Path, kind: str = "docx") -> Package:
                     continue
                 parts[info.filename] = _read_limited(archive, info)
         except (zipfile.BadZipFile, OSError, EOFError) as exc:
-            raise InputFileError(f"{path}: filen er beskadiget ({exc}).") from exc
+            raise InputFileError(zip_error_da(path, exc)) from exc
     return Package(path=path, parts=parts)
 
 
@@ -197,4 +197,4 @@ def write_atomic(path: Path, data: bytes, overwrite: bool = False) -> None:
             Path(tmp).unlink(missing_ok=True)
             raise
     except OSError as exc:
-        raise OutputError(f"{path}: kan ikke skrive filen ({exc.strerror}).") from exc
+        raise OutputError(f"{path}: kan ikke skrive filen. {os_error_da(exc, path)}") from exc

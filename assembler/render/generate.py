@@ -10,7 +10,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from assembler.answers.model import AgreementAnswers, Answers
-from assembler.errors import OutputError
+from assembler.errors import OutputError, os_error_da
 from assembler.library.model import Library
 from assembler.render.batch import render_agreements, write_agreements
 from assembler.render.manifest import manifest_csv
@@ -77,7 +77,9 @@ class Staging:
             self.out_dir.mkdir(parents=True, exist_ok=True)
             self.path = Path(tempfile.mkdtemp(prefix=".aftale-", dir=self.out_dir))
         except OSError as exc:
-            raise OutputError(f"{self.out_dir}: kan ikke oprette mappen ({exc.strerror}).") from exc
+            raise OutputError(
+                f"{self.out_dir}: kan ikke oprette mappen. {os_error_da(exc, self.out_dir)}"
+            ) from exc
 
     def write(self, relpath: str, data: bytes) -> None:
         """Write one staged file."""
