@@ -16,6 +16,7 @@ from rich.console import Console
 from rich.text import Text
 
 from assembler.errors import AftaleError, os_error_da, zip_error_da
+from assembler.safeio.budget import command_budget
 
 err_console = Console(stderr=True, highlight=False, soft_wrap=True)
 out_console = Console(highlight=False, soft_wrap=True)
@@ -102,7 +103,8 @@ def run(app: typer.Typer, prog_name: str = "aftale") -> None:
     text or traceback reaches the user; anything else is reported as an error in aftale itself.
     """
     try:
-        result = danish_command_tree(app)(prog_name=prog_name, standalone_mode=False)
+        with command_budget():  # every file the command reads draws on one budget
+            result = danish_command_tree(app)(prog_name=prog_name, standalone_mode=False)
     except AftaleError as exc:
         _print_error(exc.message_da, exc.problems, exc.__cause__)
         sys.exit(1)

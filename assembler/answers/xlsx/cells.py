@@ -19,7 +19,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from assembler.errors import InputFileError
 from assembler.library.model import Param
-from assembler.ooxml.package import read_package
+from assembler.safeio.zipcheck import scan_members
 
 ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
 FORMULA = re.compile(rb"<(?:\w+:)?f[ >/]")
@@ -76,13 +76,10 @@ def open_workbook(path: Path) -> tuple[Workbook, Workbook | None]:
             "kolonnetyperne. Brug svararket fra „aftale svarark“ og gem det som "
             "Excel-projektmappe (.xlsx)."
         )
-    package = read_package(path, "xlsx")
-    if "xl/vbaProject.bin" in package.parts:
+    names, with_formulas = scan_members(path, "xlsx", FORMULA)
+    if "xl/vbaProject.bin" in names:
         raise InputFileError(f"{path}: filen indeholder makroer. Gem den som .xlsx uden makroer.")
-    has_formulas = any(
-        name.startswith("xl/worksheets/") and FORMULA.search(data)
-        for name, data in package.parts.items()
-    )
+    has_formulas = any(name.startswith("xl/worksheets/") for name in with_formulas)
     values = _load(path, data_only=True)
     return values, (_load(path, data_only=False) if has_formulas else None)
 
