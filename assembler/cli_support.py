@@ -81,6 +81,9 @@ def danish_command_tree(app: typer.Typer) -> Any:
     return root
 
 
+MAX_PROBLEMS = 200  # problems listed on the terminal; a sheet with 40,000 bad rows stays readable
+
+
 class Details:
     """Whether `--detaljer` asked for the original (English) error text after the Danish one."""
 
@@ -90,8 +93,14 @@ class Details:
 def _print_error(message: str, problems: list[str], cause: BaseException | None) -> None:
     """'Fejl: …' on stderr, each problem on its own line, the original cause under --detaljer."""
     err_console.print(Text.assemble(("Fejl: ", "bold red"), message))
-    for problem in problems:
+    for problem in problems[:MAX_PROBLEMS]:
         err_console.print(f"  - {problem}", markup=False)
+    if len(problems) > MAX_PROBLEMS:
+        err_console.print(
+            f"  … og {len(problems) - MAX_PROBLEMS} problem(er) mere. Ret de første, og kør "
+            "kommandoen igen.",
+            markup=False,
+        )
     if Details.enabled and cause is not None:
         err_console.print(f"  (detaljer: {type(cause).__name__}: {cause})", markup=False)
 

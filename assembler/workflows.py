@@ -21,6 +21,7 @@ from assembler.ooxml.package import write_atomic
 from assembler.render.generate import LOCAL_FILE, ManifestRow, generate
 from assembler.render.templates import load_templates
 from assembler.rules.gate import describe, gate
+from assembler.rules.model import Finding
 
 EXAMPLE_ANSWERS = Path(__file__).resolve().parent / "examples" / "eksempel.yaml"
 DEMO_ANSWERS_NAME = "eksempel-svar.yaml"
@@ -87,11 +88,40 @@ def generate_workflow(
     )  # fmt: skip
     _report([r for r in rows if r.status != "sprunget over"], out_dir)
     report_skipped(skipped, out_dir)
-    shown = [f for f in findings if f.severity != "info"]
-    if shown:
+    _report_findings([f for f in findings if f.severity != "info"])
+
+
+SHOW_ALL_UP_TO = 10  # findings listed one by one; above this, a summary per rule
+EXAMPLES = 3  # places named per rule in the summary
+
+
+def _report_findings(shown: list[Finding]) -> None:
+    """Every finding for a small run; for a batch, one line per rule with the first places."""
+    if not shown:
+        return
+    if len(shown) <= SHOW_ALL_UP_TO:
         out_console.print("Fund ved tjekket (står også i manifest.json):", markup=False)
+        for finding in shown:
+            out_console.print(f"  {describe(finding)}", markup=False)
+        return
+    groups: dict[tuple[str, str, str], list[Finding]] = {}
     for finding in shown:
-        out_console.print(f"  {describe(finding)}", markup=False)
+        groups.setdefault((finding.rule, finding.severity, finding.message_da), []).append(finding)
+    out_console.print(
+        f"Fund ved tjekket: {_count(len(shown))} i alt, pr. regel (hele listen står i "
+        "manifest.json og manifest.csv):",
+        markup=False,
+    )
+    for (rule, severity, message), found in groups.items():
+        out_console.print(f"  {rule} {severity} ({_count(len(found))}): {message}", markup=False)
+        places = [f"{f.where} ({f.employee})" if f.employee else f.where for f in found]
+        more = f" og {_count(len(places) - EXAMPLES)} flere" if len(places) > EXAMPLES else ""
+        out_console.print(f"    fx {'; '.join(places[:EXAMPLES])}{more}", markup=False)
+
+
+def _count(n: int) -> str:
+    """A count the Danish way: 3.347."""
+    return f"{n:,}".replace(",", ".")
 
 
 def demo_workflow(out_dir: Path, overwrite: bool) -> None:
