@@ -6,7 +6,7 @@ import json
 import shutil
 import tempfile
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from assembler.answers.model import AgreementAnswers, Answers
@@ -163,7 +163,7 @@ def generate(
             if progress:
                 progress(1)
         rows += skipped or []
-        manifest = json.dumps([asdict(r) for r in rows], ensure_ascii=False, indent=2)
+        manifest = json.dumps([vars(r) for r in rows], ensure_ascii=False, indent=2)
         staging.write(MANIFEST_FILE, manifest.encode("utf-8") + b"\n")
         staging.write(MANIFEST_CSV, manifest_csv(rows))
         staging.commit(relpaths)
