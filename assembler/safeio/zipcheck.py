@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -163,7 +164,7 @@ def _guard(path: Path, exc: Exception) -> InputFileError:
     return InputFileError(zip_error_da(path, exc))
 
 
-ZIP_FAILURES = (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError)
+ZIP_FAILURES = (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError)
 
 
 def read_members(path: Path, kind: str) -> dict[str, bytes]:
