@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
 import tempfile
@@ -71,8 +72,10 @@ class Staging:
 
     out_dir: Path
     path: Path = field(init=False)
+    created: bool = field(init=False)  # DIR did not exist: a failed run removes it again
 
     def __post_init__(self) -> None:
+        self.created = not self.out_dir.exists()
         try:
             self.out_dir.mkdir(parents=True, exist_ok=True)
             self.path = Path(tempfile.mkdtemp(prefix=".aftale-", dir=self.out_dir))
@@ -108,8 +111,11 @@ class Staging:
         self.discard()
 
     def discard(self) -> None:
-        """Remove the staging folder and whatever is left in it."""
+        """Remove the staging folder and whatever is left in it (and DIR, if we made it)."""
         shutil.rmtree(self.path, ignore_errors=True)
+        if self.created:
+            with contextlib.suppress(OSError):  # not empty: the run succeeded
+                self.out_dir.rmdir()
 
 
 def render_all(

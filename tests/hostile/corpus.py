@@ -47,23 +47,19 @@ def _limit_memory() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (ADDRESS_LIMIT, ADDRESS_LIMIT))
 
 
-def aftale(
-    *args: str, cwd: Path, user: int | None = None, env: dict[str, str] | None = None
-) -> Run:
-    """Run `aftale ARGS` in a subprocess under the memory limit; wall time and peak memory too."""
+def aftale(*args: str, cwd: Path, unprivileged: bool = False) -> Run:
+    """Run `aftale ARGS` in a subprocess under the memory limit; wall time and peak memory too.
 
-    def prepare() -> None:
-        _limit_memory()
-        if user is not None:
-            os.setgid(user)
-            os.setuid(user)
-
+    unprivileged: drop every capability first (setpriv), so file permissions apply even to root.
+    """
     command = [sys.executable, "-c", "from assembler.cli import main; main()", *args]
+    if unprivileged:
+        command = ["setpriv", "--bounding-set=-all", "--", *command]
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         process = subprocess.Popen(
             command, cwd=cwd, stdout=out, stderr=err, stdin=subprocess.DEVNULL,
-            preexec_fn=prepare, env={**os.environ, **(env or {}), "COLUMNS": "200"},
+            preexec_fn=_limit_memory, env={**os.environ, "COLUMNS": "200"},
         )  # fmt: skip
         try:
             _, status, usage = _wait(process, TIME_LIMIT_S * 3)
