@@ -1,8 +1,8 @@
 """Bad and hostile inputs, built in code, and a runner for `aftale` under a memory limit.
 
-Every command runs in its own process with RLIMIT_AS set (preexec_fn), so a file that makes the
-tool grow without bound fails the test instead of the machine; the process's own peak memory is
-read back with wait4 and must stay under PEAK_LIMIT_MB.
+Every command runs in its own process with RLIMIT_AS set (by tests.peak's launcher, before exec), so
+a file that makes the tool grow without bound fails the test instead of the machine; the command's
+own peak memory, workers included, is read back with wait4 and must stay under PEAK_LIMIT_MB.
 """
 
 from __future__ import annotations
@@ -10,16 +10,15 @@ from __future__ import annotations
 import hashlib
 import io
 import os
-import resource
-import subprocess
 import sys
 import tempfile
-import time
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import docx
+
+from tests.peak import measure
 
 ADDRESS_LIMIT = (
     1536 * 1024 * 1024
@@ -42,11 +41,6 @@ class Run:
     peak_mb: float
 
 
-def _limit_memory() -> None:
-    """In the child, before exec: cap its address space."""
-    resource.setrlimit(resource.RLIMIT_AS, (ADDRESS_LIMIT, ADDRESS_LIMIT))
-
-
 def aftale(*args: str, cwd: Path, unprivileged: bool = False) -> Run:
     """Run `aftale ARGS` in a subprocess under the memory limit; wall time and peak memory too.
 
@@ -56,42 +50,19 @@ def aftale(*args: str, cwd: Path, unprivileged: bool = False) -> Run:
     if unprivileged:
         command = ["setpriv", "--bounding-set=-all", "--", *command]
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        start = time.perf_counter()
-        process = subprocess.Popen(
-            command, cwd=cwd, stdout=out, stderr=err, stdin=subprocess.DEVNULL,
-            preexec_fn=_limit_memory, env={**os.environ, "COLUMNS": "200"},
+        measured = measure(
+            command, cwd, out, err, env={**os.environ, "COLUMNS": "200"},
+            address_limit=ADDRESS_LIMIT, timeout=TIME_LIMIT_S * 3,
         )  # fmt: skip
-        try:
-            _, status, usage = _wait(process, TIME_LIMIT_S * 3)
-        finally:
-            if process.returncode is None and process.poll() is None:
-                process.kill()
-        seconds = time.perf_counter() - start
         out.seek(0)
         err.seek(0)
         return Run(
-            os.waitstatus_to_exitcode(status),
+            measured.code,
             out.read().decode("utf-8", "replace"),
             err.read().decode("utf-8", "replace"),
-            seconds,
-            usage.ru_maxrss / 1024,
+            measured.seconds,
+            measured.peak_mb,
         )
-
-
-def _wait(
-    process: subprocess.Popen[bytes], timeout: float
-) -> tuple[int, int, resource.struct_rusage]:
-    """wait4 for this child (its own peak memory, not the maximum over all children so far)."""
-    deadline = time.monotonic() + timeout
-    while True:
-        pid, status, usage = os.wait4(process.pid, os.WNOHANG)
-        if pid:
-            process.returncode = os.waitstatus_to_exitcode(status)
-            return pid, status, usage
-        if time.monotonic() > deadline:
-            process.kill()
-            raise AssertionError(f"kommandoen kørte mere end {timeout} s")
-        time.sleep(0.05)
 
 
 def snapshot(folder: Path) -> dict[str, str]:
