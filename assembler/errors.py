@@ -115,7 +115,8 @@ def zip_error_da(path: Path | str, exc: BaseException) -> str:
     member = ""
     message = str(exc)
     if isinstance(exc, zipfile.BadZipFile) and " for file " in message:
-        member = f" (delen {message.rsplit(' for file ', 1)[1].strip()!r})"
+        name = message.rsplit(" for file ", 1)[1].strip().strip("'\"")
+        member = f" (delen '{name}')"
     return (
         f"{path}: filen er beskadiget{member} og kan ikke pakkes ud. Bed afsenderen om en ny "
         "kopi, eller åbn og gem filen igen i Office."

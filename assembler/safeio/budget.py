@@ -46,14 +46,14 @@ class ReadBudget:
         scope = f"filerne {together} fylder tilsammen" if many else f"{path}: filen fylder"
         if self.used_bytes > self.max_bytes:
             raise InputFileError(
-                f"{scope} {self.used_bytes // MB} MB udpakket; én kommando må højst pakke "
-                f"{self.max_bytes // MB} MB ud. Del opgaven op, eller fjern billeder og "
+                f"{scope} {_size(self.used_bytes)} udpakket; én kommando må højst pakke "
+                f"{_size(self.max_bytes)} ud. Del opgaven op, eller fjern billeder og "
                 "indlejrede filer."
             )
         if self.used_tree_bytes > self.max_tree_bytes:
             raise InputFileError(
-                f"{scope} {self.used_tree_bytes // MB} MB Word-XML udpakket; én kommando må "
-                f"højst læse {self.max_tree_bytes // MB} MB. Sammenlign eller tjek færre eller "
+                f"{scope} {_size(self.used_tree_bytes)} Word-XML udpakket; én kommando må "
+                f"højst læse {_size(self.max_tree_bytes)}. Sammenlign eller tjek færre eller "
                 "mindre dokumenter ad gangen."
             )
         if self.used_members > self.max_members:
@@ -61,6 +61,11 @@ class ReadBudget:
                 f"{scope.replace('fylder', 'har')} {self.used_members} dele; én kommando må "
                 f"højst læse {self.max_members}."
             )
+
+
+def _size(n: int) -> str:
+    """Megabytes the Danish way: '312 MB', '0,4 MB'."""
+    return f"{n // MB} MB" if n >= 10 * MB else f"{n / MB:.1f} MB".replace(".", ",")
 
 
 _CURRENT: ContextVar[ReadBudget | None] = ContextVar("aftale_read_budget", default=None)
