@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from rich.progress import Progress
@@ -35,7 +36,7 @@ def _write_documents(
     overwrite: bool,
     local_template: Path | None = None,
     individual_template: Path | None = None,
-    findings: dict[str, list[str]] | None = None,
+    findings: dict[str, list[str]] | Callable[[], dict[str, list[str]]] | None = None,
     skipped: list[ManifestRow] | None = None,
 ) -> list[ManifestRow]:
     """Compile templates once, then write every agreement (with a progress bar for batches)."""
@@ -81,14 +82,21 @@ def generate_workflow(
         skipped = [ManifestRow(r, "", who, "sprunget over", found) for r, who, found in left_out]
     else:
         answers = read_answers_file(library, answers_path)
-    findings, by_origin = gate(library, answers, despite_errors)
+    found: list[Finding] = []
+
+    def check() -> dict[str, list[str]]:
+        """The rule check; runs while the first agreements render (it raises on fejl)."""
+        findings, by_origin = gate(library, answers, despite_errors)
+        found.extend(findings)
+        return by_origin
+
     rows = _write_documents(
-        library, answers, out_dir, overwrite, local_template, individual_template, by_origin,
+        library, answers, out_dir, overwrite, local_template, individual_template, check,
         skipped,
     )  # fmt: skip
     _report([r for r in rows if r.status != "sprunget over"], out_dir)
     report_skipped(skipped, out_dir)
-    _report_findings([f for f in findings if f.severity != "info"])
+    _report_findings([f for f in found if f.severity != "info"])
 
 
 SHOW_ALL_UP_TO = 10  # findings listed one by one; above this, a summary per rule

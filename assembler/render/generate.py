@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 import shutil
 import tempfile
@@ -133,13 +134,16 @@ def generate(
     out_dir: Path,
     overwrite: bool = False,
     progress: Progress | None = None,
-    findings: dict[str, list[str]] | None = None,
+    findings: dict[str, list[str]] | Callable[[], dict[str, list[str]]] | None = None,
     skipped: list[ManifestRow] | None = None,
 ) -> list[ManifestRow]:
     """Render every agreement into out_dir, plus the manifest; nothing is written on failure.
 
-    `skipped` are rows left out because of their problems (aftale generer --spring-fejl-over):
-    they are listed in the manifest with their problems and returned after the written rows.
+    `findings` (the manifest's lines per origin) may be a check to run: it runs here while the
+    workers render the first documents into the staging folder, using the core that would
+    otherwise wait; if it raises, nothing is written. `skipped` are rows left out because of
+    their problems (aftale generer --spring-fejl-over): they are listed in the manifest with
+    their problems and returned after the written rows.
     """
     planned = plan_documents(answers)
     relpaths = [d.relpath for d in planned] + [MANIFEST_FILE, MANIFEST_CSV]
@@ -155,7 +159,10 @@ def generate(
     try:
         targets = [staging.path / d.relpath for d in planned]
         agreements = [d.agreement for d in planned]
-        for index in write_agreements(library, answers, templates, agreements, targets):
+        written = write_agreements(library, answers, templates, agreements, targets)
+        first = next(written, None)  # the workers have started
+        lines = findings() if callable(findings) else findings
+        for index in itertools.chain([] if first is None else [first], written):
             doc = planned[index]
             rows.append(
                 ManifestRow(
@@ -163,7 +170,7 @@ def generate(
                     doc.relpath,
                     doc.label,
                     "skrevet",
-                    list((findings or {}).get(doc.origin, [])),
+                    list((lines or {}).get(doc.origin, [])),
                 )
             )
             if progress:
