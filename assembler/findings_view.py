@@ -44,7 +44,7 @@ def rules_data(sources: dict[str, Source]) -> dict[str, Any]:
             "titel": r.title,
             "sektorer": list(r.sectors),
             "periode": r.period_da,
-            "besked": re.sub(r"\{[a-z_]+\}", "…", r.message),
+            "besked": r.summary or re.sub(r"\{[a-z_]+\}", "…", r.message),
             "kilder": list(r.sources),
             "kilde": source_text(sources, r.sources),
         }

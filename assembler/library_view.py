@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -16,6 +18,18 @@ from assembler.library.model import (
     Param,
     Topic,
 )
+from assembler.library.values import format_number
+
+
+def _default_da(value: object) -> str:
+    """A parameter's default as a user reads it: ja/nej, 1,5, 'a; b'."""
+    if isinstance(value, bool):
+        return "ja" if value else "nej"
+    if isinstance(value, (int, float, Decimal)):
+        return format_number(Decimal(str(value)))
+    if isinstance(value, (list, tuple)):
+        return "; ".join(str(v) for v in value)
+    return str(value)
 
 
 def _param_line(p: Param) -> str:
@@ -24,7 +38,7 @@ def _param_line(p: Param) -> str:
     if p.choices:
         extra.append(" / ".join(p.choices))
     if p.default is not None:
-        extra.append(f"standard {p.default}")
+        extra.append(f"standard {_default_da(p.default)}")
     if not p.required:
         extra.append("valgfri")
     return f"{p.name} ({', '.join(extra)}): {p.label}"

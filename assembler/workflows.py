@@ -141,12 +141,16 @@ def demo_workflow(out_dir: Path, overwrite: bool) -> None:
     answers_copy = out_dir / DEMO_ANSWERS_NAME
     if answers_copy.exists() and not overwrite:
         raise OutputError(f"{answers_copy}: filen findes allerede. Brug --overskriv.")
-    rows = _write_documents(library, answers, out_dir, overwrite)
+    # The same check as `aftale generer`, so the manifest records the same findings; the demo
+    # always writes, and a fejl in the bundled example would be marked as written despite it.
+    findings, by_origin = gate(library, answers, override=True)
+    rows = _write_documents(library, answers, out_dir, overwrite, findings=by_origin)
     write_atomic(answers_copy, EXAMPLE_ANSWERS.read_bytes(), overwrite=True)
     out_console.print(f"Eksemplets svar: {answers_copy}", markup=False)
     sheet = write_demo_sheet(library, answers, out_dir, overwrite)
     out_console.print(f"Eksemplets svar som udfyldt svarark: {sheet}", markup=False)
     _report(rows, out_dir)
+    _report_findings(findings)
     round_files = write_compare_demo(out_dir / "forhandling", out_dir / LOCAL_FILE, overwrite)
     out_console.print(
         "Eksempel på en forhandlingsrunde (modpartens udkast, ændringsmarkering og oversigt):"

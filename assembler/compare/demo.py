@@ -3,11 +3,14 @@
 The bundled example is a state agency, so the joint forum is the samarbejdsudvalg (not MED). The
 counter-draft makes the edits management typically asks for: a shorter notice before calling an
 employee in on a home-working day, a longer contact window, no paid travel time from home, a new
-right to pause home working, and the voluntariness clause moved up front.
+right to pause home working, and the voluntariness clause moved up front. Its metadata agree:
+the header's version and date, the document properties and so the round's tracked changes and
+overview all say management's draft 2, dated RESPONSE_DAYS after our draft 1.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 from pathlib import Path
@@ -18,10 +21,13 @@ import docx
 from assembler.compare.output import write_all
 from assembler.compare.rounds import compare_versions
 from assembler.errors import OutputError
-from assembler.ooxml.package import restamp_package
+from assembler.library.values import format_date
+from assembler.ooxml.customxml import read_payload
+from assembler.ooxml.package import read_package, restamp_package
 
 MANAGEMENT = "Ledelsen"
-DEMO_DATE = "2026-03-02"
+RESPONSE_DAYS = 46  # management answers six and a half weeks later: 15 January → 2 March
+SAVED_AT = dt.time(9, 0)  # when management saved its draft (UTC)
 # (pattern, replacement) applied once each, inside one run.
 EDITS = (
     (r"senest på den \d+\. arbejdsdag før den pågældende dag", "senest kl. 12 dagen før"),
@@ -71,9 +77,47 @@ def _clause(document: Any, heading: str) -> list[Any]:
     return []
 
 
-def make_counter_draft(lokalaftale: Path, target: Path) -> None:
-    """Write management's counter-draft of the local agreement."""
+def _next_version(version: str) -> str:
+    """'Udkast 1' → 'Udkast 2'; a label without a number gets ' (Ledelsens udkast)'."""
+    match = re.search(r"(\d+)\s*$", version)
+    if match is None:
+        return f"{version} (Ledelsens udkast)".strip()
+    return f"{version[: match.start(1)]}{int(match.group(1)) + 1}"
+
+
+def draft_facts(lokalaftale: Path) -> tuple[str, dt.date]:
+    """Our draft's version label and date, as embedded by `aftale generer`."""
+    payload = read_payload(read_package(lokalaftale, "docx")) or {}
+    try:
+        day = dt.date.fromisoformat(str(payload.get("dato", "")))
+    except ValueError as exc:
+        raise OutputError(
+            f"{lokalaftale}: lokalaftalen har ingen indlejret dato, så modpartens udkast kan "
+            "ikke dateres."
+        ) from exc
+    return str(payload.get("version", "")), day
+
+
+def _restamp_header(document: Any, old: str, new: str) -> None:
+    """Replace the version and date in every header run that shows them."""
+    for section in document.sections:
+        for paragraph in section.header.paragraphs:
+            for run in paragraph.runs:
+                if old in run.text:
+                    run.text = run.text.replace(old, new)
+
+
+def make_counter_draft(lokalaftale: Path, target: Path) -> dt.datetime:
+    """Write management's counter-draft of the local agreement; return when it was saved."""
+    version, day = draft_facts(lokalaftale)
+    answered = day + dt.timedelta(days=RESPONSE_DAYS)
+    saved = dt.datetime.combine(answered, SAVED_AT)
     document = docx.Document(str(lokalaftale))
+    _restamp_header(
+        document,
+        f"{version} · {format_date(day)}",
+        f"{_next_version(version)} · {format_date(answered)}",
+    )
     for pattern, replacement in EDITS:
         _replace_once(document, pattern, replacement)
     for p in document.paragraphs:
@@ -94,9 +138,11 @@ def make_counter_draft(lokalaftale: Path, target: Path) -> None:
             tail.addnext(element)
             tail = element
     document.core_properties.last_modified_by = MANAGEMENT
+    document.core_properties.revision = 2
     buf = io.BytesIO()
     document.save(buf)
-    target.write_bytes(restamp_package(buf.getvalue(), DEMO_DATE + "T09:00:00Z"))
+    target.write_bytes(restamp_package(buf.getvalue(), saved.strftime("%Y-%m-%dT%H:%M:%SZ")))
+    return saved
 
 
 def write_demo(out_dir: Path, lokalaftale_docx: Path, overwrite: bool) -> list[Path]:
@@ -112,6 +158,7 @@ def write_demo(out_dir: Path, lokalaftale_docx: Path, overwrite: bool) -> list[P
                 )
     out_dir.mkdir(parents=True, exist_ok=True)
     make_counter_draft(lokalaftale_docx, v2)
-    rounds = compare_versions([lokalaftale_docx, v2], [MANAGEMENT], [DEMO_DATE])
+    # Author and date come from the counter-draft's own properties, as for any user's file.
+    rounds = compare_versions([lokalaftale_docx, v2], [], [])
     write_all(rounds, [redline], summary, overwrite=True)
     return [v2, redline, summary]

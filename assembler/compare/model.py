@@ -1,34 +1,59 @@
-"""Plain data produced by a comparison: clause changes, rounds and their outputs."""
+"""Plain data produced by a comparison: the overview's rows, rounds and their outputs."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-STATUS_DA = {
-    "changed": "ændret",
-    "inserted": "tilføjet",
-    "deleted": "slettet",
-    "moved": "flyttet",
+if TYPE_CHECKING:
+    from assembler.compare.packages import Change
+
+# Row kinds; the Danish wording of each row is its `label` (moves name the clause numbers).
+KINDS = (
+    "changed",  # a paragraph's text changed
+    "inserted",  # a paragraph added
+    "deleted",  # a paragraph removed
+    "moved",  # a paragraph moved to another place (possibly edited on the way)
+    "format",  # same text, new formatting
+    "spacing",  # only whitespace changed
+    "heading",  # a clause heading reworded
+    "clause_inserted",
+    "clause_deleted",
+    "clause_moved",
+    "renumbered",  # hand-typed clause numbers changed, collapsed into one row per round
+)
+# What a clause went through, for the history sheet (one word per clause and round).
+CLAUSE_STATUS_DA = {
+    "clause_inserted": "tilføjet",
+    "clause_deleted": "slettet",
+    "clause_moved": "flyttet",
+    "renumbered": "omnummereret",
 }
 
 
 @dataclass(frozen=True)
-class ClauseChange:
-    """What happened to one clause in one round."""
+class ChangeRow:
+    """One line of the change overview: one paragraph-level change, under its clause."""
 
-    number: str
-    heading: str
-    topic: str
-    status: str  # a key of STATUS_DA
-    before: str
-    after: str
-    paragraphs: int
+    clause: int  # the clause group's index in the round (rows of one clause are adjacent)
+    number: str  # the clause number as shown in the newer version ('§ 4'); older if deleted
+    heading: str  # the clause heading
+    kind: str  # one of KINDS
+    label: str  # in Danish: 'afsnit tilføjet', 'flyttet fra § 14 til § 4', …
+    before: str  # the whole older text ('' when there is none)
+    after: str  # the whole newer text
+    excerpt_before: str  # centred on the changed words, cut between words
+    excerpt_after: str
+    part: str = "body"  # body, header, footer, footnote, endnote
+    topic: str = ""  # the library's topic id, when known
+    topic_title: str = ""  # the topic in Danish, e.g. 'Tilgængelighed'
+    assessment: str = ""  # whose favour, which variant, which rule: only when sure
 
     @property
-    def status_da(self) -> str:
-        """The status in Danish."""
-        return STATUS_DA[self.status]
+    def clause_status(self) -> str:
+        """The clause's status for the history sheet: 'ændret' unless the clause as a whole."""
+        return CLAUSE_STATUS_DA.get(self.kind, "ændret")
 
 
 @dataclass(frozen=True)
@@ -37,21 +62,22 @@ class Version:
 
     path: Path
     author: str
-    date: str
+    date: str  # w:date form, 2027-03-02T09:00:00Z
 
 
 @dataclass
 class Round:
-    """One comparison: older → newer, its redline bytes and clause changes."""
+    """One comparison: older → newer, its redline bytes, the engine's changes and the rows."""
 
     label: str
     old: Version
     new: Version
     data: bytes
-    clauses: list[ClauseChange]
+    changes: list[Change]
     counts: dict[str, int]
     notes: list[str] = field(default_factory=list)
     output: Path | None = None
+    rows: list[ChangeRow] = field(default_factory=list)
 
     @property
     def revisions(self) -> int:

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rich.console import RenderableType
+from rich.markup import escape
+from rich.padding import Padding
 from rich.table import Table
+from rich.text import Text
 
 from assembler.cli_support import out_console
 from assembler.compare.model import Round
+from assembler.compare.overview import danish_date, row_record
 from assembler.compare.rounds import compare_versions, output_paths
 from assembler.compare.xlsx import summary_workbook
 from assembler.errors import OutputError
@@ -54,20 +59,70 @@ def write_all(
         write_atomic(summary, summary_workbook(rounds), overwrite)
 
 
+WIDE = 140  # from this terminal width the overview is one table; narrower, a list per clause
+LABEL_WIDTH = len("Vurdering:")
+FIELDS = (("aendring", "Ændring"), ("foer", "Før"), ("efter", "Efter"), ("vurdering", "Vurdering"))
+
+
+def _place(record: dict[str, str]) -> str:
+    """Clause number and heading, with the topic when it is not simply the heading."""
+    place = " ".join(p for p in (record["nr"], record["overskrift"]) if p)
+    if record["emne"] and record["emne"].casefold() != record["overskrift"].casefold():
+        place += f" (emne: {record['emne']})"
+    return place
+
+
+def _table(rnd: Round, title: str) -> Table:
+    """The round as one table, a row per change, clause shown on its first row."""
+    table = Table(title=title, show_lines=True, title_justify="left")
+    table.add_column("Punkt", ratio=2)
+    for _, name in FIELDS:
+        table.add_column(name, ratio=3 if name != "Ændring" else 2)
+    previous = None
+    for row in rnd.rows:
+        record = row_record(rnd, row)
+        place = _place(record) if row.clause != previous else ""
+        previous = row.clause
+        table.add_row(escape(place), *(escape(record[key]) for key, _ in FIELDS))
+    return table
+
+
+def _listing(rnd: Round) -> list[RenderableType]:
+    """The round as a list: each clause once, its changes below it, fields labelled."""
+    out: list[RenderableType] = []
+    previous = None
+    for row in rnd.rows:
+        record = row_record(rnd, row)
+        if row.clause != previous:
+            out.append(Text(f"\n{_place(record)}", style="bold"))
+            previous = row.clause
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(justify="right", style="dim", no_wrap=True, min_width=LABEL_WIDTH)
+        grid.add_column()
+        for key, name in FIELDS:
+            if record[key]:
+                grid.add_row(f"{name}:", Text(record[key]))
+        out.append(Padding(grid, (0, 0, 0, 2)))
+    return out
+
+
 def print_rounds(rounds: list[Round]) -> None:
-    """Print each round's clause table and notes."""
+    """Print each round's overview (grouped by clause), its notes and what was written."""
     console = out_console
     for rnd in rounds:
-        title = f"Runde {rnd.label}: {rnd.old.path.name} → {rnd.new.path.name} ({rnd.new.author})"
-        table = Table(title=title, show_lines=False)
-        for name in ("Nr.", "Overskrift", "Ændring", "Før", "Efter"):
-            table.add_column(name, overflow="fold")
-        for c in rnd.clauses:
-            table.add_row(c.number, c.heading, c.status_da, c.before, c.after)
-        console.print(table)
-        if not rnd.clauses:
-            console.print("Ingen ændringer.")
+        title = (
+            f"Runde {rnd.label}: {rnd.old.path.name} → {rnd.new.path.name} · "
+            f"{rnd.new.author} · {danish_date(rnd)}"
+        )
+        if not rnd.rows:
+            console.print(f"{title}\nIngen ændringer.", markup=False)
+        elif console.width >= WIDE:
+            console.print(_table(rnd, escape(title)))
+        else:
+            console.print(Text(title, style="bold underline"))
+            for part in _listing(rnd):
+                console.print(part)
         for note in rnd.notes:
-            console.print(f"Bemærk: {note}")
+            console.print(f"Bemærk: {note}", markup=False)
         if rnd.output is not None:
-            console.print(f"Skrev {rnd.output} ({rnd.revisions} sporede ændringer).")
+            console.print(f"Skrev {rnd.output} ({rnd.revisions} sporede ændringer).", markup=False)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from pathlib import Path
 
+from assembler.compare.assess import Assessor
 from assembler.compare.attribute import attribute
 from assembler.compare.model import Round, Version
+from assembler.compare.overview import describe_rounds
 from assembler.compare.packages import compare_packages
-from assembler.compare.summary import summarise
 from assembler.errors import InputFileError
 from assembler.ooxml.ns import qn
 from assembler.ooxml.package import Package, read_package
@@ -93,14 +95,17 @@ def compare_pair(
         version_old,
         version_new,
         result.data,
-        summarise(result.changes),
+        result.changes,
         result.counts,
         notes,
     )
 
 
-def compare_versions(paths: list[Path], authors: list[str], dates: list[str]) -> list[Round]:
-    """Read every version first (bad input stops everything), then compare round by round."""
+def compare_versions(
+    paths: list[Path], authors: list[str], dates: list[str], assessors: Sequence[Assessor] = ()
+) -> list[Round]:
+    """Read every version first (bad input stops everything), compare round by round, then
+    write each round's overview rows (the assessors add to its assessment column)."""
     if len(paths) < 2:
         raise InputFileError("Angiv mindst to versioner, der skal sammenlignes.")
     if len(authors) > 1 and len(authors) != len(paths) - 1:
@@ -140,6 +145,7 @@ def compare_versions(paths: list[Path], authors: list[str], dates: list[str]) ->
                 f"formatering og afsnitsmærker) står med forfatterne '{authors_all}'."
             )
         rounds.append(whole)
+    describe_rounds(rounds, assessors)
     return rounds
 
 

@@ -1,50 +1,27 @@
-"""Group paragraph-level changes into a clause-by-clause summary."""
+"""Turn the engine's paragraph events into the overview's rows, grouped clause by clause.
+
+Every inserted, deleted, moved or changed paragraph becomes a row under the clause it belongs
+to. A clause moved whole is one row ('flyttet fra § 14 til § 4'); hand-typed numbers that only
+shifted become a single 'omnummereret' row per round instead of one row per clause.
+"""
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from assembler.compare.model import ClauseChange
+from assembler.compare.clauses import (
+    INTRO,
+    PARTS_AFTER,
+    Clause,
+    ClauseBuilder,
+    Item,
+    norm,
+    top_level,
+)
+from assembler.compare.excerpt import excerpts, shorten
+from assembler.compare.model import ChangeRow
+from assembler.compare.numbers import NumberStyle, only_number_differs, ranges, split_number, spoken
 from assembler.compare.packages import Change
-
-_HAND_NUMBER = re.compile(r"^\s*(§\s*\d+[a-z]?|\d+(\.\d+)*\.?)\s")
-PART_DA = {
-    "header": "Sidehoved",
-    "footer": "Sidefod",
-    "footnote": "Fodnoter",
-    "endnote": "Slutnoter",
-}
-EXCERPT = 70
-
-
-@dataclass
-class _Clause:
-    """A clause being collected."""
-
-    number: str
-    heading: str
-    topic: str
-    kinds: list[str] = field(default_factory=list)
-    heading_kind: str = "equal"
-    before: str = ""
-    after: str = ""
-
-
-def excerpt(before: str, after: str, width: int = EXCERPT) -> tuple[str, str]:
-    """Shorten before/after to a window around their first difference."""
-    start = 0
-    while start < min(len(before), len(after)) and before[start] == after[start]:
-        start += 1
-    start = max(0, before.rfind(" ", 0, max(0, start - 15)) + 1) if start > 25 else 0
-
-    def cut(text: str) -> str:
-        piece = text[start : start + width]
-        prefix = "…" if start else ""
-        suffix = "…" if start + width < len(text) else ""
-        return f"{prefix}{piece}{suffix}"
-
-    return cut(before), cut(after)
 
 
 def topic_of(anchor: str) -> str:
@@ -57,62 +34,169 @@ def topic_of(anchor: str) -> str:
     return body.rsplit("_", 1)[0] if "_" in body else body
 
 
-def summarise(changes: list[Change]) -> list[ClauseChange]:
-    """Clause changes, in document order, for every clause that changed."""
-    top = min((c.info.heading_level for c in changes if c.info.heading_level), default=1)
-    clauses: list[_Clause] = []
-    current = _Clause("", "Indledning", "")
-    clauses.append(current)
-    counter = 0
-    parts: dict[str, _Clause] = {}
-    for change in changes:
-        if change.part != "body":
-            clause = parts.setdefault(change.part, _Clause("", PART_DA[change.part], ""))
-            _add(clause, change)
+def _after(clause: Clause | None, old: bool) -> str:
+    """Where an unnumbered clause stands: after which clause, or first."""
+    if clause is None or clause.index == 0:
+        return "først i aftalen"
+    return f"efter '{(clause.old_heading or clause.title) if old else clause.title}'"
+
+
+def _where(number: str, heading: str) -> str:
+    """A clause named in a sentence: '§ 14', else its heading in quotes."""
+    return spoken(number) if number else f"'{heading}'"
+
+
+@dataclass
+class Summary:
+    """The clauses seen and the overview rows of one round."""
+
+    clauses: list[Clause]
+    rows: list[ChangeRow]
+
+
+def summarise(changes: list[Change], style: NumberStyle | None = None) -> Summary:
+    """The overview rows of one round, in document order, and the clauses they belong to."""
+    builder = ClauseBuilder(style or NumberStyle(), top_level(changes))
+    for seq, change in enumerate(changes):
+        builder.add(seq, change)
+    pairs = builder.pair_moves()
+    moved_sources = {id(source) for source in pairs.values()}
+    rows: list[tuple[int, int, ChangeRow]] = []
+    renumbered: list[tuple[Item, Clause]] = []
+    for item in builder.items:
+        if item.change.kind == "equal" or id(item) in moved_sources:
             continue
-        info = change.info
-        if info.heading_level == top:
-            number = ""
-            if change.kind not in ("deleted", "moved_from") and info.numbered:
-                counter += 1
-                number = str(counter)
-            hand = _HAND_NUMBER.match(info.text)
-            if hand:
-                number = hand.group(1).strip()
-            current = _Clause(number, info.text.strip(), topic_of(info.anchor))
-            current.heading_kind = change.kind
-            clauses.append(current)
-        _add(current, change)
-    out = [_finish(c) for c in [*clauses, *parts.values()]]
-    return [c for c in out if c is not None]
+        clause = builder.resolve(item.new) or builder.resolve(item.old)
+        assert clause is not None
+        if item.change.kind == "changed" and only_number_differs(
+            item.change.before, item.change.after
+        ):
+            renumbered.append((item, clause))
+            continue
+        source = pairs.get(item.seq)
+        row = _row(
+            item, clause, builder.resolve(source.old) if source else None, source is not None
+        )
+        if row is not None:
+            rows.append((clause.seq, item.seq, row))
+    if renumbered:
+        rows.append(_renumbered(renumbered, builder))
+    rows.sort(key=lambda r: (r[0], r[1]))
+    clauses = list(dict.fromkeys(builder.clauses))
+    return Summary(clauses, [row for _, _, row in rows])
 
 
-def _add(clause: _Clause, change: Change) -> None:
-    """Record one paragraph change in a clause."""
-    clause.kinds.append(change.kind)
-    if change.kind != "equal" and not (clause.before or clause.after):
-        clause.before, clause.after = excerpt(change.before, change.after)
-
-
-def _finish(clause: _Clause) -> ClauseChange | None:
-    """Decide the clause's status; None when nothing changed."""
-    kinds = set(clause.kinds)
-    if kinds <= {"equal"}:
-        return None
-    if kinds <= {"inserted", "moved_to"} and clause.heading_kind == "inserted":
-        status = "inserted"
-    elif kinds <= {"deleted", "moved_from"} and clause.heading_kind == "deleted":
-        status = "deleted"
-    elif kinds <= {"moved_to", "moved_from"} or (
-        clause.heading_kind in ("moved_to", "moved_from")
-        and kinds <= {"moved_to", "moved_from", "equal"}
-    ):
-        status = "moved"
+def _row(item: Item, clause: Clause, origin: Clause | None, paired: bool) -> ChangeRow | None:
+    """The row for one event, or None when the event is part of a move shown elsewhere."""
+    change = item.change
+    kind = change.kind
+    if kind == "moved_to" and not paired:
+        kind = "inserted"  # a move whose source the engine did not report
+    elif kind == "moved_from":
+        kind = "deleted"  # a move whose target the engine did not report
+    if item.heading:
+        return _heading_row(item, clause, kind)
+    if kind != "moved_to":
+        label, row_kind = _paragraph_label(kind, change.before, change.after)
+        before = change.before if kind != "inserted" else ""
+        return _make(clause, row_kind, label, before, change.after, change.part)
+    before = change.before
+    edited = bool(before) and before != change.after
+    if origin is clause and clause.moved:
+        if not edited:
+            return None  # moved along with its clause: the clause's own row says so
+        return _make(clause, "changed", "afsnit ændret", before, change.after, change.part)
+    if origin is clause or origin is None:
+        label = "afsnit flyttet inden for punktet"
     else:
-        status = "changed"
-    if status == "moved" and "moved_to" not in kinds:
-        return None  # the moved clause is reported once, where it arrived
-    count = sum(1 for k in clause.kinds if k != "equal")
-    return ClauseChange(
-        clause.number, clause.heading, clause.topic, status, clause.before, clause.after, count
+        old_place = _where(origin.old_number, origin.old_heading or INTRO)
+        label = f"afsnit flyttet fra {old_place} til {_where(clause.new_number, clause.title)}"
+    label += " og ændret" if edited else ""
+    return _make(clause, "moved", label, before if edited else "", change.after, change.part)
+
+
+def _paragraph_label(kind: str, before: str, after: str) -> tuple[str, str]:
+    """Danish label and row kind for a paragraph event."""
+    if kind == "inserted":
+        return "afsnit tilføjet", "inserted"
+    if kind == "deleted":
+        return "afsnit slettet", "deleted"
+    if kind == "changed" and before == after:
+        return "formatering ændret", "format"
+    if kind == "changed" and before.split() == after.split():
+        return "mellemrum ændret", "spacing"
+    return "afsnit ændret", "changed"
+
+
+def _heading_row(item: Item, clause: Clause, kind: str) -> ChangeRow | None:
+    """A row for a clause heading: reworded, added, removed or moved."""
+    part = item.change.part
+    if kind == "inserted":
+        return _make(clause, "clause_inserted", "punkt tilføjet", "", clause.heading, part)
+    if kind == "deleted":
+        return _make(clause, "clause_deleted", "punkt slettet", clause.old_heading, "", part)
+    reworded = norm(clause.old_heading) != norm(clause.heading)
+    if kind == "moved_to":
+        if clause.old_number and clause.new_number:
+            label = f"flyttet fra {spoken(clause.old_number)} til {spoken(clause.new_number)}"
+        else:
+            stood, stands = _after(clause.old_after, True), _after(clause.new_after, False)
+            label = f"flyttet: stod {stood}, står nu {stands}"
+        label += "; overskriften er ændret" if reworded else ""
+        before, after = (clause.old_heading, clause.heading) if reworded else ("", "")
+        return _make(clause, "clause_moved", label, before, after, part)
+    label = "overskrift ændret" if reworded else "overskriftens formatering ændret"
+    return _make(clause, "heading", label, item.change.before, item.change.after, part)
+
+
+def _make(clause: Clause, kind: str, label: str, before: str, after: str, part: str) -> ChangeRow:
+    """A row with excerpts: centred on the change, or the whole paragraph when added/removed.
+    When only formatting or spacing changed, the text is shown once (never twice the same)."""
+    if before and after and before.split() != after.split():
+        short_before, short_after = excerpts(before, after)
+    elif before.split() == after.split():
+        short_before, short_after = shorten(before), ""
+    else:
+        short_before, short_after = shorten(before), shorten(after)
+    return ChangeRow(
+        clause=clause.index,
+        number=clause.number,
+        heading=clause.title,
+        kind=kind,
+        label=label,
+        before=before,
+        after=after,
+        excerpt_before=short_before,
+        excerpt_after=short_after,
+        part=part,
+        topic=topic_of(clause.anchor),
     )
+
+
+RENUMBERED_LAST = PARTS_AFTER - 1  # several shifted numbers: one row after the clauses
+
+
+def _renumbered(
+    found: list[tuple[Item, Clause]], builder: ClauseBuilder
+) -> tuple[int, int, ChangeRow]:
+    """One row for every hand-typed number that only shifted (at the clause when just one)."""
+    olds = [split_number(item.change.before)[0] for item, _ in found]
+    news = [split_number(item.change.after)[0] for item, _ in found]
+    first_item, clause = found[0]
+    seq = clause.seq
+    if len(found) > 1:
+        clause = builder.new_clause(heading="Nummerering", seq=RENUMBERED_LAST)
+        seq = RENUMBERED_LAST
+    row = ChangeRow(
+        clause=clause.index,
+        number=clause.number,
+        heading=clause.title,
+        kind="renumbered",
+        label="omnummereret" if len(found) == 1 else f"omnummereret ({len(found)} numre)",
+        before="\n".join(item.change.before for item, _ in found),
+        after="\n".join(item.change.after for item, _ in found),
+        excerpt_before=ranges(olds),
+        excerpt_after=ranges(news),
+        part=first_item.change.part,
+    )
+    return seq, first_item.seq, row

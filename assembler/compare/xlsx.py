@@ -1,93 +1,148 @@
-"""Write the Danish clause summary (and the round history) as an .xlsx workbook."""
+"""Write the change overview (and, for three or more versions, the history) as an .xlsx workbook.
+
+The rows are `overview.records`, the same data the terminal and a web page show. Every text is
+stored as a string cell (never a formula, whatever it starts with); dates are real dates shown
+the Danish way.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+from collections.abc import Sequence
+from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.worksheet.worksheet import Worksheet
 
 from assembler.compare.model import Round
+from assembler.compare.overview import COLUMNS, danish_date, records
 from assembler.ooxml.package import restamp_package
 from assembler.safeio.cells import text_only
 
-OVERVIEW_HEAD = [
-    "Runde",
-    "Forfatter",
-    "Dato",
-    "Nr.",
-    "Overskrift",
-    "Emne",
-    "Ændring",
-    "Før",
-    "Efter",
-    "Afsnit",
-]
-WIDTHS = [10, 18, 12, 6, 36, 18, 10, 50, 50, 8]
+WIDTHS = {
+    "runde": 8,
+    "forfatter": 12,
+    "dato": 14,
+    "nr": 6,
+    "overskrift": 24,
+    "emne": 20,
+    "aendring": 20,
+    "foer": 42,
+    "efter": 42,
+    "vurdering": 40,
+}
+LINE_HEIGHT = 15  # points per line of 11-point text
+DATE_FORMAT = "[$-406]d. mmmm yyyy"  # Danish month names in Excel and LibreOffice
+HEADER_FILL = PatternFill("solid", start_color="1F3864", end_color="1F3864")
+BAND_FILL = PatternFill("solid", start_color="EEF2F7", end_color="EEF2F7")
+TOP_WRAP = Alignment(wrap_text=True, vertical="top")
+DATE_ALIGN = Alignment(horizontal="left", vertical="top")
 
 
-def _header(ws: object, names: list[str], widths: list[int]) -> None:
-    """Bold header row, column widths and a frozen first row."""
-    ws.append(names)  # type: ignore[attr-defined]
-    for k, cell in enumerate(ws[1], start=0):  # type: ignore[index]
-        cell.font = Font(bold=True)
-        ws.column_dimensions[cell.column_letter].width = widths[k] if k < len(widths) else 20  # type: ignore[attr-defined]
-    ws.freeze_panes = "A2"  # type: ignore[attr-defined]
+def text_cell(ws: Worksheet, row: int, column: int, value: str) -> None:
+    """Store text as a string cell: never a formula, characters XML cannot hold removed."""
+    cell = ws.cell(row=row, column=column, value=ILLEGAL_CHARACTERS_RE.sub("", value))
+    cell.data_type = "s"
+
+
+def _header(ws: Worksheet, names: list[str], widths: Sequence[float]) -> None:
+    """Styled header row, column widths, frozen header, autofilter and print settings."""
+    for column, (name, width) in enumerate(zip(names, widths, strict=True), start=1):
+        text_cell(ws, 1, column, name)
+        cell = ws.cell(row=1, column=column)
+        cell.font = Font(bold=True, color="FFFFFF")
+        cell.fill = HEADER_FILL
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+        ws.column_dimensions[cell.column_letter].width = width
+    ws.freeze_panes = "A2"
+    ws.print_title_rows = "1:1"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def _lines(text: str, width: float) -> int:
+    """How many lines wrapped text needs in a column of this width (an estimate, rounded up)."""
+    per_line = max(1, int(width) - 1)
+    return sum(max(1, -(-len(part) // per_line)) for part in text.split("\n"))
+
+
+def _fit_height(ws: Worksheet, row: int, texts: Sequence[str], widths: Sequence[float]) -> None:
+    """Set the row tall enough for its wrapped text (not every spreadsheet program does it)."""
+    lines = max(_lines(t, w) for t, w in zip(texts, widths, strict=True))
+    if lines > 1:
+        ws.row_dimensions[row].height = lines * LINE_HEIGHT
+
+
+def _finish(ws: Worksheet) -> None:
+    """Autofilter over everything written."""
+    ws.auto_filter.ref = ws.dimensions
+
+
+def _overview(ws: Worksheet, rounds: list[Round]) -> None:
+    """One line per change, grouped by clause, with each round's notes after its rows."""
+    keys = [key for key, _ in COLUMNS]
+    widths = [WIDTHS[k] for k in keys]
+    _header(ws, [name for _, name in COLUMNS], widths)
+    band, last = False, ("", "")
+    for r, record in enumerate(records(rounds), start=2):
+        group = (record["runde"], record["punkt"])
+        if group != last:
+            band, last = not band, group
+        for c, key in enumerate(keys, start=1):
+            if key == "dato" and record["dato_iso"]:
+                cell = ws.cell(row=r, column=c, value=dt.date.fromisoformat(record["dato_iso"]))
+                cell.number_format = DATE_FORMAT
+                cell.alignment = DATE_ALIGN
+            else:
+                text_cell(ws, r, c, record[key])
+                cell = ws.cell(row=r, column=c)
+                cell.alignment = TOP_WRAP
+            if band:
+                cell.fill = BAND_FILL
+        _fit_height(ws, r, [record[k] for k in keys], widths)
+    _finish(ws)
+
+
+def _history(ws: Worksheet, rounds: list[Round]) -> None:
+    """Per clause, what each consecutive round did to it and who did it."""
+    heads = [f"{r.label} ({r.new.author}, {danish_date(r)})" for r in rounds]
+    widths = [6, 28, 20] + [26] * len(rounds)
+    _header(ws, ["Nr.", "Overskrift", "Emne", *heads], widths)
+    order: dict[str, list[Any]] = {}
+    for k, rnd in enumerate(rounds):
+        for row in rnd.rows:
+            key = row.topic or row.heading
+            blank = [""] * len(rounds)
+            line = order.setdefault(key, [row.number, row.heading, row.topic_title, *blank])
+            line[0], line[1] = row.number or line[0], row.heading
+            status = f"{row.clause_status} af {rnd.new.author}"
+            if not line[3 + k] or row.clause_status != "ændret":
+                line[3 + k] = status
+    for r, line in enumerate(order.values(), start=2):
+        for c, value in enumerate(line, start=1):
+            text_cell(ws, r, c, str(value))
+            ws.cell(row=r, column=c).alignment = TOP_WRAP
+        _fit_height(ws, r, [str(v) for v in line], widths)
+    _finish(ws)
 
 
 def summary_workbook(rounds: list[Round]) -> bytes:
-    """The summary workbook: an overview sheet, plus a history sheet for three or more versions."""
+    """The overview sheet, plus a history sheet when there are three or more versions."""
     wb = Workbook()
     ws = wb.active
+    assert ws is not None
     ws.title = "Oversigt"
-    _header(ws, OVERVIEW_HEAD, WIDTHS)
-    for rnd in rounds:
-        for c in rnd.clauses:
-            ws.append(
-                [
-                    rnd.label,
-                    rnd.new.author,
-                    rnd.new.date[:10],
-                    c.number,
-                    c.heading,
-                    c.topic,
-                    c.status_da,
-                    c.before,
-                    c.after,
-                    c.paragraphs,
-                ]
-            )
-        for note in rnd.notes:
-            ws.append(
-                [rnd.label, rnd.new.author, rnd.new.date[:10], "", "Bemærkning", "", "", note]
-            )
-    for row in ws.iter_rows(min_row=2):
-        for cell in row[7:9]:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    _overview(ws, rounds)
     consecutive = rounds[:-1] if len(rounds) > 1 else []
     if consecutive:
-        hist = wb.create_sheet("Historik")
-        names = ["Nr.", "Overskrift", "Emne"] + [
-            f"{r.label} ({r.new.author}, {r.new.date[:10]})" for r in consecutive
-        ]
-        _header(hist, names, [6, 36, 18] + [28] * len(consecutive))
-        order: list[tuple[str, str]] = []
-        table: dict[tuple[str, str], dict[int, str]] = {}
-        numbers: dict[tuple[str, str], tuple[str, str]] = {}
-        for k, rnd in enumerate(consecutive):
-            for c in rnd.clauses:
-                key = (c.topic or c.heading, c.heading if not c.topic else "")
-                if key not in table:
-                    order.append(key)
-                    table[key] = {}
-                numbers[key] = (c.number, c.heading)
-                table[key][k] = f"{c.status_da} af {rnd.new.author}"
-        for key in order:
-            number, heading = numbers[key]
-            topic = key[0] if not key[1] else ""
-            hist.append(
-                [number, heading, topic] + [table[key].get(k, "") for k in range(len(consecutive))]
-            )
+        _history(wb.create_sheet("Historik"), consecutive)
+    wb.properties.creator = "aftale"
     buf = io.BytesIO()
     text_only(wb).save(buf)  # headings and text from drafts are untrusted: never formulas
     return restamp_package(buf.getvalue())

@@ -8,8 +8,9 @@ from pathlib import Path
 from assembler.library.model import Library
 from assembler.render.context import context_schema
 from assembler.render.engine import CompiledTemplate, compile_template
+from assembler.resources import bundled_dir
 
-TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "word_templates"
+TEMPLATE_DIR = bundled_dir("word_templates")
 TEMPLATE_FILES = {"lokal": "lokalaftale.docx", "individuel": "individuel_aftale.docx"}
 
 

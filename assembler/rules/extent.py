@@ -36,8 +36,8 @@ def _days(value: Decimal) -> str:
     "omfang",
     "Omfang ikke angivet",
     "Den individuelle aftale angiver ikke omfanget af hjemmearbejdet. Angiv antal dage pr. "
-    "periode (fx én dag hver anden uge).",
-    ("S2", "S13"),
+    "periode (fx én dag hver anden uge), så det faste mønster fremgår.",
+    ("S1", "S2", "S13"),
     needs=("individuel.avg_days_week",),
     sectors=OTHER,
 )
@@ -71,14 +71,19 @@ def r21(c: RuleInput) -> Fired:
     "omfang",
     "Over lokalaftalens grænse",
     "Medarbejderen skal arbejde hjemme {dage} dage om ugen i gennemsnit, men lokalaftalen "
-    "tillader højst {maks}. Nedsæt omfanget eller forhandl lokalaftalens grænse.",
-    ("S3",),
+    "tillader højst {maks}. En individuel aftale har ingen hjemmel ud over lokalaftalens ramme: "
+    "nedsæt omfanget eller forhandl lokalaftalens grænse.",
+    ("S1", "S3", "S12"),
     needs=("lokal.max_days_week", "individuel.avg_days_week"),
 )
 def r22(c: RuleInput) -> Fired:
-    avg, limit = emp(c).avg_days_week, c.local.max_days_week
+    e, local = emp(c), c.local
+    avg, limit = e.avg_days_week, local.max_days_week
     if avg is None or limit is None or avg <= limit:
         return None
+    hours = e.weekly_hours
+    if local.part_time_pro_rata and hours is not None and hours < local.full_time_hours:
+        return None  # R80 applies the part-time cap, which is lower
     return {"dage": _days(avg), "maks": _days(limit)}
 
 
@@ -89,9 +94,23 @@ def r22(c: RuleInput) -> Fired:
     "omfang",
     "Placering ikke beskrevet",
     "Aftalen angiver hverken faste ugedage eller et mønster for, hvornår der arbejdes hjemme. "
-    "Beskriv placeringen (fx første mandag i måneden).",
+    "Medst anbefaler at beskrive placeringen (fx første mandag i måneden).",
     ("S2",),
     needs=("individuel.weekdays", "individuel.placement"),
+    sectors=("stat",),
+)
+@rule(
+    "R23",
+    "info",
+    "individuel",
+    "omfang",
+    "Placering ikke beskrevet",
+    "Aftalen angiver hverken faste ugedage eller et mønster for, hvornår der arbejdes hjemme. "
+    "Medst anbefaler i staten at beskrive placeringen (fx første mandag i måneden); det gør det "
+    "også her lettere at se, at hjemmearbejdet er fast tilbagevendende.",
+    ("S2",),
+    needs=("individuel.weekdays", "individuel.placement"),
+    sectors=OTHER,
 )
 def r23(c: RuleInput) -> Fired:
     e = emp(c)
@@ -166,12 +185,19 @@ def r25(c: RuleInput) -> Fired:
     "omfang",
     "Deltid eller timeløn",
     "Medarbejderen er ansat på {type}. Regn omfanget og grænsen på 2 dage om ugen ud fra de "
-    "faktiske arbejdsdage, og tjek, at det passer med lokalaftalen.",
+    "faktiske arbejdsdage, og tjek, at det passer med lokalaftalen.{timer}",
     ("S1", "S19"),
     needs=("individuel.employment_type",),
 )
 def r26(c: RuleInput) -> Fired:
-    kind = (emp(c).employment_type or "").casefold()
-    if kind in ("deltid", "timelønnet"):
-        return {"type": "deltid" if kind == "deltid" else "timeløn"}
-    return None
+    e = emp(c)
+    kind = (e.employment_type or "").casefold()
+    if kind not in ("deltid", "timelønnet"):
+        return None
+    hours = (
+        ""
+        if e.weekly_hours is not None or "weekly_hours" not in e.known
+        else " Angiv den ugentlige arbejdstid, så lokalaftalens grænse for deltidsansatte kan "
+        "regnes ud."
+    )
+    return {"type": "deltid" if kind == "deltid" else "timeløn", "timer": hours}

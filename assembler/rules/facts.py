@@ -12,12 +12,13 @@ from dataclasses import dataclass, field, fields, replace
 from decimal import Decimal
 
 from assembler.answers.model import AgreementAnswers
+from assembler.rules.frame_facts import FULL_TIME_HOURS, employee_terms, local_frame
 
 WEEKS_PER_PERIOD = {"uge": Decimal(1), "14. dag": Decimal(2), "måned": Decimal("4.33")}
 WORKING_DAYS_PER_WEEK = Decimal(5)
 COMPENSATING_OEKONOMI = ("dokumenterede_udgift", "dokumenterede_merudgifter", "fast_beloeb")
 WT_DEVIATIONS = ("afvigelse", "hvileperiode")
-SPECIAL_GROUPS = {"tillidsrep": "tillidsrepraesentant", "andet": None}
+SPECIAL_GROUPS = {"tillidsrep": "tillidsrepraesentant", "andet": None, "ved_ansaettelse": None}
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,25 @@ class LocalFacts:
     has_availability: bool = True
     has_change_clause: bool = True
     has_apv: bool = True
+    # --- The frame the individual agreements must stay within (R63, R80–R89) ---
+    full_time_hours: Decimal = FULL_TIME_HOURS  # weekly hours of a full-time employee (S52)
+    part_time_pro_rata: bool = False  # the day cap is reduced pro rata for part-timers
+    attendance_days_week: int | None = None  # fixed attendance days a week in every unit
+    call_in: str | None = None  # frame_facts.CALL_IN_*: how the employer may take back a home day
+    call_in_notice_days: int | None = None  # least notice, in working days, for CALL_IN_NOTICE
+    attendance_right: bool = False  # staff may come in on a home day without the manager's consent
+    core_time: tuple[dt.time, dt.time] | None = None  # common core time (fikstid) on home days
+    core_time_part_time_adjusted: bool = False  # the core time is adjusted for part-timers
+    reachable_whole_day: bool = False  # staff must be reachable all working time on home days
+    weekly_rest_deviation: bool = False  # the weekly day off (fridøgn) may be deviated from
+    hours_deviation: bool = False  # rules other than rest periods (flex, core time) may be deviated
+    employer_it_only: bool = False  # work only on it equipment the employer provides
+    own_it_allowed: bool = False  # staff may work on their own (approved) it equipment
+    # equipment the employer gives everyone with an individual agreement
+    equipment_package: tuple[str, ...] = ()
+    compensation_rule: str | None = None  # frame_facts.COMPENSATION_*: who settles compensation
+    lapse_caveat: bool = False  # on lapse, the employment notice applies if it is a material change
+    favourable_terms_allowed: bool = False  # individual terms may deviate in the employee's favour
     known: frozenset[str] = field(default_factory=frozenset)
 
 
@@ -84,6 +104,21 @@ class EmployeeFacts:
     hiring_condition: bool = False
     in_contract: bool = False
     local_referenced: bool = True
+    # --- Terms checked against the local agreement's frame (R80–R89) ---
+    weekly_hours: Decimal | None = None  # agreed weekly working hours
+    call_in: str | None = None  # frame_facts.CALL_IN_*, incl. CALL_IN_AS_LOCAL
+    call_in_notice_days: int | None = None  # least notice, in working days, for CALL_IN_NOTICE
+    attendance_free: bool = True  # may come in on a home day by own choice
+    contact_time: tuple[dt.time, dt.time] | None = None  # individually agreed contact time
+    contact_as_local: bool = False  # contact time is the local agreement's, copied unchanged
+    weekly_rest_deviation: bool = False  # deviates from the weekly day off (fridøgn)
+    hours_deviation: bool = False  # deviates from working-time rules other than rest periods
+    own_equipment_text: str | None = None  # the employee's own equipment, as written
+    employer_pays_internet: bool = False  # the employer pays the internet connection
+    compensation_excluded: bool = False  # states that no compensation is paid
+    lapse_without_notice: bool = False  # ends without notice when the local agreement ends
+    lapse_caveat: bool = False  # … but keeps the employment notice if that is a material change
+    lapse_defers_to_local: bool = False  # … "unless the local agreement provides otherwise"
     known: frozenset[str] = field(default_factory=frozenset)
 
     @property
@@ -164,6 +199,7 @@ def local_facts(local: AgreementAnswers) -> LocalFacts:
         has_availability=v("tilgaengelighed") is not None,
         has_change_clause=v("undtagelser") is not None,
         has_apv=v("arbejdsmiljoe") is not None,
+        **local_frame(local),
         known=all_known(LocalFacts),
     )
 
@@ -213,9 +249,10 @@ def employee_facts(employee: AgreementAnswers) -> EmployeeFacts:
         or Decimal(0),
         office_screen_ok=_flag(employee, "arbejdsmiljoe", "kontor_skaermarbejdsplads", True),
         special_group=None if special in (None, "ingen") else special,
-        hiring_condition=v("parter") == "ved_ansaettelse",
+        hiring_condition=v("saerlige_grupper") == "ved_ansaettelse",
         in_contract=False,  # every parter clause declares the agreement separate from the contract
         local_referenced=True,
+        **employee_terms(employee),
         known=all_known(EmployeeFacts),
     )
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from assembler.rules.model import Fired, RuleInput, emp, rule
 
+OTHER = ("kommune", "region")
+
 
 @rule(
     "R70",
@@ -11,10 +13,23 @@ from assembler.rules.model import Fired, RuleInput, emp, rule
     "individuel",
     "saerlige_grupper",
     "Elev",
-    "Medarbejderen er elev. Tag hensyn til uddannelsesformålet, og hold skoleperioder og "
-    "oplæringsdage uden for hjemmearbejdet.",
+    "Medarbejderen er elev. Medst anbefaler at tage hensyn til oplæringsformålet og holde "
+    "skoleperioder og oplæringsdage uden for hjemmearbejdet.",
     ("S2",),
     needs=("individuel.special_group",),
+    sectors=("stat",),
+)
+@rule(
+    "R70",
+    "info",
+    "individuel",
+    "saerlige_grupper",
+    "Elev",
+    "Medarbejderen er elev. Medst anbefaler i staten at tage hensyn til oplæringsformålet og "
+    "holde skoleperioder og oplæringsdage uden for hjemmearbejdet; overvej det også her.",
+    ("S2",),
+    needs=("individuel.special_group",),
+    sectors=OTHER,
 )
 def r70(c: RuleInput) -> Fired:
     return emp(c).special_group == "elev"
@@ -56,10 +71,23 @@ def r72(c: RuleInput) -> Fired:
     "individuel",
     "saerlige_grupper",
     "Tillidsrepræsentant",
-    "Medarbejderen er tillidsrepræsentant. Det er muligt; drøft, hvordan TR-opgaver og "
-    "almindelige opgaver begge kan varetages uden øget tidsforbrug.",
+    "Medarbejderen er tillidsrepræsentant. Det er muligt; Medst anbefaler at drøfte, hvordan "
+    "hvervet og de almindelige opgaver begge kan varetages uden øget tidsforbrug.",
     ("S2",),
     needs=("individuel.special_group",),
+    sectors=("stat",),
+)
+@rule(
+    "R73",
+    "info",
+    "individuel",
+    "saerlige_grupper",
+    "Tillidsrepræsentant",
+    "Medarbejderen er tillidsrepræsentant. Medst anbefaler i staten at drøfte, hvordan hvervet "
+    "og de almindelige opgaver begge kan varetages uden øget tidsforbrug; overvej det også her.",
+    ("S2",),
+    needs=("individuel.special_group",),
+    sectors=OTHER,
 )
 def r73(c: RuleInput) -> Fired:
     return emp(c).special_group == "tillidsrepraesentant"

@@ -55,12 +55,13 @@ def r02(c: RuleInput) -> Fired:
 )
 @rule(
     "R03",
-    "advarsel",
+    "info",
     "individuel",
     "ikrafttraeden",
     "Ingen ikrafttrædelsesdato",
-    "Den individuelle aftale mangler en klar dato for ikrafttræden. Angiv datoen (Medst kræver "
-    "det i staten; det anbefales også her).",
+    "Den individuelle aftale mangler en klar dato for ikrafttræden. Medst kræver en klar dato i "
+    "staten; angiv den også her, så det kan ses, at aftalen ikke træder i kraft før "
+    "lokalaftalen.",
     ("S2", "S13"),
     needs=("individuel.effective",),
     sectors=OTHER,

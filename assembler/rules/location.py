@@ -48,9 +48,24 @@ def r50(c: RuleInput) -> Fired:
     "arbejdssted",
     "Flere adresser",
     "Aftalen tillader hjemmearbejde fra {antal} adresser, men siger ikke, hvem der sørger for "
-    "korrekt udstyr på hver adresse. Aftal medarbejderens ansvar for udstyret alle steder.",
+    "korrekt udstyr på hver adresse. Medst anbefaler at aftale det; arbejdsgiverens ansvar efter "
+    "arbejdsmiljøloven kan ikke aftales væk.",
     ("S2",),
     needs=("individuel.addresses", "individuel.equipment_each_address"),
+    sectors=("stat",),
+)
+@rule(
+    "R51",
+    "info",
+    "individuel",
+    "arbejdssted",
+    "Flere adresser",
+    "Aftalen tillader hjemmearbejde fra {antal} adresser, men siger ikke, hvem der sørger for "
+    "korrekt udstyr på hver adresse. Medst anbefaler i staten at aftale det; arbejdsgiverens "
+    "ansvar efter arbejdsmiljøloven kan ikke aftales væk.",
+    ("S2",),
+    needs=("individuel.addresses", "individuel.equipment_each_address"),
+    sectors=OTHER,
 )
 def r51(c: RuleInput) -> Fired:
     e = emp(c)
@@ -66,10 +81,14 @@ def r51(c: RuleInput) -> Fired:
     "arbejdssted",
     "Hjemmearbejde i udlandet",
     "Hjemmearbejdet skal udføres i {land}. Dansk arbejdsmiljø- og arbejdsskadelovgivning gælder "
-    "ikke uden for Danmark. Undersøg social sikring (EU-forordning 883/2004: arbejder "
-    "medarbejderen mindst 25 % i bopælslandet, flytter den sociale sikring; særregel for "
-    "tjenestemænd; A1-attest), skat og GDPR (overførsel til tredjeland).",
-    ("S2", "S26", "S27", "S28"),
+    "som udgangspunkt ikke uden for Danmark. Undersøg før aftalen: social sikring (efter "
+    "forordning 883/2004 flytter den sociale sikring som udgangspunkt til bopælslandet, hvis "
+    "medarbejderen arbejder mindst 25 % dér; særregel for tjenestemænd; A1-attest; undersøg, om "
+    "en særlig aftale om grænseoverskridende hjemmearbejde gælder), skat i begge lande og "
+    "databeskyttelse. Adgang til arbejdsgiverens systemer fra udlandet er ikke i sig selv en "
+    "overførsel efter databeskyttelsesforordningens kapitel V, men arbejdsgiveren skal vurdere "
+    "sikkerhedsrisikoen ved adgang fra det pågældende land.",
+    ("S2", "S26", "S27", "S28", "S51"),
     needs=("individuel.countries",),
 )
 def r52(c: RuleInput) -> Fired:
@@ -84,8 +103,9 @@ def r52(c: RuleInput) -> Fired:
     "arbejdssted",
     "Udlandet ikke tilladt",
     "Hjemmearbejdet skal udføres i udlandet ({land}), men lokalaftalen tillader ikke "
-    "hjemmearbejde fra udlandet. Vælg en adresse i Danmark eller aftal det i lokalaftalen.",
-    ("S2",),
+    "hjemmearbejde fra udlandet. En individuel aftale har ingen hjemmel ud over lokalaftalens "
+    "ramme: vælg en adresse i Danmark, eller aftal det i lokalaftalen.",
+    ("S2", "S1", "S12"),
     needs=("individuel.countries", "lokal.abroad_allowed"),
 )
 def r53(c: RuleInput) -> Fired:
@@ -97,13 +117,15 @@ def r53(c: RuleInput) -> Fired:
 
 @rule(
     "R54",
-    "advarsel",
+    "info",
     "lokal",
     "oekonomi",
-    "Kompensation i lokalaftalen (staten)",
-    "Lokalaftalen giver kompensation for merudgifter. I staten hører kompensation hjemme i den "
-    "individuelle aftale (Medst): flyt bestemmelsen dertil.",
-    ("S7",),
+    "Godtgørelse i lokalaftalen (staten)",
+    "Lokalaftalen giver godtgørelse for merudgifter. Efter Medsts opfattelse hører godtgørelse "
+    "i staten hjemme i den individuelle aftale. Rammeaftalen forbyder ikke en bestemmelse i "
+    "lokalaftalen, og Akademikerne anbefaler netop det. Parterne kan derfor vælge begge "
+    "løsninger.",
+    ("S7", "S1"),
     needs=("lokal.cost_compensation",),
     sectors=("stat",),
 )
@@ -199,12 +221,27 @@ def r59(c: RuleInput) -> Fired:
     "individuel",
     "aendring",
     "Ændring af hjemmearbejdsdage",
-    "Aftalen regulerer ikke, om arbejdsgiveren kan kalde medarbejderen ind på en planlagt "
-    "hjemmearbejdsdag, eller om medarbejderen må møde ind. Uden en aftale kan arbejdsgiveren "
-    "efter en konkret vurdering kræve fremmøde, og medarbejderen har ikke ret til at møde ind: "
-    "aftal processen og varslet.",
+    "Hverken den individuelle aftale eller lokalaftalen regulerer, om arbejdsgiveren kan kalde "
+    "medarbejderen ind på en planlagt hjemmearbejdsdag, eller om medarbejderen må møde ind. "
+    "Efter Medsts beskrivelse kan arbejdsgiveren i staten da efter en konkret vurdering kræve "
+    "fremmøde, og medarbejderen har ikke ret til at møde ind: aftal processen og varslet.",
     ("S2",),
     needs=("individuel.has_change_clause", "lokal.has_change_clause"),
+    sectors=("stat",),
+)
+@rule(
+    "R60",
+    "advarsel",
+    "individuel",
+    "aendring",
+    "Ændring af hjemmearbejdsdage",
+    "Hverken den individuelle aftale eller lokalaftalen regulerer, om arbejdsgiveren kan kalde "
+    "medarbejderen ind på en planlagt hjemmearbejdsdag, eller om medarbejderen må møde ind. "
+    "Akademikerne anbefaler at aftale det på forhånd; der er ikke fundet et fast udgangspunkt "
+    "for kommuner og regioner. Aftal processen og varslet.",
+    ("S1",),
+    needs=("individuel.has_change_clause", "lokal.has_change_clause"),
+    sectors=OTHER,
 )
 def r60(c: RuleInput) -> Fired:
     return not emp(c).has_change_clause and not c.local.has_change_clause
@@ -217,9 +254,24 @@ def r60(c: RuleInput) -> Fired:
     "arbejdsmiljoe",
     "Medvirken til arbejdsmiljøet",
     "Aftalen har ingen bestemmelse om medarbejderens pligt til at medvirke til et sikkert "
-    "arbejdsmiljø hjemme (herunder at Arbejdstilsynet kan føre tilsyn). Tilføj en bestemmelse.",
+    "arbejdsmiljø hjemme (herunder at Arbejdstilsynet kan føre tilsyn). Medst anbefaler en "
+    "sådan bestemmelse: tilføj den.",
     ("S2",),
     needs=("individuel.has_env_clause",),
+    sectors=("stat",),
+)
+@rule(
+    "R61",
+    "info",
+    "individuel",
+    "arbejdsmiljoe",
+    "Medvirken til arbejdsmiljøet",
+    "Aftalen har ingen bestemmelse om medarbejderens pligt til at medvirke til et sikkert "
+    "arbejdsmiljø hjemme (herunder at Arbejdstilsynet kan føre tilsyn). Medst anbefaler en "
+    "sådan bestemmelse i staten; overvej den også her.",
+    ("S2",),
+    needs=("individuel.has_env_clause",),
+    sectors=OTHER,
 )
 def r61(c: RuleInput) -> Fired:
     return not emp(c).has_env_clause

@@ -43,6 +43,7 @@ class Rule:
     sectors: tuple[str, ...] = SECTORS
     valid_from: dt.date | None = None
     valid_to: dt.date | None = None  # last day the rule applies
+    summary: str = ""  # Danish, for `aftale regler` when the message is assembled from cases
 
     def applies(self, sector: str | None, day: dt.date) -> bool:
         """Whether the rule is in force for the sector (None: unknown) on the effective date."""
@@ -119,6 +120,7 @@ class Registry:
         sectors: tuple[str, ...] = SECTORS,
         valid_from: dt.date | None = None,
         valid_to: dt.date | None = None,
+        summary: str = "",
     ) -> Callable[[Callable[[RuleInput], Fired]], Callable[[RuleInput], Fired]]:
         """Decorator: register a check function as a rule (stack it for per-sector variants)."""
         assert severity in SEVERITIES, severity
@@ -126,7 +128,7 @@ class Registry:
         def register(check: Callable[[RuleInput], Fired]) -> Callable[[RuleInput], Fired]:
             self.rules.append(
                 Rule(rule_id, severity, agreement, topic, title, message, sources, needs, check,
-                     sectors, valid_from, valid_to)
+                     sectors, valid_from, valid_to, summary)
             )  # fmt: skip
             return check
 

@@ -47,11 +47,25 @@ def r31(c: RuleInput) -> Fired:
     "advarsel",
     "individuel",
     "varighed",
-    "Første aftale uden prøveperiode",
-    "Det er medarbejderens første aftale om hjemmearbejde, og den er tidsubegrænset. Det "
-    "anbefales første gang at aftale en tidsbegrænset prøveperiode med evaluering.",
+    "Første aftale uden forsøgsperiode",
+    "Det er medarbejderens første aftale om hjemmearbejde, og den er tidsubegrænset. Medst "
+    "anbefaler, at den første aftale indgås som en tidsbegrænset forsøgsperiode med evaluering.",
     ("S2",),
     needs=("individuel.first_agreement", "individuel.end"),
+    sectors=("stat",),
+)
+@rule(
+    "R34",
+    "info",
+    "individuel",
+    "varighed",
+    "Første aftale uden forsøgsperiode",
+    "Det er medarbejderens første aftale om hjemmearbejde, og den er tidsubegrænset. Medst "
+    "anbefaler i staten, at den første aftale indgås som en tidsbegrænset forsøgsperiode med "
+    "evaluering; overvej det også her.",
+    ("S2",),
+    needs=("individuel.first_agreement", "individuel.end"),
+    sectors=OTHER,
 )
 def r34(c: RuleInput) -> Fired:
     e = emp(c)

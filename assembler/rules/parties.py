@@ -67,7 +67,7 @@ def r11(c: RuleInput) -> Fired:
     "Ikke omfattet af lokalaftalen",
     "{hvem} er ikke omfattet af lokalaftalen: {grund}. Vælg en personalegruppe, som "
     "lokalaftalen omfatter, eller udvid lokalaftalens område.",
-    ("S3", "S2"),
+    ("S1", "S3", "S2", "S12"),
     needs=(
         "lokal.groups",
         "lokal.all_staff",
@@ -98,7 +98,7 @@ def r12(c: RuleInput) -> Fired:
     "Parterne i den individuelle aftale",
     "Den individuelle aftale indgås mellem ledelsen og den enkelte medarbejder, men {mangler} "
     "er ikke angivet. Angiv både leder og medarbejder, så begge kan underskrive.",
-    ("S2",),
+    ("S2", "S1"),
     needs=("individuel.name", "individuel.manager"),
 )
 def r13(c: RuleInput) -> Fired:
@@ -111,7 +111,7 @@ def r13(c: RuleInput) -> Fired:
     "R14",
     "fejl",
     "individuel",
-    "parter",
+    "saerlige_grupper",
     "Ansættelsesvilkår ikke tilladt",
     "Hjemmearbejde er gjort til et vilkår for ansættelsen. Efter KL's og RLTN's rammeaftale kan "
     "tele- og hjemmearbejde ikke være et ansættelsesvilkår, og medarbejderen kan udtræde af "
@@ -139,19 +139,43 @@ def r14(c: RuleInput) -> Fired:
 
 
 @rule(
+    "R14",
+    "fejl",
+    "individuel",
+    "saerlige_grupper",
+    "Ansættelsesvilkår uden hjemmel i lokalaftalen",
+    "Hjemmearbejde er gjort til et vilkår for ansættelsen af {navn}, men lokalaftalen bestemmer, "
+    "at hjemmearbejde ikke kan gøres til en betingelse for ansættelse. I staten kan fast "
+    "hjemmearbejde kun være et ansættelsesvilkår, når lokalaftalen giver adgang til det. Fjern "
+    "vilkåret, eller aftal adgangen i lokalaftalen.",
+    ("S2", "S1"),
+    needs=("lokal.hiring_condition", "individuel.hiring_condition"),
+    sectors=("stat",),
+)
+def r14_state(c: RuleInput) -> Fired:
+    e = emp(c)
+    return (
+        {"navn": e.name or "medarbejderen"}
+        if e.hiring_condition and not c.local.hiring_condition
+        else None
+    )
+
+
+@rule(
     "R15",
     "info",
     "individuel",
-    "parter",
+    "saerlige_grupper",
     "Ansættelsesvilkår i staten",
-    "Hjemmearbejde er et vilkår for ansættelsen. Det er muligt i staten; Medst anbefaler, at den "
-    "individuelle aftale så er et særskilt dokument og ikke står i ansættelseskontrakten.",
+    "Hjemmearbejde er et vilkår for ansættelsen, og lokalaftalen giver adgang til det. Medst "
+    "anbefaler, at den individuelle aftale så er et særskilt dokument og ikke står i "
+    "ansættelseskontrakten.",
     ("S2",),
-    needs=("individuel.hiring_condition",),
+    needs=("lokal.hiring_condition", "individuel.hiring_condition"),
     sectors=("stat",),
 )
 def r15(c: RuleInput) -> Fired:
-    return emp(c).hiring_condition
+    return emp(c).hiring_condition and c.local.hiring_condition
 
 
 @rule(
@@ -160,10 +184,24 @@ def r15(c: RuleInput) -> Fired:
     "individuel",
     "parter",
     "Står i ansættelseskontrakten",
-    "Aftalen om hjemmearbejde er skrevet ind i ansættelseskontrakten. Det anbefales at have den "
-    "som en særskilt aftale, så den kan opsiges uden at ændre ansættelsen.",
+    "Aftalen om hjemmearbejde er skrevet ind i ansættelseskontrakten. Medst anbefaler at have "
+    "den som en særskilt aftale, så den kan opsiges uden at ændre ansættelsen.",
     ("S2",),
     needs=("individuel.in_contract",),
+    sectors=("stat",),
+)
+@rule(
+    "R16",
+    "info",
+    "individuel",
+    "parter",
+    "Står i ansættelseskontrakten",
+    "Aftalen om hjemmearbejde er skrevet ind i ansættelseskontrakten. Medst anbefaler i staten "
+    "at have den som en særskilt aftale, så den kan opsiges uden at ændre ansættelsen; det "
+    "samme hensyn kan gøre sig gældende her.",
+    ("S2",),
+    needs=("individuel.in_contract",),
+    sectors=OTHER,
 )
 def r16(c: RuleInput) -> Fired:
     return emp(c).in_contract

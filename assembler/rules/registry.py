@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
-from assembler.rules import extent, groups, hierarchy, location, notice, parties, worktime
+from assembler.rules import (
+    extent,
+    frame_terms,
+    frame_time,
+    groups,
+    hierarchy,
+    location,
+    notice,
+    parties,
+    worktime,
+)
 from assembler.rules.model import REGISTRY, Rule
 
-AREAS = (hierarchy, parties, extent, notice, worktime, location, groups)  # import registers them
+# Importing an area registers its rules.
+AREAS = (hierarchy, parties, extent, notice, worktime, location, groups, frame_time, frame_terms)
 
 NOT_CHECKABLE: dict[str, tuple[str, tuple[str, ...]]] = {
     "R07": (

@@ -32,8 +32,9 @@ def r40(c: RuleInput) -> Fired:
     "arbejdstid",
     "Afvigelse uden hjemmel",
     "Den individuelle aftale fraviger arbejdstidsreglerne, men lokalaftalen giver ikke adgang "
-    "til det. Fjern afvigelsen, eller aftal reglerne i lokalaftalen først.",
-    ("S2", "S3"),
+    "til det. En individuel aftale har ingen hjemmel ud over lokalaftalens ramme: fjern "
+    "fravigelsen, eller aftal reglerne i lokalaftalen først.",
+    ("S2", "S3", "S1", "S12"),
     needs=(
         "lokal.wt_deviation",
         "lokal.rest_deviation",
@@ -69,8 +70,8 @@ def r41(c: RuleInput) -> Fired:
     "Afvigelse fra hvileperioden",
     "Lokalaftalen fraviger 11-timersreglen for hjemmearbejde (kap. 6). Det kan kun bruges ved "
     "delvist hjemmearbejde, hvor medarbejderen selv tilrettelægger arbejdstiden, arbejdet er "
-    "fuldt forsvarligt, og der gives tilsvarende kompenserende hvile – fra 1. juli 2024 "
-    "umiddelbart efter arbejdsperioden. Kontrollér bestemmelsen mod de nye regler.",
+    "fuldt forsvarligt, og der gives tilsvarende kompenserende hvile, som efter de gældende "
+    "regler skal gives umiddelbart efter arbejdsperioden. Kontrollér bestemmelsen mod reglerne.",
     ("S22", "S23", "S24"),
     needs=("lokal.rest_deviation",),
     valid_from=REST_RULES_2024,
@@ -103,9 +104,12 @@ def r43(c: RuleInput) -> Fired:
     "lokal",
     "tidsregistrering",
     "Tidsregistrering",
-    "Lokalaftalen har ingen bestemmelse om tidsregistrering. Fra 1. juli 2024 skal arbejdsgiveren "
-    "registrere den daglige arbejdstid for hver medarbejder – også på hjemmearbejdsdage.",
-    ("S24",),
+    "Lokalaftalen har ingen bestemmelse om tidsregistrering. Efter arbejdstidsloven skal "
+    "arbejdsgiveren have et system, der registrerer den enkelte medarbejders daglige arbejdstid – "
+    "også på hjemmearbejdsdage. Medarbejdere, der selv tilrettelægger deres arbejdstid "
+    "(selvtilrettelæggere), kan efter lovens betingelser undtages ved aftale. Overvej at skrive "
+    "ind, hvordan hjemmearbejdsdage registreres, og om nogle medarbejdere er undtaget.",
+    ("S24", "S50"),
     needs=("lokal.has_time_registration",),
     valid_from=REST_RULES_2024,
 )

@@ -2,19 +2,39 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import docx
 import pytest
 from openpyxl import load_workbook
 
-from assembler.compare.demo import write_demo
+from assembler.compare.clauses import Clause
+from assembler.compare.demo import draft_facts, write_demo
+from assembler.compare.overview import records
+from assembler.compare.rounds import compare_versions
+from assembler.compare.variants import variant_of
+from assembler.compare.views import VersionView, clause_text, locate, read_view
 from assembler.errors import OutputError
+from assembler.library.loader import load_library
 from assembler.workflows import demo_workflow
+from tests.acceptance.cli_helpers import run_cli
 from tests.unit.compare.oracle import count_tags, document_view
 
-STATUSES = {"ændret", "tilføjet", "slettet", "flyttet"}
+HEAD = (
+    "Runde",
+    "Forfatter",
+    "Dato",
+    "Nr.",
+    "Overskrift",
+    "Emne",
+    "Ændring",
+    "Før",
+    "Efter",
+    "Vurdering",
+)
 
 
 @pytest.fixture(scope="module")
@@ -66,27 +86,144 @@ def test_redline_reproduces_both_versions(demo_dir: Path) -> None:
     for tag in ("ins", "del", "moveFrom", "moveTo"):
         assert count_tags(data, tag) > 0, tag
     xml = zipfile.ZipFile(folder / "lokalaftale-redline.docx").read("word/document.xml")
-    assert b'w:author="Ledelsen"' in xml and b'w:date="2026-03-02T00:00:00Z"' in xml
+    assert b'w:author="Ledelsen"' in xml and b'w:date="2027-03-02T09:00:00Z"' in xml
     v1 = (demo_dir / "lokalaftale.docx").read_bytes()
     v2 = (folder / "lokalaftale-modpartens-udkast.docx").read_bytes()
     assert document_view(data, "accept") == document_view(v2, "accept")
     assert document_view(data, "reject") == document_view(v1, "reject")
 
 
-def test_summary_lists_clauses_with_danish_statuses(demo_dir: Path) -> None:
+def test_counter_draft_metadata_agree_and_follow_the_draft(demo_dir: Path) -> None:
+    """Header, properties and round date say draft 2 of 2 March 2027, after draft 1."""
+    v1 = docx.Document(str(demo_dir / "lokalaftale.docx"))
+    v2 = docx.Document(str(demo_dir / "forhandling" / "lokalaftale-modpartens-udkast.docx"))
+    header_v1 = "\n".join(p.text for p in v1.sections[0].header.paragraphs)
+    header_v2 = "\n".join(p.text for p in v2.sections[0].header.paragraphs)
+    assert "Udkast 1 · 15. januar 2027" in header_v1
+    assert "Udkast 2 · 2. marts 2027" in header_v2 and "Udkast 1" not in header_v2
+    modified = v2.core_properties.modified
+    assert modified is not None and modified.date() == dt.date(2027, 3, 2)
+    assert v2.core_properties.revision == 2
+    _, draft_day = draft_facts(demo_dir / "lokalaftale.docx")
+    assert draft_day == dt.date(2027, 1, 15) < modified.date()
+
+
+def _overview(demo_dir: Path) -> list[tuple[object, ...]]:
     ws = load_workbook(demo_dir / "forhandling" / "lokalaftale-aendringer.xlsx")["Oversigt"]
-    rows = list(ws.iter_rows(values_only=True))
-    assert rows[0][:7] == ("Runde", "Forfatter", "Dato", "Nr.", "Overskrift", "Emne", "Ændring")
-    body = [r for r in rows[1:] if r[4] != "Bemærkning"]
-    assert body and {r[6] for r in body} <= STATUSES
-    by_heading = {r[4]: r for r in body}
-    assert by_heading["Frivillighed"][6] == "flyttet"
-    assert by_heading["Frivillighed"][5] == "frivillighed"
-    availability = by_heading["Tilgængelighed"]
-    assert availability[6] == "ændret"
-    assert "09.00" in availability[7] and "08.30" in availability[8]
-    assert by_heading["Transport på hjemmearbejdsdage"][6] == "ændret"
-    assert all(r[1] == "Ledelsen" and r[2] == "2026-03-02" for r in body)
+    return list(ws.iter_rows(values_only=True))
+
+
+def test_overview_lists_every_change_the_review_names(demo_dir: Path) -> None:
+    """Legal review 2026-11, section 6: suspension paragraph, notice, core time, transport, move."""
+    rows = _overview(demo_dir)
+    assert rows[0] == HEAD
+    body: list[dict[str, Any]] = [dict(zip(HEAD, r, strict=True)) for r in rows[1:]]
+    by_change = {(r["Overskrift"], r["Ændring"]): r for r in body}
+    notice_clause = "Ændring af planlagte hjemmearbejdsdage og adgang til arbejdsplads"
+    move = by_change[("Frivillighed", "flyttet fra § 14 til § 4")]
+    assert move["Nr."] == "§ 4" and move["Emne"] == "Frivillighed"
+    notice = by_change[(notice_clause, "afsnit ændret")]
+    assert notice["Før"] == "…Fremmødet varsles senest på den 3. arbejdsdag før den pågældende dag."
+    assert notice["Efter"] == "…Fremmødet varsles senest kl. 12 dagen før."
+    suspension = by_change[(notice_clause, "afsnit tilføjet")]
+    assert suspension["Efter"] == (
+        "Arbejdsgiveren kan midlertidigt indstille hjemmearbejdet i en enhed, når driften kræver "
+        "det. Indstillingen drøftes forinden i samarbejdsudvalget og gælder højst tre måneder ad "
+        "gangen."
+    )
+    assert suspension["Før"] is None and suspension["Nr."] == "§ 6"
+    core = by_change[("Tilgængelighed", "afsnit ændret")]
+    assert "kl. 09.00 til kl. 14.30" in core["Før"] and "kl. 08.30 til kl. 15.30" in core["Efter"]
+    assert core["Emne"] == "Tilgængelighed"  # the library's title, not the id 'tilgaengelighed'
+    assert core["Vurdering"] == (
+        "Punktet er stadig bibliotekets variant 'Faste kernetider' (balanceret) med andre værdier: "
+        "Kernetid fra: 09.00 → 08.30; Kernetid til: 14.30 → 15.30."
+    )
+    transport = by_change[("Transport på hjemmearbejdsdage", "afsnit slettet")]
+    assert transport["Før"].startswith("Rejsetiden fra hjemmet til mødestedet og retur medregnes")
+    assert transport["Før"].endswith("der gælder for medarbejderen.")  # whole, never mid-word
+    assert transport["Efter"] is None
+    assert transport["Vurdering"] == (
+        "Punktet afviger nu fra bibliotekets variant 'Hjemmet er arbejdssted' (medarbejdervenlig) "
+        "og svarer ikke til nogen variant i klausulbiblioteket."
+    )
+    header = by_change[("Sidehoved", "afsnit ændret")]
+    assert "Udkast 1 · 15. januar 2027" in header["Før"]
+    assert "Udkast 2 · 2. marts 2027" in header["Efter"]
+    assert len(body) == 6  # nothing else, and nothing folded away
+    for row in body:
+        assert row["Runde"] == "v1→v2" and row["Forfatter"] == "Ledelsen"
+        assert row["Dato"] == dt.datetime(2027, 3, 2)  # a real date, after the draft's
+        # before and after are never the same text (a pure move has neither: its label says it)
+        assert row["Før"] != row["Efter"] or row is move
+
+
+def test_overview_cells_are_text_and_danish_dates(demo_dir: Path) -> None:
+    ws = load_workbook(demo_dir / "forhandling" / "lokalaftale-aendringer.xlsx")["Oversigt"]
+    assert ws.freeze_panes == "A2" and ws.auto_filter.ref == ws.dimensions
+    assert all(cell.font.bold for cell in ws[1])
+    for row in ws.iter_rows(min_row=2):
+        for cell in row:
+            if cell.column_letter == "C":
+                assert cell.is_date and "mmmm" in cell.number_format
+            elif cell.value is not None:
+                assert cell.data_type == "s", cell.coordinate  # text, never a formula
+                assert cell.alignment.wrap_text
+
+
+def test_sammenlign_prints_the_same_overview(
+    demo_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    v1, v2 = (
+        demo_dir / "lokalaftale.docx",
+        demo_dir / "forhandling" / "lokalaftale-modpartens-udkast.docx",
+    )
+    result = run_cli(capsys, "sammenlign", str(v1), str(v2), "-o", str(demo_dir / "r.docx"))
+    assert result.code == 0, result.err
+    text = " ".join(result.out.split())
+    assert "Ledelsen · 2. marts 2027" in text
+    for expected in (
+        "§ 4 Frivillighed Ændring: flyttet fra § 14 til § 4",
+        "Ændring: afsnit tilføjet Efter: Arbejdsgiveren kan midlertidigt indstille",
+        "Før: …Fremmødet varsles senest på den 3. arbejdsdag før den pågældende dag.",
+        "Efter: …Fremmødet varsles senest kl. 12 dagen før.",
+        "Ændring: afsnit slettet Før: Rejsetiden fra hjemmet",
+        "kl. 08.30 til kl. 15.30",
+        "Vurdering: Punktet er stadig bibliotekets variant 'Faste kernetider'",
+    ):
+        assert expected in text, expected
+    shown = [
+        (r["overskrift"], r["aendring"], r["foer"], r["efter"])
+        for r in records(compare_versions([v1, v2], [], []))
+    ]
+    in_sheet = [(r[4], r[6], r[7] or "", r[8] or "") for r in _overview(demo_dir)[1:]]
+    assert shown == in_sheet  # one source for the terminal, the sheet and a web page
+
+
+def test_every_generated_clause_is_recognised_as_its_library_variant(demo_dir: Path) -> None:
+    """The assessment's variant matching, on all four agreements the demo renders."""
+    library = load_library()
+    paths = [demo_dir / "lokalaftale.docx", *sorted((demo_dir / "individuelle").glob("*.docx"))]
+    checked = 0
+    for path in paths:
+        view, problem = read_view(library, path, run_rules=False)
+        assert view is not None, problem
+        clauses = [
+            Clause(k, heading=el_text, old_heading=el_text, seq=k, old_seq=k)
+            for k, el_text in enumerate(_anchored_headings(view))
+        ]
+        located = locate(view, clauses, old=False)
+        for clause, (topic, variant, _) in zip(clauses, view.draft.anchors, strict=True):
+            found = variant_of(
+                library.topic(view.agreement, topic), clause_text(view, located[clause.index])
+            )
+            assert found is not None and found[0].id == variant, f"{path.name}: {topic}"
+            checked += 1
+    assert checked >= 50
+
+
+def _anchored_headings(view: VersionView) -> list[str]:
+    return [para.text for _, _, el in view.draft.anchors if (para := view.draft.para_of(el))]
 
 
 def test_demo_round_refuses_to_overwrite(demo_dir: Path) -> None:

@@ -110,7 +110,11 @@ def _style_answer(cell: object, field: Field | None) -> None:
 
 
 def _local_sheet(
-    ws: Worksheet, library: Library, ranges: dict[str, str], answers: Answers | None
+    ws: Worksheet,
+    library: Library,
+    ranges: dict[str, str],
+    answers: Answers | None,
+    sector: str | None = None,
 ) -> None:
     """Lokalaftale: one row per question; the answer in column C."""
     widths = LOCAL_WIDTHS.values()
@@ -118,7 +122,7 @@ def _local_sheet(
         cell = write_cell(ws, 1, col, header)
         cell.font, cell.fill = HEADER_FONT, HEADER_FILL
         ws.column_dimensions[get_column_letter(col)].width = width
-    envelope: dict[str, CellValue] = {"version": "Udkast"}
+    envelope: dict[str, CellValue] = {"version": "Udkast", "sektor": sector}
     if answers:
         envelope = {"sektor": answers.sector, "version": answers.version, "dato": answers.date}
     row = 2
@@ -248,9 +252,12 @@ def _employee_sheet(
 
 
 def build_workbook(
-    library: Library, answers: Answers | None = None, example: AgreementAnswers | None = None
+    library: Library,
+    answers: Answers | None = None,
+    example: AgreementAnswers | None = None,
+    sector: str | None = None,
 ) -> Workbook:
-    """The answer sheet: filled from answers, or blank with defaults and one example row."""
+    """The answer sheet: filled from answers, or blank (sector preset) with one example row."""
     wb = Workbook()
     guide = wb.active
     guide.title = "Vejledning"
@@ -266,7 +273,7 @@ def build_workbook(
         schema.append(text_row(schema, row))
     schema.sheet_state = "hidden"
     write_guide(guide, library)
-    _local_sheet(local, library, ranges, answers)
+    _local_sheet(local, library, ranges, answers, sector)
     rows: list[tuple[str | None, AgreementAnswers | None]]
     rows = [(None, e) for e in answers.employees] if answers else [(EXAMPLE_MARK, example)]
     _employee_sheet(employees, library, ranges, rows)
@@ -284,7 +291,10 @@ def workbook_bytes(wb: Workbook) -> bytes:
 
 
 def answer_sheet_bytes(
-    library: Library, answers: Answers | None = None, example: AgreementAnswers | None = None
+    library: Library,
+    answers: Answers | None = None,
+    example: AgreementAnswers | None = None,
+    sector: str | None = None,
 ) -> bytes:
-    """The .xlsx bytes of the answer sheet."""
-    return workbook_bytes(build_workbook(library, answers, example))
+    """The .xlsx bytes of the answer sheet (a blank one may have its sector preset)."""
+    return workbook_bytes(build_workbook(library, answers, example, sector))

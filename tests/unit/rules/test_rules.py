@@ -13,6 +13,7 @@ from assembler.library.model import SECTORS
 from assembler.rules import NOT_CHECKABLE, all_rules, run_rules
 from assembler.rules.engine import EmployeeCase
 from assembler.rules.facts import EmployeeFacts, LocalFacts, all_known
+from tests.unit.rules.test_frame_rules import FRAME_FIRES
 
 D = dt.date
 BASE_LOCAL = LocalFacts(
@@ -44,7 +45,7 @@ FIRES: list[tuple[str, str, dict[str, Any], dict[str, Any], str]] = [
     ("R01", "kommune", {}, {"local_referenced": False}, "fejl"),
     ("R02", "stat", {}, {"effective": D(2027, 2, 1)}, "fejl"),
     ("R03", "stat", {}, {"effective": None}, "fejl"),
-    ("R03", "region", {}, {"effective": None}, "advarsel"),
+    ("R03", "region", {}, {"effective": None}, "info"),
     ("R04", "stat", {"effective": None}, {}, "fejl"),
     ("R04", "kommune", {"effective": None}, {}, "advarsel"),
     ("R05", "stat", {"end": D(2027, 12, 31)}, {"end": None, "first_agreement": False}, "advarsel"),
@@ -58,8 +59,10 @@ FIRES: list[tuple[str, str, dict[str, Any], dict[str, Any], str]] = [
     ("R13", "stat", {}, {"manager": None}, "fejl"),
     ("R14", "kommune", {}, {"hiring_condition": True}, "fejl"),
     ("R14", "region", {"hiring_condition": True}, {}, "fejl"),
-    ("R15", "stat", {}, {"hiring_condition": True}, "info"),
+    ("R14", "stat", {}, {"hiring_condition": True}, "fejl"),
+    ("R15", "stat", {"hiring_condition": True}, {"hiring_condition": True}, "info"),
     ("R16", "stat", {}, {"in_contract": True}, "advarsel"),
+    ("R16", "kommune", {}, {"in_contract": True}, "info"),
     ("R20", "stat", {}, {"days_per_period": None}, "fejl"),
     ("R20", "kommune", {}, {"period": None}, "advarsel"),
     ("R21", "stat", {"max_days_week": None}, {"days_per_period": Decimal(5)}, "fejl"),
@@ -72,6 +75,7 @@ FIRES: list[tuple[str, str, dict[str, Any], dict[str, Any], str]] = [
         "fejl",
     ),
     ("R23", "stat", {}, {"weekdays": (), "placement": None}, "advarsel"),
+    ("R23", "region", {}, {"weekdays": (), "placement": None}, "info"),
     ("R24", "stat", {"max_days_week": None}, {"days_per_period": Decimal(3)}, "advarsel"),
     ("R24", "stat", {"effective": D(2021, 1, 1)}, {"effective": D(2021, 6, 1)}, "advarsel"),
     (
@@ -86,6 +90,7 @@ FIRES: list[tuple[str, str, dict[str, Any], dict[str, Any], str]] = [
     ("R30", "stat", {}, {"notice_months": None}, "info"),
     ("R31", "stat", {}, {"notice_months": 2}, "info"),
     ("R34", "stat", {}, {"end": None}, "advarsel"),
+    ("R34", "kommune", {}, {"end": None}, "info"),
     ("R35", "stat", {"has_evaluation": False}, {}, "advarsel"),
     ("R36", "kommune", {"notice_months": None}, {}, "advarsel"),
     ("R40", "stat", {"wt_deviation": True, "wt_rules": None}, {}, "fejl"),
@@ -122,9 +127,16 @@ FIRES: list[tuple[str, str, dict[str, Any], dict[str, Any], str]] = [
         {"addresses": ("A 1, 2100 Kbh", "B 2, 8000 Aarhus"), "equipment_each_address": False},
         "advarsel",
     ),
+    (
+        "R51",
+        "region",
+        {},
+        {"addresses": ("A 1, 2100 Kbh", "B 2, 8000 Aarhus"), "equipment_each_address": False},
+        "info",
+    ),
     ("R52", "stat", {"abroad_allowed": True}, {"countries": ("Sverige",)}, "advarsel"),
     ("R53", "stat", {}, {"countries": ("Sverige",)}, "fejl"),
-    ("R54", "stat", {"cost_compensation": True}, {}, "advarsel"),
+    ("R54", "stat", {"cost_compensation": True}, {}, "info"),
     ("R55", "stat", {}, {"compensation": True}, "info"),
     ("R56", "stat", {}, {"own_equipment": True}, "info"),
     (
@@ -137,12 +149,17 @@ FIRES: list[tuple[str, str, dict[str, Any], dict[str, Any], str]] = [
     ("R58", "stat", {}, {"equipment": ('Ekstern skærm (34")',)}, "info"),
     ("R59", "stat", {"has_availability": False}, {"has_availability": False}, "info"),
     ("R60", "stat", {"has_change_clause": False}, {"has_change_clause": False}, "advarsel"),
+    ("R60", "kommune", {"has_change_clause": False}, {"has_change_clause": False}, "advarsel"),
     ("R61", "stat", {}, {"has_env_clause": False}, "advarsel"),
+    ("R61", "region", {}, {"has_env_clause": False}, "info"),
     ("R62", "stat", {"has_apv": False}, {}, "advarsel"),
+    ("R63", "kommune", {"own_it_allowed": True}, {}, "advarsel"),
     ("R70", "stat", {}, {"special_group": "elev"}, "advarsel"),
+    ("R70", "kommune", {}, {"special_group": "elev"}, "info"),
     ("R71", "stat", {}, {"special_group": "student"}, "info"),
     ("R72", "kommune", {}, {"special_group": "fleksjob"}, "advarsel"),
     ("R73", "stat", {}, {"special_group": "tillidsrepraesentant"}, "advarsel"),
+    ("R73", "region", {}, {"special_group": "tillidsrepraesentant"}, "info"),
 ]
 
 # (rule, sector, local changes, employee changes): near misses that must stay silent
@@ -152,7 +169,8 @@ SILENT: list[tuple[str, str, dict[str, Any], dict[str, Any]]] = [
     ("R06", "stat", {"end": D(2027, 3, 1)}, {"end": D(2027, 3, 1)}),
     ("R11", "stat", {"groups": (), "all_staff": True}, {}),
     ("R12", "stat", {}, {"group": " fuldmægtige "}),
-    ("R14", "stat", {}, {"hiring_condition": True}),
+    ("R14", "stat", {"hiring_condition": True}, {"hiring_condition": True}),
+    ("R15", "stat", {}, {"hiring_condition": True}),
     ("R15", "kommune", {}, {"hiring_condition": True}),
     ("R21", "stat", {"max_days_week": None}, {"days_per_period": Decimal("4.5")}),
     ("R22", "stat", {}, {"days_per_period": Decimal(4), "period": "14. dag"}),
@@ -209,9 +227,10 @@ def test_clean_agreement_has_no_findings(sector: str) -> None:
 
 def test_every_rule_has_a_firing_case_and_every_fact_rule_is_listed() -> None:
     ids = {r.id for r in all_rules()}
-    assert ids == {c[0] for c in FIRES}
+    assert ids == {c[0] for c in FIRES} | {c[0] for c in FRAME_FIRES}
     expected = {f"R{n:02d}" for n in (*range(1, 8), *range(10, 17), *range(20, 27), *range(30, 37),
-                                      *range(40, 45), *range(50, 63), *range(70, 74))}  # fmt: skip
+                                      *range(40, 45), *range(50, 64), *range(70, 74),
+                                      *range(80, 90))}  # fmt: skip
     assert ids | set(NOT_CHECKABLE) == expected
     assert not ids & set(NOT_CHECKABLE)
 
