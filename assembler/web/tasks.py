@@ -19,8 +19,8 @@ from typing import Any
 
 from assembler.errors import AftaleError
 from assembler.library.model import Library
-from assembler.safeio.budget import command_budget
 from assembler.render.templates import TemplateSet
+from assembler.safeio.budget import command_budget
 from assembler.web.progress import Progress
 from assembler.web.results import Names
 
