@@ -112,19 +112,21 @@ def _report_findings(shown: list[Finding]) -> None:
         for finding in shown:
             out_console.print(f"  {describe(finding)}", markup=False)
         return
-    groups: dict[tuple[str, str, str], list[Finding]] = {}
-    for finding in shown:
-        groups.setdefault((finding.rule, finding.severity, finding.message_da), []).append(finding)
+    groups: dict[tuple[str, str, str, str], list[Finding]] = {}
+    for f in shown:
+        groups.setdefault((f.rule, f.severity, f.title, f.message_da), []).append(f)
     out_console.print(
         f"Fund ved tjekket: {_count(len(shown))} i alt, pr. regel (hele listen står i "
         "manifest.json og manifest.csv):",
         markup=False,
     )
-    for (rule, severity, message), found in groups.items():
-        out_console.print(f"  {rule} {severity} ({_count(len(found))}): {message}", markup=False)
+    for (rule, severity, title, message), found in groups.items():
+        many = "1 aftale" if len(found) == 1 else f"{_count(len(found))} aftaler"
+        out_console.print(f"  {rule} {severity} ({title}): {many}", markup=False)
+        out_console.print(f"    {message}", markup=False)
         places = [f"{f.where} ({f.employee})" if f.employee else f.where for f in found]
         more = f" og {_count(len(places) - EXAMPLES)} flere" if len(places) > EXAMPLES else ""
-        out_console.print(f"    fx {'; '.join(places[:EXAMPLES])}{more}", markup=False)
+        out_console.print(f"    Fx {'; '.join(places[:EXAMPLES])}{more}.", markup=False)
 
 
 def _count(n: int) -> str:
