@@ -112,21 +112,22 @@ def _report_findings(shown: list[Finding]) -> None:
         for finding in shown:
             out_console.print(f"  {describe(finding)}", markup=False)
         return
-    groups: dict[tuple[str, str, str, str], list[Finding]] = {}
-    for f in shown:
-        groups.setdefault((f.rule, f.severity, f.title, f.message_da), []).append(f)
+    groups: dict[tuple[str, str, str], list[Finding]] = {}
+    for f in shown:  # messages may name the employee: group by rule and title
+        groups.setdefault((f.rule, f.severity, f.title), []).append(f)
     out_console.print(
         f"Fund ved tjekket: {_count(len(shown))} i alt, pr. regel (hele listen står i "
         "manifest.json og manifest.csv):",
         markup=False,
     )
-    for (rule, severity, title, message), found in groups.items():
+    for (rule, severity, title), found in groups.items():
         many = "1 aftale" if len(found) == 1 else f"{_count(len(found))} aftaler"
         out_console.print(f"  {rule} {severity} ({title}): {many}", markup=False)
-        out_console.print(f"    {message}", markup=False)
+        same = len({f.message_da for f in found}) == 1
+        out_console.print(f"    {'' if same else 'Fx: '}{found[0].message_da}", markup=False)
         places = [f"{f.where} ({f.employee})" if f.employee else f.where for f in found]
         more = f" og {_count(len(places) - EXAMPLES)} flere" if len(places) > EXAMPLES else ""
-        out_console.print(f"    Fx {'; '.join(places[:EXAMPLES])}{more}.", markup=False)
+        out_console.print(f"    Første steder: {'; '.join(places[:EXAMPLES])}{more}.", markup=False)
 
 
 def _count(n: int) -> str:

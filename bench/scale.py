@@ -1,8 +1,8 @@
 """Benchmark: `aftale generer` on a 10,000- and a 50,000-employee answer sheet, against a baseline.
 
 Run: `python bench/scale.py [--runs N] [--sizes 10000,50000] [--baseline REV]`. The baseline is
-the code at git revision REV (default cfc7bb9, the code before issue 13: openpyxl in full mode,
-one line per warning), unpacked with `git archive` into a temporary folder and run the same way.
+the code at git revision REV (default c9359b5: main just before this branch, openpyxl in full
+mode and no sandbox), unpacked with `git archive` into a temporary folder and run the same way.
 The two commands run in turn (A B A B …) on the same sheet, each as a whole process: its wall time
 and the peak resident memory of its largest process (the main process or a worker) are measured
 by wait4. The last lines are the ratios new/baseline, median over the runs. The machine is shared:
@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 
 from tests.peak import measure  # noqa: E402  (peak memory of the command, not of this process)
 
-BASELINE = "cfc7bb9"
+BASELINE = "c9359b5"
 CACHE = ROOT / "bench" / ".bench-sheets"
 
 
@@ -89,7 +89,7 @@ def main() -> None:
         write_sheet(int(sys.argv[2]), Path(sys.argv[3]))
         return
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=3, choices=range(1, 21), metavar="1-20")
     parser.add_argument("--sizes", default="10000,50000")
     parser.add_argument("--baseline", default=BASELINE)
     args = parser.parse_args()
