@@ -85,9 +85,28 @@ def answers_from_raw(library: Library, data: dict[str, Any], origin: str) -> Ans
         )
         problems += found
         employees.append(employee)
+    problems += _duplicate_numbers(employees)
     if problems:
         raise AnswerError(f"{origin}: svarene indeholder {len(problems)} problem(er):", problems)
     return Answers(sector, version, date, local, tuple(employees), origin)
+
+
+def _duplicate_numbers(employees: list[AgreementAnswers]) -> list[str]:
+    """Two employees with the same medarbejdernummer: a problem naming both."""
+    first: dict[str, str] = {}
+    problems = []
+    for employee in employees:
+        number = str(employee.value("parter", "medarbejdernummer") or "").strip()
+        if not number:
+            continue
+        if number in first:
+            problems.append(
+                f"{employee.origin}.parter.medarbejdernummer: medarbejdernummer {number} står "
+                f"også i {first[number]}; hver medarbejder skal have sit eget nummer"
+            )
+        else:
+            first[number] = employee.origin
+    return problems
 
 
 def read_answers(library: Library, path: Path) -> Answers:

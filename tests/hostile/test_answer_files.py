@@ -32,6 +32,13 @@ CASES = {
     "nan.json": ('{"sektor": NaN}', ["„NaN“ er ikke et tal"]),
     "uendelig.json": ('{"sektor": "stat",\n "version": 1e999}', ["linje 2", "„1e999“"]),
     "dobbelt-noegle.json": ('{\n"sektor": "stat",\n"sektor": "region"\n}', ["linje 3", "to gange"]),
+    "samme-nummer.yaml": (
+        EXAMPLE.replace('medarbejdernummer: "10877"', 'medarbejdernummer: "10234"'),
+        [
+            "medarbejdere[2].parter.medarbejdernummer: medarbejdernummer 10234 står også i "
+            "medarbejdere[1]"
+        ],
+    ),  # fmt: skip
     "utf16.yaml": (None, ["ikke gemt som UTF-8"]),
     "tom.yaml": ("", ["forventede felter"]),
     "liste.json": ("[1, 2, 3]", ["forventede felter"]),
