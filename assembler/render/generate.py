@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import contextlib
 import itertools
-import json
 import shutil
 import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from assembler.answers.model import AgreementAnswers, Answers
 from assembler.errors import OutputError, os_error_da
 from assembler.library.model import Library
 from assembler.render.batch import render_agreements, write_agreements
-from assembler.render.manifest import manifest_csv
+from assembler.render.manifest import write_manifest_csv, write_manifest_json
 from assembler.render.naming import UniqueNames, employee_stem
 from assembler.render.templates import TemplateSet
 
@@ -87,9 +87,14 @@ class Staging:
 
     def write(self, relpath: str, data: bytes) -> None:
         """Write one staged file."""
+        with self.open(relpath) as fh:
+            fh.write(data)
+
+    def open(self, relpath: str) -> BinaryIO:
+        """A staged file open for writing (buffered: large manifests are written in pieces)."""
         target = self.path / relpath
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+        return target.open("wb")
 
     def commit(self, relpaths: list[str]) -> None:
         """Move staged files into place (same file system: each move is atomic).
@@ -176,9 +181,10 @@ def generate(
             if progress:
                 progress(1)
         rows += skipped or []
-        manifest = json.dumps([vars(r) for r in rows], ensure_ascii=False, indent=2)
-        staging.write(MANIFEST_FILE, manifest.encode("utf-8") + b"\n")
-        staging.write(MANIFEST_CSV, manifest_csv(rows))
+        with staging.open(MANIFEST_FILE) as fh:
+            write_manifest_json(rows, fh)
+        with staging.open(MANIFEST_CSV) as fh:
+            write_manifest_csv(rows, fh)
         staging.commit(relpaths)
     except BaseException:
         staging.discard()
