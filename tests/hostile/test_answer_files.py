@@ -38,7 +38,7 @@ CASES = {
             "medarbejdere[2].parter.medarbejdernummer: medarbejdernummer 10234 står også i "
             "medarbejdere[1]"
         ],
-    ),  # fmt: skip
+    ),
     "utf16.yaml": (None, ["ikke gemt som UTF-8"]),
     "tom.yaml": ("", ["forventede felter"]),
     "liste.json": ("[1, 2, 3]", ["forventede felter"]),
