@@ -113,8 +113,17 @@ def _sheet_values(path: Path, sheet: CalamineSheet, title: str) -> list[list[Any
             + " medarbejdere. Del medarbejderne på flere svarark, eller slet indhold langt nede "
             "i arket."
         )
-    rows = sheet.to_python(skip_empty_area=False)
-    return [[None if v == "" else v for v in row] for row in rows]
+    # Row by row, with equal texts shared: a 50,000-row sheet repeats the same few answers
+    # millions of times, and one object per cell was most of the reader's memory.
+    lead: list[Any] = [None] * (sheet.start[1] if sheet.start else 0)
+    shared: dict[str, str] = {}
+    values: list[list[Any]] = []
+    for row in sheet.iter_rows():  # rows from the first; columns from sheet.start
+        values.append(
+            lead
+            + [None if v == "" else shared.setdefault(v, v) if type(v) is str else v for v in row]
+        )
+    return values
 
 
 def _formula_cells(path: Path, title: str) -> set[tuple[int, int]]:
