@@ -25,6 +25,7 @@ from assembler.rules.gate import describe, gate
 from assembler.rules.model import Finding
 
 EXAMPLE_ANSWERS = Path(__file__).resolve().parent / "examples" / "eksempel.yaml"
+EXAMPLES = {"stat": EXAMPLE_ANSWERS, "kommune": EXAMPLE_ANSWERS.with_name("kommune.yaml")}
 DEMO_ANSWERS_NAME = "eksempel-svar.yaml"
 PROGRESS_FROM = 25  # show a progress bar for batches of at least this many documents
 
@@ -135,12 +136,16 @@ def _count(n: int) -> str:
     return f"{n:,}".replace(",", ".")
 
 
-def demo_workflow(out_dir: Path, overwrite: bool) -> None:
-    """`aftale demo`: write the bundled example answers and the agreements made from them."""
+def demo_workflow(out_dir: Path, overwrite: bool, example: str = "stat") -> None:
+    """`aftale demo`: write the bundled example answers and the agreements made from them.
+
+    The state example also shows a negotiation round; the municipal one shows the other variants.
+    """
     library = load_library()
-    if not EXAMPLE_ANSWERS.is_file():
-        raise InputFileError(f"{EXAMPLE_ANSWERS}: eksemplets svarfil mangler i installationen.")
-    answers = read_answers(library, EXAMPLE_ANSWERS)
+    source = EXAMPLES[example]
+    if not source.is_file():
+        raise InputFileError(f"{source}: eksemplets svarfil mangler i installationen.")
+    answers = read_answers(library, source)
     answers_copy = out_dir / DEMO_ANSWERS_NAME
     if answers_copy.exists() and not overwrite:
         raise OutputError(f"{answers_copy}: filen findes allerede. Brug --overskriv.")
@@ -148,12 +153,14 @@ def demo_workflow(out_dir: Path, overwrite: bool) -> None:
     # always writes, and a fejl in the bundled example would be marked as written despite it.
     findings, by_origin = gate(library, answers, override=True)
     rows = _write_documents(library, answers, out_dir, overwrite, findings=by_origin)
-    write_atomic(answers_copy, EXAMPLE_ANSWERS.read_bytes(), overwrite=True)
+    write_atomic(answers_copy, source.read_bytes(), overwrite=True)
     out_console.print(f"Eksemplets svar: {answers_copy}", markup=False)
     sheet = write_demo_sheet(library, answers, out_dir, overwrite)
     out_console.print(f"Eksemplets svar som udfyldt svarark: {sheet}", markup=False)
     _report(rows, out_dir)
     _report_findings(findings)
+    if example != "stat":
+        return
     round_files = write_compare_demo(out_dir / "forhandling", out_dir / LOCAL_FILE, overwrite)
     out_console.print(
         "Eksempel på en forhandlingsrunde (modpartens udkast, ændringsmarkering og oversigt):"

@@ -39,7 +39,8 @@ def topic(topic_id: str, agreement: str = "lokal", **changes: Any) -> dict[str, 
         "variants": [
             {"id": "a", "name": "A", "position": "Balanceret", "summary": "s", "sources": ["S1"],
              "text": "Aftalen gælder fra {{ dato }}.\n\n- Punkt med {{ antal }}",
-             "params": [{"name": "antal", "type": "int", "label": "Antal", "default": 2}]},
+             "params": [{"name": "antal", "type": "int", "label": "Antal", "default": 2,
+                         "unit": ["gang", "gange"]}]},
             {"id": "b", "name": "B", "position": "Medarbejdervenlig", "summary": "s",
              "sources": ["S1"], "text": "Variant B fra {{ dato }}."},
         ],
@@ -57,5 +58,7 @@ def write_library(root: Path, topics: list[dict[str, Any]]) -> Path:
         folder = root / str(t.get("_folder", t["agreement"]))
         folder.mkdir(exist_ok=True)
         body = {k: v for k, v in t.items() if k != "_folder"}
-        (folder / f"{t['id']}.yaml").write_text(yaml.safe_dump(body, allow_unicode=True), "utf-8")
+        (folder / f"{t['id']}.yaml").write_text(
+            yaml.safe_dump(body, allow_unicode=True, sort_keys=False), "utf-8"
+        )
     return root

@@ -3,6 +3,9 @@
 Run `python word_templates/build_templates.py` after changing this script; the .docx files are
 committed so lawyers can restyle them in Word. Clause headings use style "Heading 1", numbered by
 Word's own multilevel list ("§ 1."), so numbering stays right when clauses are added in Word.
+The second level of the same list numbers a clause's further paragraphs in the Danish way: the
+first paragraph has no number, the next ones read "Stk. 2.", "Stk. 3." (style "Stk"); the count
+restarts under every § heading because the level restarts after its parent level.
 """
 
 from __future__ import annotations
@@ -37,9 +40,9 @@ NUMBERING_XML = f"""
     <w:pPr><w:tabs><w:tab w:val="num" w:pos="851"/></w:tabs>
       <w:ind w:left="851" w:hanging="851"/></w:pPr>
   </w:lvl>
-  <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:pStyle w:val="Heading2"/>
-    <w:lvlText w:val="Stk. %2."/><w:lvlJc w:val="left"/>
-    <w:pPr><w:ind w:left="851" w:hanging="851"/></w:pPr>
+  <w:lvl w:ilvl="1"><w:start w:val="2"/><w:numFmt w:val="decimal"/><w:pStyle w:val="Stk"/>
+    <w:suff w:val="space"/><w:lvlText w:val="Stk. %2."/><w:lvlJc w:val="left"/>
+    <w:pPr><w:ind w:left="0" w:firstLine="0"/></w:pPr><w:rPr><w:i/></w:rPr>
   </w:lvl>
 </w:abstractNum>
 """
@@ -83,12 +86,34 @@ def _styles(doc: Document) -> None:
             f'<w:numId w:val="{HEADING_NUM_ID}"/></w:numPr>'
         ),
     )
+    stk = styles.add_style("Stk", WD_STYLE_TYPE.PARAGRAPH)
+    stk.base_style = styles["Normal"]
+    stk.element.get_or_add_pPr().insert(
+        0,
+        parse_xml(
+            f'<w:numPr {nsdecls("w")}><w:ilvl w:val="1"/>'
+            f'<w:numId w:val="{HEADING_NUM_ID}"/></w:numPr>'
+        ),
+    )
     sign = styles.add_style("Underskrifter", WD_STYLE_TYPE.PARAGRAPH)
     sign.base_style = styles["Normal"]
     sign.font.bold = True
     sign.font.color.rgb = ACCENT
     sign.paragraph_format.space_before = Pt(18)
     sign.paragraph_format.keep_with_next = True
+    annex = styles.add_style("Bilag", WD_STYLE_TYPE.PARAGRAPH)
+    annex.base_style = styles["Normal"]
+    annex.font.bold = True
+    annex.font.size = Pt(13)
+    annex.font.color.rgb = ACCENT
+    annex.paragraph_format.page_break_before = True
+    annex.paragraph_format.space_after = Pt(8)
+    annex.paragraph_format.keep_with_next = True
+    section = styles.add_style("Bilagsafsnit", WD_STYLE_TYPE.PARAGRAPH)
+    section.base_style = styles["Normal"]
+    section.font.bold = True
+    section.paragraph_format.space_before = Pt(8)
+    section.paragraph_format.keep_with_next = True
     styles["List Bullet"].paragraph_format.space_after = Pt(3)
     for name in ("Header", "Footer"):
         styles[name].font.size = Pt(8.5)
@@ -132,7 +157,10 @@ def _right_tab_only(paragraph: Any) -> None:
 
 
 def _header_footer(doc: Document, title: str) -> None:
-    """Header with title, version and date; footer with page numbers and library version."""
+    """Header with the title and, while a draft, version and date; footer with page numbers.
+
+    No tool provenance is printed: the library version is in the document properties.
+    """
     section = doc.sections[0]
     section.page_width = Cm(21)  # A4, as Danish agreements are printed
     section.page_height = Cm(29.7)
@@ -141,57 +169,85 @@ def _header_footer(doc: Document, title: str) -> None:
     section.left_margin = Cm(2.5)
     section.right_margin = Cm(2.5)
     header = section.header.paragraphs[0]
-    header.text = f"{title}\t{{{{ aftale.version }}}} · {{{{ aftale.dato }}}}"
+    header.text = f"{title}\t{{{{ aftale.status }}}}"
     header.style = doc.styles["Header"]
     _right_tab_only(header)
     footer = section.footer.paragraphs[0]
     footer.style = doc.styles["Footer"]
     _right_tab_only(footer)
-    footer.add_run("Klausulbibliotek {{ aftale.bibliotek }}\tSide ")
+    footer.add_run("\tSide ")
     _field_run(footer, "PAGE")
     footer.add_run(" af ")
     _field_run(footer, "NUMPAGES")
 
 
+def _text_paragraph(doc: Document, style: str | None = None) -> None:
+    """A paragraph holding a clause text; spaces kept (a cross-reference field splits the run)."""
+    paragraph = doc.add_paragraph("{{ a.tekst }}", style=style)
+    paragraph.runs[0]._r.find(qn("w:t")).set(
+        "{http://www.w3.org/XML/1998/namespace}space", "preserve"
+    )
+
+
 def _clause_loop(doc: Document) -> None:
-    """The loop over clauses: numbered heading, then body and bullet paragraphs."""
+    """The loop over clauses: numbered heading, then body, stk. and bullet paragraphs."""
     doc.add_paragraph("{%p for k in klausuler %}")
     doc.add_paragraph("{{ k.titel }}", style="Heading 1")
     doc.add_paragraph("{%p for a in k.afsnit %}")
     doc.add_paragraph("{%p if a.punkt %}")
-    doc.add_paragraph("{{ a.tekst }}", style="List Bullet")
+    _text_paragraph(doc, "List Bullet")
+    doc.add_paragraph("{%p elif a.stk %}")
+    _text_paragraph(doc, "Stk")
     doc.add_paragraph("{%p else %}")
-    doc.add_paragraph("{{ a.tekst }}")
+    _text_paragraph(doc)
     doc.add_paragraph("{%p endif %}")
     doc.add_paragraph("{%p endfor %}")
     doc.add_paragraph("{%p endfor %}")
 
 
-def _signature_table(doc: Document, left: tuple[str, str], right: tuple[str, str]) -> None:
-    """Two signature columns: party, place and date, line, printed name."""
+def _keep_row_together(row: Any) -> None:
+    """A table row that never splits across pages and keeps with the next row."""
+    tr_pr = row._tr.get_or_add_trPr()
+    tr_pr.append(parse_xml(f"<w:cantSplit {nsdecls('w')}/>"))
+    for cell in row.cells:
+        for paragraph in cell.paragraphs:
+            paragraph.paragraph_format.keep_with_next = True
+
+
+def _signature_table(doc: Document) -> None:
+    """The signature heading and one table row per two signatories (see render/signatures.py)."""
     doc.add_paragraph("Underskrifter", style="Underskrifter")
-    doc.add_paragraph("{%p if felter.underskrifter.underskriftssted %}")
-    doc.add_paragraph("Underskrevet i {{ felter.underskrifter.underskriftssted }}.")
-    doc.add_paragraph("{%p endif %}")
-    table = doc.add_table(rows=4, cols=2)
+    table = doc.add_table(rows=3, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    rows = [
-        (left[0], right[0]),
-        ("Dato:", "Dato:"),
-        ("\n\n______________________________", "\n\n______________________________"),
-        (left[1], right[1]),
-    ]
-    for row, (a, b) in zip(table.rows, rows, strict=True):
-        for cell, text in zip(row.cells, (a, b), strict=True):
-            lines = text.split("\n")
-            para = cell.paragraphs[0]
-            para.text = lines[0]
-            for line in lines[1:]:
-                para.add_run().add_break()
-                para.add_run(line)
-    for cell in table.rows[0].cells:
-        for run in cell.paragraphs[0].runs:
-            run.bold = True
+    table.rows[0].cells[0].paragraphs[0].text = "{%tr for r in underskrifter %}"
+    table.rows[2].cells[0].paragraphs[0].text = "{%tr endfor %}"
+    lines = ("part", "sted", "", "linje", "navn", "titel")
+    for cell, side in zip(table.rows[1].cells, ("venstre", "hoejre"), strict=True):
+        for index, field in enumerate(lines):
+            para = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
+            if field:
+                run = para.add_run(f"{{{{ r.{side}.{field} }}}}")
+                run.bold = field == "part"
+            para.paragraph_format.space_after = Pt(2)
+    _keep_row_together(table.rows[1])
+
+
+def _annex(doc: Document) -> None:
+    """Annex 1, when the context has one: the individual agreement's template."""
+    doc.add_paragraph("{%p if bilag %}")
+    doc.add_paragraph("{{ bilagstitel }}", style="Bilag")
+    doc.add_paragraph("{{ bilagsintro }}")
+    doc.add_paragraph("{%p for b in bilag %}")
+    doc.add_paragraph("{{ b.titel }}", style="Bilagsafsnit")
+    doc.add_paragraph("{%p for l in b.linjer %}")
+    doc.add_paragraph("{%p if l.punkt %}")
+    doc.add_paragraph("{{ l.tekst }}", style="List Bullet")
+    doc.add_paragraph("{%p else %}")
+    doc.add_paragraph("{{ l.tekst }}")
+    doc.add_paragraph("{%p endif %}")
+    doc.add_paragraph("{%p endfor %}")
+    doc.add_paragraph("{%p endfor %}")
+    doc.add_paragraph("{%p endif %}")
 
 
 def _base(title: str) -> Document:
@@ -221,16 +277,9 @@ def build_local() -> Document:
         "mellem {{ felter.parter.arbejdsgiver }} og {{ felter.parter.organisationer }}",
         style="Subtitle",
     )
-    doc.add_paragraph(
-        "Aftalen er indgået i medfør af {{ aftale.rammeaftale }} og gælder for fast "
-        "tilbagevendende hjemmearbejde. Ad hoc-hjemmearbejde er ikke omfattet."
-    )
     _clause_loop(doc)
-    _signature_table(
-        doc,
-        ("For {{ felter.parter.arbejdsgiver }}", "{{ felter.parter.ledelsens_repraesentant }}"),
-        ("For {{ felter.parter.organisationer }}", "{{ felter.parter.tillidsrepraesentant }}"),
-    )
+    _signature_table(doc)
+    _annex(doc)
     return doc
 
 
@@ -242,17 +291,8 @@ def build_individual() -> Document:
     doc.add_paragraph(
         "mellem {{ felter.parter.navn }} og {{ lokal.parter.arbejdsgiver }}", style="Subtitle"
     )
-    doc.add_paragraph(
-        "Aftalen er indgået i medfør af lokalaftalen om fast tilbagevendende hjemmearbejde "
-        "med ikrafttræden {{ lokal.ikrafttraeden.ikrafttraedelsesdato }} og "
-        "{{ aftale.rammeaftale }}."
-    )
     _clause_loop(doc)
-    _signature_table(
-        doc,
-        ("For {{ lokal.parter.arbejdsgiver }}", "{{ felter.parter.leder }}"),
-        ("Medarbejder", "{{ felter.parter.navn }}"),
-    )
+    _signature_table(doc)
     return doc
 
 

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from assembler.commands.options import BibliotekOption, OverwriteOption
+
+
+class Eksempel(StrEnum):
+    """The bundled examples `aftale demo` can write."""
+
+    stat = "stat"
+    kommune = "kommune"
 
 
 def generer(
@@ -75,11 +83,19 @@ def demo(
         "aftale-demo"
     ),
     overskriv: OverwriteOption = False,
+    eksempel: Annotated[
+        Eksempel,
+        typer.Option(
+            "--eksempel",
+            help="stat: en styrelse med en forhandlingsrunde; kommune: en kommune med de øvrige "
+            "varianter.",
+        ),
+    ] = Eksempel.stat,
 ) -> None:
     """Skriv eksemplets svar og de aftaler, der laves ud fra dem."""
     from assembler.workflows import demo_workflow
 
-    demo_workflow(ud, overskriv)
+    demo_workflow(ud, overskriv, eksempel.value)
 
 
 def register(app: typer.Typer) -> None:

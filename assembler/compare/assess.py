@@ -83,7 +83,7 @@ class LibraryAssessor:
             )
         labels = {p.name: p.label for p in topic.params_for(new[0].id)}
         shifted = [
-            f"{labels.get(name, name)}: {value} → {new[1][name]}"
+            f"{_label(labels, name)}: {value} → {new[1].get(name, '(udeladt)')}"
             for name, value in old[1].items()
             if new[1].get(name) != value
         ]
@@ -112,3 +112,8 @@ class FindingsAssessor:
         return "\n".join(
             f"{f.rule} ({f.severity}): {f.message_da} Kilde: {f.source}." for f in findings
         )
+
+
+def _label(labels: dict[str, str], name: str) -> str:
+    """A parameter's label; values read together ("hverv__navn") get both labels."""
+    return " ".join(labels.get(part, part) for part in name.split("__"))

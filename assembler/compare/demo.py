@@ -3,9 +3,9 @@
 The bundled example is a state agency, so the joint forum is the samarbejdsudvalg (not MED). The
 counter-draft makes the edits management typically asks for: a shorter notice before calling an
 employee in on a home-working day, a longer contact window, no paid travel time from home, a new
-right to pause home working, and the voluntariness clause moved up front. Its metadata agree:
-the header's version and date, the document properties and so the round's tracked changes and
-overview all say management's draft 2, dated RESPONSE_DAYS after our draft 1.
+right to pause home working, and the voluntariness clause moved back behind the process clause. Its
+metadata agree: the header's version and date, the document properties and so the round's tracked
+changes and overview all say management's draft 2, dated RESPONSE_DAYS after our draft 1.
 """
 
 from __future__ import annotations
@@ -30,8 +30,8 @@ RESPONSE_DAYS = 46  # management answers six and a half weeks later: 15 January 
 SAVED_AT = dt.time(9, 0)  # when management saved its draft (UTC)
 # (pattern, replacement) applied once each, inside one run.
 EDITS = (
-    (r"senest på den \d+\. arbejdsdag før den pågældende dag", "senest kl. 12 dagen før"),
-    (r"kl\. \d\d\.\d\d til kl\. \d\d\.\d\d", "kl. 08.30 til kl. 15.30"),
+    (r"med mindst \w+ arbejdsdages varsel", "senest kl. 12 dagen før"),
+    (r"kl\. \d{1,2}\.\d\d og kl\. \d{1,2}\.\d\d", "kl. 8.30 og kl. 15.30"),
 )
 DELETE_START = "Rejsetiden fra hjemmet"
 ADD_AFTER = "I uforudsete og uopsættelige situationer"
@@ -39,7 +39,7 @@ NEW_TEXT = (
     "Arbejdsgiveren kan midlertidigt indstille hjemmearbejdet i en enhed, når driften kræver det. "
     "Indstillingen drøftes forinden i samarbejdsudvalget og gælder højst tre måneder ad gangen."
 )
-MOVE_CLAUSE, MOVE_AFTER = "Frivillighed", "Formål"
+MOVE_CLAUSE, MOVE_AFTER = "Frivillighed", "Niveauer og proces for individuelle aftaler"
 
 
 def _is_heading(paragraph: Any) -> bool:

@@ -8,12 +8,15 @@ Matching never guesses: no match, or more than one variant matching, means 'unkn
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from assembler.library.model import Topic, Variant
-from assembler.library.placeholders import PLACEHOLDER, parse_ref
-from assembler.render.clause_text import CONDITION, split_blocks
+from assembler.library.placeholders import CONDITION, PLACEHOLDER, REFERENCE, parse_ref
+from assembler.render.clause_text import split_blocks
 
+ADJACENT = re.compile(rf"{PLACEHOLDER.pattern}(?:\s+{PLACEHOLDER.pattern})+")
+REF_PREFIX = "xref_"  # a clause reference matches like a value ("§ 9"); never reported as one
 MAX_STEPS = 20_000  # bound on the paragraph search: untrusted text never costs more than this
 
 
@@ -24,6 +27,10 @@ class _Block:
     text: str
     optional: bool
     repeats: str  # the list/paragraphs parameter it expands, or ''
+    # '[hvis x]' conditions as ('?x=value', '1' when present means true else '0'); when the
+    # paragraph's absence can only come from them, being absent fixes them the other way.
+    present: dict[str, str]
+    absent: dict[str, str]
 
 
 def _flat(text: str) -> str:
@@ -66,16 +73,32 @@ def _blocks(topic: Topic, variant: Variant) -> list[_Block]:
     params = {p.name: p for p in topic.params_for(variant.id)}
     out = []
     for text, _bullet in split_blocks(variant.text):
-        condition = CONDITION.match(text)
-        body = text[condition.end() :] if condition else text
+        body, present, named = text, {}, set()
+        while condition := CONDITION.match(body):
+            negated, name, value = condition.group(1), condition.group(2), condition.group(3)
+            present[f"?{name}={value or ''}"] = "0" if negated else "1"
+            if not negated and value is None:  # '[hvis x] … {{ x }}': x empty means false anyway
+                named.add(name)
+            body = body[condition.end() :]
+        body = REFERENCE.sub(lambda m: f"{{{{ {REF_PREFIX}{m.group(2)} }}}}", body)
         refs = [parse_ref(m.group(1), topic.id) for m in PLACEHOLDER.finditer(body)]
         own = [params[r.name] for r in refs if r.scope == "" and r.name in params]
-        optional = condition is not None or any(not p.required for p in own)
+        # Values side by side ("{{ hverv }} {{ navn }}") cannot be told apart: read them as one,
+        # named "hverv__navn" (ids never hold a double underscore).
+        body = ADJACENT.sub(
+            lambda m: "{{ " + "__".join(PLACEHOLDER.findall(m.group(0))) + " }}", body
+        )
+        empty_allowed = any(not p.required and p.name not in named for p in own)
+        optional = bool(present) or empty_allowed
+        # A paragraph under one condition is absent exactly when the condition is false.
+        absent = {}
+        if len(present) == 1 and not empty_allowed:
+            absent = {k: "1" if v == "0" else "0" for k, v in present.items()}
         whole = PLACEHOLDER.fullmatch(body.strip())
         repeats = ""
         if whole is not None and own and own[0].type in ("list", "paragraphs"):
             repeats = own[0].name
-        out.append(_Block(body, optional, repeats))
+        out.append(_Block(body, optional, repeats, present, absent))
     return out
 
 
@@ -101,8 +124,14 @@ class _Search:
         if i == len(self.blocks):
             return values if j == len(self.paragraphs) else None
         block = self.blocks[i]
-        if block.optional and (found := self.run(i + 1, j, values)) is not None:
-            return found
+        if block.optional:
+            skipped = _merge(values, block.absent)
+            if skipped is not None and (found := self.run(i + 1, j, skipped)) is not None:
+                return found
+        values_in = _merge(values, block.present)
+        if values_in is None:
+            return None
+        values = values_in
         if block.repeats:
             for end in range(j + 1, len(self.paragraphs) + 1):
                 items = "; ".join(self.paragraphs[j:end])
@@ -122,7 +151,10 @@ def values_for(topic: Topic, variant: Variant, text: str) -> dict[str, str] | No
     paragraphs = [p for p in (line.strip() for line in text.split("\n")) if p]
     if not paragraphs:
         return None
-    return _Search(_blocks(topic, variant), paragraphs).run(0, 0, {})
+    found = _Search(_blocks(topic, variant), paragraphs).run(0, 0, {})
+    if found is None:
+        return None
+    return {name: value for name, value in found.items() if not name.startswith(("?", REF_PREFIX))}
 
 
 def variant_of(topic: Topic, text: str) -> tuple[Variant, dict[str, str]] | None:

@@ -10,14 +10,16 @@ from typing import Any
 import yaml
 
 from assembler.errors import LibraryError
-from assembler.library.model import AGREEMENTS, Library, Param, Source, Topic, Variant
+from assembler.library.model import AGREEMENTS, Library, Param, Source, Term, Topic, Variant
 from assembler.library.validate import validate_library
 from assembler.resources import bundled_dir
 
 DEFAULT_DIR = bundled_dir("clause_library")
 ENV_DIR = "AFTALE_BIBLIOTEK"
-# libyaml's safe loader when PyYAML has it: the same safe subset, about ten times faster.
+# libyaml's safe loader parses the library about ten times faster than the pure-Python one (the
+# library is read on every command); the result is the same, and the pure one is the fallback.
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+TERMS_FILE = "termer.yaml"
 
 
 def library_dir() -> Path:
@@ -47,8 +49,16 @@ def _tuple(value: Any) -> tuple[str, ...]:
     return (str(value),)
 
 
+def _choices(raw: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Options and their texts: a mapping option → text, or (texts missing) a plain list."""
+    if isinstance(raw, dict):
+        return tuple(str(k) for k in raw), tuple(str(v or "").strip() for v in raw.values())
+    return _tuple(raw), ()
+
+
 def _param(raw: dict[str, Any]) -> Param:
     """Build a Param from its YAML mapping."""
+    choices, texts = _choices(raw.get("choices"))
     return Param(
         name=str(raw.get("name", "")),
         type=str(raw.get("type", "")),
@@ -56,7 +66,8 @@ def _param(raw: dict[str, Any]) -> Param:
         help=str(raw.get("help", "")).strip(),
         default=raw.get("default"),
         required=bool(raw.get("required", True)),
-        choices=_tuple(raw.get("choices")),
+        choices=choices,
+        choice_texts=texts,
         min=raw.get("min"),
         max=raw.get("max"),
         unit=_tuple(raw.get("unit")),
@@ -119,6 +130,33 @@ def _sources(root: Path) -> dict[str, Source]:
     }
 
 
+def _terms(root: Path) -> tuple[Term, ...]:
+    """Read termer.yaml: the words agreement texts must not use (one term per concept)."""
+    path = root / TERMS_FILE
+    if not path.is_file():
+        return ()
+    raw = _read_yaml(path, root) or {}
+    items = raw.get("terms") if isinstance(raw, dict) else None
+    if not isinstance(items, list):
+        raise LibraryError(f"{root.name}/{TERMS_FILE}: skal have en liste under 'terms'.")
+    terms = []
+    for number, item in enumerate(items, start=1):
+        if not isinstance(item, dict) or not item.get("use") or not item.get("avoid"):
+            raise LibraryError(
+                f"{root.name}/{TERMS_FILE}, term nr. {number}: skal have 'use' og 'avoid'."
+            )
+        terms.append(
+            Term(
+                use=str(item["use"]),
+                avoid=_tuple(item["avoid"]),
+                why=str(item.get("why", "")).strip(),
+                agreements=_tuple(item.get("agreements")) or AGREEMENTS,
+                mid_sentence=bool(item.get("mid_sentence", False)),
+            )
+        )
+    return tuple(terms)
+
+
 def load_library(root: Path | None = None) -> Library:
     """Load and validate the library; raise LibraryError listing every problem."""
     root = (root or library_dir()).resolve()
@@ -133,8 +171,9 @@ def load_library(root: Path | None = None) -> Library:
             rel = f"{root.name}/{folder}/{path.name}"
             digest.update(rel.encode() + b"\0" + path.read_bytes() + b"\0")
             topics.append(_topic(_read_yaml(path, root), rel, folder))
-    for name in ("bibliotek.yaml", "kilder.yaml"):
-        digest.update(name.encode() + b"\0" + (root / name).read_bytes() + b"\0")
+    for name in ("bibliotek.yaml", "kilder.yaml", TERMS_FILE):
+        if (root / name).is_file():
+            digest.update(name.encode() + b"\0" + (root / name).read_bytes() + b"\0")
     topics.sort(
         key=lambda t: (
             AGREEMENTS.index(t.agreement) if t.agreement in AGREEMENTS else 9,
@@ -147,6 +186,7 @@ def load_library(root: Path | None = None) -> Library:
         digest=digest.hexdigest()[:10],
         topics=tuple(topics),
         sources=sources,
+        terms=_terms(root),
     )
     problems = validate_library(library)
     if problems:

@@ -8,10 +8,18 @@ AGREEMENTS = ("lokal", "individuel")
 AGREEMENT_NAMES = {"lokal": "lokalaftale", "individuel": "individuel aftale"}
 SECTORS = ("stat", "kommune", "region")
 SECTOR_NAMES = {"stat": "staten", "kommune": "kommunerne", "region": "regionerne"}
+# The sector's framework agreement as a phrase that reads mid-sentence ("efter {{ rammeaftale }}").
+# The state circular's date is from PAV 19.6 (S5); KTO is today Forhandlingsfællesskabet (S12).
 FRAMEWORKS = {
-    "stat": "Rammeaftale om distancearbejde",
-    "kommune": "Rammeaftale om tele- og hjemmearbejde (KL–KTO)",
-    "region": "Rammeaftale om tele- og hjemmearbejde (RLTN–KTO)",
+    "stat": "rammeaftalen om distancearbejde i staten (cirkulære af 6. juli 2005)",
+    "kommune": (
+        "rammeaftalen om tele- og hjemmearbejde, indgået mellem KL og KTO "
+        "(nu Forhandlingsfællesskabet)"
+    ),
+    "region": (
+        "rammeaftalen om tele- og hjemmearbejde, indgået mellem Regionernes Lønnings- og "
+        "Takstnævn og KTO (nu Forhandlingsfællesskabet)"
+    ),
 }
 PARAM_TYPES = (
     "text",
@@ -51,9 +59,16 @@ class Param:
     default: object = None
     required: bool = True
     choices: tuple[str, ...] = ()
+    choice_texts: tuple[str, ...] = ()  # what the document says for each choice, in order
     min: float | None = None
     max: float | None = None
-    unit: tuple[str, ...] = ()  # (singular, plural) printed after a number: 1 måned, 2 måneder
+    unit: tuple[str, ...] = ()  # (singular, plural) printed after a number: én måned, to måneder
+
+    def choice_text(self, choice: str) -> str:
+        """The document's words for a chosen option (the option itself if it has none)."""
+        if choice in self.choices and self.choice_texts:
+            return self.choice_texts[self.choices.index(choice)]
+        return choice
 
 
 @dataclass(frozen=True)
@@ -124,6 +139,17 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Term:
+    """One concept, one word: words the agreement texts must not use, and the word to use."""
+
+    use: str
+    avoid: tuple[str, ...]
+    why: str
+    agreements: tuple[str, ...] = AGREEMENTS
+    mid_sentence: bool = False  # only a mistake inside a sentence (a capital after a full stop)
+
+
+@dataclass(frozen=True)
 class Library:
     """The whole clause library: topics per agreement, sources and a version."""
 
@@ -131,6 +157,7 @@ class Library:
     digest: str
     topics: tuple[Topic, ...]
     sources: dict[str, Source] = field(default_factory=dict)
+    terms: tuple[Term, ...] = ()
 
     def for_agreement(self, agreement: str) -> tuple[Topic, ...]:
         """Topics of one agreement in document order."""

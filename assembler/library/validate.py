@@ -14,10 +14,10 @@ from assembler.library.model import (
     Topic,
     Variant,
 )
-from assembler.library.placeholders import refs_in, stray_syntax
+from assembler.library.terms import check_terms
+from assembler.library.text_checks import check_text
 from assembler.library.values import ValueProblem, parse_value
 
-CONDITION_ANYWHERE = re.compile(r"\[hvis(?: ikke)? ([a-z0-9_.]+)\]")
 IDENT = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")  # no "__": it separates topic and variant
 KINDS = ("clause", "signatures")
 RESERVED_NAMES = frozenset(dir(dict))  # templates read fields as attributes of dicts (Record)
@@ -106,7 +106,8 @@ def _check_variant(topic: Topic, variant: Variant, library: Library) -> list[str
     out += _check_params(where, variant.params)
     if topic.kind == "clause" and not variant.text:
         out.append(f"{where}: teksten (text) mangler")
-    out += _check_text(where, topic, variant, library)
+    out += check_text(where, topic, variant, library)
+    out += check_terms(where, topic, variant, library)
     return out
 
 
@@ -152,8 +153,10 @@ def _check_params(where: str, params: tuple[Param, ...]) -> list[str]:
             out.append(f"{pw}: label mangler")
         if p.unit and (len(p.unit) > 2 or p.type not in ("int", "decimal")):
             out.append(f"{pw}: unit skal være [ental, flertal] og kun bruges til tal")
-        if p.type == "choice" and not p.choices:
-            out.append(f"{pw}: type choice kræver choices")
+        if p.type == "choice":
+            out += _check_choices(pw, p)
+        elif p.choices:
+            out.append(f"{pw}: choices kan kun bruges med type choice")
         if p.default is not None:
             try:
                 parse_value(p, p.default)
@@ -162,48 +165,25 @@ def _check_params(where: str, params: tuple[Param, ...]) -> list[str]:
     return out
 
 
-def _check_conditions(where: str, topic: Topic, variant: Variant, library: Library) -> list[str]:
-    """'[hvis x]' must name a yes/no parameter of this topic or, as topic.x, of another topic."""
-    out = []
-    for match in CONDITION_ANYWHERE.finditer(variant.text):
-        name = match.group(1)
-        topic_id, _, param = name.rpartition(".")
-        try:
-            other = library.topic(topic.agreement, topic_id) if topic_id else topic
-        except KeyError:
-            out.append(f"{where}: ukendt emne i [hvis {name}]")
-            continue
-        params = other.params_for(variant.id) if other is topic else other.all_params()
-        found = [p for p in params if p.name == param]
-        if not found or found[0].type != "bool":
-            out.append(f"{where}: [hvis {name}] skal pege på en ja/nej-parameter")
-    return out
-
-
-def _check_text(where: str, topic: Topic, variant: Variant, library: Library) -> list[str]:
-    """Placeholders must name known parameters; no other template syntax is allowed."""
+def _check_choices(where: str, param: Param) -> list[str]:
+    """A choice carries its own text per option: the document never shows the dropdown label."""
+    if not param.choices:
+        return [f"{where}: type choice kræver choices (valg: tekst)"]
+    if not param.choice_texts:
+        return [
+            f"{where}: hvert valg skal have sin egen tekst til aftalen "
+            "(skriv choices som „valg: tekst“)"
+        ]
     out = [
-        f"{where}: ulovlig skabelonsyntaks '{tag}' i teksten (kun {{{{ navn }}}} er tilladt)"
-        for tag in stray_syntax(variant.text)
+        f"{where}: valget „{choice}“ mangler sin tekst"
+        for choice, text in zip(param.choices, param.choice_texts, strict=True)
+        if not text
     ]
-    own = {p.name for p in topic.params_for(variant.id)}
-    out += _check_conditions(where, topic, variant, library)
-    for ref in refs_in(variant.text, topic.id):
-        if ref.scope == "global":
-            continue
-        if ref.scope == "":
-            if ref.name not in own:
-                out.append(f"{where}: ukendt parameter {{{{ {ref.raw} }}}} i teksten")
-            continue
-        agreement = "lokal" if ref.scope == "lokal" else topic.agreement
-        if ref.scope == "lokal" and topic.agreement != "individuel":
-            out.append(f"{where}: {{{{ {ref.raw} }}}} kan kun bruges i den individuelle aftale")
-            continue
-        try:
-            other = library.topic(agreement, ref.topic)
-        except KeyError:
-            out.append(f"{where}: ukendt emne i {{{{ {ref.raw} }}}}")
-            continue
-        if ref.name not in {p.name for p in other.all_params()}:
-            out.append(f"{where}: ukendt parameter {{{{ {ref.raw} }}}} i teksten")
+    out += [
+        f"{where}: teksten til valget „{choice}“ må ikke indeholde skabelonsyntaks"
+        for choice, text in zip(param.choices, param.choice_texts, strict=True)
+        if "{" in text or "[hvis" in text
+    ]
+    if len(set(param.choices)) != len(param.choices):
+        out.append(f"{where}: et valg findes to gange")
     return out

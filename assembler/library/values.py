@@ -15,7 +15,12 @@ MONTHS = (
 WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
 TRUE_WORDS = {"ja", "j", "x", "sand", "true", "yes", "1"}
 FALSE_WORDS = {"nej", "n", "falsk", "false", "no", "0"}
-ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# XML-illegal control characters, and the private-use characters the renderer uses as field marks.
+ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ue000-\ue00f\ufffe\uffff]")
+# Danish legal prose writes numbers under ten in words; "én" carries the accent that tells the
+# numeral from the article ("én dag om ugen").
+NUMBER_WORDS = ("nul", "én", "to", "tre", "fire", "fem", "seks", "syv", "otte", "ni")
+HALF = Decimal("0.5")
 NUMERIC_DATE = re.compile(r"^(\d{1,2})[-./](\d{1,2})[-./](\d{2}|\d{4})$")
 ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]00:00(?::00)?)?$")
 TEXT_DATE = re.compile(r"^(\d{1,2})\.?\s+([a-zæøå]+)\.?\s+(\d{4})$")
@@ -189,19 +194,36 @@ def format_value(param: Param, value: Value) -> str:
     if isinstance(value, dt.date):
         return format_date(value)
     if isinstance(value, dt.time):
-        return f"{value.hour:02d}.{value.minute:02d}"
+        return format_time(value)
     if isinstance(value, list):
         return join_da(value) if param.type == "list" else "\n".join(value)
     if param.type == "money" and isinstance(value, (Decimal, int)):
         return f"{format_number(value)} kr."
     if isinstance(value, (Decimal, int)):
-        return format_number(value) + _unit(param, value)
+        return format_quantity(value, param.unit) if param.unit else format_number(value)
+    if param.type == "choice":
+        return param.choice_text(str(value))
     return str(value)
 
 
-def _unit(param: Param, value: Decimal | int) -> str:
-    """' måned' or ' måneder' after a number, when the parameter names a unit."""
-    if not param.unit:
-        return ""
-    singular, plural = param.unit[0], param.unit[-1]
-    return f" {singular if value == 1 else plural}"
+def format_time(value: dt.time) -> str:
+    """A clock time the Danish way, without a leading zero: 'kl. 9.00', 'kl. 14.30'."""
+    return f"{value.hour}.{value.minute:02d}"
+
+
+def format_quantity(value: Decimal | int, unit: tuple[str, ...]) -> str:
+    """A number with its unit as running text: 'én dag', 'to dage', 'halvanden dag', '12 dage'."""
+    singular, plural = unit[0], unit[-1]
+    number = Decimal(value)
+    whole = int(number)
+    if number == whole:
+        word = NUMBER_WORDS[whole] if 0 <= whole < len(NUMBER_WORDS) else format_number(whole)
+        return f"{word} {singular if whole == 1 else plural}"
+    if number - whole == HALF and 0 <= whole < len(NUMBER_WORDS):
+        # Halves are said, not written as decimals: "en halv dag", "halvanden dag", "2½ dag".
+        if whole == 0:
+            return f"en halv {singular}"
+        if whole == 1:
+            return f"halvanden {singular}"
+        return f"{whole}½ {singular}"
+    return f"{format_number(number)} {plural}"

@@ -13,6 +13,8 @@ NS: dict[str, str] = {
     "ds": "http://schemas.openxmlformats.org/officeDocument/2006/customXml",
     "w14": "http://schemas.microsoft.com/office/word/2010/wordml",
     "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006",
+    "op": "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties",
+    "vt": "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes",
 }
 
 REL_CUSTOM_XML = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml"
@@ -20,6 +22,10 @@ REL_CUSTOM_XML_PROPS = (
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXmlProps"
 )
 REL_COMMENTS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments"
+REL_CUSTOM_PROPS = (
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
+)
+CT_CUSTOM_PROPS = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
 CT_CUSTOM_XML_PROPS = "application/vnd.openxmlformats-officedocument.customXmlProperties+xml"
 CT_COMMENTS = "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"
 

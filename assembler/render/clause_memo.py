@@ -9,8 +9,15 @@ from __future__ import annotations
 from typing import Any
 
 from assembler.library.model import Library, Topic
-from assembler.library.placeholders import PLACEHOLDER, parse_ref
-from assembler.render.clause_text import CONDITION, Paragraph, Scope, render_clause, split_blocks
+from assembler.library.placeholders import (
+    PLACEHOLDER,
+    clause_refs_in,
+    parse_ref,
+    split_blocks,
+    split_conditions,
+)
+from assembler.render.clause_text import Paragraph, Scope, render_clause
+from assembler.render.derived import derived_fact
 
 MAX_ENTRIES = 4096
 _REFS: dict[tuple[int, str, str, str], tuple[tuple[str, str, str], ...]] = {}
@@ -19,17 +26,20 @@ _OWNER: list[Library] = []
 
 
 def _names(topic: Topic, variant_id: str) -> tuple[tuple[str, str, str], ...]:
-    """(scope, topic, name) of every placeholder and condition in the variant's text."""
+    """(scope, topic, name) of every placeholder, condition and cross-reference in the text;
+    a cross-reference has scope "§" (this agreement) or "§lokal"."""
     key = (id(topic), topic.agreement, topic.id, variant_id)
     found = _REFS.get(key)
     if found is None:
-        raw: list[str] = []
-        for block, _ in split_blocks(topic.variant(variant_id).text):
-            if condition := CONDITION.match(block):
-                raw.append(condition.group(2))
-            raw += [m.group(1) for m in PLACEHOLDER.finditer(block)]
-        refs = [parse_ref(name, topic.id) for name in raw]
-        found = tuple(dict.fromkeys((r.scope, r.topic, r.name) for r in refs))
+        text = topic.variant(variant_id).text
+        refs = []
+        for block, _ in split_blocks(text):
+            conditions, _body = split_conditions(block, topic.id)
+            refs += [c.ref for c in conditions]
+            refs += [parse_ref(m.group(1), topic.id) for m in PLACEHOLDER.finditer(block)]
+        names = [(r.scope, r.topic, r.name) for r in refs]
+        names += [("§lokal" if c.local else "§", c.topic, "") for c in clause_refs_in(text)]
+        found = tuple(dict.fromkeys(names))
         _REFS[key] = found
     return found
 
@@ -45,9 +55,18 @@ def clause(topic: Topic, variant_id: str, scope: Scope) -> list[Paragraph]:
         _OWNER[:] = [scope.library]
         _MEMO.clear()
         _REFS.clear()
-    values = []
+    values: list[tuple[object, object]] = []
     for ref_scope, ref_topic, name in _names(topic, variant_id):
         if ref_scope == "global":
+            continue
+        if ref_scope == "derived":
+            values.append(("derived", derived_fact(name, scope.agreement, scope.local, scope.date)))
+            continue
+        if ref_scope == "§":
+            values.append((scope.numbers.get(ref_topic), scope.agreement.variant(ref_topic)))
+            continue
+        if ref_scope == "§lokal":
+            values.append(("lokal", scope.local_numbers.get(ref_topic)))
             continue
         source = scope.local if ref_scope == "lokal" else scope.agreement
         value = source.value(ref_topic or topic.id, name)

@@ -2,54 +2,82 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from decimal import Decimal
 
 from assembler.answers.model import AgreementAnswers
 from assembler.library.model import FRAMEWORKS, SECTOR_NAMES, Library, Param, Topic
-from assembler.library.placeholders import PLACEHOLDER, Ref, parse_ref
-from assembler.library.values import Value, format_value
+from assembler.library.placeholders import (
+    CONDITION,
+    PLACEHOLDER,
+    REFERENCE,
+    Condition,
+    Ref,
+    parse_ref,
+    split_blocks,
+    split_conditions,
+)
+from assembler.library.validate import bookmark_name
+from assembler.library.values import Value, format_value, parse_value
+from assembler.render.derived import derived_fact
 
-CONDITION = re.compile(r"^\[hvis( ikke)? ([a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)?)\]\s*")
+__all__ = ["CONDITION", "Paragraph", "Scope", "render_clause", "split_blocks"]
+
+# A cross-reference field in a paragraph's marked text: bookmark, then the number Word shows.
+FIELD_START, FIELD_SEP, FIELD_END = "\ue000", "\ue001", "\ue002"
+FIELD_MARK = re.compile(f"{FIELD_START}([^{FIELD_SEP}]*){FIELD_SEP}([^{FIELD_END}]*){FIELD_END}")
+TOKENS = re.compile(f"{PLACEHOLDER.pattern}|{REFERENCE.pattern}")
 
 
 @dataclass(frozen=True)
 class Paragraph:
-    """One output paragraph: plain text (escaped by the renderer) and whether it is a bullet."""
+    """One output paragraph: plain text (escaped by the renderer) and how it is laid out.
+
+    `stk` marks a numbered paragraph ("Stk. 2.", "Stk. 3."): every non-bullet paragraph after the
+    first paragraph of a clause. `marked` is the text with cross-reference fields marked (see
+    FIELD_MARK); it equals `text` when the paragraph has none.
+    """
 
     text: str
     bullet: bool = False
+    stk: bool = False
+    marked: str = ""
 
 
 @dataclass(frozen=True)
 class Scope:
-    """Where placeholders are looked up: this agreement, the local agreement, the sector."""
+    """Where placeholders are looked up: this agreement, the local agreement, the sector.
+
+    `numbers` and `local_numbers` give each clause topic its paragraph number (§ N) in the
+    document made from these answers; `date` is the document's date.
+    """
 
     library: Library
     sector: str
     agreement: AgreementAnswers
     local: AgreementAnswers
+    date: dt.date | None = None
+    numbers: dict[str, int] = field(default_factory=dict)
+    local_numbers: dict[str, int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        # Numbers not given are those of the documents these answers make.
+        if not self.numbers:
+            object.__setattr__(self, "numbers", clause_numbers(self.library, self.agreement))
+        if not self.local_numbers:
+            object.__setattr__(self, "local_numbers", clause_numbers(self.library, self.local))
 
 
-def split_blocks(text: str) -> list[tuple[str, bool]]:
-    """Paragraph sources: blank lines separate paragraphs; '- ' lines are bullets."""
-    blocks: list[tuple[str, bool]] = []
-    for chunk in text.strip().split("\n\n"):
-        plain: list[str] = []
-        for line in chunk.split("\n"):
-            stripped = line.strip()
-            if stripped.startswith("- "):
-                if plain:
-                    blocks.append((" ".join(plain), False))
-                    plain = []
-                blocks.append((stripped[2:].strip(), True))
-            elif stripped and blocks and blocks[-1][1] and not plain and line.startswith("  "):
-                blocks[-1] = (blocks[-1][0] + " " + stripped, True)  # wrapped bullet line
-            elif stripped:
-                plain.append(stripped)
-        if plain:
-            blocks.append((" ".join(plain), False))
-    return blocks
+def clause_numbers(library: Library, agreement: AgreementAnswers) -> dict[str, int]:
+    """§ numbers of the clauses an agreement made from these answers has, in document order."""
+    present = [
+        t.id
+        for t in library.for_agreement(agreement.agreement)
+        if t.kind == "clause" and t.id in agreement.topics
+    ]
+    return {topic: number for number, topic in enumerate(present, start=1)}
 
 
 def _lookup(ref: Ref, scope: Scope, topic: Topic) -> tuple[Param | None, Value]:
@@ -69,30 +97,43 @@ def _global(name: str, sector: str) -> str:
 
 
 def render_clause(topic: Topic, variant_id: str, scope: Scope) -> list[Paragraph]:
-    """The paragraphs of one clause with every placeholder filled in."""
+    """The paragraphs of one clause with every placeholder filled in and stk. marked."""
     out: list[Paragraph] = []
     for block, bullet in split_blocks(topic.variant(variant_id).text):
-        source = _apply_condition(block, topic, scope)
-        if source is None:
+        conditions, source = split_conditions(block, topic.id)
+        if not all(_holds(c, topic, scope) for c in conditions):
             continue
         expanded = _expand_whole(source, bullet, topic, scope)
         if expanded is not None:
             out += expanded
             continue
-        text = _fill(source, topic, scope)
-        if text is not None:
-            out.append(Paragraph(text, bullet))
-    return out
+        filled = _fill(source, topic, scope)
+        if filled is not None:
+            out.append(Paragraph(filled[0], bullet, marked=filled[1]))
+    return [
+        Paragraph(p.text, p.bullet, not p.bullet and index > 0, p.marked or p.text)
+        for index, p in enumerate(out)
+    ]
 
 
-def _apply_condition(block: str, topic: Topic, scope: Scope) -> str | None:
-    """'[hvis x] …' keeps a paragraph only when yes/no answer x is ja ('[hvis ikke x]': nej)."""
-    match = CONDITION.match(block)
-    if not match:
-        return block
-    _, value = _lookup(parse_ref(match.group(2), topic.id), scope, topic)
-    wanted = match.group(1) is None
-    return block[match.end() :] if bool(value) == wanted else None
+def _holds(condition: Condition, topic: Topic, scope: Scope) -> bool:
+    """Whether a paragraph condition is met by the answers."""
+    ref = condition.ref
+    if ref.scope == "derived":
+        truth = derived_fact(ref.name, scope.agreement, scope.local, scope.date)
+    else:
+        param, value = _lookup(ref, scope, topic)
+        if condition.value is None:
+            truth = value is True if isinstance(value, bool) else value not in (None, "", [])
+        elif param is None or value is None:
+            truth = False
+        else:
+            wanted = parse_value(param, condition.value)
+            if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
+                truth = wanted is not None and Decimal(value) == Decimal(str(wanted))
+            else:
+                truth = value == wanted
+    return truth != condition.negated
 
 
 def _expand_whole(source: str, bullet: bool, topic: Topic, scope: Scope) -> list[Paragraph] | None:
@@ -109,20 +150,45 @@ def _expand_whole(source: str, bullet: bool, topic: Topic, scope: Scope) -> list
     return [Paragraph(item, bullet) for item in value]
 
 
-def _fill(source: str, topic: Topic, scope: Scope) -> str | None:
-    """Substitute placeholders; None when one of them has no answer (the paragraph is left out)."""
-    missing = False
+def _reference(local: bool, target: str, scope: Scope) -> tuple[str, str]:
+    """A cross-reference as (visible text, marked text): a field in this document, plain text
+    naming the local agreement's paragraph from an individual one."""
+    if local:  # the local agreement: no field can reach another document
+        title = scope.library.topic("lokal", target).title
+        text = f"lokalaftalens § {scope.local_numbers[target]} om {title[:1].lower()}{title[1:]}"
+        return text, text
+    number = f"§ {scope.numbers[target]}"
+    variant = scope.agreement.variant(target) or ""
+    mark = f"{FIELD_START}{bookmark_name(target, variant)}{FIELD_SEP}{number}{FIELD_END}"
+    return number, mark
 
-    def substitute(match: object) -> str:
-        nonlocal missing
-        ref = parse_ref(match.group(1), topic.id)  # type: ignore[attr-defined]
+
+def _fill(source: str, topic: Topic, scope: Scope) -> tuple[str, str] | None:
+    """(visible, marked) text with placeholders and references substituted in one pass (answers
+    are never read as template text); None when a placeholder has no answer (the paragraph is
+    left out)."""
+    visible: list[str] = []
+    marked: list[str] = []
+    last = 0
+    for match in TOKENS.finditer(source):
+        visible.append(source[last : match.start()])
+        marked.append(source[last : match.start()])
+        last = match.end()
+        if match.group(1) is None:  # a cross-reference
+            shown, mark = _reference(bool(match.group(2)), match.group(3), scope)
+            visible.append(shown)
+            marked.append(mark)
+            continue
+        ref = parse_ref(match.group(1), topic.id)
         if ref.scope == "global":
-            return _global(ref.name, scope.sector)
-        param, value = _lookup(ref, scope, topic)
-        if param is None or value is None:
-            missing = True
-            return ""
-        return format_value(param, value)
-
-    text = PLACEHOLDER.sub(substitute, source)
-    return None if missing else text
+            value_text = _global(ref.name, scope.sector)
+        else:
+            param, value = _lookup(ref, scope, topic)
+            if param is None or value is None:
+                return None
+            value_text = format_value(param, value)
+        visible.append(value_text)
+        marked.append(value_text)
+    visible.append(source[last:])
+    marked.append(source[last:])
+    return "".join(visible), "".join(marked)

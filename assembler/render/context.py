@@ -5,14 +5,25 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from markupsafe import escape
+
 from assembler.answers.model import AgreementAnswers, Answers
 from assembler.library.model import AGREEMENT_NAMES, FRAMEWORKS, SECTOR_NAMES, Library
 from assembler.library.validate import bookmark_name
 from assembler.library.values import format_date, format_value
+from assembler.render.annex import INTRO as ANNEX_INTRO
+from assembler.render.annex import TITLE as ANNEX_TITLE
+from assembler.render.annex import annex
 from assembler.render.clause_memo import clause
-from assembler.render.clause_text import Scope
+from assembler.render.clause_text import Paragraph, Scope, clause_numbers
 from assembler.render.memo import LastResult
+from assembler.render.signatures import signatories, signature_rows
 
+META_KEYS = (
+    "titel", "type", "version", "dato", "sektor", "rammeaftale", "bibliotek", "udkast", "status",
+)  # fmt: skip
+# A version that names itself final is printed without the draft line in the header.
+FINAL_WORDS = ("endelig", "underskrift")
 TITLES = {
     "lokal": "Lokalaftale om fast tilbagevendende hjemmearbejde",
     "individuel": "Individuel aftale om fast tilbagevendende hjemmearbejde",
@@ -31,6 +42,38 @@ class Record(dict[str, Any]):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.__dict__ = self  # attribute lookup finds the keys directly, in C
+
+
+class ClauseText(str):
+    """A paragraph's visible text; in a template it renders with its cross-reference fields marked.
+
+    Code that reads the context (the audit compares clauses with a document's text) sees the
+    text as Word shows it; Jinja's autoescape calls __html__ and gets the marked text, which
+    render_agreement turns into REF fields.
+    """
+
+    marked: str
+
+    def __new__(cls, paragraph: Paragraph) -> ClauseText:
+        obj = super().__new__(cls, paragraph.text)
+        obj.marked = paragraph.marked or paragraph.text
+        return obj
+
+    def __html__(self) -> str:
+        return str(escape(self.marked))
+
+    def __reduce__(self) -> tuple[Any, ...]:  # picklable for the batch workers
+        return (_clause_text, (str(self), self.marked))
+
+
+def _clause_text(text: str, marked: str) -> ClauseText:
+    return ClauseText(Paragraph(text, marked=marked))
+
+
+def is_draft(version: str) -> bool:
+    """A document is a draft unless its version says it is final ("Endelig", "Til underskrift")."""
+    folded = version.casefold()
+    return not any(word in folded for word in FINAL_WORDS)
 
 
 @dataclass(frozen=True)
@@ -66,13 +109,23 @@ def fields(library: Library, agreement: AgreementAnswers) -> Fields:
 
 # The local agreement's fields, formatted once per batch (every individual agreement uses them).
 _local_fields = LastResult(fields)
+_local_numbers = LastResult(clause_numbers)
+_annex = LastResult(annex)
 
 
 def build_context(
     library: Library, answers: Answers, agreement: AgreementAnswers
 ) -> tuple[dict[str, Any], list[ClauseAnchor]]:
     """The context for one agreement's template, and its clause anchors in order."""
-    scope = Scope(library, answers.sector, agreement, answers.local)
+    scope = Scope(
+        library,
+        answers.sector,
+        agreement,
+        answers.local,
+        answers.date,
+        clause_numbers(library, agreement),
+        _local_numbers(library, answers.local),
+    )
     clauses: list[dict[str, Any]] = []
     anchors: list[ClauseAnchor] = []
     for topic in library.for_agreement(agreement.agreement):
@@ -85,24 +138,38 @@ def build_context(
                 titel=topic.title,
                 emne=topic.id,
                 variant=answer.variant,
-                afsnit=[Record(tekst=p.text, punkt=p.bullet) for p in paragraphs],
+                afsnit=[Record(tekst=ClauseText(p), punkt=p.bullet, stk=p.stk) for p in paragraphs],
             )
         )
         anchors.append(ClauseAnchor(topic.title, bookmark_name(topic.id, answer.variant)))
+    date = format_date(answers.date) if answers.date else ""
+    draft = is_draft(answers.version)
     meta = Record(
         titel=TITLES[agreement.agreement],
         type=AGREEMENT_NAMES[agreement.agreement],
         version=answers.version,
-        dato=format_date(answers.date) if answers.date else "",
+        dato=date,
         sektor=SECTOR_NAMES[answers.sector],
         rammeaftale=FRAMEWORKS[answers.sector],
         bibliotek=library.version_label,
+        udkast=draft,
+        status=" · ".join(x for x in (answers.version, date) if x) if draft else "",
     )
+    rows = signature_rows(signatories(library, answers, agreement))
     context = {
         "aftale": meta,
         "felter": fields(library, agreement),
         "lokal": _local_fields(library, answers.local),
         "klausuler": clauses,
+        "underskrifter": [
+            Record(venstre=Record(r["venstre"]), hoejre=Record(r["hoejre"])) for r in rows
+        ],
+        "bilag": [
+            Record(titel=s["titel"], linjer=[Record(line) for line in s["linjer"]])
+            for s in _annex(library, answers, agreement.agreement)
+        ],
+        "bilagstitel": ANNEX_TITLE,
+        "bilagsintro": ANNEX_INTRO,
     }
     return context, anchors
 
@@ -113,17 +180,20 @@ def context_schema(library: Library, agreement: str) -> dict[str, Any]:
         "titel": None,
         "emne": None,
         "variant": None,
-        "afsnit": [{"tekst": None, "punkt": None}],
+        "afsnit": [{"tekst": None, "punkt": None, "stk": None}],
     }
 
     def topic_fields(name: str) -> dict[str, Any]:
         return {t.id: {p.name: None for p in t.all_params()} for t in library.for_agreement(name)}
 
+    person = dict.fromkeys(("part", "sted", "linje", "navn", "titel"))
     return {
-        "aftale": dict.fromkeys(
-            ("titel", "type", "version", "dato", "sektor", "rammeaftale", "bibliotek")
-        ),
+        "aftale": dict.fromkeys(META_KEYS),
         "felter": topic_fields(agreement),
         "lokal": topic_fields("lokal"),
         "klausuler": [clause_item],
+        "underskrifter": [{"venstre": person, "hoejre": person}],
+        "bilag": [{"titel": None, "linjer": [{"tekst": None, "punkt": None}]}],
+        "bilagstitel": None,
+        "bilagsintro": None,
     }

@@ -12,15 +12,18 @@ from assembler.errors import TemplateError
 from assembler.library.model import Library
 from assembler.ooxml.bookmarks import anchor_headings, anchor_headings_xml
 from assembler.ooxml.customxml import embed_payload
+from assembler.ooxml.docprops import set_core_status, set_custom_properties
 from assembler.ooxml.fastzip import DeflateCache, fast_package_bytes
+from assembler.ooxml.fields import keep_with_next_before, place_ref_fields
 from assembler.ooxml.package import parse_xml
 from assembler.ooxml.wellformed import WellFormedCheck
-from assembler.render.context import build_context
+from assembler.render.context import build_context, is_draft
 from assembler.render.engine import TEMPLATED_PART, CompiledTemplate
 from assembler.render.memo import LastResult
 from assembler.render.template_check import part_label
 
 DOCUMENT = "word/document.xml"
+SIGNATURE_STYLE = "Underskrifter"  # the bundled templates' style of the signature heading
 # Per process: deflated parts and tag skeletons proved well-formed (both bounded).
 _DEFLATED = DeflateCache()
 _WELL_FORMED = WellFormedCheck()
@@ -59,16 +62,22 @@ def render_agreement(
     parts = compiled.render_parts(context)
     _check_well_formed(parts, compiled.name)
     pairs = [(a.title, a.bookmark) for a in anchors]
-    fast = anchor_headings_xml(parts[DOCUMENT].decode("utf-8"), pairs)
+    xml = place_ref_fields(parts[DOCUMENT].decode("utf-8"))
+    xml = keep_with_next_before(xml, SIGNATURE_STYLE)
+    fast = anchor_headings_xml(xml, pairs)
     if fast is not None:
         parts[DOCUMENT] = fast.encode("utf-8")
     else:  # a title split across runs or edited in the template: place bookmarks on the tree
-        root = _parse_rendered(parts[DOCUMENT], f"{compiled.name}:{DOCUMENT}")
+        root = _parse_rendered(xml.encode("utf-8"), f"{compiled.name}:{DOCUMENT}")
         anchor_headings(root, pairs)
         parts[DOCUMENT] = etree.tostring(
             root, xml_declaration=True, encoding="UTF-8", standalone=True
         )
     embed_payload(parts, answers_payload(library, answers, agreement))
+    set_core_status(parts, "Udkast" if is_draft(answers.version) else "Endelig", answers.version)
+    set_custom_properties(
+        parts, {"Klausulbibliotek": library.version_label, "Aftaleversion": answers.version}
+    )
     quick = frozenset({DOCUMENT, *(name for name in parts if name.startswith("customXml/item"))})
     return fast_package_bytes(parts, _DEFLATED, quick)
 

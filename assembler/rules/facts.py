@@ -244,7 +244,7 @@ def employee_facts(employee: AgreementAnswers) -> EmployeeFacts:
         equipment=_items(employee, "udstyr", "udstyrsliste"),
         own_equipment=v("udstyr") == "eget_udstyr",
         employer_owns=True,  # the employer-equipment clause states the employer's ownership
-        compensation=v("kompensation") not in (None, "ingen"),
+        compensation=v("kompensation") not in (None, "ingen", "som_lokalaftale"),
         other_screen_days=_number(employee, "arbejdsmiljoe", "andre_skaermdage_pr_uge")
         or Decimal(0),
         office_screen_ok=_flag(employee, "arbejdsmiljoe", "kontor_skaermarbejdsplads", True),

@@ -33,6 +33,7 @@ LOCAL_CALL_IN = {  # undtagelser
     "indkaldelse_varsel": CALL_IN_NOTICE,
     "kun_efter_aftale": CALL_IN_CONSENT,
     "konkret_vurdering": CALL_IN_ASSESSMENT,
+    "indstilling_enhed": CALL_IN_NOTICE,
 }
 ATTENDANCE_RIGHT = ("kun_efter_aftale",)  # undtagelser: staff may come in, telling the manager
 CORE_TIME = ("fikstid",)  # tilgaengelighed: common core time, adjusted for part-timers
@@ -41,15 +42,18 @@ ATTENDANCE_DAYS = ("fremmoededage",)  # tilgaengelighed: fixed attendance days a
 LOCAL_WEEKLY_REST: tuple[str, ...] = ()  # arbejdstid: no variant lets the weekly day off go
 LOCAL_HOURS_DEVIATION = ("afvigelse",)  # arbejdstid: deviations other than rest periods
 EMPLOYER_IT_ONLY = ("arbejdsgiverudstyr",)  # it_sikkerhed: only the employer's it equipment
-OWN_IT_ALLOWED = ("godkendt_eget_udstyr",)  # it_sikkerhed: own computer etc. once approved
+OWN_IT_ALLOWED: tuple[str, ...] = ()  # it_sikkerhed: no variant allows an own computer
 EQUIPMENT_PACKAGE = ("udvidet_udstyr",)  # arbejdsmiljoe: a package for everyone
 LOCAL_COMPENSATION = {  # oekonomi
     "ingen_kompensation": COMPENSATION_NONE,
     "dokumenterede_udgift": COMPENSATION_LOCAL,
     "fast_beloeb": COMPENSATION_LOCAL,
     "i_individuel_aftale": COMPENSATION_INDIVIDUAL,
+    "internet_betalt": COMPENSATION_LOCAL,
+    "udlaan_inventar": COMPENSATION_LOCAL,
 }
-LOCAL_LAPSE_CAVEAT = ("tidsubegraenset", "tidsbegraenset")  # ikrafttraeden
+LOCAL_LAPSE_CAVEAT = ("bortfalder_samtidig", "overgangsperiode", "egne_regler")  # overgang
+FAVOURABLE_PREVAILS = ("gunstigere_gaelder",)  # forrang
 
 # Individual agreement: variant id → what it says.
 INDIVIDUAL_CALL_IN = {  # aendring
@@ -59,13 +63,13 @@ INDIVIDUAL_CALL_IN = {  # aendring
 }
 CONTACT_AS_LOCAL = ("som_lokalaftale",)  # kontakttid: the local core time, copied unchanged
 CONTACT_OWN = ("egne_tider",)  # kontakttid: an individual window
-INDIVIDUAL_WEEKLY_REST = ("hvileperiode",)  # arbejdstid: deviates from the weekly day off too
+INDIVIDUAL_WEEKLY_REST: tuple[str, ...] = ()  # arbejdstid: none deviates from the day off
 INDIVIDUAL_HOURS_DEVIATION = ("afvigelse",)  # arbejdstid
 OWN_EQUIPMENT = ("eget_udstyr",)  # udstyr
 NO_COMPENSATION = ("ingen",)  # kompensation: "modtager ingen godtgørelse"
-LAPSE_WITHOUT_NOTICE = ("tidsubegraenset", "proeveperiode")  # varighed: "ophører uden varsel"
-LAPSE_DEFERS = ("tidsubegraenset", "proeveperiode")  # varighed: "medmindre lokalaftalen …"
-LAPSE_CAVEAT: tuple[str, ...] = ()  # varighed: none states the material-change caveat itself
+LAPSE_WITHOUT_NOTICE: tuple[str, ...] = ()  # varighed: none ends without notice on lapse
+LAPSE_DEFERS: tuple[str, ...] = ()  # varighed: "medmindre lokalaftalen …" (no variant says it)
+LAPSE_CAVEAT = ("tidsubegraenset", "proeveperiode")  # varighed: states the caveat itself
 EMPLOYER_INTERNET = "betalt af arbejdsgiveren"  # udstyr.internetforbindelse choice, casefolded
 
 
@@ -117,10 +121,9 @@ def local_frame(local: AgreementAnswers) -> dict[str, Any]:
         if v("arbejdsmiljoe") in EQUIPMENT_PACKAGE and isinstance(package, list)
         else (),
         "compensation_rule": LOCAL_COMPENSATION.get(v("oekonomi") or ""),
-        "lapse_caveat": v("ikrafttraeden") in LOCAL_LAPSE_CAVEAT,
-        # No topic yet states precedence ("the local agreement prevails unless the individual
-        # agreement is more favourable"); until one does, favourable deviations need one.
-        "favourable_terms_allowed": False,
+        "lapse_caveat": v("overgang") in LOCAL_LAPSE_CAVEAT,
+        # forrang: "the local agreement prevails unless the individual one is more favourable"
+        "favourable_terms_allowed": v("forrang") in FAVOURABLE_PREVAILS,
     }
 
 

@@ -67,15 +67,18 @@ def test_demo_reviews_the_counter_draft_with_comments(demo_dir: Path) -> None:
 def test_counter_draft_holds_managements_positions(demo_dir: Path) -> None:
     v2 = docx.Document(str(demo_dir / "forhandling" / "lokalaftale-modpartens-udkast.docx"))
     text = "\n".join(p.text for p in v2.paragraphs)
-    assert "Fremmødet varsles senest kl. 12 dagen før." in text
-    assert "kl. 08.30 til kl. 15.30" in text
+    assert "Pålægget gives senest kl. 12 dagen før." in text
+    assert "kl. 8.30 og kl. 15.30" in text
     assert "Rejsetiden fra hjemmet" not in text
     assert "drøftes forinden i samarbejdsudvalget" in text
     assert "MED" not in text.replace("MEDARBEJDER", "")  # a state agency: no MED system
     headings = [
         p.text for p in v2.paragraphs if p.style is not None and p.style.name == "Heading 1"
     ]
-    assert headings[headings.index("Formål") + 1] == "Frivillighed"
+    assert (
+        headings[headings.index("Niveauer og proces for individuelle aftaler") + 1]
+        == "Frivillighed"
+    )
     assert v2.core_properties.last_modified_by == "Ledelsen"
 
 
@@ -119,32 +122,36 @@ def test_overview_lists_every_change_the_review_names(demo_dir: Path) -> None:
     assert rows[0] == HEAD
     body: list[dict[str, Any]] = [dict(zip(HEAD, r, strict=True)) for r in rows[1:]]
     by_change = {(r["Overskrift"], r["Ændring"]): r for r in body}
-    notice_clause = "Ændring af planlagte hjemmearbejdsdage og adgang til arbejdsplads"
-    move = by_change[("Frivillighed", "flyttet fra § 14 til § 4")]
-    assert move["Nr."] == "§ 4" and move["Emne"] == "Frivillighed"
+    notice_clause = "Ændring af planlagte hjemmearbejdsdage"
+    move = by_change[("Frivillighed", "flyttet fra § 4 til § 6")]
+    assert move["Nr."] == "§ 6" and move["Emne"] == "Frivillighed"
     notice = by_change[(notice_clause, "afsnit ændret")]
-    assert notice["Før"] == "…Fremmødet varsles senest på den 3. arbejdsdag før den pågældende dag."
-    assert notice["Efter"] == "…Fremmødet varsles senest kl. 12 dagen før."
+    assert (
+        notice["Før"]
+        == "…fysisk tilstedeværelse. Pålægget gives med mindst tre arbejdsdages varsel."
+    )
+    assert notice["Efter"] == "…fysisk tilstedeværelse. Pålægget gives senest kl. 12 dagen før."
     suspension = by_change[(notice_clause, "afsnit tilføjet")]
     assert suspension["Efter"] == (
         "Arbejdsgiveren kan midlertidigt indstille hjemmearbejdet i en enhed, når driften kræver "
         "det. Indstillingen drøftes forinden i samarbejdsudvalget og gælder højst tre måneder ad "
         "gangen."
     )
-    assert suspension["Før"] is None and suspension["Nr."] == "§ 6"
+    assert suspension["Før"] is None and suspension["Nr."] == "§ 10"
     core = by_change[("Tilgængelighed", "afsnit ændret")]
-    assert "kl. 09.00 til kl. 14.30" in core["Før"] and "kl. 08.30 til kl. 15.30" in core["Efter"]
+    assert "kl. 9.00 og kl. 14.30" in core["Før"] and "kl. 8.30 og kl. 15.30" in core["Efter"]
     assert core["Emne"] == "Tilgængelighed"  # the library's title, not the id 'tilgaengelighed'
     assert core["Vurdering"] == (
         "Punktet er stadig bibliotekets variant 'Faste kernetider' (balanceret) med andre værdier: "
-        "Kernetid fra: 09.00 → 08.30; Kernetid til: 14.30 → 15.30."
+        "Kernetid fra: 9.00 → 8.30; Kernetid til: 14.30 → 15.30."
     )
     transport = by_change[("Transport på hjemmearbejdsdage", "afsnit slettet")]
     assert transport["Før"].startswith("Rejsetiden fra hjemmet til mødestedet og retur medregnes")
-    assert transport["Før"].endswith("der gælder for medarbejderen.")  # whole, never mid-word
+    assert transport["Før"].endswith("der gælder for den.")  # whole, never mid-word
     assert transport["Efter"] is None
     assert transport["Vurdering"] == (
-        "Punktet afviger nu fra bibliotekets variant 'Hjemmet er arbejdssted' (medarbejdervenlig) "
+        "Punktet afviger nu fra bibliotekets variant 'Hjemmet er udgangspunkt ved pålagt fremmøde' "
+        "(medarbejdervenlig) "
         "og svarer ikke til nogen variant i klausulbiblioteket."
     )
     header = by_change[("Sidehoved", "afsnit ændret")]
@@ -183,12 +190,12 @@ def test_sammenlign_prints_the_same_overview(
     text = " ".join(result.out.split())
     assert "Ledelsen · 2. marts 2027" in text
     for expected in (
-        "§ 4 Frivillighed Ændring: flyttet fra § 14 til § 4",
+        "§ 6 Frivillighed Ændring: flyttet fra § 4 til § 6",
         "Ændring: afsnit tilføjet Efter: Arbejdsgiveren kan midlertidigt indstille",
-        "Før: …Fremmødet varsles senest på den 3. arbejdsdag før den pågældende dag.",
-        "Efter: …Fremmødet varsles senest kl. 12 dagen før.",
+        "Før: …fysisk tilstedeværelse. Pålægget gives med mindst tre arbejdsdages varsel.",
+        "Efter: …fysisk tilstedeværelse. Pålægget gives senest kl. 12 dagen før.",
         "Ændring: afsnit slettet Før: Rejsetiden fra hjemmet",
-        "kl. 08.30 til kl. 15.30",
+        "kl. 8.30 og kl. 15.30",
         "Vurdering: Punktet er stadig bibliotekets variant 'Faste kernetider'",
     ):
         assert expected in text, expected

@@ -163,7 +163,7 @@ def test_new_variants_and_params_appear_without_code_changes(tmp_path: Path) -> 
                     "type": "choice",
                     "label": "Nyt felt",
                     "help": "Vælg.",
-                    "choices": ["Rød", "Grøn"],
+                    "choices": {"Rød": "rød", "Grøn": "grøn"},
                 }
             ],
         }

@@ -55,8 +55,8 @@ def edited(library: Library, templates: TemplateSet, tmp_path: Path) -> tuple[Pa
         "Evaluering og opfølgning",
         {
             "træder i kraft den 1. marts 2027": "træder i kraft den 1. april 2027",
-            "Aftalen kan opsiges skriftligt af hver af parterne til ophør ved udgangen af den 3. "
-            "måned efter den måned, hvor opsigelsen er kommet frem til den anden part.": (
+            "Aftalen kan opsiges skriftligt af hver af parterne med tre måneders varsel til "
+            "udgangen af en måned.": (
                 "Aftalen kan opsiges af hver af parterne med seks måneders varsel."
             ),
         },

@@ -118,6 +118,7 @@ def test_review_copy_opens_in_libreoffice(library: Library, soffice: str, tmp_pa
         content = z.read("content.xml").decode("utf-8")
     assert "office:annotation" in content and "R04 (fejl)" in content
     assert (
-        "Manglende emner: Formål; Tilgængelighed; Frivillighed; Ikrafttræden og opsigelse."
-        in content
+        "Manglende emner: Ad hoc-hjemmearbejde; Frivillighed; Formål; Forholdet til de "
+        "individuelle aftaler; Tilgængelighed; Forsikring og erstatning; Uenighed om Aftalen; "
+        "Ikrafttræden og opsigelse; Individuelle aftaler ved lokalaftalens ophør." in content
     )

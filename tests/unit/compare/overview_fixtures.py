@@ -8,7 +8,7 @@ from assembler.compare.model import ChangeRow, Round
 from assembler.compare.packages import Change, ParaInfo
 from assembler.compare.rounds import compare_versions
 from assembler.library.loader import load_library
-from assembler.library.placeholders import PLACEHOLDER
+from assembler.library.placeholders import CONDITION, GLOBALS, PLACEHOLDER, REFERENCE
 from assembler.render.clause_text import split_blocks
 from tests.unit.compare.fixtures import make_docx, para
 
@@ -41,9 +41,29 @@ def rows(tmp: Path, old: bytes, new: bytes) -> list[ChangeRow]:
 
 
 def variant_text(agreement: str, topic: str, variant: str, values: dict[str, str]) -> list[str]:
-    """A library variant's paragraphs with its placeholders filled in (no conditions used)."""
+    """A library variant's paragraphs filled in from `values` as the renderer would.
+
+    '[hvis x]' keeps a paragraph when x has a value ('[hvis ikke x]' when it has none); a
+    paragraph naming a value of its own topic that is not given is left out, as for an empty
+    optional answer (KeyError for another topic's answer or a global); references read "§ 1".
+    """
     text = load_library().topic(agreement, topic).variant(variant).text
-    return [PLACEHOLDER.sub(lambda m: values[m.group(1)], block) for block, _ in split_blocks(text)]
+    out = []
+    for block, _ in split_blocks(text):
+        keep = True
+        while condition := CONDITION.match(block):
+            negated, name, value = condition.group(1), condition.group(2), condition.group(3)
+            holds = values.get(name) == value if value is not None else bool(values.get(name))
+            keep = keep and holds != bool(negated)
+            block = block[condition.end() :]
+        block = REFERENCE.sub("§ 1", block)
+        names = [m.group(1) for m in PLACEHOLDER.finditer(block)]
+        foreign = [n for n in names if n not in values and ("." in n or n in GLOBALS)]
+        if keep and foreign:
+            raise KeyError(foreign[0])  # another topic's answer or a global: not this fixture's
+        if keep and all(name in values for name in names):
+            out.append(PLACEHOLDER.sub(lambda m: values[m.group(1)], block))
+    return out
 
 
 def heading(

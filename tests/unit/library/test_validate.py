@@ -84,3 +84,64 @@ def test_cross_topic_reference_must_exist(tmp_path: Path) -> None:
     bad["variants"][1]["text"] = "Se {{ y.dato }} og {{ z.dato }}."
     problems = _problems(tmp_path, [bad, topic("y")])
     assert problems == [p for p in problems if "{{ z.dato }}" in p] and len(problems) == 1
+
+
+def test_a_number_in_running_text_needs_its_unit(tmp_path: Path) -> None:
+    bad = topic("x")
+    bad["variants"][0]["params"][0].pop("unit")
+    problems = _problems(tmp_path, [bad])
+    assert any("tallet {{ antal }} skal have en enhed (unit)" in p for p in problems)
+
+
+def test_cross_references_must_point_at_another_clause(tmp_path: Path) -> None:
+    bad = topic("x")
+    bad["variants"][1]["text"] = "Se {{ § x }}, {{ § nix }} og {{ § lokal.y }}."
+    problems = _problems(tmp_path, [bad, topic("y")])
+    assert any("{{ § x }} henviser til bestemmelsen selv" in p for p in problems)
+    assert any("{{ § nix }} henviser til et ukendt emne" in p for p in problems)
+    assert any("{{ § lokal.y }} kan kun bruges i den individuelle aftale" in p for p in problems)
+
+
+def test_the_term_list_names_file_topic_variant_and_word(tmp_path: Path) -> None:
+    bad = topic("x")
+    bad["variants"][1]["text"] = 'Aftalen gælder i en prøveperiode, og "IT" skrives  forkert .'
+    root = write_library(tmp_path / "lib", [bad])
+    (root / "termer.yaml").write_text(
+        "terms:\n  - use: forsøgsperiode\n    avoid: [prøveperiode*]\n    why: prøvetid\n"
+        "  - use: it\n    avoid: [IT]\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(LibraryError) as exc:
+        load_library(root)
+    problems = exc.value.problems
+    assert (
+        "lib/lokal/x.yaml, emne 'x', variant 'b': »prøveperiode« må ikke stå i aftaleteksten; "
+        "skriv »forsøgsperiode« (prøvetid)" in problems
+    )
+    assert any("»IT« må ikke stå i aftaleteksten; skriv »it«" in p for p in problems)
+    assert any("lige anførselstegn" in p for p in problems)
+    assert any("dobbelt mellemrum" in p for p in problems)
+    assert any("mellemrum før tegnsætning" in p for p in problems)
+
+
+def test_a_term_can_be_limited_to_one_agreement(tmp_path: Path) -> None:
+    local, individual = topic("x"), topic("y", "individuel")
+    for t in (local, individual):
+        t["variants"][1]["text"] = "Det aftales med medarbejderen."
+    root = write_library(tmp_path / "lib", [local, individual])
+    (root / "termer.yaml").write_text(
+        "terms:\n  - use: Medarbejderen\n    avoid: [medarbejderen]\n"
+        "    agreements: [individuel]\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(LibraryError) as exc:
+        load_library(root)
+    assert [p.split(":")[0] for p in exc.value.problems] == [
+        "lib/individuel/y.yaml, emne 'y', variant 'b'"
+    ]
+
+
+def test_the_bundled_library_keeps_its_own_term_list() -> None:
+    library = load_library()
+    uses = {t.use for t in library.terms}
+    assert {"forsøgsperiode", "arbejdsstedet", "it", "godtgørelse", "Medarbejderen"} <= uses

@@ -89,14 +89,41 @@ def test_bool_and_time() -> None:
     assert parse_value(Param("b", "bool", "B", ""), "Ja") is True
     assert parse_value(Param("b", "bool", "B", ""), "nej") is False
     assert parse_value(Param("t", "time", "T", ""), "9") == dt.time(9, 0)
-    assert format_value(Param("t", "time", "T", ""), dt.time(9, 30)) == "09.30"
+    assert format_value(Param("t", "time", "T", ""), dt.time(9, 30)) == "9.30"  # no leading zero
+    assert format_value(Param("t", "time", "T", ""), dt.time(14, 0)) == "14.00"
 
 
 def test_empty_is_none() -> None:
     assert parse_value(Param("t", "text", "T", ""), "   ") is None
 
 
-def test_units_follow_the_number() -> None:
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [(0, "nul måneder"), (1, "én måned"), (2, "to måneder"), (9, "ni måneder"),
+     (10, "10 måneder"), (12, "12 måneder"), (1250, "1.250 måneder")],
+)  # fmt: skip
+def test_numbers_under_ten_are_words_with_their_unit(value: int, text: str) -> None:
     months = Param("m", "int", "M", "", unit=("måned", "måneder"))
-    assert format_value(months, 1) == "1 måned"
-    assert format_value(months, 2) == "2 måneder"
+    assert format_value(months, value) == text
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [("0.5", "en halv dag"), ("1", "én dag"), ("1.5", "halvanden dag"), ("2.5", "2½ dag"),
+     ("1.25", "1,25 dage"), ("10.5", "10,5 dage")],
+)  # fmt: skip
+def test_halves_are_said_as_danish_says_them(value: str, text: str) -> None:
+    days = Param("d", "decimal", "D", "", unit=("dag", "dage"))
+    assert format_value(days, Decimal(value)) == text
+
+
+def test_a_choice_prints_its_own_text() -> None:
+    period = Param("p", "choice", "P", "", choices=("uge", "14. dag"),
+                   choice_texts=("om ugen", "hver anden uge"))  # fmt: skip
+    assert format_value(period, "14. dag") == "hver anden uge"
+    assert parse_value(period, "14. DAG") == "14. dag"  # answers keep the option itself
+
+
+def test_private_use_marks_are_refused_in_answers() -> None:
+    with pytest.raises(ValueProblem, match="U\\+E000"):
+        parse_value(Param("t", "text", "T", ""), "før\ue000efter")

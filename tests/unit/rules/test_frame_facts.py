@@ -20,7 +20,7 @@ from tests.unit.rules.helpers import example_raw
 NO_COMPENSATION = [k for k, v in ff.LOCAL_COMPENSATION.items() if v == ff.COMPENSATION_NONE]
 # (agreement, topic, variants the table holds, phrase in their text, phrase in no other variant)
 WORDING: list[tuple[str, str, Collection[str], str, str | None]] = [
-    ("lokal", "omraade", ff.PRO_RATA_SCOPE, "nedsættes grænsen forholdsmæssigt", None),
+    ("lokal", "omraade", ff.PRO_RATA_SCOPE, "nedsættes loftet forholdsmæssigt", None),
     ("lokal", "undtagelser", [k for k, v in ff.LOCAL_CALL_IN.items() if v == ff.CALL_IN_NOTICE],
      "{{ varsel_dage }}", "{{ varsel_dage }}"),
     ("lokal", "undtagelser", [k for k, v in ff.LOCAL_CALL_IN.items() if v == ff.CALL_IN_CONSENT],
@@ -28,8 +28,8 @@ WORDING: list[tuple[str, str, Collection[str], str, str | None]] = [
     ("lokal", "undtagelser", ff.ATTENDANCE_RIGHT, "og giver i så fald nærmeste leder besked",
      "og giver i så fald nærmeste leder besked"),
     ("lokal", "tilgaengelighed", ff.CORE_TIME, "tilpasses tidsrummet", None),
-    ("lokal", "tilgaengelighed", ff.WHOLE_DAY, "i hele den planlagte arbejdstid",
-     "i hele den planlagte arbejdstid"),
+    ("lokal", "tilgaengelighed", ff.WHOLE_DAY, "i hele deres planlagte arbejdstid",
+     "i hele deres planlagte arbejdstid"),
     ("lokal", "tilgaengelighed", ff.ATTENDANCE_DAYS, "{{ antal_fremmoededage }}", None),
     ("lokal", "arbejdstid", ff.LOCAL_HOURS_DEVIATION, "fraviges arbejdstidsreglerne",
      "fraviges arbejdstidsreglerne"),
@@ -38,14 +38,17 @@ WORDING: list[tuple[str, str, Collection[str], str, str | None]] = [
     ("lokal", "arbejdsmiljoe", ff.EQUIPMENT_PACKAGE, "{{ udstyrsliste }}", "{{ udstyrsliste }}"),
     ("lokal", "oekonomi", NO_COMPENSATION, "der ydes ikke godtgørelse",
      "der ydes ikke godtgørelse"),
-    ("lokal", "ikrafttraeden", ff.LOCAL_LAPSE_CAVEAT, "væsentlig ændring", None),
+    ("lokal", "overgang", ff.LOCAL_LAPSE_CAVEAT, "væsentlig ændring", None),
+    ("lokal", "forrang", ff.FAVOURABLE_PREVAILS, "gunstigere for medarbejderen",
+     "gunstigere for medarbejderen"),
     ("individuel", "aendring",
      [k for k, v in ff.INDIVIDUAL_CALL_IN.items() if v == ff.CALL_IN_NOTICE],
      "{{ varsel_dage }}", "{{ varsel_dage }}"),
     ("individuel", "kontakttid", ff.CONTACT_AS_LOCAL, "{{ lokal.tilgaengelighed.kernetid_fra }}",
      None),
     ("individuel", "kontakttid", ff.CONTACT_OWN, "{{ kontakt_fra }}", "{{ kontakt_fra }}"),
-    ("individuel", "arbejdstid", ff.INDIVIDUAL_WEEKLY_REST, "fridøgn fraviges", "fridøgn fraviges"),
+    ("individuel", "arbejdstid", ff.INDIVIDUAL_WEEKLY_REST, "og et ugentligt fridøgn fraviges",
+     "og et ugentligt fridøgn fraviges"),
     ("individuel", "kompensation", ff.NO_COMPENSATION, "ingen godtgørelse", "ingen godtgørelse"),
     ("individuel", "udstyr", ff.OWN_EQUIPMENT, "{{ eget_udstyr_beskrivelse }}",
      "{{ eget_udstyr_beskrivelse }}"),
@@ -121,4 +124,5 @@ def test_example_frame_facts(library: Library) -> None:
     assert lise_lotte.weekly_hours == Decimal(22) and lise_lotte.call_in == ff.CALL_IN_CONSENT
     assert lise_lotte.own_equipment_text and "kontorstol" in lise_lotte.own_equipment_text
     assert mikkel.contact_time is not None and not mikkel.contact_as_local
-    assert all(e.lapse_without_notice and e.lapse_defers_to_local for e in (anne, mikkel))
+    assert all(e.lapse_caveat and not e.lapse_without_notice for e in (anne, mikkel))
+    assert local.favourable_terms_allowed  # forrang: the more favourable individual term holds

@@ -1,0 +1,77 @@
+"""One term per concept and clean typography in every text that ends up in an agreement.
+
+The term list lives in clause_library/termer.yaml. A word to avoid is matched whole and with its
+case ("IT" is wrong, "it" is right); a trailing * matches any ending ("prøveperiode*"). A term
+marked mid_sentence is only wrong inside a sentence: "Medarbejderen" may open a sentence of the
+local agreement, where it is not a defined term, but not stand in the middle of one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from assembler.library.model import Library, Term, Topic, Variant
+from assembler.library.placeholders import (
+    PLACEHOLDER,
+    REFERENCE,
+    split_blocks,
+    split_conditions,
+)
+
+# (pattern, what to say): typography the agreement texts must not have.
+TYPOGRAPHY = (
+    (re.compile(r'"'), "lige anførselstegn (brug »…«)"),
+    (re.compile(r"  "), "dobbelt mellemrum"),
+    (re.compile(r" [,.;:]"), "mellemrum før tegnsætning"),
+    (re.compile(r"(?<!\.)\.\.(?!\.)"), "to punktummer"),
+)
+SENTENCE_START = re.compile(r"(?:^|[.!?]\s+)$")
+
+
+@cache
+def _pattern(word: str) -> re.Pattern[str]:
+    """A whole-word, case-sensitive pattern; 'x*' matches words beginning with x."""
+    stem = re.escape(word.rstrip("*"))
+    tail = r"\w*" if word.endswith("*") else ""
+    return re.compile(rf"(?<!\w){stem}{tail}(?!\w)")
+
+
+def agreement_texts(topic: Topic, variant: Variant) -> Iterator[str]:
+    """The texts of a variant that appear in documents, placeholders replaced by a neutral word."""
+    yield topic.title
+    yield variant.summary  # printed in the template annexed to the local agreement
+    for block, _ in split_blocks(variant.text):
+        _, body = split_conditions(block, topic.id)
+        yield REFERENCE.sub("§ x", PLACEHOLDER.sub("x", body))
+    for param in topic.params_for(variant.id):
+        yield from param.choice_texts
+
+
+def _term_hits(term: Term, text: str) -> Iterator[str]:
+    """The avoided words of a term found in a text."""
+    for word in term.avoid:
+        for match in _pattern(word).finditer(text):
+            if term.mid_sentence and SENTENCE_START.search(text[: match.start()]):
+                continue
+            yield match.group(0)
+
+
+def check_terms(where: str, topic: Topic, variant: Variant, library: Library) -> list[str]:
+    """Avoided words and bad typography in a variant's agreement texts, named in Danish."""
+    out: list[str] = []
+    for text in agreement_texts(topic, variant):
+        for term in library.terms:
+            if topic.agreement not in term.agreements:
+                continue
+            for hit in _term_hits(term, text):
+                why = f" ({term.why})" if term.why else ""
+                problem = f"{where}: »{hit}« må ikke stå i aftaleteksten; skriv »{term.use}«{why}"
+                if problem not in out:
+                    out.append(problem)
+        for pattern, what in TYPOGRAPHY:
+            if match := pattern.search(text):
+                snippet = text[max(0, match.start() - 20) : match.end() + 20]
+                out.append(f"{where}: {what} i „{snippet}“")
+    return out
