@@ -101,7 +101,7 @@ def generate_workflow(
 
 
 SHOW_ALL_UP_TO = 10  # findings listed one by one; above this, a summary per rule
-EXAMPLES = 3  # places named per rule in the summary
+FIRST_PLACES = 3  # places named per rule in the summary
 
 
 def _report_findings(shown: list[Finding]) -> None:
@@ -127,8 +127,11 @@ def _report_findings(shown: list[Finding]) -> None:
         same = len({f.message_da for f in found}) == 1
         out_console.print(f"    {'' if same else 'Fx: '}{found[0].message_da}", markup=False)
         places = [f"{f.where} ({f.employee})" if f.employee else f.where for f in found]
-        more = f" og {_count(len(places) - EXAMPLES)} flere" if len(places) > EXAMPLES else ""
-        out_console.print(f"    Første steder: {'; '.join(places[:EXAMPLES])}{more}.", markup=False)
+        extra = len(places) - FIRST_PLACES
+        more = f" og {_count(extra)} flere" if extra > 0 else ""
+        out_console.print(
+            f"    Første steder: {'; '.join(places[:FIRST_PLACES])}{more}.", markup=False
+        )
 
 
 def _count(n: int) -> str:
