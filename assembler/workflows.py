@@ -78,11 +78,13 @@ def generate_workflow(
     """`aftale generer`: read and validate answers, check the rules, then write the agreements."""
     library = load_library(library_path)
     skipped: list[ManifestRow] = []
-    if skip_rows and answers_path.suffix.lower() == ".xlsx":
-        answers, left_out = read_answers_skipping(library, answers_path)
-        skipped = [ManifestRow(r, "", who, "sprunget over", found) for r, who, found in left_out]
-    else:
-        answers = read_answers_file(library, answers_path)
+    # A large sheet takes seconds to read: say so on a terminal (the status is silent elsewhere).
+    with out_console.status(f"Læser {answers_path.name} …"):
+        if skip_rows and answers_path.suffix.lower() == ".xlsx":
+            answers, left_out = read_answers_skipping(library, answers_path)
+            skipped = [ManifestRow(r, "", who, "sprunget over", f) for r, who, f in left_out]
+        else:
+            answers = read_answers_file(library, answers_path)
     found: list[Finding] = []
 
     def check() -> dict[str, list[str]]:

@@ -12,6 +12,7 @@ quote medians, and rerun on a quiet machine for final figures (or use farm-bench
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import shutil
 import statistics
@@ -35,7 +36,10 @@ def sheet(rows: int) -> Path:
     It is written by a child process, so this one stays small: a child forked from a large
     process would inherit its peak memory figure.
     """
-    path = CACHE / f"svar-{rows}.xlsx"
+    library = hashlib.sha256()
+    for source in sorted((ROOT / "clause_library").rglob("*.yaml")):
+        library.update(source.read_bytes())
+    path = CACHE / f"svar-{rows}-{library.hexdigest()[:12]}.xlsx"  # a new library: a new sheet
     if not path.exists():
         CACHE.mkdir(parents=True, exist_ok=True)
         subprocess.run(
