@@ -1,8 +1,10 @@
 """Benchmark: `aftale generer` on a 10,000- and a 50,000-employee answer sheet, against a baseline.
 
 Run: `python bench/scale.py [--runs N] [--sizes 10000,50000] [--baseline REV]`. The baseline is
-the code at git revision REV (default c9359b5: main just before this branch, openpyxl in full
-mode and no sandbox), unpacked with `git archive` into a temporary folder and run the same way.
+the code at git revision REV (default da2a167: main at this branch's last merge, so the same
+clause library and templates; openpyxl in full mode, no sandbox, one string per manifest), unpacked
+with `git archive` into a temporary folder and run the same way; the baseline must read the same
+library, so pass a newer REV once main's library changes.
 The two commands run in turn (A B A B …) on the same sheet, each as a whole process: its wall time
 and the peak resident memory of its largest process (the main process or a worker) are measured
 by wait4. The last lines are the ratios new/baseline, median over the runs. The machine is shared:
@@ -26,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 from tests.peak import measure  # noqa: E402  (peak memory of the command, not of this process)
 
-BASELINE = "c9359b5"
+BASELINE = "da2a167"
 CACHE = ROOT / "bench" / ".bench-sheets"
 
 
