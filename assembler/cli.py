@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from assembler import __version__
-from assembler.commands import agreements, checks, sammenlign, server, svarark
+from assembler.commands import agreements, checks, modforslag, sammenlign, server, svarark
 
 app = typer.Typer(
     name="aftale",
@@ -49,7 +49,7 @@ def main_options(
     Details.enabled = detaljer
 
 
-for module in (agreements, checks, svarark, sammenlign, server):
+for module in (agreements, checks, svarark, sammenlign, server, modforslag):
     module.register(app)
 
 

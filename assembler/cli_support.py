@@ -8,28 +8,40 @@ import traceback
 import types
 import zipfile
 from collections.abc import Callable
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
-import typer
-import typer.rich_utils as rich_utils
 from rich.console import Console
-from rich.text import Text
 
 from assembler.errors import AftaleError, os_error_da, zip_error_da
 from assembler.safeio.budget import command_budget
 
+if TYPE_CHECKING:
+    import typer
+
+# Only rich is loaded here: library workflows print through these consoles, and typer (with its
+# help machinery) is loaded by run() alone, so `aftale sammenlign` can start without it.
 err_console = Console(stderr=True, highlight=False, soft_wrap=True)
 out_console = Console(highlight=False, soft_wrap=True)
 
-# typer's rich help reads these module constants at call time; Danish users get Danish panels.
-rich_utils.ARGUMENTS_PANEL_TITLE = "Argumenter"
-rich_utils.OPTIONS_PANEL_TITLE = "Tilvalg"
-rich_utils.COMMANDS_PANEL_TITLE = "Kommandoer"
-rich_utils.ERRORS_PANEL_TITLE = "Fejl"
-rich_utils.DEFAULT_STRING = "[standard: {}]"
-rich_utils.REQUIRED_LONG_STRING = "[påkrævet]"
-rich_utils.ABORTED_TEXT = "Afbrudt."
-rich_utils.RICH_HELP = "Prøv [blue]'{command_path} {help_option}'[/] for hjælp."
+
+def _danish_panels() -> None:
+    """Danish titles for typer's rich help; typer reads these module constants at call time."""
+    import typer.rich_utils as rich_utils
+
+    rich_utils.ARGUMENTS_PANEL_TITLE = "Argumenter"
+    rich_utils.OPTIONS_PANEL_TITLE = "Tilvalg"
+    rich_utils.COMMANDS_PANEL_TITLE = "Kommandoer"
+    rich_utils.ERRORS_PANEL_TITLE = "Fejl"
+    rich_utils.DEFAULT_STRING = "[standard: {}]"
+    rich_utils.REQUIRED_LONG_STRING = "[påkrævet]"
+    rich_utils.ABORTED_TEXT = "Afbrudt."
+    rich_utils.RICH_HELP = "Prøv [blue]'{command_path} {help_option}'[/] for hjælp."
+
+
+def print_error(exc: AftaleError) -> None:
+    """Print a library error as 'Fejl: <message>' with its problems on stderr."""
+    _print_error(exc.message_da, exc.problems, exc.__cause__)
+
 
 USAGE_TRANSLATIONS = (
     (r"Missing argument '([^']+)'\.?", r"Mangler argumentet \1."),
@@ -67,6 +79,8 @@ def danish_command_tree(app: typer.Typer) -> Any:
     typer vendors click and hard-codes "Usage:" and "Show this message and exit."; the help option
     is created lazily and cached per command, so it is created here once and its text replaced.
     """
+    import typer.main
+
     root = typer.main.get_command(app)
     if hasattr(root, "subcommand_metavar"):
         root.subcommand_metavar = "KOMMANDO [ARGUMENTER]..."
@@ -92,6 +106,8 @@ class Details:
 
 def _print_error(message: str, problems: list[str], cause: BaseException | None) -> None:
     """'Fejl: …' on stderr, each problem on its own line, the original cause under --detaljer."""
+    from rich.text import Text
+
     err_console.print(Text.assemble(("Fejl: ", "bold red"), message))
     for problem in problems[:MAX_PROBLEMS]:
         err_console.print(f"  - {problem}", markup=False)
@@ -105,32 +121,38 @@ def _print_error(message: str, problems: list[str], cause: BaseException | None)
         err_console.print(f"  (detaljer: {type(cause).__name__}: {cause})", markup=False)
 
 
+def print_system_error(exc: OSError | zipfile.BadZipFile) -> None:
+    """An operating-system or zip error no command caught, as a Danish sentence naming the file."""
+    if isinstance(exc, zipfile.BadZipFile):
+        _print_error(zip_error_da("filen", exc), [], exc)
+    else:
+        _print_error(os_error_da(exc), [], exc)
+
+
 def run(app: typer.Typer, prog_name: str = "aftale") -> None:
     """Run the app: library errors → 'Fejl: …' exit 1; usage errors → Danish text, exit 2.
 
     Operating-system and zip errors that no command caught are translated here, so no English
     text or traceback reaches the user; anything else is reported as an error in aftale itself.
     """
+    _danish_panels()
     try:
         with command_budget():  # every file the command reads draws on one budget
             result = danish_command_tree(app)(prog_name=prog_name, standalone_mode=False)
     except AftaleError as exc:
-        _print_error(exc.message_da, exc.problems, exc.__cause__)
+        print_error(exc)
         sys.exit(1)
     except KeyboardInterrupt:
         err_console.print("Afbrudt.")
         sys.exit(130)
-    except OSError as exc:
-        _print_error(os_error_da(exc), [], exc)
-        sys.exit(1)
-    except zipfile.BadZipFile as exc:
-        _print_error(zip_error_da("filen", exc), [], exc)
+    except (OSError, zipfile.BadZipFile) as exc:
+        print_system_error(exc)
         sys.exit(1)
     except Exception as exc:  # usage errors from typer's vendored click have these methods
         format_message: Callable[[], str] | None = getattr(exc, "format_message", None)
         exit_code = getattr(exc, "exit_code", None)
         if format_message is None or not isinstance(exit_code, int):
-            _internal_error(exc)
+            internal_error(exc)
         if type(exc).__name__ == "Abort":
             err_console.print("Afbrudt.")
             sys.exit(1)
@@ -147,8 +169,10 @@ INTERNAL_ERROR = (
 )
 
 
-def _internal_error(exc: BaseException) -> NoReturn:
+def internal_error(exc: BaseException) -> NoReturn:
     """A bug in aftale: a Danish message, the traceback only under --detaljer; exit 70."""
+    from rich.text import Text
+
     err_console.print(
         Text.assemble(("Fejl: ", "bold red"), INTERNAL_ERROR.format(kind=type(exc).__name__))
     )

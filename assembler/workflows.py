@@ -12,12 +12,12 @@ from assembler.answers.model import Answers
 from assembler.answers.reader import read_answers_file
 from assembler.answers.xlsx.read import read_answers_skipping
 from assembler.answers.xlsx.workflow import report_skipped, write_demo_sheet
-from assembler.audit.review import audit, review_path, write_review
 from assembler.cli_support import out_console
 from assembler.compare.demo import write_demo as write_compare_demo
 from assembler.errors import InputFileError, OutputError
 from assembler.library import load_library
 from assembler.library.model import Library
+from assembler.negotiate.demo import answer_counter_draft
 from assembler.ooxml.package import write_atomic
 from assembler.render.generate import LOCAL_FILE, ManifestRow, generate
 from assembler.render.templates import load_templates
@@ -172,12 +172,14 @@ def demo_workflow(out_dir: Path, overwrite: bool, example: str = "stat") -> None
     )
     for path in round_files:
         out_console.print(f"  {path}", markup=False)
-    counter_draft = round_files[0]
-    result, draft = audit(library, counter_draft, None)
-    review = review_path(counter_draft, None)
-    write_review(result, draft, review, overwrite)
+    answer = answer_counter_draft(library, round_files[0], overwrite)
     out_console.print(
-        f"Gennemgang af modpartens udkast med Word-kommentarer ({len(result.findings)} fund, "
-        f"{len(result.missing)} manglende emner): {review}",
+        f"Vores gennemgang af modpartens udkast med Word-kommentarer ({len(answer.audit.findings)} "
+        f"fund, {len(answer.audit.changes)} ændringer vurderet): {answer.review}",
+        markup=False,
+    )
+    out_console.print(
+        f"Vores modforslag – næste runde som sporede ændringer med en kommentar pr. ændring "
+        f"({len(answer.made.plan.amendments)} ændringer): {answer.counter_proposal}",
         markup=False,
     )

@@ -1,14 +1,21 @@
-"""Benchmark `aftale sammenlign` against python-redlines' Docxodus: python bench/compare.py.
+"""Benchmark `aftale sammenlign` against other redline engines: python bench/compare.py.
 
-Times both engines on the Word-authored pairs in ../shared/corpus/redline/ (when present) and on
-generated agreements of about 5, 50 and 500 pages, and checks for both whether accept-all gives the
-newer version and reject-all the older one (by the tests' oracle, independent of our writer).
+Default (in-process): our engine against python-redlines' Docxodus as library calls. With
+--hele-processer: `aftale sammenlign`, docx-trackdiff, jubarte-redlines and Docxodus started as
+commands, in turn, on the same pair (bench/compare_process.py), with median wall time, peak memory
+and the ratio to each peer. Pairs: the Word-authored pairs in ../shared/corpus/redline/ (when
+present), the demo's negotiation round and generated agreements of about 5, 20, 50 and 500 pages;
+for each tool, whether accept-all gives the newer version and reject-all the older one (by the
+self-check's views, independent of any writer).
 """
 
 from __future__ import annotations
 
+import argparse
 import io
+import os
 import random
+import subprocess
 import sys
 import tempfile
 import time
@@ -23,7 +30,22 @@ from assembler.compare.packages import compare_packages  # noqa: E402
 from assembler.ooxml.package import read_package  # noqa: E402
 from tests.unit.compare.oracle import document_view  # noqa: E402  (one oracle for tests and bench)
 
-CORPUS = ROOT.parent / "shared" / "corpus" / "redline"
+sys.path.insert(0, str(ROOT / "bench"))
+from compare_process import race  # noqa: E402
+
+
+def _corpus() -> Path:
+    """../shared/corpus/redline from the checkout, also from a worktree one level deeper."""
+    env = os.environ.get("AFTALE_CORPUS")
+    if env:
+        return Path(env)
+    for base in ROOT.parents:
+        if (base / "shared" / "corpus" / "redline").is_dir():
+            return base / "shared" / "corpus" / "redline"
+    return ROOT.parent / "shared" / "corpus" / "redline"
+
+
+CORPUS = _corpus()
 PAIRS = [
     ("CA001-Plain", "CA001-Plain-Mod"),
     ("WC001-Digits", "WC001-Digits-Mod"),
@@ -141,26 +163,47 @@ def theirs(engine: object, old: Path, new: Path) -> tuple[float, bytes | None]:
     return time.perf_counter() - start, data
 
 
-def main() -> None:
-    """Run every pair and print a table."""
-    engine = docxodus()
-    pairs: list[tuple[str, Path, Path]] = []
+def pairs(tmp: Path) -> list[tuple[str, Path, Path]]:
+    """The corpus pairs (when present), the demo's round and generated agreements."""
+    found: list[tuple[str, Path, Path]] = []
     if CORPUS.exists():
-        pairs += [
+        found += [
             (f"{a} → {b}", CORPUS / f"{a}.docx", CORPUS / f"{b}.docx")
             for a, b in PAIRS
             if (CORPUS / f"{a}.docx").exists() and (CORPUS / f"{b}.docx").exists()
         ]
     else:
-        print(f"Korpus ikke fundet ({CORPUS}); kun genererede aftaler.")
-    tmp = Path(tempfile.mkdtemp(prefix="aftale-bench-"))
+        print(f"Korpus ikke fundet ({CORPUS}); kun demoen og genererede aftaler.")
+    demo = tmp / "demo"
+    made = subprocess.run(
+        [sys.executable, "-m", "assembler.launch", "demo", "-o", str(demo)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if made.returncode == 0:
+        found.append(
+            (
+                "demoens lokalaftale, runde 1 → 2",
+                demo / "lokalaftale.docx",
+                demo / "forhandling" / "lokalaftale-modpartens-udkast.docx",
+            )
+        )
+    else:
+        print(f"Demoen kunne ikke laves: {made.stderr[-300:]}")
     for pages in (5, 20, 50, 500):
         old, new = tmp / f"agreement{pages}-v1.docx", tmp / f"agreement{pages}-v2.docx"
         old.write_bytes(agreement(pages, pages, False))
         new.write_bytes(agreement(pages, pages, True))
-        pairs.append((f"genereret aftale, ~{pages} sider", old, new))
+        found.append((f"genereret aftale, ~{pages} sider", old, new))
+    return found
+
+
+def in_process(found: list[tuple[str, Path, Path]]) -> None:
+    """Both engines in this process: our compare_packages against Docxodus' library call."""
+    engine = docxodus()
     print(f"{'par':58} {'aftale s':>9} {'Docxodus s':>10} {'forhold':>8}  aftale  Docxodus")
-    for name, old, new in pairs:
+    for name, old, new in found:
         ours(old, new)  # warm-up (imports, caches)
         t_ours, data = ours(old, new)
         ok_ours = views_ok(data, old.read_bytes(), new.read_bytes())
@@ -175,6 +218,25 @@ def main() -> None:
             ok_theirs, ratio, their_s = "-", "-", "-"
         print(f"{name[:58]:58} {t_ours:9.3f} {their_s:>10} {ratio:>8}  {ok_ours:6}  {ok_theirs}")
     print("forhold = Docxodus-tid / aftale-tid (over 1 betyder, at aftale er hurtigst).")
+
+
+def main() -> None:
+    """Run every pair in-process (default) or as whole processes, and print a table."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument(
+        "--hele-processer",
+        action="store_true",
+        help="start aftale sammenlign, docx-trackdiff, jubarte-redlines og Docxodus som kommandoer",
+    )
+    parser.add_argument("--gange", type=int, default=5, help="kørsler pr. værktøj og par")
+    parser.add_argument("--kun", default="", help="kun par, hvis navn indeholder denne tekst")
+    args = parser.parse_args()
+    tmp = Path(tempfile.mkdtemp(prefix="aftale-bench-"))
+    found = [p for p in pairs(tmp) if args.kun in p[0]]
+    if args.hele_processer:
+        race(found, tmp, args.gange, views_ok)
+    else:
+        in_process(found)
 
 
 if __name__ == "__main__":

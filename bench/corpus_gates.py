@@ -69,7 +69,10 @@ OWN_GATES = {
     "ids": "revisions-id'er er ikke unikke",
     "determinism": "to kørsler gav forskellige bytes",
     "self": "sammenligning med sig selv ændrer revisionerne",
+    "selfcheck": "selvkontrollen fandt steder, der ikke kunne spores",
+    "word": "jubarte-redlines validate fandt nye fejl, som inputtet ikke har",
 }
+VALIDATOR = shutil.which("jubarte-redlines")
 
 
 @dataclass
@@ -124,6 +127,19 @@ def run_engine(old: Path, new: Path) -> bytes:
     return compare_packages(read_package(old), read_package(new), AUTHOR, DATE).data
 
 
+def validity_findings(path: Path) -> set[tuple[str, str]]:
+    """(code, message) of jubarte-redlines' Word-validity findings (run as a command only)."""
+    assert VALIDATOR is not None
+    done = subprocess.run(
+        [VALIDATOR, "validate", "--json", str(path)], capture_output=True, text=True, check=False
+    )
+    return {
+        (item["code"], item["message"])
+        for item in map(json.loads, done.stdout.splitlines())
+        if "code" in item
+    }
+
+
 def own_gates(result: PairResult) -> None:
     """Check accept/reject, id uniqueness, determinism and compare-with-itself."""
     old_bytes, new_bytes = result.old.read_bytes(), result.new.read_bytes()
@@ -140,6 +156,18 @@ def own_gates(result: PairResult) -> None:
     if duplicates:
         result.details.append(f"dobbelte id'er: {', '.join(map(str, duplicates[:10]))}")
     result.gates["determinism"] = first == second
+    checked = compare_packages(read_package(result.old), read_package(result.new), AUTHOR, DATE)
+    result.gates["selfcheck"] = not checked.deviations
+    result.details += checked.deviations[:3]
+    if VALIDATOR is not None:
+        new_findings = validity_findings(result.redline) - (
+            validity_findings(result.old) | validity_findings(result.new)
+        )
+        result.gates["word"] = not new_findings
+        result.details += [f"Word-gyldighed: {code} {msg}" for code, msg in sorted(new_findings)]
+    else:
+        result.gates["word"] = True
+        result.details.append("jubarte-redlines er ikke installeret; Word-gyldighed ikke prøvet")
     itself = compare_packages(read_package(result.new), read_package(result.new), AUTHOR, DATE)
     before, after = tag_counts(new_bytes), tag_counts(itself.data)
     added = sum(itself.counts.values())
@@ -255,7 +283,15 @@ def table(results: list[PairResult], with_lo: bool) -> Table:
     )
     out.add_column("Par", no_wrap=True)
     out.add_column("Rev.", justify="right")
-    for title in ("Acceptér", "Afvis", "Unikke id", "Determ.", "Med sig selv"):
+    for title in (
+        "Acceptér",
+        "Afvis",
+        "Unikke id",
+        "Determ.",
+        "Med sig selv",
+        "Selvkontrol",
+        "Word-gyldig",
+    ):
         out.add_column(title, justify="center")
     if with_lo:
         for title in ("LO acceptér", "LO afvis", "LO PDF"):

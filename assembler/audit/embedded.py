@@ -73,6 +73,7 @@ class Embedded:
     deleted: list[str] = field(default_factory=list)  # topics whose heading/bookmark is gone
     texts: dict[str, str] = field(default_factory=dict)  # edited topic → its clause's text now
     outside: str = ""  # the text outside the unchanged clauses (where a deleted clause went)
+    intact: set[int] = field(default_factory=set)  # indices of paragraphs still as generated
 
 
 def embedded_answers(
@@ -153,6 +154,7 @@ def find_edits(
     embedded.outside = "\n".join(
         p.text for p in draft.paragraphs if p.text and p.index not in intact
     )
+    embedded.intact = intact
     return kept
 
 

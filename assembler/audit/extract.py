@@ -7,6 +7,8 @@ import re
 from decimal import Decimal
 
 from assembler.audit.document import DocxDraft
+from assembler.audit.frame_text import employee_frame_from_terms, local_frame_from_terms
+from assembler.audit.terms import text_terms
 from assembler.audit.topics import Found
 from assembler.library.values import MONTHS
 from assembler.rules.facts import EmployeeFacts, LocalFacts
@@ -152,6 +154,17 @@ def local_facts_from_draft(
     }
     if limit:
         values["max_days_week"] = number(limit.group(1))
+    terms = text_terms(text)
+    caps = [t for t in terms if t.kind == "days" and t.get("limit") and not t.negated]
+    if not limit and caps:
+        values["max_days_week"] = caps[0].get("per_week")
+    ends = [t for t in terms if t.kind == "termination" and t.get("months") % 1 == 0]
+    if values["notice_months"] is None and ends:  # "uden varsel", "udgangen af den 3. måned"
+        values["notice_months"] = int(ends[0].get("months"))
+    hiring = [t for t in terms if t.kind == "hiring_condition"]
+    if hiring:  # "kan gøres til en betingelse for ansættelse" (or, negated, "kan ikke …")
+        values["hiring_condition"] = not hiring[0].negated
+    values.update(local_frame_from_terms(terms))
     return LocalFacts(present=True, known=frozenset(values), **values)  # type: ignore[arg-type]
 
 
@@ -174,6 +187,11 @@ def employee_facts_from_draft(
         )
         and not re.search(r"ikke (en )?del af \w+ ansættelseskontrakt", text, re.I),
     }
+    terms = text_terms(text)
+    ends = [t for t in terms if t.kind == "termination" and t.get("months") % 1 == 0]
+    if values["notice_months"] is None and ends:  # "uden varsel"
+        values["notice_months"] = int(ends[0].get("months"))
+    values.update(employee_frame_from_terms(terms, text))
     found_extent = extent(_section_text(draft, topics.get("omfang")) or text)
     values["days_per_period"], values["period"] = found_extent or (None, None)
     values["avg_days_week"] = values["share_of_time"] = None  # computed; marks them known

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from lxml import etree
-
-from assembler.audit.document import DOCUMENT, DocxDraft, read_draft
+from assembler.audit.changes import Change, compare_with, version_from_answers, version_from_draft
+from assembler.audit.document import DocxDraft, read_draft
 from assembler.audit.embedded import (
     EMPLOYEE_TOPIC_FACTS,
     LOCAL_TOPIC_FACTS,
@@ -19,6 +18,8 @@ from assembler.audit.embedded import (
     merge_facts,
 )
 from assembler.audit.extract import employee_facts_from_draft, local_facts_from_draft, sector_of
+from assembler.audit.sections import paragraph_topics, template_annex
+from assembler.audit.terms import read_text_facts
 from assembler.audit.topics import (
     MANDATORY_INDIVIDUAL,
     Found,
@@ -28,17 +29,12 @@ from assembler.audit.topics import (
 )
 from assembler.errors import InputFileError
 from assembler.library.model import AGREEMENT_NAMES, SECTORS, Library, Topic
-from assembler.ooxml.comments import add_comments
-from assembler.ooxml.package import package_bytes, write_atomic
 from assembler.rules.engine import EmployeeCase, run_rules
 from assembler.rules.facts import EmployeeFacts, LocalFacts
 from assembler.rules.model import Finding
+from assembler.rules.text_facts import TextFacts
 
-REVIEW_SUFFIX = "-gennemgang"
-EDITED_COMMENT = (
-    "Afsnittet er ændret efter generering med aftale: teksten svarer ikke længere til de "
-    "indlejrede svar, så afsnittets fakta er læst fra teksten."
-)
+EMBEDDED_LABEL = "vores seneste version (indlejret i dokumentet)"
 
 
 @dataclass
@@ -58,6 +54,17 @@ class AuditResult:
     deleted: list[Topic] = field(default_factory=list)  # our clauses removed since generation
     local: LocalFacts | None = None  # the facts the rules were run on
     employee: EmployeeFacts | None = None
+    text: TextFacts | None = None  # what the wording does (R90–R99)
+    changes: list[Change] = field(default_factory=list)  # against our last version
+    versus: str = ""  # our last version the changes are measured against ('' when none)
+    titles: dict[str, str] = field(default_factory=dict)  # topic id → title
+
+    @property
+    def unread(self) -> list[tuple[str, str, str]]:
+        """(topic, title, what could not be determined) for clauses the reader could not read."""
+        if self.text is None:
+            return []
+        return [(t, self.titles.get(t, t), what) for t, what in self.text.unread]
 
     def as_dict(self) -> dict[str, Any]:
         """Plain data for --json."""
@@ -78,7 +85,16 @@ class AuditResult:
             "aendret_efter_generering": [{"emne": t.id, "titel": t.title} for t in self.edited],
             "slettet_efter_generering": [{"emne": t.id, "titel": t.title} for t in self.deleted],
             "fund": [f.as_dict() for f in self.findings],
-        }
+            "ikke_afgjort": [{"emne": t, "titel": title, "hvad": what}
+                             for t, title, what in self.unread],
+            "sammenlignet_med": self.versus,
+            "aendringer": [
+                {"emne": c.topic, "titel": c.title, "aendring": c.kind, "foer": c.before,
+                 "efter": c.after, "vurdering": c.assessment.text,
+                 "til_fordel_for": c.assessment.favour}
+                for c in self.changes
+            ],
+        }  # fmt: skip
 
 
 def _sector(draft: DocxDraft, override: str | None) -> tuple[str | None, str]:
@@ -125,15 +141,37 @@ def _facts(
     return embedded.local, employee, employee.name or "", embedded, found
 
 
+def _text_facts(
+    draft: DocxDraft, found: dict[str, Found], agreement: str, embedded: Embedded | None
+) -> TextFacts:
+    """What the wording does: all of a foreign draft; of our own, what changed since generation."""
+    topics = paragraph_topics(draft, found)
+    skip = (embedded.intact if embedded is not None else set()) | template_annex(draft)
+    paragraphs = [(p.index, p.text, topics.get(p.index, "")) for p in draft.paragraphs
+                  if p.text and p.index not in skip]  # fmt: skip
+    read = list(embedded.edited) if embedded is not None else None
+    return read_text_facts(agreement, paragraphs, found, read)
+
+
+def _with_text(facts: LocalFacts | EmployeeFacts, text: TextFacts) -> LocalFacts | EmployeeFacts:
+    return replace(facts, text=text, known=facts.known | {"text"})
+
+
 def audit(
-    library: Library, path: Path, sector_override: str | None = None
+    library: Library, path: Path, sector_override: str | None = None, ours: Path | None = None
 ) -> tuple[AuditResult, DocxDraft]:
-    """Audit a .docx; the draft is returned too, for writing the review copy."""
+    """Audit a .docx (against our last version `ours`, or the answers it carries, if any);
+    the draft is returned too, for writing the review copy."""
     draft = read_draft(path)
     agreement = decide_agreement(draft)
     sector, sector_from = _sector(draft, sector_override)
     found = find_topics(draft, library, agreement)
     local, employee, name, embedded, found = _facts(library, draft, agreement, sector, found)
+    text = _text_facts(draft, found, agreement, embedded)
+    if agreement == "lokal":
+        local = _with_text(local, text)  # type: ignore[assignment]
+    elif employee is not None:
+        employee = _with_text(employee, text)  # type: ignore[assignment]
     expected = expected_topics(library, agreement, sector)
     absent = [t for t in expected if t.id not in found]
     if agreement == "individuel":
@@ -148,98 +186,31 @@ def audit(
     )  # fmt: skip
     result = AuditResult(path, agreement, sector, sector_from, found, missing, recommended,
                          findings, embedded is not None)  # fmt: skip
+    topics = {t.id: t for t in library.for_agreement(agreement)}
+    result.titles = {t.id: t.title for t in topics.values()}
     if embedded is not None:
-        topics = {t.id: t for t in library.for_agreement(agreement)}
         result.edited = [topics[t] for t in embedded.edited]
         result.deleted = [topics[t] for t in embedded.deleted]
-    result.local, result.employee = local, employee
+    result.local, result.employee, result.text = local, employee, text
+    version = None
+    if ours is not None:
+        version = version_from_draft(library, _our_draft(ours, agreement), agreement)
+    elif embedded is not None:
+        version = version_from_answers(library, embedded.answers, embedded.agreement,
+                                       EMBEDDED_LABEL)  # fmt: skip
+    if version is not None:
+        result.versus = version.label
+        result.changes = compare_with(library, agreement, version, draft, found)
     return result, draft
 
 
-def summary_comment(result: AuditResult) -> str:
-    """The comment at the top: what kind of agreement, what is missing, how many findings."""
-    lines = [f"Gennemgang af {AGREEMENT_NAMES[result.agreement]} (aftale tjek)."]
-    lines.append(f"Sektor: {result.sector or 'ukendt – angiv --sektor'}.")
-    label = (
-        "Manglende obligatoriske elementer"
-        if result.agreement == "individuel"
-        else "Manglende emner"
-    )
-    if result.missing:
-        lines.append(f"{label}: " + "; ".join(t.title for t in result.missing) + ".")
-    else:
-        lines.append(f"{label}: ingen.")
-    if result.missing_recommended:
-        lines.append(
-            "Anbefalede emner, der ikke er fundet: "
-            + "; ".join(t.title for t in result.missing_recommended)
-            + "."
+def _our_draft(path: Path, agreement: str) -> DocxDraft:
+    """Our last version, which must be the same kind of agreement as the draft."""
+    ours = read_draft(path)
+    kind = decide_agreement(ours)
+    if kind != agreement:
+        raise InputFileError(
+            f"{path}: er en {AGREEMENT_NAMES[kind]}, men udkastet er en "
+            f"{AGREEMENT_NAMES[agreement]}. Brug --mod med vores seneste version af samme aftale."
         )
-    if result.edited or result.deleted:
-        lines.append(edit_note(result))
-    counts = {
-        s: sum(1 for f in result.findings if f.severity == s) for s in ("fejl", "advarsel", "info")
-    }
-    lines.append(
-        f"Fund: {counts['fejl']} fejl, {counts['advarsel']} advarsler, "
-        f"{counts['info']} til orientering."
-    )
-    return "\n".join(lines)
-
-
-def edit_note(result: AuditResult) -> str:
-    """Which of our clauses were changed or deleted after aftale generated the document."""
-    parts = []
-    if result.edited:
-        parts.append("Ændret efter generering: " + "; ".join(t.title for t in result.edited))
-    if result.deleted:
-        parts.append("Slettet efter generering: " + "; ".join(t.title for t in result.deleted))
-    note = "Fakta for disse afsnit er læst fra teksten, ikke fra de indlejrede svar."
-    return ". ".join(parts) + ". " + note
-
-
-def finding_comment(finding: Finding) -> str:
-    """One finding as comment text."""
-    return f"{finding.rule} ({finding.severity}): {finding.message_da}\nKilde: {finding.source}"
-
-
-def _first_paragraph(draft: DocxDraft) -> etree._Element:
-    """The first paragraph with text (or the first paragraph at all)."""
-    for para in draft.paragraphs:
-        if para.text:
-            return para.element
-    if draft.paragraphs:
-        return draft.paragraphs[0].element
-    raise InputFileError(f"{draft.path}: dokumentet har ingen afsnit at kommentere.")
-
-
-def comment_plan(result: AuditResult, draft: DocxDraft) -> list[tuple[etree._Element, str]]:
-    """(paragraph, text) for the summary and for every finding, at its topic when found."""
-    top = _first_paragraph(draft)
-    notes = [(top, summary_comment(result))]
-    for topic in result.edited:
-        where = result.found.get(topic.id)
-        if where is not None and where.para is not None:
-            notes.append((where.para.element, EDITED_COMMENT))
-    for finding in result.findings:
-        where = result.found.get(finding.topic)
-        anchor = where.para.element if where and where.para is not None else top
-        notes.append((anchor, finding_comment(finding)))
-    return notes
-
-
-def review_path(path: Path, out_dir: Path | None) -> Path:
-    """<name>-gennemgang.docx beside the original or in out_dir."""
-    return (out_dir or path.parent) / f"{path.stem}{REVIEW_SUFFIX}.docx"
-
-
-def write_review(result: AuditResult, draft: DocxDraft, target: Path, overwrite: bool) -> None:
-    """Write the commented copy; the original file is never touched."""
-    if target.resolve() == draft.path.resolve():
-        raise InputFileError(f"{target}: gennemgangskopien må ikke erstatte originalen.")
-    parts = dict(draft.package.parts)
-    add_comments(parts, draft.root, comment_plan(result, draft))
-    parts[DOCUMENT] = etree.tostring(
-        draft.root, xml_declaration=True, encoding="UTF-8", standalone=True
-    )
-    write_atomic(target, package_bytes(parts), overwrite=overwrite)
+    return ours

@@ -1,16 +1,21 @@
-"""`aftale tjek AFTALE.docx`: audit, print the result, write the review copy."""
+"""`aftale tjek AFTALE.docx [--mod VORES.docx]`: audit, print the result, write the review copy."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from assembler.audit.review import audit, review_path, write_review
+from assembler.audit.comments_plan import comment_plan
+from assembler.audit.review import AuditResult, audit
+from assembler.audit.review_copy import review_target, write_review
 from assembler.cli_support import out_console
-from assembler.errors import OutputError
 from assembler.library.model import AGREEMENT_NAMES, Library
 from assembler.rules.engine import has_errors
 
 HOW = {"bogmærke": "aftale-bogmærke", "overskrift": "overskrift", "tekst": "formulering"}
+
+
+def _say(text: str) -> None:
+    out_console.print(text, markup=False)
 
 
 def audit_workflow(
@@ -20,52 +25,76 @@ def audit_workflow(
     overwrite: bool,
     sector: str | None,
     as_json: bool,
+    ours: Path | None = None,
 ) -> bool:
-    """Audit one .docx and write its review copy; True when a fejl was found."""
-    target = review_path(path, out_dir)
-    if target.exists() and not overwrite:
-        raise OutputError(f"{target}: filen findes allerede. Brug --overskriv for at erstatte den.")
-    result, draft = audit(library, path, sector)
-    write_review(result, draft, target, overwrite)
+    """Audit one .docx, print the checks, then write its review copy; True when a fejl was found."""
+    result, draft = audit(library, path, sector, ours)
+    target, replaces = review_target(path, out_dir, overwrite)
+    notes = comment_plan(result, draft)
     if as_json:
         from assembler.findings_view import emit_json
 
+        write_review(draft, notes, target, replaces)
         emit_json(result.as_dict() | {"gennemgang": str(target)})
         return has_errors(result.findings)
+    print_audit(result)
+    write_review(draft, notes, target, replaces)
+    again = " (erstatter den tidligere gennemgangskopi)" if replaces else ""
+    _say(f"Gennemgangskopi med kommentarer{again}: {target}")
+    return has_errors(result.findings)
+
+
+def print_audit(result: AuditResult) -> None:
+    """The audit in Danish: topics, gaps, changes against our version, findings, unread clauses."""
     from assembler.findings_view import print_findings
 
-    out_console.print(f"{path}: {AGREEMENT_NAMES[result.agreement]}", markup=False)
+    path = result.path
+    _say(f"{path}: {AGREEMENT_NAMES[result.agreement]}")
     source = "indlejrede svar fra aftale" if result.from_answers else "aftaleteksten"
     if result.from_answers and (result.edited or result.deleted):
         source += " (ændrede afsnit: aftaleteksten)"
-    out_console.print(
-        f"Sektor: {result.sector or 'ukendt (brug --sektor)'} ({result.sector_from}); "
-        f"fakta læst fra {source}.",
-        markup=False,
-    )
+    _say(f"Sektor: {result.sector or 'ukendt (brug --sektor)'} ({result.sector_from}); "
+         f"fakta læst fra {source}.")  # fmt: skip
     if result.edited or result.deleted:
-        out_console.print(
-            "Ændret efter generering (fakta for disse afsnit er læst fra teksten):", markup=False
-        )
+        _say("Ændret efter generering (fakta for disse afsnit er læst fra teksten):")
         for topic in result.edited:
-            out_console.print(f"  {topic.id}: {topic.title} (teksten er ændret)", markup=False)
+            _say(f"  {topic.id}: {topic.title} (teksten er ændret)")
         for topic in result.deleted:
-            out_console.print(f"  {topic.id}: {topic.title} (afsnittet er slettet)", markup=False)
-    out_console.print(f"Fundne emner ({len(result.found)}):", markup=False)
+            _say(f"  {topic.id}: {topic.title} (afsnittet er slettet)")
+    _say(f"Fundne emner ({len(result.found)}):")
     for found in result.found.values():
         text = found.para.text[:60] if found.para is not None else ""
-        out_console.print(f"  {found.topic}: {HOW[found.how]} \u201e{text}\u201c", markup=False)
+        _say(f"  {found.topic}: {HOW[found.how]} \u201e{text}\u201c")
     label = "Mangler (obligatorisk)" if result.agreement == "individuel" else "Mangler"
     if result.missing:
-        out_console.print(f"{label}:", markup=False)
+        _say(f"{label}:")
         for topic in result.missing:
-            out_console.print(f"  {topic.id}: {topic.title}", markup=False)
+            _say(f"  {topic.id}: {topic.title}")
     else:
-        out_console.print(f"{label}: ingen", markup=False)
+        _say(f"{label}: ingen")
     if result.missing_recommended:
-        out_console.print("Anbefalet, men ikke fundet:", markup=False)
+        _say("Anbefalet, men ikke fundet:")
         for topic in result.missing_recommended:
-            out_console.print(f"  {topic.id}: {topic.title}", markup=False)
-    print_findings(result.findings, path.name)
-    out_console.print(f"Gennemgangskopi med kommentarer: {target}", markup=False)
-    return has_errors(result.findings)
+            _say(f"  {topic.id}: {topic.title}")
+    if result.versus:
+        print_changes(result)
+    if result.unread:
+        _say("Kunne ikke afgøres ud fra teksten (læs selv):")
+        for topic_id, title, what in result.unread:
+            _say(f"  {topic_id}: {title} – {what}")
+    if result.findings or not result.unread:
+        print_findings(result.findings, path.name)
+    else:
+        _say(f"{path.name}: ingen regelbrud i det, programmet kunne læse; {len(result.unread)} "
+             "afsnit kunne ikke afgøres (se ovenfor).")  # fmt: skip
+
+
+def print_changes(result: AuditResult) -> None:
+    """Each change against our last version with its assessment."""
+    if not result.changes:
+        _say(f"Ændringer i forhold til {result.versus}: ingen.")
+        return
+    _say(f"Ændringer i forhold til {result.versus} ({len(result.changes)}):")
+    for change in result.changes:
+        _say(f"  {change.title} ({change.kind}): {change.assessment.text} "
+             f"[{change.assessment.favour_da}]")  # fmt: skip

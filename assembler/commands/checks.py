@@ -38,6 +38,16 @@ def tjek(
         typer.Option("--sektor", help="stat, kommune eller region (når aftalen ikke siger det)."),
     ] = None,
     bibliotek: BibliotekOption = None,
+    mod: Annotated[
+        Path | None,
+        typer.Option(
+            "--mod",
+            help="Vores seneste version (.docx): hver ændring i udkastet vurderes i forhold til "
+            "den. Uden --mod bruges de svar, aftale har indlejret i udkastet, hvis der er nogen.",
+            exists=True,
+            dir_okay=False,
+        ),
+    ] = None,
 ) -> None:
     """Tjek en svarfil eller en aftale (.docx) mod reglerne; .docx får en kommenteret kopi."""
     from assembler.library import load_library
@@ -46,8 +56,12 @@ def tjek(
     if fil.suffix.lower() == ".docx":
         from assembler.audit.workflow import audit_workflow
 
-        failed = audit_workflow(library, fil, ud, overskriv, sektor, som_json)
+        failed = audit_workflow(library, fil, ud, overskriv, sektor, som_json, mod)
     else:
+        if mod is not None:
+            from assembler.errors import InputFileError
+
+            raise InputFileError("--mod kan kun bruges, når der tjekkes en aftale (.docx).")
         from assembler.findings_view import check_answers_workflow
 
         failed = check_answers_workflow(library, fil, som_json)

@@ -8,25 +8,54 @@ paragraph-mark revisions instead of retyped paragraphs.
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
-from difflib import SequenceMatcher
+from typing import NamedTuple
 
 from lxml import etree
 
+from assembler.compare.containers import (
+    BLOCK_WRAPPERS,
+    W_SDT,
+    content,
+    has_revisions,
+    holder_of,
+    identity,
+    inner,
+    shell,
+    unbind,
+)
 from assembler.compare.revisions import Item, RevisionContext, build_runs, make_ppr
-from assembler.compare.seqdiff import block_opcodes, find_moves, opcodes, pair_similar
+from assembler.compare.seqdiff import (
+    block_opcodes,
+    find_moves,
+    opcodes,
+    pair_similar,
+    readable,
+    whole_fields,
+)
 from assembler.compare.tables import diff_table, whole_table
-from assembler.compare.tokens import W_P, W_PPR, W_TBL, Extra, Flat, Tok, flatten, ppr_signature
+from assembler.compare.tokens import (
+    BOX,
+    W_P,
+    W_PPR,
+    W_TBL,
+    W_TXBX,
+    Extra,
+    Flat,
+    Tok,
+    flatten,
+    key_text,
+    ppr_signature,
+)
 from assembler.ooxml.ns import qn
 
 MARK = "\x01¶"
 STREAM_LIMIT = 4000  # tokens per side; above this a region is paired paragraph by paragraph
 
 
-@dataclass(frozen=True)
-class Event:
+class Event(NamedTuple):
     """What happened to one output paragraph (for the clause summary)."""
 
     kind: str  # equal | changed | inserted | deleted | moved_from | moved_to
@@ -35,8 +64,49 @@ class Event:
     info: object  # what Engine.describe returned for the paragraph, before it was rebuilt
 
 
-@dataclass
-class _Para:
+class _Head(NamedTuple):
+    """A paragraph's alignment key and original-view text."""
+
+    p: etree._Element
+    key: str
+    text: str
+
+
+_RSID = re.compile(r' w:rsid\w*="[0-9A-Fa-f]*"')
+_SPLIT = "\ue000aftale-split\ue000"
+
+
+def sibling_xml(parent: etree._Element) -> dict[int, str]:
+    """The serialized XML of each child of `parent`, from one serialization of the parent.
+
+    Serializing paragraphs one by one repeats every in-scope namespace declaration each time
+    (Word declares about 20); serializing the parent once with a marker in each child's tail and
+    splitting there costs a tenth. An empty result means the split was not clean.
+    """
+    kids = list(parent)
+    tails = [k.tail for k in kids]
+    try:
+        for k in kids:
+            k.tail = _SPLIT
+        data = etree.tostring(parent, encoding="unicode")
+    finally:
+        for k, tail in zip(kids, tails, strict=True):
+            k.tail = tail
+    start = data.find(">") + 1
+    if parent.text:
+        start = data.find(_xml_text(parent.text), start) + len(_xml_text(parent.text))
+    pieces = data[start:].split(_SPLIT)
+    if len(pieces) != len(kids) + 1:
+        return {}
+    return {id(k): piece for k, piece in zip(kids, pieces, strict=False)}
+
+
+def _xml_text(text: str) -> str:
+    """Text as the serializer escapes it."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+class _Para(NamedTuple):
     """A paragraph with its flattened tokens, cached for the whole comparison."""
 
     p: etree._Element
@@ -68,16 +138,17 @@ class Engine:
         self.describe = describe
         self.events: list[Event] = []
         self._paras: dict[int, _Para] = {}
+        self._heads: dict[int, _Head] = {}
+        self._siblings: dict[int, tuple[etree._Element, dict[int, str]]] = {}
         self._moved_from: dict[str, str] = {}  # move name → the older text of the moved paragraph
 
     # -- keys -------------------------------------------------------------------------------
-    def para(self, p: etree._Element, newer: bool) -> _Para:
-        """The cached flattened form of a paragraph."""
-        hit = self._paras.get(id(p))
+    def head(self, p: etree._Element) -> _Head:
+        """The cached alignment key and original-view text of a paragraph (no tokens made)."""
+        hit = self._heads.get(id(p))
         if hit is not None and hit.p is p:
             return hit
-        flat = flatten(p, newer)
-        text = "".join(t.key for t in flat.toks)
+        text = key_text(p)
         # A hand-typed clause number ("§ 7", "7.", "7.2") does not decide alignment, so a
         # renumbered clause pairs with itself and shows as one changed number, not as noise.
         key = "P" + HAND_NUMBER.sub("§#", text, count=1)
@@ -87,7 +158,41 @@ class Engine:
                 if name.startswith(self.anchor_prefix):
                     key = "A" + name
                     break
+        hit = _Head(p, key, text)
+        self._heads[id(p)] = hit
+        return hit
+
+    def _xml(self, block: etree._Element) -> str | None:
+        """A block's XML, serialized with all its siblings at once and cached."""
+        parent = block.getparent()
+        if parent is None:
+            return None
+        hit = self._siblings.get(id(parent))
+        if hit is None or hit[0] is not parent:
+            hit = (parent, sibling_xml(parent))
+            self._siblings[id(parent)] = hit
+        return hit[1].get(id(block))
+
+    def _same_xml(self, old: etree._Element, new: etree._Element) -> bool:
+        """Whether two paragraphs are the same XML apart from Word's revision-save ids (rsids)."""
+        a, b = self._xml(old), self._xml(new)
+        if a is None or b is None:
+            a, b = etree.tostring(old, encoding="unicode"), etree.tostring(new, encoding="unicode")
+        return a == b or _RSID.sub("", a) == _RSID.sub("", b)
+
+    def para(self, p: etree._Element, newer: bool) -> _Para:
+        """The cached flattened form of a paragraph (only for paragraphs that differ)."""
+        hit = self._paras.get(id(p))
+        if hit is not None and hit.p is p:
+            return hit
+        flat = flatten(p, newer)
+        head = self.head(p)
+        key, text = head.key, head.text
         fmt = ppr_signature(p.find(W_PPR)) + "|" + "\x02".join(_runs_fmt(flat.toks))
+        for t in flat.toks:
+            if t.elem is not None and t.key.startswith(BOX):
+                # The key leaves a text box's content out; equal paragraphs must also agree there.
+                fmt += "".join(etree.tostring(b, encoding="unicode") for b in t.elem.iter(W_TXBX))
         hit = _Para(p, flat, key, text, fmt)
         self._paras[id(p)] = hit
         return hit
@@ -95,17 +200,20 @@ class Engine:
     def key(self, block: etree._Element, newer: bool) -> str:
         """Alignment key of any body block."""
         if block.tag == W_P:
-            return self.para(block, newer).key
+            return self.head(block).key
         if block.tag == W_TBL:
-            rows = ["|".join(self.para(p, newer).key for p in tr.iter(W_P)) for tr in block]
+            rows = ["|".join(self.head(p).key for p in tr.iter(W_P)) for tr in block]
             return "T" + "\n".join(rows)
+        if block.tag in BLOCK_WRAPPERS:
+            inside = "\n".join(self.key(b, newer) for b in content(block))
+            return "S" + identity(block) + "\n" + inside
         return "X" + etree.tostring(block, method="c14n").decode()
 
     def weight(self, block: etree._Element) -> int:
         """How much text an older block holds (moves keep the heaviest blocks in place)."""
         if block.tag == W_P:
-            return len(self.para(block, False).text)
-        return sum(len(self.para(p, False).text) for p in block.iter(W_P))
+            return len(self.head(block).text)
+        return sum(len(self.head(p).text) for p in block.iter(W_P))
 
     # -- blocks -----------------------------------------------------------------------------
     def diff_blocks(
@@ -145,6 +253,9 @@ class Engine:
     def same(self, old: etree._Element, new: etree._Element) -> list[etree._Element]:
         """Output for two blocks with equal keys: verbatim when formatting matches too."""
         if new.tag == W_P and old.tag == W_P:
+            if self.head(old).text == self.head(new).text and self._same_xml(old, new):
+                self._event("equal", "", "", new)
+                return [new]
             po, pn = self.para(old, False), self.para(new, True)
             if po.text == pn.text and po.fmt == pn.fmt:
                 self._event("equal", "", "", new)
@@ -152,7 +263,36 @@ class Engine:
             return self.stream([old], [new])
         if new.tag == W_TBL and old.tag == W_TBL:
             return [diff_table(self, old, new)]
+        if new.tag in BLOCK_WRAPPERS and old.tag == new.tag:
+            return [self.wrapper(old, new)]
         return [new]
+
+    def wrapper(self, old: etree._Element, new: etree._Element) -> etree._Element:
+        """A content control (or custom XML block) of both versions, compared inside."""
+        out = shell(new)
+        holder_of(out).extend(self.diff_blocks(content(old), content(new)))
+        if out.tag == W_SDT and has_revisions(out, self.ctx.first_id):
+            name = unbind(out)
+            if name is not None:
+                self.ctx.unbound.append(name)
+        return out
+
+    def whole_wrapper(
+        self, block: etree._Element, status: str, copied: bool = False
+    ) -> etree._Element:
+        """A content control entirely inserted or deleted: the control kept, its content revised."""
+        if status == "del" and not copied:
+            block = copy.deepcopy(block)
+        holder = inner(block)
+        for child in content(block):
+            assert holder is not None
+            if child.tag == W_P:
+                holder.replace(child, self.whole(child, status))
+            elif child.tag == W_TBL:
+                whole_table(self, child, status, copied=True)
+            elif child.tag in BLOCK_WRAPPERS:
+                self.whole_wrapper(child, status, copied=True)
+        return block
 
     def region(
         self,
@@ -170,11 +310,15 @@ class Engine:
                 pairs = list(zip(ot, nt, strict=True))
             else:
                 pairs = [(ot[a], nt[b]) for a, b in _pair_keys(okeys, nkeys)]
+        pairs = _monotone(pairs + _pair_wrappers(olds, news))
         out: list[etree._Element] = []
         oi = ni = 0
         for a, b in pairs:
             out.extend(self.segment(olds[oi:a], news[ni:b]))
-            out.append(diff_table(self, olds[a][0], news[b][0]))
+            if news[b][0].tag == W_TBL:
+                out.append(diff_table(self, olds[a][0], news[b][0]))
+            else:
+                out.append(self.wrapper(olds[a][0], news[b][0]))
             oi, ni = a + 1, b + 1
         out.extend(self.segment(olds[oi:], news[ni:]))
         return out
@@ -195,6 +339,8 @@ class Engine:
                 fixed.append((0, len(op), [self.whole(b, "mf", move)]))
             elif b.tag == W_TBL:
                 fixed.append((0, len(op), [whole_table(self, b, "del")]))
+            elif b.tag in BLOCK_WRAPPERS:
+                fixed.append((0, len(op), [self.whole_wrapper(b, "del")]))
         for b, move in news:
             if b.tag == W_P and move is None:
                 np_.append(b)
@@ -202,6 +348,8 @@ class Engine:
                 fixed.append((1, len(np_), [self.whole(b, "mt", move)]))
             elif b.tag == W_TBL:
                 fixed.append((1, len(np_), [whole_table(self, b, "ins")]))
+            elif b.tag in BLOCK_WRAPPERS:
+                fixed.append((1, len(np_), [self.whole_wrapper(b, "ins")]))
             else:
                 fixed.append((1, len(np_), [b]))
         paras, consumed = self.stream_tracked(op, np_)
@@ -263,12 +411,10 @@ class Engine:
             ntoks.append(k)
         okeys = [MARK if isinstance(t, int) else t.key for t in otoks]
         nkeys = [MARK if isinstance(t, int) else t.key for t in ntoks]
-        if len(okeys) + len(nkeys) < 2000:
-            ops: list[tuple[str, int, int, int, int]] = list(
-                SequenceMatcher(None, okeys, nkeys, False).get_opcodes()
-            )
-        else:
-            ops = opcodes(okeys, nkeys)
+        # The common head and tail are trimmed first: a one-word edit in a long paragraph then
+        # costs O(n), where difflib alone is quadratic in the repeated space tokens.
+        ops = opcodes(okeys, nkeys, MARK)
+        ops = readable(whole_fields(ops, okeys, nkeys), okeys, nkeys, MARK)
         paras: list[etree._Element] = []
         consumed = [(0, 0)]
         items: list[Item] = []
@@ -330,6 +476,7 @@ class Engine:
             old_sig=ppr_signature(old_ppr) if old_p is not None and new_p is not None else None,
             new_sig=ppr_signature(new_ppr),
         )
+        items = [self._boxes(item) for item in items]
         p = etree.Element(W_P)
         p.append(ppr)
         p.extend(build_runs(self.ctx, items))
@@ -354,6 +501,52 @@ class Engine:
             kind = "changed"
         self._event(kind, before, after, info)
         return p
+
+    def _boxes(self, item: Item) -> Item:
+        """An unchanged text box anchor whose box content changed: compare inside the box."""
+        status, tok, old = item
+        if (
+            status != "eq"
+            or not isinstance(tok, Tok)
+            or old is None
+            or tok.elem is None
+            or old.elem is None
+            or not tok.key.startswith(BOX)
+        ):
+            return item
+        return status, tok._replace(elem=self.text_box(old.elem, tok.elem)), old
+
+    def text_box(self, old: etree._Element, new: etree._Element) -> etree._Element:
+        """The newer text box run child with its stories compared against the older ones.
+
+        DrawingML and its VML fallback hold the same story twice; when both versions agree on
+        that, the story is compared once and the fallback gets a copy with its own revision ids,
+        so the two stay in step whichever one a reader opens.
+        """
+        new_boxes, old_boxes = list(new.iter(W_TXBX)), list(old.iter(W_TXBX))
+        keys_new = [self._story_key(b, True) for b in new_boxes]
+        keys_old = [self._story_key(b, False) for b in old_boxes]
+        if keys_new == keys_old or len(new_boxes) != len(old_boxes):
+            return new
+        merged = copy.deepcopy(new)
+        done: dict[tuple[str, str], etree._Element] = {}
+        targets = list(merged.iter(W_TXBX))
+        for target, ob, ko, kn in zip(targets, old_boxes, keys_old, keys_new, strict=True):
+            blocks = [b for b in target if isinstance(b.tag, str)]
+            for b in blocks:
+                target.remove(b)
+            twin = done.get((ko, kn))
+            if twin is not None:
+                target.extend(self.ctx.renumbered(copy.deepcopy(b)) for b in twin)
+                continue
+            olds = [b for b in ob if isinstance(b.tag, str)]
+            target.extend(self.diff_blocks(olds, blocks))
+            done[(ko, kn)] = target
+        return merged
+
+    def _story_key(self, story: etree._Element, newer: bool) -> str:
+        """Alignment key of a text box story."""
+        return "\n".join(self.key(b, newer) for b in story if isinstance(b.tag, str))
 
     def whole(self, block: etree._Element, status: str, move: str | None = None) -> etree._Element:
         """A paragraph entirely inserted, deleted or moved (status ins/del/mf/mt)."""
@@ -405,6 +598,33 @@ def _runs_fmt(toks: list[Tok]) -> list[str]:
         if t.fmt != last:
             out.append(t.fmt)
             last = t.fmt
+    return out
+
+
+def _pair_wrappers(
+    olds: list[tuple[etree._Element, str | None]], news: list[tuple[etree._Element, str | None]]
+) -> list[tuple[int, int]]:
+    """Monotone pairs of content controls with the same identity (w:id, tag or alias)."""
+    ow = [k for k, (b, _) in enumerate(olds) if b.tag in BLOCK_WRAPPERS]
+    nw = [k for k, (b, _) in enumerate(news) if b.tag in BLOCK_WRAPPERS]
+    if not ow or not nw:
+        return []
+    oid = [olds[k][0].tag + identity(olds[k][0]) for k in ow]
+    nid = [news[k][0].tag + identity(news[k][0]) for k in nw]
+    return [
+        (ow[i1 + d], nw[j1 + d])
+        for tag, i1, i2, j1, _ in opcodes(oid, nid)
+        if tag == "equal"
+        for d in range(i2 - i1)
+    ]
+
+
+def _monotone(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Pairs sorted by old index, dropping any that would cross an earlier pair."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(pairs):
+        if not out or (a > out[-1][0] and b > out[-1][1]):
+            out.append((a, b))
     return out
 
 

@@ -19,7 +19,7 @@ from assembler.ooxml.ns import qn
 
 _GONE_IN_ACCEPT = {qn("w:del"), qn("w:moveFrom")}
 _GONE_IN_REJECT = {qn("w:ins"), qn("w:moveTo")}
-_STORIES = (qn("w:body"), qn("w:tc"), qn("w:hdr"), qn("w:ftr"))
+_STORIES = (qn("w:body"), qn("w:tc"), qn("w:hdr"), qn("w:ftr"), qn("w:txbxContent"))
 
 
 def _mark(p: etree._Element) -> str | None:

@@ -78,6 +78,7 @@ class Round:
     notes: list[str] = field(default_factory=list)
     output: Path | None = None
     rows: list[ChangeRow] = field(default_factory=list)
+    deviations: list[str] = field(default_factory=list)  # the self-check's findings, in Danish
 
     @property
     def revisions(self) -> int:

@@ -4,19 +4,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rich.console import RenderableType
-from rich.markup import escape
-from rich.padding import Padding
-from rich.table import Table
-from rich.text import Text
-
-from assembler.cli_support import out_console
 from assembler.compare.model import Round
 from assembler.compare.overview import danish_date, row_record
 from assembler.compare.rounds import compare_versions, output_paths
-from assembler.compare.xlsx import summary_workbook
 from assembler.errors import OutputError
 from assembler.ooxml.package import write_atomic
+
+# The same tables as rich draws them, without loading rich on every `sammenlign` (textable.py).
+from assembler.textable import (
+    Padding,
+    RenderableType,
+    Table,
+    Text,
+    err_console,
+    escape,
+    out_console,
+)
 
 
 def compare_workflow(
@@ -26,8 +29,14 @@ def compare_workflow(
     authors: list[str],
     dates: list[str],
     overwrite: bool,
-) -> None:
-    """`aftale sammenlign`: compare the rounds, write redlines and overview, print the tables."""
+    allow_deviations: bool = False,
+) -> int:
+    """`aftale sammenlign`: compare, write redlines and overview, print; return the exit code.
+
+    The exit code is DEVIATIONS_EXIT when the self-check found a stretch that accept-all or
+    reject-all does not reproduce (the redline is written, with a comment at each such place, but
+    is not presented as complete), unless `allow_deviations`; otherwise 0.
+    """
     rounds = compare_versions(versions, authors, dates)
     target = out or versions[-1].with_name(f"{versions[-1].stem}-redline.docx")
     if target.suffix.lower() != ".docx":
@@ -37,6 +46,30 @@ def compare_workflow(
     paths = output_paths(target, len(rounds))
     write_all(rounds, paths, summary, overwrite)
     print_rounds(rounds)
+    return report_deviations(rounds, allow_deviations)
+
+
+DEVIATIONS_EXIT = 3
+
+
+def report_deviations(rounds: list[Round], allow: bool) -> int:
+    """Name every stretch the self-check could not confirm; the exit code for the run."""
+    found = [(rnd, text) for rnd in rounds for text in rnd.deviations]
+    if not found:
+        return 0
+    places = "1 sted" if len(found) == 1 else f"{len(found)} steder"
+    err_console.print(
+        f"{'Advarsel' if allow else 'Fejl'}: redlinen er ikke fuldstændig. {places} kunne ikke "
+        "spores som ændringer; de er markeret med en kommentar i Word:",
+    )
+    for rnd, text in found:
+        err_console.print(f"  - Runde {rnd.label}: {text}")
+    if allow:
+        return 0
+    err_console.print(
+        "Gennemgå stederne i Word, eller brug --tillad-afvigelser for at godtage redlinen."
+    )
+    return DEVIATIONS_EXIT
 
 
 def write_all(
@@ -56,6 +89,8 @@ def write_all(
         write_atomic(path, rnd.data, overwrite)
         rnd.output = path
     if summary is not None:
+        from assembler.compare.xlsx import summary_workbook  # openpyxl only when asked for
+
         write_atomic(summary, summary_workbook(rounds), overwrite)
 
 

@@ -9,14 +9,17 @@ from __future__ import annotations
 import copy
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from lxml import etree
 
 from assembler.compare.blocks import Engine, Event
 from assembler.compare.finalmark import fix_final_marks
 from assembler.compare.notemap import align_note_ids
+from assembler.compare.repack import redline_bytes
 from assembler.compare.revisions import RevisionContext
-from assembler.compare.tokens import W_P, W_PPR, style_of
+from assembler.compare.selfcheck import check
+from assembler.compare.tokens import W_P, W_PPR
 from assembler.ooxml.ns import NS, qn
 from assembler.ooxml.package import Package, parse_xml
 from assembler.ooxml.text import visible_text
@@ -27,8 +30,7 @@ _HEADING_NAME = re.compile(r"^(heading|overskrift)\s*(\d)$", re.IGNORECASE)
 _REF_TYPES = ("headerReference", "footerReference")
 
 
-@dataclass(frozen=True)
-class ParaInfo:
+class ParaInfo(NamedTuple):
     """Heading facts about the paragraph an event belongs to."""
 
     heading_level: int  # 0 when not a heading
@@ -37,8 +39,10 @@ class ParaInfo:
     text: str
 
 
-@dataclass(frozen=True)
-class Change:
+NO_INFO = ParaInfo(0, False, "", "")
+
+
+class Change(NamedTuple):
     """One paragraph-level event with its heading facts (no XML)."""
 
     kind: str
@@ -58,6 +62,9 @@ class Redline:
     prior_new: dict[str, int] = field(default_factory=dict)
     prior_old: dict[str, int] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    # The self-check's findings in Danish: stretches where accept-all or reject-all of the redline
+    # does not give the newer or older version; each is also a Word comment in `data`.
+    deviations: list[str] = field(default_factory=list)
 
 
 def count_revisions(root: etree._Element) -> dict[str, int]:
@@ -70,15 +77,54 @@ def count_revisions(root: etree._Element) -> dict[str, int]:
     return out
 
 
+_STYLE_HINTS = (b"outlineLvl", b"numPr", b"eading", b"verskrift")
+
+
+def _candidate_styles(data: bytes, where: str) -> list[etree._Element]:
+    """The w:style elements that may be headings or numbered.
+
+    styles.xml is often 300-400 kB of latent styles and table looks; only the few styles naming
+    an outline level, numbering or a heading are parsed (each with the w: namespace declared).
+    A part not written with the usual w: prefix is parsed whole.
+    """
+    root_tag = data[: data.find(b">", data.find(b"<w:styles")) + 1] if b"<w:styles" in data else b""
+    if not root_tag:
+        return list(parse_xml(data, where).iter(qn("w:style")))
+    wrapper_open = b'<w:styles xmlns:w="' + NS["w"].encode() + b'">'
+    chunks: list[bytes] = []
+    first = data.find(b"<w:style ")  # latent style names ("heading 1") come before it
+    done = first
+    hints: list[int] = []
+    for needle in _STYLE_HINTS:
+        at = data.find(needle, max(first, 0))
+        while first >= 0 and at >= 0:
+            hints.append(at)
+            at = data.find(needle, at + 1)
+    for hint in sorted(hints):
+        if hint < done:
+            continue
+        start = data.rfind(b"<w:style ", done, hint)
+        end = data.find(b"</w:style>", hint)
+        if start < 0 or end < 0:
+            continue
+        done = end + len(b"</w:style>")
+        chunks.append(data[start:done])
+    if not chunks:
+        return []
+    root = parse_xml(wrapper_open + b"".join(chunks) + b"</w:styles>", where)
+    return list(root.iter(qn("w:style")))
+
+
 class _Styles:
     """Outline level and numbering of paragraph styles, from styles.xml."""
 
     def __init__(self, pkg: Package) -> None:
         self.level: dict[str, int] = {}
         self.numbered: set[str] = set()
-        if "word/styles.xml" not in pkg.parts:
+        data = pkg.parts.get("word/styles.xml")
+        if data is None:
             return
-        for st in pkg.xml("word/styles.xml").iter(qn("w:style")):
+        for st in _candidate_styles(data, f"{pkg.path.name}:word/styles.xml"):
             sid = st.get(qn("w:styleId"), "")
             name_el = st.find(qn("w:name"))
             name = name_el.get(qn("w:val"), "") if name_el is not None else ""
@@ -94,26 +140,31 @@ class _Styles:
     def info(self, p: etree._Element, anchor_prefix: str) -> ParaInfo:
         """Heading facts of a paragraph."""
         if p.tag != W_P:
-            return ParaInfo(0, False, "", "")
-        style = style_of(p)
+            return NO_INFO
         ppr = p.find(W_PPR)
+        if ppr is None and p.find(_W_BOOKMARK) is None:
+            return NO_INFO  # the usual body paragraph: no style, no outline level, no anchor
+        style_el = ppr.find(_W_PSTYLE) if ppr is not None else None
+        style = style_el.get(_W_VAL, "") if style_el is not None else ""
         level = self.level.get(style, 0)
-        outline = ppr.find(qn("w:outlineLvl")) if ppr is not None else None
+        outline = ppr.find(_W_OUTLINE) if ppr is not None else None
         if outline is not None:
-            level = int(outline.get(qn("w:val"), "9")) + 1
+            level = int(outline.get(_W_VAL, "9")) + 1
         anchor = ""
-        for b in p.iter(qn("w:bookmarkStart")):
-            name = b.get(qn("w:name"), "")
+        for b in p.iter(_W_BOOKMARK):
+            name = b.get(_W_NAME, "")
             if name.startswith(anchor_prefix):
                 anchor = name
                 level = level or 1
                 break
         if level == 0 or level > 9:
-            return ParaInfo(0, False, anchor, "")
-        numbered = style in self.numbered or (
-            ppr is not None and ppr.find(qn("w:numPr")) is not None
-        )
+            return ParaInfo(0, False, anchor, "") if anchor else NO_INFO
+        numbered = style in self.numbered or (ppr is not None and ppr.find(_W_NUMPR) is not None)
         return ParaInfo(level, numbered, anchor, visible_text(p))
+
+
+_W_PSTYLE, _W_VAL, _W_OUTLINE = qn("w:pStyle"), qn("w:val"), qn("w:outlineLvl")
+_W_BOOKMARK, _W_NAME, _W_NUMPR = qn("w:bookmarkStart"), qn("w:name"), qn("w:numPr")
 
 
 def _body_blocks(root: etree._Element) -> tuple[etree._Element, list[etree._Element]]:
@@ -167,7 +218,48 @@ def _section_parts(pkg: Package, root: etree._Element) -> dict[tuple[int, str, s
 
 
 def compare_packages(old: Package, new: Package, author: str, date: str) -> Redline:
-    """Compare two read packages; the newer one's parts carry the revisions."""
+    """Compare two read packages; the newer one's parts carry the revisions.
+
+    The written parts are then self-checked (selfcheck.check) against both inputs; the trees of
+    the comparison are gone by then, so the check does not add to the peak memory.
+    """
+    result = _compare(old, new, author, date)
+    parts, styles = result.data, result.styles
+    deviations = check(parts, old.parts, new.parts)
+    messages: list[str] = []
+    if deviations:
+        from assembler.compare.deviations import mark  # rare: only when something was not tracked
+
+        messages = mark(parts, deviations, lambda p: _heading_text(styles, p))
+    data = redline_bytes(parts, new.path, new.parts)
+    return Redline(
+        data,
+        result.changes,
+        result.counts,
+        result.prior_new,
+        result.prior_old,
+        result.notes,
+        messages,
+    )
+
+
+class _Compared(NamedTuple):
+    """The compared parts (serialized) and what was learnt on the way."""
+
+    data: dict[str, bytes]
+    changes: list[Change]
+    counts: dict[str, int]
+    prior_new: dict[str, int]
+    prior_old: dict[str, int]
+    notes: list[str]
+    styles: _Styles
+
+
+NOTES_DA = {"footnote": "fodnoter", "endnote": "slutnoter"}
+
+
+def _compare(old: Package, new: Package, author: str, date: str) -> _Compared:
+    """Compare body, headers, footers and notes; return the newer package's parts with revisions."""
     main = "word/document.xml"
     old_root, new_root = old.xml(main), new.xml(main)
     names = [n for n in new.parts if re.fullmatch(r"word/(header|footer)\d*\.xml", n)]
@@ -177,7 +269,7 @@ def compare_packages(old: Package, new: Package, author: str, date: str) -> Redl
     prior_new = count_revisions(new_root)
     prior_old = count_revisions(old_root)
     ctx = RevisionContext(author, date, next_id=_max_id(new_parts) + 1)
-    first_id = ctx.next_id + 1
+    first_id = ctx.first_id
     prefix = ANCHOR_PREFIX if _has_anchor(old_root) and _has_anchor(new_root) else None
     changes: list[Change] = []
     notes: list[str] = []
@@ -199,7 +291,7 @@ def compare_packages(old: Package, new: Package, author: str, date: str) -> Redl
         if name in new.parts and name in old.parts:
             old_note_roots[kind] = old.xml(name)
             align_note_ids(kind, old_root, old_note_roots[kind], new_parts[name])
-    old_styles, new_styles = _Styles(old), _Styles(new)
+    new_styles = _Styles(new)
     body, new_blocks = _body_blocks(new_root)
     _, old_blocks = _body_blocks(old_root)
     sect = body.find(qn("w:sectPr"))
@@ -231,17 +323,29 @@ def compare_packages(old: Package, new: Package, author: str, date: str) -> Redl
         if kind in old_note_roots:
             _notes(kind, old_note_roots[kind], new_parts[name], run, new_styles)
         elif name in old.parts:
-            notes.append(f"Den ældre version har {kind}s, som ikke er med i den nyere.")
+            notes.append(
+                f"Den ældre version har {NOTES_DA[kind]}, som ikke findes i den nyere; de er ikke "
+                "med i redlinen."
+            )
     parts = dict(new.parts)
     for name, root in new_parts.items():
         if name not in ("word/footnotes.xml", "word/endnotes.xml"):
             fix_final_marks(ctx, root, first_id)
         parts[name] = _xml(root)
-    from assembler.ooxml.package import package_bytes
-
     counts = dict(ctx.counts)
-    _ = old_styles
-    return Redline(package_bytes(parts), changes, counts, prior_new, prior_old, notes)
+    for name in dict.fromkeys(ctx.unbound):
+        notes.append(
+            f"Indholdsstyringen „{name}“ er bundet til dokumentets XML-data, som Word ellers "
+            "ville indsætte igen ved åbning; bindingen er fjernet i redlinen, så ændringen kan "
+            "ses og accepteres eller afvises. Dataene er bevaret som i den nyeste version."
+        )
+    return _Compared(parts, changes, counts, prior_new, prior_old, notes, new_styles)
+
+
+def _heading_text(styles: _Styles, p: etree._Element) -> str:
+    """The paragraph's text when it is a heading, else ''."""
+    info = styles.info(p, ANCHOR_PREFIX)
+    return info.text if info.heading_level else ""
 
 
 def _notes(kind: str, old_root: etree._Element, new_root: etree._Element, run, styles) -> None:  # type: ignore[no-untyped-def]
@@ -272,7 +376,7 @@ def _changes(events: list[Event], part: str) -> list[Change]:
     """Turn engine events into changes with heading facts."""
     out = []
     for e in events:
-        info = e.info if isinstance(e.info, ParaInfo) else ParaInfo(0, False, "", "")
+        info = e.info if isinstance(e.info, ParaInfo) else NO_INFO
         out.append(Change(e.kind, e.before, e.after, info, part))
     return out
 

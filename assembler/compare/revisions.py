@@ -13,14 +13,35 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from assembler.compare.tokens import PPR_NOT_BASE, W_DELTEXT, W_PPR, W_R, W_RPR, W_T, Extra, Tok
+from assembler.compare.containers import (
+    W_SDT,
+    has_revisions,
+    holder_of,
+    identity,
+    safe_from_older,
+    shell,
+    unbind,
+)
+from assembler.compare.tokens import (
+    PPR_NOT_BASE,
+    W_DELTEXT,
+    W_PPR,
+    W_R,
+    W_RPR,
+    W_T,
+    XML_SPACE,
+    Extra,
+    Tok,
+)
 from assembler.ooxml.ns import qn
 
 WRAPPER = {"ins": "w:ins", "del": "w:del", "mf": "w:moveFrom", "mt": "w:moveTo"}
 MARK_REVISIONS = {qn("w:ins"), qn("w:del"), qn("w:moveFrom"), qn("w:moveTo")}
 STALE_IN_OLD = MARK_REVISIONS | {qn("w:rPrChange")}
-XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 W_ID = qn("w:id")
+REVISION_ELEMENTS = tuple(
+    qn(f"w:{t}") for t in ("ins", "del", "moveFrom", "moveTo", "rPrChange", "pPrChange")
+)
 
 
 @dataclass
@@ -32,6 +53,11 @@ class RevisionContext:
     next_id: int = 1
     counts: Counter[str] = field(default_factory=Counter)
     moves: int = 0
+    first_id: int = 0  # the first id this comparison writes (set from next_id)
+    unbound: list[str] = field(default_factory=list)  # data-bound controls that had to be unbound
+
+    def __post_init__(self) -> None:
+        self.first_id = self.next_id + 1
 
     def new_id(self) -> str:
         """Return a fresh revision id."""
@@ -46,6 +72,12 @@ class RevisionContext:
         el.set(qn("w:date"), self.date)
         self.counts[tag.partition(":")[2]] += 1
         return el
+
+    def renumbered(self, tree: etree._Element) -> etree._Element:
+        """`tree` with a fresh id on every revision element in it (for a copied story)."""
+        for el in tree.iter(*REVISION_ELEMENTS):
+            el.set(W_ID, self.new_id())
+        return tree
 
     def move_name(self) -> str:
         """A fresh name tying a moveFrom range to its moveTo range."""
@@ -138,32 +170,70 @@ def _content(tok: Tok, deleted: bool) -> etree._Element:
     return el
 
 
+def _canonical(items: list[Item]) -> dict[int, etree._Element | None]:
+    """Map every container of the items to the one written: an older container to the newer
+    container with the same identity (so deleted text stays inside the control), else itself,
+    or None when it cannot be written into the newer package."""
+    newer: dict[str, list[etree._Element]] = {}
+    out: dict[int, etree._Element | None] = {}
+    for status, tok, _ in items:
+        if status in OLDER:
+            continue
+        for wrap in tok.wraps:
+            if id(wrap) not in out:
+                out[id(wrap)] = wrap
+                newer.setdefault(identity(wrap), []).append(wrap)
+    used: dict[str, int] = {}
+    for status, tok, _ in items:
+        if status not in OLDER:
+            continue
+        for wrap in tok.wraps:
+            if id(wrap) in out:
+                continue
+            key = identity(wrap)
+            k = used.get(key, 0)
+            used[key] = k + 1
+            same = newer.get(key, [])
+            out[id(wrap)] = (
+                same[min(k, len(same) - 1)] if same else (wrap if safe_from_older(wrap) else None)
+            )
+    return out
+
+
+OLDER = ("del", "mf")
+
+
 def build_runs(ctx: RevisionContext, items: list[Item]) -> list[etree._Element]:
-    """Turn status-tagged tokens into paragraph children: containers, wrappers, runs."""
+    """Turn status-tagged tokens into paragraph children: containers, wrappers, runs.
+
+    Containers are opened and closed as a stack, so a control stays one control however its
+    content changes, and nested controls stay nested.
+    """
     out: list[etree._Element] = []
-    # Current nesting state, rebuilt whenever the grouping key changes.
-    wraps_key: tuple[int, ...] | None = None
-    holder: etree._Element | None = None
+    canon = _canonical(items)
+    stack: list[tuple[etree._Element, etree._Element]] = []  # (container, where content goes)
+    shells: list[etree._Element] = []
     rev_key: tuple[str, int] | None = None
     rev_holder: etree._Element | None = None
     run: etree._Element | None = None
     run_key: tuple[object, ...] | None = None
     text_el: etree._Element | None = None
     for status, tok, old in items:
-        key = tuple(id(w) for w in tok.wraps)
-        if key != wraps_key:
-            wraps_key, rev_key, run_key, text_el = key, None, None, None
-            holder = None
-            for wrap in tok.wraps:
-                shell = _shell(wrap)
-                if holder is None:
-                    out.append(shell)
-                else:
-                    holder.append(shell)
-                holder = shell.find(qn("w:sdtContent")) if shell.tag == qn("w:sdt") else shell
+        target = [w for w in (canon.get(id(w)) for w in tok.wraps) if w is not None]
+        depth = 0
+        while depth < min(len(stack), len(target)) and stack[depth][0] is target[depth]:
+            depth += 1
+        if depth < len(stack) or depth < len(target):
+            del stack[depth:]
+            rev_key, run_key, text_el = None, None, None
+            for wrap in target[depth:]:
+                made = shell(wrap)
+                (stack[-1][1].append if stack else out.append)(made)
+                stack.append((wrap, holder_of(made)))
+                shells.append(made)
+        holder = stack[-1][1] if stack else None
         if isinstance(tok, Extra):
-            target = holder
-            (target.append if target is not None else out.append)(tok.elem)
+            (holder.append if holder is not None else out.append)(tok.elem)
             rev_key, run_key, text_el = None, None, None
             continue
         prior = tok.prior
@@ -176,12 +246,15 @@ def build_runs(ctx: RevisionContext, items: list[Item]) -> list[etree._Element]:
                 (parent.append if parent is not None else out.append)(wrapper)
                 parent = wrapper
             if prior is not None:
-                shell = etree.Element(prior.tag, {str(k): str(v) for k, v in prior.attrib.items()})
-                shell.set(W_ID, ctx.new_id())
-                (parent.append if parent is not None else out.append)(shell)
-                parent = shell
+                prior_shell = etree.Element(
+                    prior.tag, {str(k): str(v) for k, v in prior.attrib.items()}
+                )
+                prior_shell.set(W_ID, ctx.new_id())
+                (parent.append if parent is not None else out.append)(prior_shell)
+                parent = prior_shell
             rev_holder = parent
-        deleted = status in ("del", "mf") or prior is not None
+        # Word keeps w:t (not w:delText) inside w:moveFrom: the text still exists at its new place.
+        deleted = status == "del" or prior is not None
         changed = old is not None and old.fmt != tok.fmt
         rpr_key = (id(tok.rpr), id(old.rpr) if changed and old is not None else 0)
         if rpr_key != run_key or run is None:
@@ -200,18 +273,12 @@ def build_runs(ctx: RevisionContext, items: list[Item]) -> list[etree._Element]:
         else:
             run.append(_content(tok, deleted))
             text_el = None
+    for made in shells:
+        if made.tag == W_SDT and has_revisions(made, ctx.first_id):
+            name = unbind(made)
+            if name is not None:
+                ctx.unbound.append(name)
     return out
-
-
-def _shell(container: etree._Element) -> etree._Element:
-    """An empty copy of a container element keeping its property children."""
-    shell = etree.Element(container.tag, _attrs(container))
-    for child in container:
-        if child.tag in (qn("w:smartTagPr"), qn("w:customXmlPr"), qn("w:sdtPr"), qn("w:sdtEndPr")):
-            shell.append(copy.deepcopy(child))
-    if container.tag == qn("w:sdt"):
-        etree.SubElement(shell, qn("w:sdtContent"))
-    return shell
 
 
 def _attrs(el: etree._Element) -> dict[str, str]:

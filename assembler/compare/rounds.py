@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from assembler.compare.assess import Assessor
-from assembler.compare.attribute import attribute
 from assembler.compare.model import Round, Version
 from assembler.compare.overview import describe_rounds
 from assembler.compare.packages import compare_packages
@@ -98,6 +97,7 @@ def compare_pair(
         result.changes,
         result.counts,
         notes,
+        deviations=result.deviations,
     )
 
 
@@ -137,6 +137,8 @@ def compare_versions(
         whole = compare_pair(
             packages[0], packages[-1], versions[0], cumulative, f"v1→v{len(packages)}"
         )
+        from assembler.compare.attribute import attribute  # three or more versions only
+
         attributed, total = attribute(whole, rounds)
         if total:
             whole.notes.append(

@@ -8,10 +8,18 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 from difflib import SequenceMatcher
+from typing import NamedTuple
 
-_TOKEN = re.compile(r"\w+|\s+|[^\w\s]", re.UNICODE)
+# Numbers, times, dates, amounts and clause references are whole tokens, so a changed time reads
+# "~~9.00~~ 8.30" and not "~~9~~8.~~00~~30". Danish writes 1.250 (thousands), 8,5 (decimal),
+# 9.00 (time) and 01.03.2026 (date); an amount keeps its unit ("1.250 kr."), a clause its sign.
+_TOKEN = re.compile(
+    r"§+[ \u00a0]*\d+[a-zA-Z]?(?![\w])"
+    r"|\d+(?:[.,:/-]\d+)*(?:,-)?(?:[ \u00a0]?(?:kr\.?(?!\w)|kroner\b|DKK\b|%))?"
+    r"|\w+|\s+|[^\w\s]",
+    re.UNICODE,
+)
 MIN_MOVE_CHARS = 12  # shorter paragraphs ("Ja", "§ 3") are too common to be called a move
 PAIR_THRESHOLD = 0.5
 PAIR_WINDOW = 12
@@ -25,8 +33,14 @@ def tokenize(text: str) -> list[str]:
 Opcode = tuple[str, int, int, int, int]
 
 
-def opcodes(old: Sequence[str], new: Sequence[str]) -> list[Opcode]:
-    """Return difflib opcodes for two key sequences (equal/replace/delete/insert)."""
+def opcodes(old: Sequence[str], new: Sequence[str], boundary: str | None = None) -> list[Opcode]:
+    """Return difflib opcodes for two key sequences (equal/replace/delete/insert).
+
+    A common tail whose first paragraph piece (up to `boundary`, the paragraph mark) holds no word
+    is given back to difflib: a final "." and mark in common say nothing, and trimming them would
+    tie the end of the older last paragraph to the end of the newer last one instead of to its own
+    continuation.
+    """
     if list(old) == list(new):
         return [("equal", 0, len(old), 0, len(new))] if old else []
     # Trim the common head and tail first: the usual case (few edits) then costs O(n).
@@ -37,6 +51,14 @@ def opcodes(old: Sequence[str], new: Sequence[str]) -> list[Opcode]:
     tail = 0
     while tail < limit - head and old[-1 - tail] == new[-1 - tail]:
         tail += 1
+    while boundary is not None and tail:
+        start = len(old) - tail
+        end = start
+        while end < len(old) - 1 and old[end] != boundary:
+            end += 1
+        if any(k[:1].isalnum() for k in old[start:end]):
+            break
+        tail -= end + 1 - start
     matcher = SequenceMatcher(None, old[head : len(old) - tail], new[head : len(new) - tail], False)
     result: list[Opcode] = []
     if head:
@@ -131,8 +153,7 @@ def block_opcodes(
     return _merge(result)
 
 
-@dataclass(frozen=True)
-class Move:
+class Move(NamedTuple):
     """A block that left old position `old` and arrived unchanged at new position `new`."""
 
     old: int
@@ -201,3 +222,127 @@ def pair_similar(old: Sequence[str], new: Sequence[str]) -> list[tuple[int | Non
         j = best_j + 1
     result.extend((None, k) for k in range(j, len(new)))
     return result
+
+
+GLUE_WORDS = 2  # an unchanged stretch of at most this many words between two changes may be glued
+SHARED_SHARE = 3  # a glued phrase is one change when under 1/SHARED_SHARE of its words are shared
+
+
+def _words(keys: Sequence[str], lo: int, hi: int) -> int:
+    """How many word, number or special tokens (a field mark, a tab) keys[lo:hi] holds; spaces
+    and punctuation do not count."""
+    return sum(1 for k in keys[lo:hi] if k[:1].isalnum() or k[:1] in "§\x00")
+
+
+def readable(ops: list[Opcode], old: Sequence[str], new: Sequence[str], mark: str) -> list[Opcode]:
+    """Show a phrase whose words mostly changed as one deletion and one insertion.
+
+    Consecutive changes separated only by short unchanged stretches (no paragraph mark `mark`,
+    at most GLUE_WORDS words) form a phrase; when fewer than 1/SHARED_SHARE of the phrase's words
+    are shared, the phrase becomes one replace, so "senest på den 3. arbejdsdag før den
+    pågældende dag" → "senest kl. 12 dagen før" reads as two blocks, not interleaved fragments,
+    while "to dage om ugen" → "tre dage om måneden" keeps its two one-word changes.
+    """
+    out: list[Opcode] = []
+    k = 0
+    while k < len(ops):
+        if ops[k][0] == "equal":
+            out.append(ops[k])
+            k += 1
+            continue
+        # Grow the phrase greedily while it stays mostly changed.
+        end = k
+        while end + 2 < len(ops):
+            gap, nxt = ops[end + 1], ops[end + 2]
+            if gap[0] != "equal" or nxt[0] == "equal" or mark in old[gap[1] : gap[2]]:
+                break
+            if _words(old, gap[1], gap[2]) > GLUE_WORDS or not _mostly_changed(
+                ops[k : end + 3], old, new
+            ):
+                break
+            end += 2
+        if end == k:
+            out.append(ops[k])
+        else:
+            out.append(("replace", ops[k][1], ops[end][2], ops[k][3], ops[end][4]))
+        k = end + 1
+    return out
+
+
+def _mostly_changed(phrase: list[Opcode], old: Sequence[str], new: Sequence[str]) -> bool:
+    """Whether fewer than 1/SHARED_SHARE of a phrase's words are shared by both versions."""
+    i1, j1, i2, j2 = phrase[0][1], phrase[0][3], phrase[-1][2], phrase[-1][4]
+    shared = sum(_words(old, op[1], op[2]) for op in phrase if op[0] == "equal")
+    return shared * SHARED_SHARE < max(_words(old, i1, i2), _words(new, j1, j2))
+
+
+FIELD_BEGIN, FIELD_SEPARATE, FIELD_END = "\x00fld:begin", "\x00fld:separate", "\x00fld:end"
+
+
+def field_spans(keys: Sequence[str]) -> list[tuple[int, int, int]]:
+    """(begin, code end, end) token positions of each complete complex field in `keys`."""
+    out: list[tuple[int, int, int]] = []
+    stack: list[list[int]] = []
+    for k, key in enumerate(keys):
+        if key == FIELD_BEGIN:
+            stack.append([k, -1])
+        elif key == FIELD_SEPARATE and stack:
+            stack[-1][1] = k
+        elif key == FIELD_END and stack:
+            begin, sep = stack.pop()
+            out.append((begin, sep if sep >= 0 else k, k))
+    return out
+
+
+def _grow(lo: int, hi: int, spans: list[tuple[int, int, int]]) -> tuple[int, int]:
+    """Widen [lo, hi) to whole fields wherever it touches a field's code."""
+    for begin, code_end, end in spans:
+        if lo <= code_end and hi > begin:
+            lo, hi = min(lo, begin), max(hi, end + 1)
+    return lo, hi
+
+
+def whole_fields(ops: list[Opcode], old: Sequence[str], new: Sequence[str]) -> list[Opcode]:
+    """A change touching a field's code replaces the whole field, as Word tracks it.
+
+    Deleting only a field's code (w:delInstrText) while its begin, separate and end marks stay
+    leaves a field Word reads as partly deleted; the whole older field is deleted and the whole
+    newer one inserted instead. Changes in a field's result stay word-level.
+    """
+    spans_o, spans_n = field_spans(old), field_spans(new)
+    if not spans_o and not spans_n:
+        return ops
+    regions = [[i1, i2, j1, j2] for tag, i1, i2, j1, j2 in ops if tag != "equal"]
+    changed = True
+    while changed:
+        changed = False
+        for r in regions:
+            lo_o, hi_o = _grow(r[0], r[1], spans_o)
+            lo_n, hi_n = _grow(r[2], r[3], spans_n)
+            left = max(r[0] - lo_o, r[2] - lo_n)
+            right = max(hi_o - r[1], hi_n - r[3])
+            if left or right:
+                # Equal stretches map one to one, so both sides widen by the same amount.
+                r[0], r[2] = r[0] - left, r[2] - left
+                r[1], r[3] = r[1] + right, r[3] + right
+                changed = True
+        regions.sort()
+        merged: list[list[int]] = []
+        for r in regions:
+            if merged and r[0] <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], r[1])
+                merged[-1][3] = max(merged[-1][3], r[3])
+            else:
+                merged.append(r)
+        regions = merged
+    out: list[Opcode] = []
+    i = j = 0
+    for i1, i2, j1, j2 in regions:
+        if i1 > i:
+            out.append(("equal", i, i1, j, j1))
+        tag = "replace" if i1 < i2 and j1 < j2 else ("delete" if i1 < i2 else "insert")
+        out.append((tag, i1, i2, j1, j2))
+        i, j = i2, j2
+    if i < len(old):
+        out.append(("equal", i, len(old), j, len(new)))
+    return out

@@ -8,7 +8,8 @@ dropped because they refer to parts of the older package.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import copy
+from typing import NamedTuple
 
 from lxml import etree
 
@@ -18,6 +19,8 @@ from assembler.ooxml.ns import qn
 W_P, W_R, W_T, W_PPR, W_RPR = qn("w:p"), qn("w:r"), qn("w:t"), qn("w:pPr"), qn("w:rPr")
 W_TBL = qn("w:tbl")
 W_DELTEXT = qn("w:delText")
+W_TXBX = qn("w:txbxContent")
+BOX = "\x00box:"
 PRIOR_INS = {qn("w:ins"), qn("w:moveTo")}
 PRIOR_DEL = {qn("w:del"), qn("w:moveFrom")}
 CONTAINERS = {
@@ -35,10 +38,10 @@ DROPPED = {qn("w:proofErr"), qn("w:lastRenderedPageBreak"), qn("w:rPr")}
 FMT_IGNORED = {qn("w:lang"), qn("w:noProof"), qn("w:rPrChange"), qn("w:ins"), qn("w:del")}
 PPR_NOT_BASE = {qn("w:rPr"), qn("w:sectPr"), qn("w:pPrChange")}
 W_VAL = qn("w:val")
+NOT_TOKENS = {qn("w:commentReference"), qn("w:annotationRef")}  # pass-through, not compared
 
 
-@dataclass(slots=True)
-class Tok:
+class Tok(NamedTuple):
     """One comparable piece of a run: a word, space, punctuation mark or special run child."""
 
     key: str
@@ -50,8 +53,7 @@ class Tok:
     prior: etree._Element | None
 
 
-@dataclass(slots=True)
-class Extra:
+class Extra(NamedTuple):
     """An element kept verbatim from the newer version, placed before token `pos`."""
 
     pos: int
@@ -59,12 +61,70 @@ class Extra:
     wraps: tuple[etree._Element, ...]
 
 
-@dataclass(slots=True)
 class Flat:
     """A flattened paragraph: tokens in the original view plus pass-through extras."""
 
-    toks: list[Tok] = field(default_factory=list)
-    extras: list[Extra] = field(default_factory=list)
+    __slots__ = ("extras", "pending", "pending_ctx", "toks")
+
+    def __init__(self) -> None:
+        self.toks: list[Tok] = []
+        self.extras: list[Extra] = []
+        # Text waiting to be tokenized: consecutive w:t pieces with one formatting and context,
+        # so a number split over two runs by Word ("9." + "00") still becomes one token.
+        self.pending: list[tuple[str, etree._Element | None]] = []
+        self.pending_ctx: tuple[object, ...] | None = None
+
+    def add_text(self, text: str, rpr: etree._Element | None, ctx: tuple[object, ...]) -> None:
+        """Queue text of a run; tokens are made when the context or formatting changes."""
+        if ctx != self.pending_ctx:
+            self.flush()
+            self.pending_ctx = ctx
+        self.pending.append((text, rpr))
+
+    def flush(self) -> None:
+        """Tokenize the queued text; each token takes the run properties of its first character."""
+        pending = self.pending
+        if not pending:
+            return
+        assert self.pending_ctx is not None
+        fmt, wraps, prior = self.pending_ctx
+        toks = self.toks
+        if len(pending) == 1:
+            text, rpr = pending[0]
+            toks.extend(Tok(w, w, None, rpr, fmt, wraps, prior) for w in tokenize(text))  # type: ignore[arg-type]
+        else:
+            ends: list[int] = []
+            at = 0
+            for text, _ in pending:
+                at += len(text)
+                ends.append(at)
+            k = at = 0
+            for word in tokenize("".join(t for t, _ in pending)):
+                while ends[k] <= at:
+                    k += 1
+                toks.append(Tok(word, word, None, pending[k][1], fmt, wraps, prior))  # type: ignore[arg-type]
+                at += len(word)
+        pending.clear()
+        self.pending_ctx = None
+
+
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+_XML_WHITESPACE = " \t\r\n"
+
+
+def run_text(t: etree._Element) -> str:
+    """The text Word shows for a w:t or w:delText.
+
+    Without xml:space="preserve" Word drops the leading and trailing white space of the element
+    (XML 1.0 §2.10; python-docx and Word add the attribute whenever it matters). Keeping such a
+    space and writing it back with "preserve" is how "foo ;" appeared where the newer version
+    showed "foo;".
+    """
+    text = t.text or ""
+    edges = text and (text[0] in _XML_WHITESPACE or text[-1] in _XML_WHITESPACE)
+    if edges and t.get(XML_SPACE) != "preserve":
+        return text.strip(_XML_WHITESPACE)
+    return text
 
 
 def rpr_signature(rpr: etree._Element | None) -> str:
@@ -107,6 +167,13 @@ def _special_key(elem: etree._Element) -> str:
         return f"\x00fld:{elem.get(qn('w:fldCharType'))}"
     if local == "sym":
         return f"\x00sym:{elem.get(qn('w:char'))}"
+    if any(True for _ in elem.iter(W_TXBX)):
+        # A text box is compared by its shape here and by its own paragraphs inside, so an edit
+        # in the box is tracked in the box (blocks.Engine.text_box).
+        shape = copy.deepcopy(elem)
+        for box in shape.iter(W_TXBX):
+            box.clear()
+        return BOX + etree.tostring(shape, method="c14n").decode()
     return "\x00" + etree.tostring(elem, method="c14n").decode()
 
 
@@ -114,6 +181,7 @@ def flatten(p: etree._Element, newer: bool) -> Flat:
     """Flatten paragraph `p`; `newer` keeps pass-through extras and prior deletion wrappers."""
     flat = Flat()
     _walk(p, flat, (), None, newer)
+    flat.flush()
     return flat
 
 
@@ -134,13 +202,15 @@ def _walk(
         elif tag in CONTAINERS:
             inner = child.find(qn("w:sdtContent")) if tag == qn("w:sdt") else child
             if inner is not None:
-                _walk(inner, flat, (*wraps, child) if newer else wraps, prior, newer)
+                _walk(inner, flat, (*wraps, child), prior, newer)
         elif tag in PRIOR_DEL:
             _walk(child, flat, wraps, child if newer else None, newer)
         elif tag in PRIOR_INS:
             if newer:
+                flat.flush()
                 flat.extras.append(Extra(len(flat.toks), child, wraps))
         elif newer:
+            flat.flush()
             flat.extras.append(Extra(len(flat.toks), child, wraps))
 
 
@@ -159,13 +229,49 @@ def _run(
         if not isinstance(tag, str) or tag in DROPPED:
             continue
         if tag in (W_T, W_DELTEXT):
-            for word in tokenize(child.text or ""):
-                flat.toks.append(Tok(word, word, None, rpr, fmt, wraps, prior))
-        elif etree.QName(tag).localname in ("commentReference", "annotationRef"):
+            text = run_text(child)
+            if text:
+                flat.add_text(text, rpr, (fmt, wraps, prior))
+            continue
+        flat.flush()
+        if tag in NOT_TOKENS:
             if newer:
                 flat.extras.append(Extra(len(flat.toks), r, wraps))
         else:
             flat.toks.append(Tok(_special_key(child), None, child, rpr, fmt, wraps, prior))
+
+
+def key_text(p: etree._Element) -> str:
+    """The joined token keys of flatten(p) (its original-view text), without making tokens.
+
+    Equal paragraphs, most of any document, are aligned by this text and never tokenized.
+    """
+    out: list[str] = []
+    _walk_keys(p, out)
+    return "".join(out)
+
+
+def _walk_keys(parent: etree._Element, out: list[str]) -> None:
+    """Recursive worker of key_text(), mirroring _walk() and _run()."""
+    for child in parent:
+        tag = child.tag
+        if not isinstance(tag, str) or tag == W_PPR or tag in DROPPED:
+            continue
+        if tag == W_R:
+            for el in child:
+                etag = el.tag
+                if not isinstance(etag, str) or etag in DROPPED:
+                    continue
+                if etag in (W_T, W_DELTEXT):
+                    out.append(run_text(el))
+                elif etag not in NOT_TOKENS:
+                    out.append(_special_key(el))
+        elif tag in CONTAINERS:
+            inner = child.find(qn("w:sdtContent")) if tag == qn("w:sdt") else child
+            if inner is not None:
+                _walk_keys(inner, out)
+        elif tag in PRIOR_DEL:
+            _walk_keys(child, out)
 
 
 def original_text(p: etree._Element) -> str:

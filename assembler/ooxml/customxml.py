@@ -33,16 +33,23 @@ def _free_item_number(parts: dict[str, bytes]) -> int:
 def embed_payload(parts: dict[str, bytes], payload: dict[str, Any]) -> None:
     """Add a custom XML part holding payload as JSON, with its properties and relationships."""
     body = json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    n = _free_item_number(parts)
     item_id = "{" + str(uuid.uuid5(uuid.NAMESPACE_URL, ANSWERS_NS + body)).upper() + "}"
+    add_custom_xml_item(parts, f'<aftale xmlns="{ANSWERS_NS}">{escape(body)}</aftale>',
+                        ANSWERS_NS, REL_ID, item_id)  # fmt: skip
+
+
+def add_custom_xml_item(
+    parts: dict[str, bytes], xml: str, namespace: str, rel_id: str, item_id: str
+) -> None:
+    """Add customXml/itemN.xml holding `xml`, its properties part and both relationships."""
+    n = _free_item_number(parts)
     parts[f"customXml/item{n}.xml"] = (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        f'<aftale xmlns="{ANSWERS_NS}">{escape(body)}</aftale>'
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' + xml
     ).encode()
     parts[f"customXml/itemProps{n}.xml"] = (
         '<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n'
         f'<ds:datastoreItem ds:itemID="{item_id}" xmlns:ds="{NS["ds"]}">'
-        f'<ds:schemaRefs><ds:schemaRef ds:uri="{ANSWERS_NS}"/></ds:schemaRefs></ds:datastoreItem>'
+        f'<ds:schemaRefs><ds:schemaRef ds:uri="{namespace}"/></ds:schemaRefs></ds:datastoreItem>'
     ).encode()
     parts[f"customXml/_rels/item{n}.xml.rels"] = (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -50,7 +57,7 @@ def embed_payload(parts: dict[str, bytes], payload: dict[str, Any]) -> None:
         f'Type="{REL_CUSTOM_XML_PROPS}" Target="itemProps{n}.xml"/></Relationships>'
     ).encode()
     rels = parts.get(DOC_RELS, EMPTY_RELS).decode("utf-8")
-    rel = f'<Relationship Id="{REL_ID}" Type="{REL_CUSTOM_XML}" Target="../customXml/item{n}.xml"/>'
+    rel = f'<Relationship Id="{rel_id}" Type="{REL_CUSTOM_XML}" Target="../customXml/item{n}.xml"/>'
     if "</Relationships>" in rels:  # the usual form: a plain string insert is fastest
         parts[DOC_RELS] = rels.replace("</Relationships>", rel + "</Relationships>").encode()
     else:  # an empty <Relationships/> or a prefixed form: insert with lxml
@@ -58,7 +65,7 @@ def embed_payload(parts: dict[str, bytes], payload: dict[str, Any]) -> None:
         etree.SubElement(
             root,
             f"{{{NS['pr']}}}Relationship",
-            {"Id": REL_ID, "Type": REL_CUSTOM_XML, "Target": f"../customXml/item{n}.xml"},
+            {"Id": rel_id, "Type": REL_CUSTOM_XML, "Target": f"../customXml/item{n}.xml"},
         )
         parts[DOC_RELS] = etree.tostring(
             root, xml_declaration=True, encoding="UTF-8", standalone=True

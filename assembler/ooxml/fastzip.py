@@ -38,6 +38,12 @@ class DeflateCache:
         self.limit = limit
         self._items: OrderedDict[bytes, tuple[int, bytes]] = OrderedDict()
 
+    def seed(self, data: bytes, crc: int, packed: bytes) -> None:
+        """Remember an already deflated form of data (e.g. copied from an input package)."""
+        self._items[data] = (crc, packed)
+        if len(self._items) > self.limit:
+            self._items.popitem(last=False)
+
     def get(self, data: bytes, level: int = LEVEL) -> tuple[int, bytes]:
         """(crc32, raw deflate stream) of data, as zipfile would write it at that level."""
         hit = self._items.get(data)

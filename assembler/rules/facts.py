@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from assembler.answers.model import AgreementAnswers
 from assembler.rules.frame_facts import FULL_TIME_HOURS, employee_terms, local_frame
+from assembler.rules.text_facts import TextFacts
 
 WEEKS_PER_PERIOD = {"uge": Decimal(1), "14. dag": Decimal(2), "måned": Decimal("4.33")}
 WORKING_DAYS_PER_WEEK = Decimal(5)
@@ -47,6 +48,8 @@ class LocalFacts:
     has_availability: bool = True
     has_change_clause: bool = True
     has_apv: bool = True
+    # --- Text-level terms (R90–R99): read from a draft's wording; answers leave it None ---
+    text: TextFacts | None = None
     # --- The frame the individual agreements must stay within (R63, R80–R89) ---
     full_time_hours: Decimal = FULL_TIME_HOURS  # weekly hours of a full-time employee (S52)
     part_time_pro_rata: bool = False  # the day cap is reduced pro rata for part-timers
@@ -104,6 +107,8 @@ class EmployeeFacts:
     hiring_condition: bool = False
     in_contract: bool = False
     local_referenced: bool = True
+    # --- Text-level terms (R90–R99): read from a draft's wording; answers leave it None ---
+    text: TextFacts | None = None
     # --- Terms checked against the local agreement's frame (R80–R89) ---
     weekly_hours: Decimal | None = None  # agreed weekly working hours
     call_in: str | None = None  # frame_facts.CALL_IN_*, incl. CALL_IN_AS_LOCAL

@@ -14,6 +14,7 @@ from assembler.rules import (
     worktime,
 )
 from assembler.rules.model import REGISTRY, Rule
+from assembler.rules.text_areas import TEXT_AREAS  # noqa: F401 (registers R90 to R99)
 
 # Importing an area registers its rules.
 AREAS = (hierarchy, parties, extent, notice, worktime, location, groups, frame_time, frame_terms)

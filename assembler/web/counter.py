@@ -18,4 +18,6 @@ CounterWriter = Callable[[Library, Path, Path | None, Path], object]
 
 def counter_proposal_writer() -> CounterWriter | None:
     """The library function that writes a counter-proposal, or None while there is none."""
-    return None
+    from assembler.negotiate.workflow import write_counter_proposal
+
+    return write_counter_proposal

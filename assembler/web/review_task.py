@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from assembler.audit.review import audit, write_review
+from assembler.audit.comments_plan import comment_plan
+from assembler.audit.review import audit
+from assembler.audit.review_copy import write_review
 from assembler.compare.rounds import compare_versions
 from assembler.library.model import AGREEMENT_NAMES, Library
 from assembler.web import counter
@@ -30,10 +32,10 @@ def review(
 ) -> dict[str, Any]:
     """Audit the draft, write the review copy, and compare it with our version when given."""
     progress.phase("Læser og tjekker udkastet")
-    result, document = audit(library, draft, sector)
+    result, document = audit(library, draft, sector, ours)
     out = names.folder / OUT_DIR
     out.mkdir(exist_ok=True)
-    write_review(result, document, out / REVIEW, overwrite=False)
+    write_review(document, comment_plan(result, document), out / REVIEW, replace=False)
     draft_name = names.display[draft.name]
     files = [
         {

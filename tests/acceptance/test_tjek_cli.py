@@ -67,11 +67,12 @@ def test_tjek_docx_prints_gaps_and_writes_review_copy(tmp_path: Path) -> None:
     assert result.stderr == ""
     assert "formaal: Formål" in result.stdout and "ikrafttraeden: Ikrafttræden" in result.stdout
     assert "R04" in result.stdout
-    assert (tmp_path / "udkast_nummereret-gennemgang.docx").is_file()
-    again = aftale("tjek", source)
-    assert (
-        again.returncode == 1 and "--overskriv" in again.stderr and again.stderr.startswith("Fejl:")
-    )
+    copy = tmp_path / "udkast_nummereret-gennemgang.docx"
+    assert copy.is_file()
+    again = aftale("tjek", source)  # the second run checks again and replaces its own copy
+    assert again.returncode == 1 and again.stderr == ""
+    assert "R04" in again.stdout and "erstatter den tidligere gennemgangskopi" in again.stdout
+    assert sorted(p.name for p in tmp_path.iterdir()) == [copy.name, source.name]
 
 
 def test_tjek_docx_json_into_folder(tmp_path: Path) -> None:

@@ -46,7 +46,7 @@ def aftale(*args: str, cwd: Path, unprivileged: bool = False) -> Run:
 
     unprivileged: drop every capability first (setpriv), so file permissions apply even to root.
     """
-    command = [sys.executable, "-c", "from assembler.cli import main; main()", *args]
+    command = [sys.executable, "-c", "from assembler.launch import main; main()", *args]
     if unprivileged:
         command = ["setpriv", "--bounding-set=-all", "--", *command]
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:

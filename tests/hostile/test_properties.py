@@ -19,8 +19,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from assembler.cli import main
 from assembler.cli_support import INTERNAL_ERROR
+from assembler.launch import main
 from assembler.workflows import EXAMPLE_ANSWERS
 from tests.hostile.corpus import ENGLISH, document_xml, minimal_docx
 

@@ -11,6 +11,13 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 
+from assembler.answers.files import answers_from_raw
+from assembler.compare.demo import make_counter_draft
+from assembler.library.model import Library
+from assembler.render.document import render_agreement
+from assembler.render.templates import TemplateSet
+from tests.unit.rules.helpers import example_raw
+
 # (heading, body) — a local agreement in a municipality without transport, IT security, evaluation.
 LOCAL_STYLED = [
     (
@@ -223,3 +230,76 @@ def passing_mention(folder: Path) -> Path:
     return write_draft(folder / "udkast_i_forbifarten.docx",
                        "Lokalaftale om hjemmearbejde i Styrelsen for Dataforsyning",
                        sections, styled=False)  # fmt: skip
+
+
+# The reviewer's first foreign draft: voluntariness replaced by a power to impose home work, a
+# cap of all five days, no evaluation clause.
+LOCAL_COMPULSION = [
+    ("Parter", "Aftalen er indgået mellem Styrelsen for Dataforsyning og HK Stat ved "
+               "tillidsrepræsentanten."),
+    ("Område", "Aftalen omfatter alle medarbejdere. Hjemmearbejde kan udgøre 5 af ugens "
+               "arbejdsdage."),
+    ("Hjemmearbejdets karakter", "Arbejdsgiveren kan pålægge medarbejderne hjemmearbejde, når "
+                                 "driften kræver det."),
+    ("Fremmøde", "Ledelsen kan indkalde med tre arbejdsdages varsel."),
+    ("Tilgængelighed", "Medarbejderen kan træffes mellem kl. 9 og 14."),
+    ("Ikrafttræden og opsigelse", "Aftalen træder i kraft den 1. marts 2027 og kan opsiges med "
+                                  "tre måneders varsel."),
+]  # fmt: skip
+# The same draft saying the opposite in each place: nothing of R90 or R99 may fire.
+LOCAL_COMPULSION_NEGATED = [
+    (h, b.replace("kan pålægge medarbejderne hjemmearbejde, når driften kræver det",
+                  "kan ikke pålægge medarbejderne hjemmearbejde")
+         .replace("5 af ugens arbejdsdage", "højst 2 af ugens arbejdsdage"))
+    for h, b in LOCAL_COMPULSION
+]  # fmt: skip
+
+# The reviewer's second foreign draft: short, no headings, every defect in one sentence each.
+SHORT_LINES = [
+    "Aftalen er indgået mellem Region Syddanmark og FOA ved tillidsrepræsentanten.",
+    "Medarbejderne kan arbejde hjemme højst to dage om ugen.",
+    "Der ydes en skattefri godtgørelse på 300 kr. pr. måned.",
+    "Medarbejderen stiller selv pc og skærm til rådighed.",
+    "Aftalen kan opsiges af ledelsen uden varsel.",
+    "Hjemmearbejde er frivilligt. Ledelsen kan dog pålægge hjemmearbejde.",
+]
+SHORT_LINES_NEGATED = [
+    SHORT_LINES[0],
+    SHORT_LINES[1],
+    "Der ydes en godtgørelse på 300 kr. pr. måned; den er ikke skattefri.",
+    "Arbejdsgiveren stiller pc og skærm til rådighed.",
+    "Aftalen kan opsiges af hver af parterne med tre måneders varsel.",
+    "Hjemmearbejde er frivilligt. Ledelsen kan ikke pålægge hjemmearbejde.",
+]
+
+
+def local_compulsion(folder: Path, negated: bool = False) -> Path:
+    """The first foreign draft (or its opposite)."""
+    sections = LOCAL_COMPULSION_NEGATED if negated else LOCAL_COMPULSION
+    name = "ledelsens_forslag_modsat.docx" if negated else "ledelsens_forslag.docx"
+    return write_draft(folder / name, "Lokalaftale om hjemmearbejde i Styrelsen for "
+                       "Dataforsyning", sections, styled=True)  # fmt: skip
+
+
+def short_draft(folder: Path, negated: bool = False) -> Path:
+    """The short draft: a title and six plain paragraphs."""
+    document = docx.Document()
+    document.add_paragraph("Lokalaftale om hjemmearbejde")
+    for line in SHORT_LINES_NEGATED if negated else SHORT_LINES:
+        document.add_paragraph(line)
+    path = folder / ("kort_udkast_modsat.docx" if negated else "kort_udkast.docx")
+    document.save(str(path))
+    return path
+
+
+def our_round(library: Library, templates: TemplateSet, folder: Path) -> tuple[Path, Path]:
+    """Our local agreement as aftale writes it (the example's answers embedded), and management's
+    counter-draft of it with the demo's edits."""
+    answers = answers_from_raw(library, example_raw(library), "eksempel")
+    ours = folder / "lokalaftale.docx"
+    ours.write_bytes(
+        render_agreement(templates.for_agreement("lokal"), library, answers, answers.local)
+    )
+    theirs = folder / "modpartens-udkast.docx"
+    make_counter_draft(ours, theirs)
+    return ours, theirs

@@ -71,7 +71,9 @@ def test_hand_numbered_local_draft(library: Library, tmp_path: Path) -> None:
     assert [t.id for t in result.missing] == drafts.LOCAL_NUMBERED_MISSING
     assert all(result.found[t].how == "overskrift" for t in result.found)
     assert result.found["it_sikkerhed"].para.text == "8. IT-sikkerhed"
-    assert {f.rule: f.severity for f in result.findings} == {"R04": "fejl"}
+    assert {f.rule: f.severity for f in result.findings} == {"R04": "fejl", "R91": "advarsel"}
+    r91 = next(f for f in result.findings if f.rule == "R91")
+    assert r91.topic == "frivillighed" and "ingen bestemmelse om frivillighed" in r91.message_da
 
 
 def test_individual_draft_facts_and_gaps(library: Library, tmp_path: Path) -> None:

@@ -10,7 +10,9 @@ import pytest
 from typer.testing import CliRunner
 
 from assembler.answers.files import answers_from_raw
-from assembler.audit.review import audit, review_path, write_review
+from assembler.audit.comments_plan import comment_plan
+from assembler.audit.review import audit
+from assembler.audit.review_copy import review_path, write_review
 from assembler.cli import app
 from assembler.library.model import Library
 from assembler.render.document import render_agreement
@@ -110,9 +112,10 @@ def test_edits_are_reported_in_output_and_review_copy(
     assert "kontakttid: Kontakttid (afsnittet er slettet)" in output.stdout
     result, draft = audit(library, edited[1])
     target = review_path(edited[1], tmp_path)
-    write_review(result, draft, target, overwrite=False)
+    write_review(draft, comment_plan(result, draft), target, replace=False)
     notes = comment_anchors(target).values()
     summary = next(text for _, text in notes if text.startswith("Gennemgang"))
     assert "Ændret efter generering: Opsigelse" in summary
     assert "Slettet efter generering: Kontakttid" in summary
-    assert any(para == "Opsigelse" and "ændret efter generering" in text for para, text in notes)
+    opsigelse = next(text for _, text in notes if text.startswith("Ændret i forhold til"))
+    assert "– Opsigelse: Opsigelsesvarslet er forlænget fra én måned til tre måneder" in opsigelse

@@ -10,8 +10,9 @@ import docx
 import pytest
 from lxml import etree
 
-from assembler.audit.review import audit, review_path, write_review
-from assembler.errors import OutputError
+from assembler.audit.comments_plan import comment_plan
+from assembler.audit.review import audit
+from assembler.audit.review_copy import is_own_review, review_path, review_target, write_review
 from assembler.library.model import Library
 from assembler.ooxml.comments import add_comments
 from assembler.ooxml.ns import CT_COMMENTS, REL_COMMENTS, qn
@@ -43,8 +44,8 @@ def comment_anchors(path: Path) -> dict[str, tuple[str, str]]:
 
 def reviewed(library: Library, source: Path, sector: str | None = None) -> Path:
     result, draft = audit(library, source, sector)
-    target = review_path(source, None)
-    write_review(result, draft, target, overwrite=False)
+    target, replaces = review_target(source, None, overwrite=False)
+    write_review(draft, comment_plan(result, draft), target, replaces)
     return target
 
 
@@ -74,18 +75,25 @@ def test_existing_comments_are_kept_and_ids_stay_unique(library: Library, tmp_pa
     first_copy = reviewed(library, drafts.local_styled(tmp_path))
     second = review_path(first_copy, None)
     result, draft = audit(library, first_copy)
-    write_review(result, draft, second, overwrite=False)
+    write_review(draft, comment_plan(result, draft), second, replace=False)
     anchors = comment_anchors(second)
     assert len(anchors) == 2 * len(comment_anchors(first_copy))
 
 
-def test_review_copy_is_not_overwritten_without_flag(library: Library, tmp_path: Path) -> None:
+def test_own_review_copy_is_replaced_a_foreign_file_is_not(
+    library: Library, tmp_path: Path
+) -> None:
     source = drafts.local_styled(tmp_path)
     target = reviewed(library, source)
-    result, draft = audit(library, source)
-    with pytest.raises(OutputError):
-        write_review(result, draft, target, overwrite=False)
-    write_review(result, draft, target, overwrite=True)
+    assert is_own_review(target) and not is_own_review(source)
+    assert reviewed(library, source) == target  # our own earlier copy: replaced
+    foreign = review_path(source, None)
+    foreign.write_bytes(source.read_bytes())  # the user's own file under that name
+    second = reviewed(library, source)
+    assert second.name == "ledelsens_udkast-gennemgang-2.docx"
+    assert foreign.read_bytes() == source.read_bytes()  # left alone
+    assert reviewed(library, source) == second  # and -2 is ours now: replaced next time
+    assert review_target(source, None, overwrite=True) == (foreign, True)
 
 
 def test_add_comments_on_paragraph_without_properties() -> None:

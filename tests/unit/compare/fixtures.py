@@ -13,6 +13,17 @@ PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 DOC_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 CT_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml"
 
+# Namespaces of text boxes (DrawingML with its VML fallback) and content controls.
+DRAWING_NS = (
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+    'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+    'xmlns:v="urn:schemas-microsoft-com:vml" '
+    'xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" '
+    'mc:Ignorable="w14"'
+)
+
 STYLES = f"""<w:styles xmlns:w="{W_NS}">
 <w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>
 <w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/>
@@ -69,9 +80,15 @@ def make_docx(
     footer: list[str] | None = None,
     footnotes: dict[int, str] | None = None,
     comments: str | None = None,
+    extra_rels: list[str] | None = None,
+    extra_parts: dict[str, str] | None = None,
 ) -> bytes:
-    """Zip a minimal but complete .docx from block XML strings."""
-    rels = []
+    """Zip a minimal but complete .docx from block XML strings.
+
+    `extra_rels` are Relationship elements of the main part (hyperlinks, custom XML) and
+    `extra_parts` more parts by name (a custom XML data store, its properties).
+    """
+    rels = list(extra_rels or [])
     types = [
         '<Default Extension="rels" '
         'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>',
@@ -79,7 +96,7 @@ def make_docx(
         f'<Override PartName="/word/document.xml" ContentType="{CT_MAIN}.document.main+xml"/>',
         f'<Override PartName="/word/styles.xml" ContentType="{CT_MAIN}.styles+xml"/>',
     ]
-    parts: dict[str, str] = {"word/styles.xml": STYLES}
+    parts: dict[str, str] = {"word/styles.xml": STYLES, **(extra_parts or {})}
     rels.append(f'<Relationship Id="rIdS" Type="{DOC_REL}/styles" Target="styles.xml"/>')
     sect_refs = ""
     if header is not None:
@@ -120,7 +137,7 @@ def make_docx(
         )
     sect = f'<w:sectPr>{sect_refs}<w:pgSz w:w="11906" w:h="16838"/></w:sectPr>'
     parts["word/document.xml"] = (
-        f'<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}">'
+        f'<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}" {DRAWING_NS}>'
         f"<w:body>{''.join(body)}{sect}</w:body></w:document>"
     )
     parts["word/_rels/document.xml.rels"] = (

@@ -163,4 +163,4 @@ def test_hand_typed_renumbering_is_one_small_change(tmp_path: Path) -> None:
     inserted = "".join(
         t.text or "" for ins in evaluering.iter(f"{w}ins") for t in ins.iter(f"{w}t")
     )
-    assert (deleted.strip(), inserted.strip()) == ("7", "6"), "renumbering is one number swapped"
+    assert (deleted.strip(), inserted.strip()) == ("§ 7", "§ 6"), "one clause reference swapped"

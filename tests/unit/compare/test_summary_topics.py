@@ -81,10 +81,9 @@ def test_a_clause_that_now_matches_another_variant_says_whose_favour(tmp_path: P
     )
     new = _local([(UNDTAGELSER, variant_text("lokal", "undtagelser", "konkret_vurdering", DESK))])
     got = rows(tmp_path, old, new)
-    assert len(got) > 1 and {r.topic_title for r in got} == {
-        "Ændring af planlagte hjemmearbejdsdage"
-    }
-    assert got[0].assessment == (
+    assert len(got) > 1
+    assert {r.topic_title for r in got} == {"Ændring af planlagte hjemmearbejdsdage"}
+    assert got[0].assessment.startswith(  # then tjek's R93 on the notice that is no longer fixed
         "Punktet svarer nu til bibliotekets variant 'Ledelsens konkrete vurdering' "
         "(arbejdsgivervenlig) i stedet for 'Indkaldelse med varsel' (balanceret)."
     )
@@ -127,10 +126,9 @@ def test_an_assessor_plugs_in_and_gets_whole_texts(tmp_path: Path) -> None:
         (tmp_path / f"v{k}.docx").write_bytes(data)
     paths = [tmp_path / "v1.docx", tmp_path / "v2.docx"]
     [rnd] = compare_versions(paths, [], [], assessors=[shortened_notice])
-    assert [r.assessment for r in rnd.rows] == [
-        "Varslet er forkortet fra tre arbejdsdage til dagen før.",
-        "",
-    ]
+    first, second = (r.assessment for r in rnd.rows)  # tjek's own R93 finding comes first
+    assert first.endswith("\nVarslet er forkortet fra tre arbejdsdage til dagen før.")
+    assert second == ""
     assert seen[0].topic == "undtagelser" and seen[0].agreement == "lokal"
     assert seen[0].before == notice and seen[0].clause_before is not None
     assert notice in seen[0].clause_before

@@ -226,7 +226,7 @@ def test_clean_agreement_has_no_findings(sector: str) -> None:
 
 
 def test_every_rule_has_a_firing_case_and_every_fact_rule_is_listed() -> None:
-    ids = {r.id for r in all_rules()}
+    ids = {r.id for r in all_rules() if int(r.id[1:]) < 90}  # R90–R99: test_text_rules.py
     assert ids == {c[0] for c in FIRES} | {c[0] for c in FRAME_FIRES}
     expected = {f"R{n:02d}" for n in (*range(1, 8), *range(10, 17), *range(20, 27), *range(30, 37),
                                       *range(40, 45), *range(50, 64), *range(70, 74),

@@ -1,0 +1,175 @@
+"""Assess one change to a clause: what it does to the terms, in whose favour, against our library.
+
+`assess_change(topic, before, after, library)` is the plain function other views use (the
+redline's change overview shows it per change). It reads the terms of both texts, compares them
+family by family, and measures the result against the library variant the older text follows.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+from assembler.audit.terms import text_terms
+from assembler.audit.terms.compare import Effect, term_effects
+from assembler.library.model import Library, Variant
+
+FAVOURS = ("medarbejderne", "arbejdsgiveren", "begge", "neutral", "uafklaret")
+FAVOUR_DA = {
+    "medarbejderne": "til fordel for medarbejderne",
+    "arbejdsgiveren": "til fordel for arbejdsgiveren",
+    "begge": "både til fordel for medarbejderne og for arbejdsgiveren",
+    "neutral": "uden betydning for rettigheder og pligter",
+    "uafklaret": "virkningen kan ikke afgøres automatisk",
+}
+SAME_VARIANT = 0.8  # share of a text's words from a variant above which the text follows it
+MIN_WORDS = 8  # shorter texts are too short to tell which variant they follow
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """A short Danish assessment of one change and whose favour it is in."""
+
+    text: str
+    favour: str  # one of FAVOURS
+    effects: tuple[Effect, ...] = field(default_factory=tuple)
+    variant: str = ""  # the library variant the assessment is measured against ('' if none)
+
+    @property
+    def favour_da(self) -> str:
+        """The favour in Danish, e.g. 'til fordel for arbejdsgiveren'."""
+        return FAVOUR_DA[self.favour]
+
+
+def _words(text: str) -> list[str]:
+    """Lower-case words without placeholders or condition markers."""
+    text = re.sub(r"\{\{[^}]*\}\}|\[hvis[^\]]*\]", " ", text)
+    return re.findall(r"\w+", text.casefold())
+
+
+def closest_variant(
+    library: Library, agreement: str, topic: str, text: str
+) -> tuple[Variant, float] | None:
+    """The library variant whose wording is nearest to the text, and how near (0–1)."""
+    try:
+        variants = library.topic(agreement, topic).variants
+    except KeyError:
+        return None
+    words = _words(text)
+    if len(words) < MIN_WORDS:
+        return None
+    scored = []
+    for variant in variants:  # the share of the text's words that come from the variant
+        matcher = SequenceMatcher(None, _words(variant.text), words, autojunk=False)
+        covered = sum(block.size for block in matcher.get_matching_blocks())
+        scored.append((covered / len(words), variant))
+    score, best = max(scored, key=lambda pair: pair[0])
+    return best, score
+
+
+def _variant_named(library: Library, agreement: str, topic: str, variant_id: str) -> Variant | None:
+    try:
+        return library.topic(agreement, topic).variant(variant_id)
+    except KeyError:
+        return None
+
+
+def _library_has(library: Library, agreement: str, topic: str, kind: str) -> bool:
+    """Whether any variant of the topic sets a term of this kind (not negated)."""
+    try:
+        variants = library.topic(agreement, topic).variants
+    except KeyError:
+        return False
+    return any(kind in _variant_kinds(v.text) for v in variants)
+
+
+@lru_cache(maxsize=256)
+def _variant_kinds(text: str) -> frozenset[str]:
+    """The kinds of term a variant's text sets (read once per text)."""
+    plain = re.sub(r"\{\{[^}]*\}\}|\[hvis[^\]]*\]", "x", text)
+    return frozenset(t.kind for t in text_terms(plain) if not t.negated)
+
+
+def _only_wording(before: str, after: str) -> bool:
+    """Whether two texts differ only in case, punctuation and spacing."""
+    return re.findall(r"\w+", before.casefold()) == re.findall(r"\w+", after.casefold())
+
+
+def _sentence(effects: list[Effect]) -> str:
+    """'A, B og C' with the first letter upper-case."""
+    parts = [e.text for e in effects]
+    joined = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " og " + parts[-1]
+    return joined[:1].upper() + joined[1:]
+
+
+def assess_change(
+    topic: str,
+    before: str,
+    after: str,
+    library: Library,
+    agreement: str = "lokal",
+    variant: str | None = None,
+) -> Assessment:
+    """Assess a change of one clause's text (paragraphs separated by newlines); `variant` names
+    the library variant the older text follows, when known (else it is found by wording)."""
+    effects = term_effects(text_terms(before, topic), text_terms(after, topic))
+    ours = _variant_named(library, agreement, topic, variant) if variant else None
+    if ours is None and before.strip():
+        near = closest_variant(library, agreement, topic, before)
+        ours = near[0] if near and near[1] >= SAME_VARIANT else None
+    theirs = closest_variant(library, agreement, topic, after) if after.strip() else None
+    now_follows = theirs[0] if theirs and theirs[1] >= SAME_VARIANT else None
+    worse = any(e.direction < 0 for e in effects)
+    better = any(e.direction > 0 for e in effects)
+    if not effects:
+        if _only_wording(before, after):
+            return Assessment("Kun sproglige ændringer (tegnsætning, store og små bogstaver).",
+                              "neutral")  # fmt: skip
+        what = "Teksten er slettet" if not after.strip() else (
+            "Teksten er tilføjet" if not before.strip() else "Ordlyden er ændret"
+        )  # fmt: skip
+        return Assessment(
+            f"{what}, men programmet kan ikke afgøre, hvad ændringen betyder for rettigheder og "
+            "pligter. Læs den selv.",
+            "uafklaret",
+            (),
+            ours.id if ours else "",
+        )
+    favour = "begge" if worse and better else "arbejdsgiveren" if worse else "medarbejderne"
+    text = _sentence(effects)
+    if ours is not None:
+        how = {"begge": "både bedre og ringere", "arbejdsgiveren": "ringere",
+               "medarbejderne": "bedre"}[favour]  # fmt: skip
+        text += f": {how} for medarbejderne end variant '{ours.name}' ({ours.position})"
+    novel = [
+        e.kind for e in effects if e.kind and not _library_has(library, agreement, topic, e.kind)
+    ]
+    if novel:
+        text += "; ingen af bibliotekets varianter giver Arbejdsgiveren en sådan ret"
+    if now_follows is not None and (ours is None or now_follows.id != ours.id):
+        text += f"; teksten svarer nu til variant '{now_follows.name}' ({now_follows.position})"
+    return Assessment(text + ".", favour, tuple(effects), ours.id if ours else "")
+
+
+class OverviewAssessor:
+    """assess_change as an assessor for the redline's change overview (compare/assess.Assessor):
+    called with a change's facts, it returns the assessment when the direction is clear, else None.
+    """
+
+    def __init__(self, library: Library) -> None:
+        self.library = library
+
+    def __call__(self, change: object) -> str | None:
+        """'Varslet for fremmøde er forkortet …: ringere … (til fordel for arbejdsgiveren).'"""
+        topic = getattr(change, "topic", "")
+        agreement = getattr(change, "agreement", "")
+        if not topic or agreement not in ("lokal", "individuel"):
+            return None
+        before = getattr(change, "before", "") or ""
+        after = getattr(change, "after", "") or ""
+        result = assess_change(topic, before, after, self.library, agreement)
+        if result.favour not in ("medarbejderne", "arbejdsgiveren", "begge"):
+            return None
+        return f"{result.text.rstrip('.')} ({result.favour_da})."

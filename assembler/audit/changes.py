@@ -1,0 +1,234 @@
+"""Compare a draft with our last version clause by clause, and assess each substantive change.
+
+Our version comes either from the answers a draft carries (rendered again through the library)
+or from our own earlier .docx (`tjek UDKAST --mod VORES`). Clauses are paired by topic, so a
+moved clause is one move, not a deletion and an insertion; inside a clause paragraphs are
+aligned by text, and each changed paragraph gets the span of its changed words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from assembler.answers.model import AgreementAnswers, Answers
+from assembler.audit.assess import Assessment, assess_change
+from assembler.audit.document import DocxDraft, Para
+from assembler.audit.sections import paragraph_topics
+from assembler.audit.topics import Found, find_topics
+from assembler.library.model import Library
+from assembler.render.context import build_context
+
+KINDS_DA = ("ændret", "tilføjet", "slettet", "flyttet")
+SIMILAR = 0.5  # paragraphs this similar are the same paragraph, edited
+
+
+@dataclass(frozen=True)
+class OurVersion:
+    """Our last version of an agreement, clause by clause (headings left out)."""
+
+    label: str  # where it came from, for messages: a file name or the embedded answers
+    clauses: dict[str, list[str]]
+    titles: dict[str, str]
+    variants: dict[str, str]  # topic → library variant, where known
+
+
+@dataclass(frozen=True)
+class Change:
+    """One substantive change of our text in the draft, with its assessment and its place."""
+
+    topic: str
+    title: str
+    kind: str  # one of KINDS_DA
+    before: str
+    after: str
+    para: Para | None  # the draft paragraph a comment on it goes on
+    span: tuple[int, int] | None  # the changed words in para.text (None: the whole paragraph)
+    assessment: Assessment
+    before_index: int = -1  # position of the paragraph in our clause (-1: not from our clause)
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def version_from_answers(
+    library: Library, answers: Answers, agreement: AgreementAnswers, label: str
+) -> OurVersion:
+    """Our version as a set of answers renders today."""
+    context, _ = build_context(library, answers, agreement)
+    clauses, titles, variants = {}, {}, {}
+    for clause in context["klausuler"]:
+        topic = clause["emne"]
+        clauses[topic] = [_norm(a["tekst"]) for a in clause["afsnit"] if _norm(a["tekst"])]
+        titles[topic] = clause["titel"]
+        variants[topic] = clause["variant"]
+    return OurVersion(label, clauses, titles, variants)
+
+
+def clause_paragraphs(draft: DocxDraft, found: dict[str, Found]) -> dict[str, list[Para]]:
+    """Each found topic's body paragraphs (its heading left out), in document order."""
+    topics = paragraph_topics(draft, found)
+    headings = {f.para.index for f in found.values() if f.para is not None and f.how != "tekst"}
+    out: dict[str, list[Para]] = {topic: [] for topic in found}
+    for para in draft.paragraphs:
+        topic = topics.get(para.index, "")
+        if topic and para.text and para.index not in headings:
+            out.setdefault(topic, []).append(para)
+    return out
+
+
+def version_from_draft(library: Library, draft: DocxDraft, agreement: str) -> OurVersion:
+    """Our version read from our own earlier .docx."""
+    found = find_topics(draft, library, agreement)
+    bodies = clause_paragraphs(draft, found)
+    titles = {t.id: t.title for t in library.for_agreement(agreement)}
+    variants = {topic: variant for topic, variant, _ in draft.anchors}
+    clauses = {topic: [p.text for p in paras] for topic, paras in bodies.items()}
+    return OurVersion(draft.path.name, clauses, {t: titles.get(t, t) for t in clauses}, variants)
+
+
+def _pairs(before: Sequence[str], after: Sequence[Para]) -> list[tuple[int | None, int | None]]:
+    """Align paragraphs: equal ones, then edited ones (similar text) in order, then the rest."""
+    matcher = SequenceMatcher(None, [_norm(b) for b in before], [_norm(a.text) for a in after],
+                              autojunk=False)  # fmt: skip
+    out: list[tuple[int | None, int | None]] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            out += list(zip(range(i1, i2), range(j1, j2), strict=True))
+            continue
+        free = list(range(j1, j2))
+        for i in range(i1, i2):
+            match = next(
+                (
+                    j
+                    for j in free
+                    if SequenceMatcher(None, before[i], after[j].text).ratio() >= SIMILAR
+                ),
+                None,
+            )
+            if match is None:
+                out.append((i, None))
+                continue
+            out += [(None, j) for j in free[: free.index(match)]]
+            free = free[free.index(match) + 1 :]
+            out.append((i, match))
+        out += [(None, j) for j in free]
+    return out
+
+
+def changed_span(before: str, after: str) -> tuple[int, int] | None:
+    """The span of the changed words in `after` (a neighbouring word for a pure deletion)."""
+    old = [m.group(0) for m in re.finditer(r"\S+", before)]
+    new = list(re.finditer(r"\S+", after))
+    ops = [op for op in SequenceMatcher(None, old, [m.group(0) for m in new], autojunk=False)
+           .get_opcodes() if op[0] != "equal"]  # fmt: skip
+    if not ops or not new:
+        return None
+    j1, j2 = ops[0][3], ops[-1][4]
+    if j1 == j2:  # words were only removed: mark the word before the gap (or after it)
+        j1, j2 = (j1 - 1, j1) if j1 > 0 else (j1, j1 + 1)
+    j2 = min(j2, len(new))
+    return new[j1].start(), new[j2 - 1].end()
+
+
+def compare_with(
+    library: Library,
+    agreement: str,
+    ours: OurVersion,
+    draft: DocxDraft,
+    found: dict[str, Found],
+) -> list[Change]:
+    """Every substantive change of the draft against our version, in the draft's order."""
+    theirs = clause_paragraphs(draft, found)
+    out: list[Change] = []
+    titles = {t.id: t.title for t in library.for_agreement(agreement) if t.kind == "clause"}
+    for topic, before in ours.clauses.items():
+        title = ours.titles.get(topic) or titles.get(topic, topic)
+        variant = ours.variants.get(topic)
+        after = theirs.get(topic)
+        if after is None:
+            assessment = assess_change(topic, "\n".join(before), "", library, agreement, variant)
+            where = _where_deleted(draft, found, ours, topic)
+            out.append(Change(topic, title, "slettet", "\n".join(before), "", where, None,
+                              assessment))  # fmt: skip
+            continue
+        out += _clause_changes(library, agreement, topic, title, variant, before, after,
+                               found.get(topic))  # fmt: skip
+    for topic in theirs:
+        if topic not in ours.clauses and topic in titles and theirs[topic]:
+            text = "\n".join(p.text for p in theirs[topic])
+            where = found[topic].para if topic in found else theirs[topic][0]
+            assessment = assess_change(topic, "", text, library, agreement)
+            out.append(Change(topic, titles[topic], "tilføjet", "", text, where, None, assessment))
+    clause_topics = {t.id for t in library.for_agreement(agreement) if t.kind == "clause"}
+    out += _moves(ours, found, titles, clause_topics)
+    return sorted(out, key=lambda c: c.para.index if c.para is not None else -1)
+
+
+def _clause_changes(
+    library: Library, agreement: str, topic: str, title: str, variant: str | None,
+    before: list[str], after: list[Para], heading: Found | None,
+) -> list[Change]:  # fmt: skip
+    """The changed, inserted and deleted paragraphs of one clause."""
+    out = []
+    last: Para | None = heading.para if heading is not None else None
+    for i, j in _pairs(before, after):
+        old = before[i] if i is not None else ""
+        para = after[j] if j is not None else None
+        new = para.text if para is not None else ""
+        if para is not None:
+            last = para
+        if _norm(old) == _norm(new):
+            continue
+        assessment = assess_change(topic, old, new, library, agreement, variant)
+        if i is not None and j is not None:
+            out.append(Change(topic, title, "ændret", old, new, para, changed_span(old, new),
+                              assessment, i))  # fmt: skip
+        elif j is not None:
+            out.append(Change(topic, title, "tilføjet", "", new, para, None, assessment))
+        elif i is not None:
+            out.append(Change(topic, title, "slettet", old, "", last, None, assessment, i))
+    return out
+
+
+def _where_deleted(
+    draft: DocxDraft, found: dict[str, Found], ours: OurVersion, topic: str
+) -> Para | None:
+    """Where a deleted clause stood: the heading of the clause before it, if still there."""
+    order = list(ours.clauses)
+    for earlier in reversed(order[: order.index(topic)]):
+        if earlier in found and found[earlier].para is not None:
+            return found[earlier].para
+    return draft.paragraphs[0] if draft.paragraphs else None
+
+
+def _moves(
+    ours: OurVersion, found: dict[str, Found], titles: dict[str, str], clause_topics: set[str]
+) -> list[Change]:
+    """Clauses whose place among the others changed (their content is compared separately)."""
+    ours_order = [t for t in ours.clauses if t in found]
+    theirs_order = [t for t in found if t in ours.clauses]
+    ours_numbers = [t for t in ours.clauses if t in clause_topics]
+    theirs_numbers = [t for t in found if t in clause_topics]
+    matcher = SequenceMatcher(None, ours_order, theirs_order, autojunk=False)
+    kept = {
+        t
+        for block in matcher.get_matching_blocks()
+        for t in ours_order[block.a : block.a + block.size]
+    }
+    out = []
+    for topic in theirs_order:
+        if topic in kept:
+            continue
+        if topic not in ours_numbers or topic not in theirs_numbers:
+            continue
+        was, now = ours_numbers.index(topic) + 1, theirs_numbers.index(topic) + 1
+        text = (f"Bestemmelsen er flyttet fra § {was} til § {now}; flytningen i sig selv ændrer "
+                "ikke rettigheder og pligter.")  # fmt: skip
+        title = ours.titles.get(topic) or titles.get(topic, topic)
+        out.append(Change(topic, title, "flyttet", "", "", found[topic].para, None,
+                          Assessment(text, "neutral")))  # fmt: skip
+    return out

@@ -1,0 +1,174 @@
+"""Money and things: amounts, costs, 'skattefri godtgørelse', private equipment and transport."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from assembler.audit.terms.numbers import number
+from assembler.audit.terms.sentences import Sentence, negated
+from assembler.rules.text_facts import Term
+
+CASH = r"godtgørelse\w*|beløb\w*|tilskud\w*|kompensation\w*|udbetaling\w*|tillæg\w*|refusion\w*"
+AMOUNT = re.compile(
+    r"(?:(?P<a>\d{1,3}(?:\.\d{3})+|\d+)(?:,(?P<ø>\d{1,2}|-))?\s*(?:kr\.?|kroner|DKK)|"
+    r"(?:kr\.|DKK)\s*(?P<b>\d{1,3}(?:\.\d{3})+|\d+)(?:,(?:\d{1,2}|-))?)"
+    r"(?:\s*(?:pr\.?|per|om|hver|i)\s+(?P<per>måned|måneden|år|året|uge|ugen|dag|"
+    r"hjemmearbejdsdag)|\s+(?P<adv>månedligt|årligt|ugentligt|dagligt))?",
+    re.I,
+)
+PERIODS = {"måned": "måned", "år": "år", "uge": "uge", "dag": "dag", "hjemmearbejdsdag": "dag",
+           "månedligt": "måned", "årligt": "år", "ugentligt": "uge", "dagligt": "dag"}  # fmt: skip
+
+
+def amount_terms(s: Sentence) -> list[Term]:
+    """Sums of money paid for home work: '300 kr. pr. måned', 'kr. 1.250 årligt'."""
+    text = s.text
+    if not re.search(CASH + r"|udbetal\w*|betal\w*|dækk\w*", text, re.I):
+        return []
+    out = []
+    for m in AMOUNT.finditer(text):
+        raw = m.group("a") or m.group("b")
+        value = number(raw.replace(".", "")) or Decimal(0)
+        per = (m.group("per") or m.group("adv") or "").casefold().removesuffix("en")
+        period = PERIODS.get(per, PERIODS.get(per.removesuffix("et"), ""))
+        label = f"{value:,.0f} kr.".replace(",", ".") + (f" pr. {period}" if period else "")
+        start, end = s.span(m)
+        values = {"amount": value, "period": period, "label": label}
+        out.append(Term("amount", values, s.para, start, end, m.group(0), s.topic))
+    return out
+
+
+COSTS = (
+    ("ingen", re.compile(r"(?:ydes|gives|betales|dækkes)\s+(?:\w+\s+)?ikke\s+(?:\w+\s+){0,2}?"
+                         r"(?:godtgørelse|kompensation|dækning)|ingen\s+(?:godtgørelse|kompensation)|"
+                         r"ikke\s+(?:ret\s+til\s+)?(?:godtgørelse|kompensation)", re.I)),
+    ("dokumenterede", re.compile(r"dokumenterede\s+(?:mer)?udgift\w*", re.I)),
+    ("individuel", re.compile(r"(?:afgøres|aftales|fastsættes)\s+i\s+den\s+individuelle\s+aftale",
+                              re.I)),
+    ("fast", re.compile(r"fast\w*\s+(?:månedlig\w*\s+)?(?:beløb|tilskud|godtgørelse)", re.I)),
+)  # fmt: skip
+
+
+def costs_terms(s: Sentence) -> list[Term]:
+    """How home-work costs are handled: none, documented, in the individual agreement, fixed."""
+    for mode, pattern in COSTS:
+        m = pattern.search(s.text)
+        if m:
+            start, end = s.span(m)
+            return [Term("costs", {"mode": mode}, s.para, start, end, m.group(0), s.topic)]
+    return []
+
+
+TAX_FREE = re.compile(
+    r"skattefri\w*\s+(?:\w+\s+){0,2}?(?P<cash>" + CASH + r")|"
+    r"(?P<cash2>"
+    + CASH
+    + r")\b[^.]{0,80}?\b(?:udbetales|ydes|er|gives|betales)\s+(?P<neg>ikke\s+)?"
+    r"skattefri\w*",
+    re.I,
+)
+
+
+def tax_terms(s: Sentence) -> list[Term]:
+    """A cash allowance called tax-free ('skattefri godtgørelse'); 'ikke skattefri' is negated."""
+    out = []
+    for m in TAX_FREE.finditer(s.text):
+        before = s.text[max(0, m.start() - 25) : m.start()]
+        neg = bool(m.group("neg")) or negated(before) or "ikke skattefri" in m.group(0).casefold()
+        start, end = s.span(m)
+        word = re.search(r"skattefri\w*", m.group(0), re.I)
+        values = {"word_span": (start + word.start(), start + word.end()) if word else (start, end),
+                  "word": word.group(0) if word else ""}  # fmt: skip
+        out.append(Term("tax_free", values, s.para, start, end, m.group(0), s.topic, neg))
+        break
+    return out
+
+
+COMPUTERS = (
+    r"pc\b|pc'er|computer\w*|bærbar\w*|laptop\w*|tablet\w*|it-udstyr|mobiltelefon\w*|smartphone\w*"
+)
+OTHER_GEAR = (
+    r"skærm\w*|tastatur\w*|\bmus\b|headset\w*|printer\w*|kontorstol\w*|\bstol\b|skrivebord\w*|"
+    r"hæve-sænke\w*|møbler|inventar|udstyr\w*"
+)
+DEVICE = re.compile(rf"(?P<device>{COMPUTERS}|{OTHER_GEAR})", re.I)
+OWN = re.compile(
+    r"(?:medarbejder\w*|den\s+ansatte)\s+(?:\w+\s+){0,4}?(?P<verb>stiller|anvender|bruger|benytter|"
+    r"medbringer|anskaffer|sørger\s+for|holder|har|stille|anvende|bruge|benytte|medbringe|"
+    r"anskaffe|sørge\s+for)\s+(?:\w+\s+){0,3}?"
+    r"(?:selv\b|sin\b|sit\b|sine\b|egen\b|eget\b|egne\b|privat\w*)|"
+    r"(?:på|med|fra)\s+(?:medarbejderens|egen|eget|egne|privat\w*)\s+(?:\w+\s+){0,2}?"
+    r"(?:pc|computer\w*|udstyr\w*|it-udstyr|bærbar\w*)",
+    re.I,
+)
+OPTIONAL = re.compile(
+    r"efter\s+eget\s+ønske|kan\s+vælge|kan\s+(?:\w+\s+){0,3}?(?:bruge|anvende|benytte)|"
+    r"hvis\s+medarbejderen\s+ønsker",
+    re.I,
+)
+PROHIBITED = re.compile(
+    r"må\s+ikke\s+(?:\w+\s+){0,3}?(?:bruge|anvende|benytte)|ikke\s+tilladt", re.I
+)
+
+
+def equipment_terms(s: Sentence) -> list[Term]:
+    """Private equipment for the work: 'Medarbejderen stiller selv pc og skærm til rådighed'."""
+    text = s.text
+    m = OWN.search(text)
+    if m is None or PROHIBITED.search(text):
+        return []
+    devices = [d.group("device").casefold() for d in DEVICE.finditer(text)]
+    if not devices:
+        return []
+    computer = any(re.fullmatch(COMPUTERS, d, re.I) for d in devices)
+    neg = negated(text[max(0, m.start() - 30) : m.end()])
+    values = {"devices": tuple(dict.fromkeys(devices)), "computer": computer,
+              "optional": bool(OPTIONAL.search(text))}  # fmt: skip
+    start, end = s.span(m)
+    # the whole sentence is the clause's content; anchor on it
+    start, end = s.start, s.start + len(text.rstrip())
+    return [Term("equipment", values, s.para, start, end, text.strip(), s.topic, neg)]
+
+
+TRAVEL_TIME = re.compile(
+    r"(?:rejse|transport)tid\w*[^.]{0,80}?\b(?P<verb>medregnes|indregnes|regnes|tæller|betragtes)\b"
+    r"[^.]{0,30}?arbejdstid|(?:rejse|transport)tid\w*\s+(?:er|udgør)\s+(?:ikke\s+)?arbejdstid|"
+    r"\b(?:medregnes|indregnes)\s+(?:ikke\s+)?i\s+arbejdstiden",
+    re.I,
+)
+ALLOWANCE = re.compile(
+    r"(?:befordrings|kørsels|transport|rejse)godtgørelse\w*|godtgøres\s+efter\s+(?:de\s+)?"
+    r"(?:regler\w*|reglerne)\s+om\s+tjenesterejser|tjenesterejse\w*|(?:befordring|transport)\w*\s+"
+    r"(?:dækkes|betales|refunderes)",
+    re.I,
+)
+TRANSPORT = re.compile(
+    r"rejse\w*|transport\w*|befordring\w*|kørsel\w*|tjenesterejse\w*|mødested\w*|udgangspunkt", re.I
+)
+START = re.compile(
+    r"hjemmet\s+(?:\w+\s+){0,2}?(?:regnes|anses|betragtes)\s+(?:\w+\s+){0,2}?som\s+"
+    r"(?:udgangspunkt\w*|arbejdssted\w*|tjenested\w*|mødested\w*)|"
+    r"(?:regnes|anses|betragtes)\s+hjemmet\s+som\s+(?:udgangspunkt|arbejdssted|tjenested)\w*",
+    re.I,
+)
+
+
+def transport_terms(s: Sentence) -> list[Term]:
+    """Transport on home days: travel time counted, allowance paid (or not), home as the start."""
+    text = s.text
+    if not TRANSPORT.search(text):
+        return []
+    out = []
+    for kind, pattern in (("transport_time", TRAVEL_TIME), ("transport_allowance", ALLOWANCE),
+                          ("transport_start", START)):  # fmt: skip
+        m = pattern.search(text)
+        if m is None:
+            continue
+        window = text[max(0, m.start() - 30) : min(len(text), m.end() + 40)]
+        neg = kind != "transport_start" and (
+            negated(window) or bool(re.search(r"ikke\s+ret\s+til", text, re.I))
+        )
+        start, end = s.span(m)
+        out.append(Term(kind, {}, s.para, start, end, m.group(0), s.topic, neg))
+    return out

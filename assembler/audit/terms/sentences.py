@@ -1,0 +1,61 @@
+"""Split a paragraph into sentences with their offsets, and recognise negation."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Abbreviations that end with a full stop inside a Danish sentence.
+ABBREVIATIONS = (
+    "kl", "fx", "f.eks", "pr", "nr", "stk", "jf", "bl.a", "mv", "m.v", "ca", "dvs", "evt",
+    "inkl", "ekskl", "hhv", "mht", "vedr", "ifm", "pkt", "s", "d", "ang",
+)  # fmt: skip
+_BOUNDARY = re.compile(r"[.!?;:](?=\s+[A-ZÆØÅ\"„»«(§])")
+NEGATION = re.compile(r"\b(ikke|ingen|intet|aldrig|hverken|uden\s+at)\b", re.I)
+# Clause-internal breaks that end the reach of a negation: "ikke A, men B".
+CONTRAST = re.compile(r"\b(men|dog|derimod|medmindre|undtagen)\b|;", re.I)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of a paragraph, with its offset in the paragraph's text."""
+
+    text: str
+    start: int
+    para: int
+    topic: str
+
+    def span(self, match: re.Match[str], group: int | str = 0) -> tuple[int, int]:
+        """The paragraph-level span of a match (or one of its groups) in this sentence."""
+        return self.start + match.start(group), self.start + match.end(group)
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """Whether the full stop at `dot` ends an abbreviation such as 'kl.' or 'bl.a.'."""
+    before = text[:dot].rsplit(None, 1)[-1].casefold() if text[:dot].strip() else ""
+    if re.search(r"§\s*\d+\s*[a-z]?$", text[:dot]):
+        return False  # "jf. § 3." ends a sentence
+    return before.rstrip(".") in ABBREVIATIONS or bool(re.fullmatch(r"\d{1,2}", before))
+
+
+def split_sentences(text: str) -> list[tuple[int, str]]:
+    """(offset, sentence) pairs; a full stop after an abbreviation or a day number is not an end."""
+    out: list[tuple[int, str]] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        if text[m.start()] == "." and _is_abbreviation(text, m.start()):
+            continue
+        out.append((start, text[start : m.end()]))
+        start = m.end()
+        while start < len(text) and text[start].isspace():
+            start += 1
+    if start < len(text) and text[start:].strip():
+        out.append((start, text[start:]))
+    return out
+
+
+def negated(text: str) -> bool:
+    """Whether a stretch of words holds a negation not cut off by a contrast ('men', ';')."""
+    parts = CONTRAST.split(text)
+    tail = parts[-1] if parts else text
+    return bool(NEGATION.search(tail if parts else text))

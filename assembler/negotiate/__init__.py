@@ -1,0 +1,1 @@
+"""Answer a counterparty's draft: our position, the amendments, the counter-proposal."""

@@ -1,0 +1,154 @@
+"""Our reply to one term of the draft, measured against our position's wording of the same term.
+
+Our value for each family (the notice, the core hours, the cap …) is read from our own clause
+text, rendered from our position; when our variant has no such term (a calendar instead of core
+hours), the library's employee-side default supplies it. No value is ever invented.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from assembler.audit.document import Para
+from assembler.audit.terms import text_terms
+from assembler.audit.terms.sentences import split_sentences
+from assembler.library.model import Library
+from assembler.negotiate import replies
+from assembler.negotiate.model import Edit
+from assembler.negotiate.position import Position
+from assembler.rules.text_facts import Term
+
+# Where a term belongs (its topic in each agreement): for titles, and for our own wording.
+CONVENTIONAL_TOPICS = {
+    "lokal": {"notice": "undtagelser", "call_in": "undtagelser", "suspension": "undtagelser",
+              "core_hours": "tilgaengelighed", "availability": "tilgaengelighed",
+              "days": "omraade", "termination": "ikrafttraeden", "amount": "oekonomi",
+              "costs": "oekonomi", "tax_free": "oekonomi", "equipment": "it_sikkerhed",
+              "transport": "transport", "compulsion": "frivillighed", "voluntary": "frivillighed"},
+    "individuel": {"notice": "aendring", "call_in": "aendring", "suspension": "aendring",
+                   "core_hours": "kontakttid", "availability": "kontakttid", "days": "omfang",
+                   "termination": "opsigelse", "amount": "kompensation", "costs": "kompensation",
+                   "tax_free": "kompensation", "equipment": "udstyr", "compulsion": "parter"},
+}  # fmt: skip
+WORKING_DAYS = ("arbejdsdag", "hverdag")
+Reply = tuple[list[Edit], str]
+
+
+def family(term: Term) -> str:
+    """The family a term belongs to (the transport kinds are one family)."""
+    return "transport" if term.kind.startswith("transport") else term.kind
+
+
+class TermReplies:
+    """Replies to terms, for one agreement and one position."""
+
+    def __init__(self, library: Library, agreement: str, positions: tuple[Position, ...]) -> None:
+        self.library, self.agreement, self.positions = library, agreement, positions
+        self.replies: dict[str, Callable[[Term, Para], Reply]] = {
+            "notice": self._notice, "core_hours": self._core, "availability": self._core,
+            "days": self._days, "termination": self._termination, "amount": self._amount,
+            "tax_free": self._tax, "compulsion": self._compulsion,
+            "suspension": self._suspension, "equipment": self._equipment,
+            "transport": self._transport,
+        }  # fmt: skip
+
+    def topic(self, kind: str) -> str:
+        """The topic of a kind of term in this agreement."""
+        return CONVENTIONAL_TOPICS[self.agreement].get(kind, "")
+
+    def reference(self, kind: str, of: str | None = None) -> Term | None:
+        """Our term of a kind (looked up in the topic of `of`, default the kind's own topic)."""
+        topic = self.topic(of or kind)
+        for position in self.positions:
+            text = "\n".join(p.text for p in position.clause(self.library, topic))
+            found = [t for t in text_terms(text, topic) if t.kind == kind and not t.negated]
+            if found:
+                return found[0]
+        return None
+
+    def reply(self, term: Term, para: Para) -> Reply:
+        """The edits and the proposal (Danish) answering one term; ([], "") when we have none."""
+        handler = self.replies.get(family(term))
+        return handler(term, para) if handler is not None else ([], "")
+
+    def _notice(self, term: Term, para: Para) -> Reply:
+        ours = self.reference("notice")
+        if ours is None or ours.get("n") is None or ours.get("unit") not in WORKING_DAYS:
+            return [], ""
+        edit = replies.notice_edit(term, ours.get("n"))
+        return [edit], f"Vi foreslår et fast varsel for fremmøde: „{edit.text}“."
+
+    def _core(self, term: Term, para: Para) -> Reply:
+        ours = self.reference("core_hours")
+        if ours is None:
+            return [], ""
+        start, end = ours.get("start"), ours.get("end")
+        if term.kind == "availability":
+            edit = replies.whole_day_edit(term, start, end)
+            return [edit], f"Vi foreslår en kernetid: „{edit.text}“."
+        return replies.core_edits(term, start, end), f"Vi foreslår kernetiden {ours.get('label')}."
+
+    def _days(self, term: Term, para: Para) -> Reply:
+        ours = self.reference("days")
+        edit = replies.cap_edit(term, ours.get("per_week")) if ours is not None else None
+        if edit is None or ours is None:
+            return [], ""
+        return [edit], f"Vi foreslår at sætte loftet til {ours.get('label')}."
+
+    def _termination(self, term: Term, para: Para) -> Reply:
+        ours = self.reference("termination")
+        if ours is None or not ours.get("months"):
+            return [], ""
+        edit = replies.termination_edit(term, ours.get("months"))
+        if edit is None:
+            return [], ""
+        return [edit], f"Vi foreslår et opsigelsesvarsel på {ours.get('label')}."
+
+    def _amount(self, term: Term, para: Para) -> Reply:
+        ours = self.reference("amount")
+        edit = replies.amount_edit(term, ours.get("amount")) if ours is not None else None
+        if edit is None or ours is None:
+            return [], ""
+        return [edit], f"Vi foreslår {ours.get('label')}."
+
+    def _tax(self, term: Term, para: Para) -> Reply:
+        return [replies.tax_edit(term)], "Vi foreslår at skrive, at godtgørelsen er skattepligtig."
+
+    def _compulsion(self, term: Term, para: Para) -> Reply:
+        edit = replies.delete_sentence(term, para.text)
+        return [edit], "Vi foreslår at slette bestemmelsen om, at hjemmearbejde kan pålægges."
+
+    def _suspension(self, term: Term, para: Para) -> Reply:
+        edit = replies.delete_sentence(term, para.text, refers_back=True)
+        return [edit], (
+            "Vi foreslår at slette Arbejdsgiverens ret til ensidigt at indstille hjemmearbejdet."
+        )
+
+    def _equipment(self, term: Term, para: Para) -> Reply:
+        for position in self.positions:
+            paragraphs = position.clause(self.library, self.topic("equipment"))
+            if paragraphs:
+                sentence = split_sentences(paragraphs[0].text)[0][1].strip()
+                edit = replies.replace_sentence(term, para.text, sentence)
+                return [edit], f"Vi foreslår i stedet: „{sentence}“"
+        return [], ""
+
+    def transport_paragraphs(self) -> list[tuple[str, bool]]:
+        """Our transport paragraphs that give the clause its consequence (time, allowance)."""
+        for position in self.positions:
+            keep = []
+            for p in position.clause(self.library, "transport"):
+                kinds = {t.kind for t in text_terms(p.text, "transport") if not t.negated}
+                if kinds & {"transport_time", "transport_allowance"}:
+                    keep.append((p.text, p.bullet))
+            if keep:
+                return keep
+        return []
+
+    def _transport(self, term: Term, para: Para) -> Reply:
+        keep = self.transport_paragraphs()
+        if not keep:
+            return [], ""
+        return [replies.insert_after(para.index, keep)], (
+            "Vi foreslår at tilføje følgen: " + " ".join(f"„{t}“" for t, _ in keep)
+        )

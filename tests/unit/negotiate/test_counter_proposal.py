@@ -1,0 +1,239 @@
+"""`modforslag`: our answer as tracked changes — reject-all gives their draft back exactly,
+accept-all gives our position, each amendment has one comment on its own revisions."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections import Counter
+from pathlib import Path
+
+import docx
+import pytest
+from lxml import etree
+
+from assembler.library.model import Library
+from assembler.negotiate.position import default_variant, library_position
+from assembler.negotiate.workflow import CounterProposal, make_counter_proposal
+from assembler.ooxml.ns import qn
+from assembler.render.templates import TemplateSet
+from tests.unit.audit import drafts
+from tests.unit.audit.comment_ranges import covered_texts
+from tests.unit.compare.oracle import document_view, revision_ids
+from tests.unit.negotiate.tracked import THEIR_AUTHOR, with_their_revisions
+from tests.unit.rules.helpers import example_raw, write_raw
+
+AUTHOR, DATE = "Medarbejdersiden", "2027-01-20T00:00:00Z"
+
+
+def propose(library: Library, path: Path, answers: Path | None = None,
+            sector: str | None = None) -> tuple[CounterProposal, Path]:  # fmt: skip
+    """Make the counter-proposal and write it beside the draft."""
+    made = make_counter_proposal(library, path, answers, AUTHOR, DATE, sector)
+    out = path.with_name(path.stem + "-modforslag.docx")
+    out.write_bytes(made.data)
+    return made, out
+
+
+def body(data: bytes, view: str) -> list[str]:
+    return document_view(data, view)["body"]
+
+
+def assert_round_trip(draft: Path, out: Path) -> None:
+    """Reject-all is their draft exactly; ids are unique; python-docx opens it."""
+    data = out.read_bytes()
+    assert document_view(data, "reject") == document_view(draft.read_bytes(), "reject")
+    counts = Counter(revision_ids(data))
+    assert all(n == 1 for n in counts.values()), counts
+    docx.Document(str(out))
+
+
+def our_comments(out: Path) -> list[tuple[str, str]]:
+    return [(text, words) for text, words in covered_texts(out) if text.startswith("Vi foreslår")]
+
+
+@pytest.fixture(scope="module")
+def demo_round(library: Library, templates: TemplateSet,
+               tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:  # fmt: skip
+    """Our local agreement and management's counter-draft of it (carrying our answers)."""
+    return drafts.our_round(library, templates, tmp_path_factory.mktemp("runde"))
+
+
+def test_counter_draft_is_answered_with_our_text(
+    library: Library, demo_round: tuple[Path, Path]
+) -> None:
+    ours, theirs = demo_round
+    made, out = propose(library, theirs)
+    assert made.position.source.startswith("svarene fra vores seneste version")
+    assert [(a.topic, a.proposal) for a in made.plan.amendments] == [
+        ("tilgaengelighed", "Vi foreslår at fastholde vores formulering."),
+        ("undtagelser", "Vi foreslår at fastholde vores formulering."),
+        ("undtagelser", "Vi foreslår at slette det tilføjede afsnit."),
+        ("transport", "Vi foreslår at genindsætte afsnittet fra vores udkast."),
+    ]  # in the library's clause order: availability comes before changes
+    assert_round_trip(theirs, out)
+    accepted = body(out.read_bytes(), "accept")
+    assert sorted(accepted) == sorted(body(ours.read_bytes(), "accept"))
+    assert not any("midlertidigt indstille" in line for line in accepted)
+
+
+def test_one_comment_per_amendment_on_its_revisions(
+    library: Library, demo_round: tuple[Path, Path]
+) -> None:
+    made, out = propose(library, demo_round[1])
+    comments = our_comments(out)
+    assert len(comments) == len(made.plan.amendments) == 4
+    core, notice, suspension, transport = (words for _, words in comments)
+    assert "12" in notice and "arbejdsdage" in notice  # their words and ours, both in the range
+    assert suspension.startswith("Arbejdsgiveren kan midlertidigt indstille hjemmearbejdet")
+    assert "8.30" in core and "14.30" in core
+    assert transport.startswith("Rejsetiden fra hjemmet til mødestedet")
+    texts = [text for text, _ in comments]
+    assert "Begrundelse: Varslet for fremmøde er forkortet fra tre arbejdsdage til dagen før kl. " \
+           "12" in texts[1]  # fmt: skip
+    assert "R92: Udkastet giver Arbejdsgiveren ret til midlertidigt" in texts[2]
+    assert all("\nKilde: S" in text for text in texts)
+    with zipfile.ZipFile(out) as archive:
+        comments_xml = etree.fromstring(archive.read("word/comments.xml"))
+    assert {c.get(qn("w:author")) for c in comments_xml} == {AUTHOR}
+
+
+def test_same_inputs_give_identical_bytes(library: Library, demo_round: tuple[Path, Path]) -> None:
+    first = make_counter_proposal(library, demo_round[1], None, AUTHOR, DATE).data
+    second = make_counter_proposal(library, demo_round[1], None, AUTHOR, DATE).data
+    assert first == second
+
+
+def test_foreign_draft_answered_term_by_term(library: Library, tmp_path: Path) -> None:
+    draft = drafts.local_compulsion(tmp_path)
+    made, out = propose(library, draft)
+    assert made.position.source == "bibliotekets standardposition for medarbejdersiden"
+    assert_round_trip(draft, out)
+    accepted = body(out.read_bytes(), "accept")
+    assert "Aftalen omfatter alle medarbejdere. Hjemmearbejde kan udgøre 2 af ugens arbejdsdage." \
+        in accepted  # fmt: skip
+    assert not any("pålægge medarbejderne hjemmearbejde" in line for line in accepted)
+    assert "Hjemmearbejdets karakter" not in accepted  # the emptied heading goes too
+    heading = accepted.index("Frivillighed")
+    assert accepted[heading + 1].startswith("Hjemmearbejde efter Aftalen bygger på frivillighed")
+    assert accepted.index("Frivillighed") < accepted.index("Ikrafttræden og opsigelse")
+    assert len(our_comments(out)) == len(made.plan.amendments)
+
+
+def test_short_draft_fixes_each_sentence(library: Library, tmp_path: Path) -> None:
+    draft = drafts.short_draft(tmp_path)
+    made, out = propose(library, draft)
+    assert_round_trip(draft, out)
+    accepted = body(out.read_bytes(), "accept")
+    assert "Der ydes en skattepligtig godtgørelse på 300 kr. pr. måned." in accepted
+    assert "Aftalen kan opsiges af ledelsen med tre måneders varsel." in accepted
+    assert "Hjemmearbejde er frivilligt." in accepted  # "Ledelsen kan dog pålægge …" deleted
+    assert ("Hjemmearbejde udføres udelukkende på computere, telefoner og andet it-udstyr, som "
+            "Arbejdsgiveren stiller til rådighed og administrerer.") in accepted  # fmt: skip
+    unanswered = " ".join(u.text for u in made.plan.unanswered)
+    assert "ikke angiver ikrafttrædelsesdato" in unanswered  # no date, no clause: said so
+
+
+def test_hand_numbered_headings_are_numbered_and_renumbered(
+    library: Library, tmp_path: Path
+) -> None:
+    draft = drafts.local_numbered(tmp_path)
+    _, out = propose(library, draft)
+    assert_round_trip(draft, out)
+    accepted = body(out.read_bytes(), "accept")
+    # Frivillighed goes after the scope clause (the library's order), in the draft's own style
+    assert "§ 3. Frivillighed" in accepted and "13. Underskrifter" in accepted
+    assert accepted.index("§ 3. Frivillighed") == accepted.index("§ 2. Område og definition") + 2
+    assert "Ledelsen kan indkalde med tre arbejdsdages varsel." in accepted
+
+
+def test_word_numbered_heading_copies_the_list_numbering(library: Library, tmp_path: Path) -> None:
+    source = drafts.auto_numbered(tmp_path)
+    document = docx.Document(str(source))
+    paragraphs = document.paragraphs
+    start = next(i for i, p in enumerate(paragraphs) if p.text == "Frivillighed")
+    for p in paragraphs[start : start + 2]:  # the heading and its body: the other side left it out
+        p._p.getparent().remove(p._p)
+    draft = tmp_path / "uden_frivillighed.docx"
+    document.save(str(draft))
+    _, out = propose(library, draft, sector="kommune")
+    assert_round_trip(draft, out)
+    reopened = docx.Document(str(out))  # python-docx's text leaves out runs inside w:ins
+    texts = {p._p: "".join(t.text or "" for t in p._p.iter(qn("w:t"))) for p in reopened.paragraphs}
+    inserted = next(p for p, text in texts.items() if text == "Frivillighed")
+    num = inserted.find(f"{qn('w:pPr')}/{qn('w:numPr')}/{qn('w:numId')}")
+    assert num is not None and num.get(qn("w:val")) == drafts.HEADINGS  # Word numbers it
+
+
+def test_their_own_tracked_changes_stay(library: Library, tmp_path: Path) -> None:
+    draft = with_their_revisions(tmp_path)
+    made, out = propose(library, draft)
+    assert_round_trip(draft, out)
+    xml = zipfile.ZipFile(out).read("word/document.xml").decode()
+    assert xml.count(f'w:author="{THEIR_AUTHOR}"') == 6  # all of theirs, untouched
+    assert "med tre arbejdsdages varsel" in " ".join(body(out.read_bytes(), "accept"))
+    skipped = next(u for u in made.plan.unanswered if u.topic == "tilgaengelighed")
+    assert "modpartens egne sporede ændringer" in skipped.text  # not silently rewritten
+
+
+def test_individual_draft(library: Library, tmp_path: Path) -> None:
+    sections = [*drafts.INDIVIDUAL[:2],
+                ("Udstyr", "Medarbejderen stiller selv pc og skærm til rådighed."),
+                ("Opsigelse", "Aftalen kan opsiges af ledelsen uden varsel.")]  # fmt: skip
+    draft = drafts.write_draft(tmp_path / "individuel.docx", "Individuel aftale om "
+                               "hjemmearbejde", sections, styled=True)  # fmt: skip
+    made, out = propose(library, draft, sector="stat")
+    assert made.agreement == "individuel"
+    assert_round_trip(draft, out)
+    accepted = body(out.read_bytes(), "accept")
+    assert "Aftalen kan opsiges af ledelsen med en måneds varsel." in accepted
+    assert any(line.startswith("Arbejdsgiveren stiller følgende udstyr") for line in accepted)
+
+
+def test_answers_file_sets_our_position(library: Library, tmp_path: Path) -> None:
+    raw = example_raw(library)
+    raw["lokalaftale"]["undtagelser"]["varsel_dage"] = 5
+    answers = write_raw(raw, tmp_path / "svar.yaml")
+    made, out = propose(library, drafts.local_numbered(tmp_path), answers)
+    assert made.position.source == "svarfilen svar.yaml"
+    assert "Ledelsen kan indkalde med fem arbejdsdages varsel." in body(out.read_bytes(), "accept")
+
+
+def test_employee_side_default_position(library: Library) -> None:
+    transport = library.topic("lokal", "transport")
+    assert transport.default == "normalt_arbejdssted"  # the library's default is the employer's
+    assert default_variant(transport, "stat") == "kort_varsel"  # the balanced one, not ours
+    assert default_variant(library.topic("lokal", "undtagelser"), "stat") == "indkaldelse_varsel"
+    position = library_position(library, "lokal", "stat")
+    assert "ikrafttraeden" in position.incomplete  # no date can be a default
+    assert position.renders_whole("frivillighed")
+
+
+def test_a_draft_without_problems_gets_no_amendments(
+    library: Library, demo_round: tuple[Path, Path]
+) -> None:
+    made, out = propose(library, demo_round[0])  # our own unedited agreement
+    assert made.plan.amendments == []
+    assert document_view(out.read_bytes(), "accept") == document_view(
+        demo_round[0].read_bytes(), "accept"
+    )
+    assert b"w:ins " not in zipfile.ZipFile(io.BytesIO(made.data)).read("word/document.xml")
+
+
+def test_a_clause_of_ours_they_deleted_is_put_back(
+    library: Library, demo_round: tuple[Path, Path], tmp_path: Path
+) -> None:
+    document = docx.Document(str(demo_round[0]))
+    paragraphs = document.paragraphs
+    start = next(i for i, p in enumerate(paragraphs) if p.text == "Transport på hjemmearbejdsdage")
+    end = next(i for i, p in enumerate(paragraphs) if i > start and p.style.name == "Heading 1")
+    for p in paragraphs[start:end]:
+        p._p.getparent().remove(p._p)
+    draft = tmp_path / "uden-transport.docx"
+    document.save(str(draft))
+    made, out = propose(library, draft)
+    assert [a.topic for a in made.plan.amendments] == ["transport"]
+    assert "Bestemmelsen fra vores udkast er slettet" in made.plan.amendments[0].reason
+    assert_round_trip(draft, out)
+    assert sorted(body(out.read_bytes(), "accept")) == sorted(body(demo_round[0].read_bytes(),
+                                                                   "accept"))  # fmt: skip

@@ -1,0 +1,54 @@
+"""Plain-text tables: every cell shown, folded at word boundaries within the terminal width."""
+
+from __future__ import annotations
+
+import pytest
+
+from assembler.textable import Console, Table
+
+
+def _table() -> Table:
+    table = Table(title="Runde v1→v2")
+    for name in ("Nr.", "Overskrift", "Før", "Efter"):
+        table.add_column(name, overflow="fold")
+    table.add_row(
+        "6", "Ændring af planlagte hjemmearbejdsdage", "senest på den 3. arbejdsdag", "kl. 12"
+    )
+    table.add_row("7", "Tilgængelighed", "kl. 09.00 til kl. 14.30", "kl. 08.30 til kl. 15.30")
+    return table
+
+
+@pytest.mark.parametrize("width", [40, 60, 80, 120])
+def test_table_fits_the_width_and_keeps_every_word(width: int) -> None:
+    lines = _table().render(width)
+    assert all(len(line) <= width for line in lines), lines
+    text = " ".join(lines)
+    for word in (
+        []
+        if width < 80
+        else (
+            "Ændring",
+            "hjemmearbejdsdage",
+            "09.00",
+            "14.30",
+            "08.30",
+            "15.30",
+            "Tilgængelighed",
+        )
+    ):
+        assert word in text
+    column = "".join(line.split("│")[2].strip() for line in lines if line.startswith("│"))
+    assert column.replace(" ", "") == "Ændringafplanlagtehjemmearbejdsdage" + "Tilgængelighed"
+    assert lines[1].startswith("┏") and lines[-1].startswith("└")
+    assert len({len(line) for line in lines[1:]}) == 1  # a rectangle
+
+
+def test_console_prints_tables_and_text_without_markup(capsys: pytest.CaptureFixture[str]) -> None:
+    console = Console()
+    console.print(_table())
+    console.print("Bemærk: [tabel] og [bold]x[/bold] vises som de står.")
+    Console(stderr=True).print("Fejl")
+    captured = capsys.readouterr()
+    assert "┃ Nr." in captured.out
+    assert "[tabel] og [bold]x[/bold]" in captured.out
+    assert captured.err == "Fejl\n"
