@@ -121,7 +121,12 @@ def counter_proposal_workflow(
 def notes_text(path: Path, out: Path, made: CounterProposal) -> str:
     """Our internal notes on a counter-proposal, as a text file's content (files by name only,
     so the same inputs give the same notes wherever they are written)."""
-    header = [f"Interne noter til modforslaget {out.name} – sendes ikke til modparten.", ""]
+    header = [
+        f"Interne noter til modforslaget {out.name} – sendes ikke til modparten.",
+        "Kommentarerne til modparten henviser til paragrafferne, som de lyder med vores ændringer; "
+        "vores vurdering henviser til modpartens udkast.",
+        "",
+    ]
     lines = report_lines(Path(path.name), Path(out.name), made)
     return "\n".join(header + lines) + "\n"
 
@@ -140,8 +145,8 @@ def report_lines(path: Path, out: Path, made: CounterProposal) -> list[str]:
         for number, amendment in enumerate(plan.amendments, start=1):
             lines.append(f"  {number}. {amendment.title}")
             lines.append(f"     Kommentar til modparten: {amendment.comment()}")
-            for note in amendment.notes:
-                lines.append(f"     Vores vurdering: {note}")
+            lines.append("     Vores vurdering:")
+            lines += [f"       – {note}" for note in amendment.notes]
             if amendment.sources:
                 lines.append(f"     Kilde: {amendment.sources}")
     else:

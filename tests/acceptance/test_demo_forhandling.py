@@ -89,7 +89,7 @@ def test_demo_answers_with_a_counter_proposal(demo_dir: Path) -> None:
                             "ikke til modparten.")  # fmt: skip
     for comment in DEMO_COMMENTS:  # each comment, with our reasoning behind it
         assert f"Kommentar til modparten: {comment}" in notes
-    assert "Vores vurdering: R110 (advarsel)" in notes and "Kilde: S2 (Medst" in notes
+    assert "– R110 (advarsel)" in notes and "Kilde: S2 (Medst" in notes
 
 
 def test_counter_draft_holds_managements_positions(demo_dir: Path) -> None:

@@ -65,7 +65,7 @@ def test_counter_draft_is_answered_with_our_text(
 ) -> None:
     ours, theirs = demo_round
     made, out = propose(library, theirs)
-    assert made.position.source.startswith("svarene fra vores seneste version")
+    assert made.position.source.startswith("vores udkast, som modpartens udkast bygger på")
     assert [(a.topic, a.proposal) for a in made.plan.amendments] == [
         (
             "frivillighed",
