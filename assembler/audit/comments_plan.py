@@ -82,12 +82,26 @@ def _short(text: str) -> str:
     return text if len(text) <= MAX_BEFORE else text[: MAX_BEFORE - 1] + "…"
 
 
+# What to ask for when a change is worse for the employees (a move says it in its own text).
+ASK = {
+    "ændret": "Kræv vores formulering tilbage.",
+    "tilføjet": "Kræv afsnittet slettet.",
+    "slettet": "Kræv afsnittet genindsat.",
+}
+
+
 def change_comment(change: Change, versus: str) -> str:
-    """One change against our version: what it does and whose favour, with our old wording."""
+    """One change against our version: what it does, whose favour, what to ask for, and our old
+    wording."""
     head = {"ændret": "Ændret", "tilføjet": "Tilføjet", "slettet": "Slettet",
             "flyttet": "Flyttet"}[change.kind]  # fmt: skip
     lines = [f"{head} i forhold til {versus} – {change.title}: {change.assessment.text}"]
-    lines.append(f"Vurdering: {change.assessment.favour_da}.")
+    verdict = f"Vurdering: {change.assessment.favour_da}."
+    if change.assessment.favour in ("arbejdsgiveren", "begge") and change.kind in ASK:
+        verdict += f" {ASK[change.kind]}"
+    elif change.assessment.favour == "medarbejderne":
+        verdict += " Ændringen kan accepteres."
+    lines.append(verdict)
     if change.kind == "ændret":
         span = changed_span(change.after, change.before)
         before = change.before[span[0] : span[1]] if span else change.before
