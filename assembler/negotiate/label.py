@@ -22,7 +22,8 @@ from assembler.ooxml.ns import qn
 from assembler.ooxml.package import Package
 
 OUR_SIDE = "Medarbejdersidens modforslag"
-VERSION = re.compile(r"\b(?:udkast|version|forslag)\s+\d+\b", re.I)
+# "Udkast 2", "Version 3", with whose it is when the header says so ("Ledelsens udkast 3").
+VERSION = re.compile(r"(?:\b[A-ZÆØÅ][a-zæøå]+s\s+)?\b(?i:udkast|version|forslag)\s+\d+\b")
 SEPARATOR = re.compile(r"\s*[·•|,–-]?\s*(?:af\s+|den\s+)?")
 HEADER = re.compile(r"word/(header|footer)\d*\.xml")
 CORE = "docProps/core.xml"

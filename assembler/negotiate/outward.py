@@ -78,6 +78,14 @@ MISSING = {
         "aendring": "Uden en bestemmelse er det uklart, om og med hvilket varsel en planlagt "
         "hjemmearbejdsdag kan ændres.",
         "udstyr": "Aftalen bør angive, hvilket udstyr Arbejdsgiveren stiller til rådighed.",
+        "arbejdsmiljoe": "Aftalen bør angive, hvordan arbejdsmiljøet på hjemmearbejdspladsen "
+        "sikres, og hvordan medarbejderen medvirker.",
+        "arbejdstid": "Aftalen bør angive, at de sædvanlige arbejdstidsregler gælder på "
+        "hjemmearbejdsdage, eller hvilke afvigelser lokalaftalen giver adgang til.",
+        "kompensation": "Aftalen bør angive, om der ydes godtgørelse for merudgifter eller eget "
+        "udstyr.",
+        "varighed": "Aftalen bør angive, om den er tidsbegrænset, og hvornår den evalueres.",
+        "saerlige_grupper": "Aftalen bør angive de særlige hensyn, der gælder for medarbejderen.",
         "ikrafttraeden": "Aftalen skal angive, hvornår den træder i kraft.",
         "opsigelse": "Aftalen bør angive, hvordan og med hvilket varsel den kan opsiges.",
     },
@@ -111,6 +119,7 @@ class Outward:
         self.sector, self.agreement = sector, agreement
         self.framework = FRAMEWORK.get(sector, "rammeaftalen")
         self.subject = "Aftalen" if agreement == "lokal" else "aftalen"
+        self.staff = "medarbejderne" if agreement == "lokal" else "medarbejderen"
 
     def _feature(self, kind: str, topic: str | None = None) -> Term | None:
         return next((t for t in self.text.of(kind) if topic is None or t.topic == topic), None)
@@ -129,13 +138,13 @@ class Outward:
             reason = (f"»{_cap(theirs.quote)}« betyder, at pålæg om fremmøde mandag kan gives "
                       f"søndag, uden for arbejdstiden{where}.")  # fmt: skip
         elif theirs.get("hours") is None:
-            reason = ("Uden et fast varsel kan medarbejderne ikke nå at omlægge børnepasning, "
+            reason = (f"Uden et fast varsel kan {self.staff} ikke nå at omlægge børnepasning, "
                       "transport og planlagt arbejde.")  # fmt: skip
         elif theirs.get("hours") < WORKING_DAY_HOURS:
-            reason = (f"Et varsel på {theirs.get('label')} giver ikke medarbejderne tid til at "
+            reason = (f"Et varsel på {theirs.get('label')} giver ikke {self.staff} tid til at "
                       "omlægge børnepasning, transport og planlagt arbejde.")  # fmt: skip
         else:
-            reason = (f"Et varsel på {theirs.get('label')} giver medarbejderne kortere tid til at "
+            reason = (f"Et varsel på {theirs.get('label')} giver {self.staff} kortere tid til at "
                       "omlægge børnepasning, transport og planlagt arbejde.")  # fmt: skip
             if unit in ("dag", "døgn"):
                 reason += " Det regnes i kalenderdage, så weekender og helligdage tæller med."
@@ -265,13 +274,13 @@ class Outward:
         if theirs.get("months") == 0:
             reason = (
                 "Uden varsel kan hjemmearbejdet ophøre fra den ene dag til den anden, uden "
-                "at medarbejderne kan nå at omlægge børnepasning, transport og arbejde."
+                f"at {self.staff} kan nå at omlægge børnepasning, transport og arbejde."
             )
             if self.sector == "stat" and self.agreement == "individuel":
                 reason += (" Rammeaftalens udgangspunkt er en måneds varsel for begge parter, jf. "
                            "§ 8, stk. 2.")  # fmt: skip
         else:
-            reason = "Et kortere varsel giver medarbejderne for lidt tid til at indrette sig."
+            reason = f"Et kortere varsel giver {self.staff} for lidt tid til at indrette sig."
         return proposal, reason
 
     def changed(self, what: str, effects: tuple[Effect, ...], keep: bool = True) -> Said:
