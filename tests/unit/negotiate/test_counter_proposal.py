@@ -370,3 +370,28 @@ def test_the_move_is_answered_by_moving_back(
                 if p.style is not None and p.style.name == "Heading 1"]  # fmt: skip
     accepted = body(out.read_bytes(), "accept")
     assert [line for line in accepted if line in headings] == headings  # our order again
+
+
+def test_individual_draft_with_a_passed_date_and_its_own_header(
+    library: Library, tmp_path: Path
+) -> None:
+    sections = [*drafts.INDIVIDUAL[:2],
+                ("Ikrafttræden", "Aftalen træder i kraft den 1. februar 2027."),
+                ("Opsigelse", "Aftalen kan opsiges af ledelsen uden varsel.")]  # fmt: skip
+    draft = drafts.write_draft(tmp_path / "individuel.docx", "Individuel aftale om "
+                               "hjemmearbejde", sections, styled=True)  # fmt: skip
+    document = docx.Document(str(draft))
+    document.sections[0].header.paragraphs[0].text = "Ledelsens udkast 3 · 10. februar 2027"
+    document.save(str(draft))
+    made = make_counter_proposal(library, draft, None, AUTHOR, "2027-02-12T00:00:00Z", "stat")
+    comments = {a.topic: a.comment() for a in made.plan.amendments}
+    assert comments["ikrafttraeden"] == (
+        "Vi foreslår, at aftalen træder i kraft den første dag i måneden efter underskriften. "
+        "Udkastet er dateret den 10. februar 2027, så ikrafttrædelsesdatoen den 1. februar 2027 "
+        "er allerede passeret."
+    )
+    assert "uden at medarbejderen kan nå" in comments["opsigelse"]  # one employee, singular
+    assert "jf. § 8, stk. 2" in comments["opsigelse"]  # the state framework's default
+    header = document_view(made.data, "accept")["header/0/default"]
+    assert header == ["Medarbejdersidens modforslag af 12. februar 2027 til Ledelsens udkast 3"]
+    assert document_view(made.data, "reject") == document_view(draft.read_bytes(), "reject")
