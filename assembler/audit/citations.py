@@ -36,13 +36,8 @@ class Slot:
 
 
 def _style_names(draft: DocxDraft) -> dict[str, str]:
-    names: dict[str, str] = {}
-    if "word/styles.xml" in draft.package.parts:
-        for style in draft.package.xml("word/styles.xml").iter(qn("w:style")):
-            name = style.find(qn("w:name"))
-            sid = style.get(qn("w:styleId"), "")
-            names[sid] = f"{sid} {name.get(qn('w:val'), '') if name is not None else ''}"
-    return names
+    """styleId → 'styleId name' (either may say it is a list style)."""
+    return {sid: f"{sid} {name}" for sid, name in draft.styles.items()}
 
 
 def is_list_item(p: etree._Element, numbering: Numbering, styles: dict[str, str]) -> bool:
@@ -58,7 +53,7 @@ def is_list_item(p: etree._Element, numbering: Numbering, styles: dict[str, str]
 
 def draft_slots(draft: DocxDraft) -> list[Slot]:
     """The draft's paragraphs with text as slots; numbered clause headings marked as such."""
-    numbering = Numbering(draft.package)
+    numbering = draft.numbering or Numbering(draft.package)
     styles = _style_names(draft)
     refs: dict[int, NumRef | None] = {}
     for para in draft.paragraphs:

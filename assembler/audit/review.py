@@ -179,9 +179,10 @@ def _text_facts(
     dated, dated_from = draft_date(draft)
     facts = with_context(facts, every, draft_citations(draft), dated, dated_from)
     ours: list[Term] = []
-    if version is not None:
-        for topic, clause in version.clauses.items():
-            ours += text_terms("\n".join(clause), topic)
+    if version is not None:  # our wording of the clauses whose text was read (the rules'
+        for topic, clause in version.clauses.items():  # findings can only stand there)
+            if topic in facts.read_topics:
+                ours += text_terms("\n".join(clause), topic)
     return replace(facts, ours=tuple(ours))
 
 

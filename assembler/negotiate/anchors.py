@@ -39,7 +39,14 @@ class Output:
                  author: str, date: str) -> None:  # fmt: skip
         self.author, self.date = author, date
         body = root.find(qn("w:body"))
-        paragraphs = list((body if body is not None else root).iter(W_P))
+        container = body if body is not None else root
+        paragraphs = list(container.iter(W_P))
+        # The text our insertions and moves added, and the text our moves took away (the sets
+        # hold the elements, so their proxies stay the same objects while we look them up).
+        self.added = {t for el in container.iter(qn("w:ins"), qn("w:moveTo")) if self._ours(el)
+                      for t in el.iter(W_T)}  # fmt: skip
+        self.moved_away = {t for el in container.iter(qn("w:moveFrom")) if self._ours(el)
+                           for t in el.iter(W_T)}  # fmt: skip
         keys = [p.index for p in draft.paragraphs]
         self.by_draft = self._groups(paragraphs, ("ins", "moveTo"), self._reject_text, keys)
         self.by_target = self._groups(paragraphs, ("del", "moveFrom"), self._accept_text,
@@ -70,19 +77,13 @@ class Output:
         rpr = p.find(f"{W_PPR}/{W_RPR}")
         return rpr is not None and any(c.tag == qn(f"w:{tag}") and self._ours(c) for c in rpr)
 
-    def _within(self, t: etree._Element, tags: tuple[str, ...]) -> bool:
-        return any(a.tag in tags and self._ours(a) for a in t.iterancestors())
-
     def _reject_text(self, p: etree._Element) -> int:
         """Characters of the paragraph that rejecting our revisions keeps (the draft's text)."""
-        new = (qn("w:ins"), qn("w:moveTo"))
-        return sum(len(t.text or "") for t in p.iter(W_T, W_DELTEXT)
-                   if t.tag == W_DELTEXT or not self._within(t, new))  # fmt: skip
+        return sum(len(t.text or "") for t in p.iter(W_T, W_DELTEXT) if t not in self.added)
 
     def _accept_text(self, p: etree._Element) -> int:
         """Characters of the paragraph that accepting our revisions keeps (the target's text)."""
-        gone = (qn("w:moveFrom"),)
-        return sum(len(t.text or "") for t in p.iter(W_T) if not self._within(t, gone))
+        return sum(len(t.text or "") for t in p.iter(W_T) if t not in self.moved_away)
 
     def revisions(self, p: etree._Element) -> list[etree._Element]:
         """Our revision elements in a paragraph's content (not its mark), as paragraph children."""
