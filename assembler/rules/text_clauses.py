@@ -35,6 +35,15 @@ R93_MESSAGE = (
 )
 
 
+R93_SUMMARY = (
+    "Arbejdsgiveren kan kræve fremmøde på en planlagt hjemmearbejdsdag med under en arbejdsdags "
+    "varsel eller uden fast varsel. Fundet siger, om „dagen før“ rækker ind i weekenden, om "
+    "individuelle aftaler med længere varsel går forud (to sæt regler), og om udkastet har en "
+    "erstatningsdag; i staten gælder uden aftale Medsts udgangspunkt: fremmøde efter en konkret "
+    "vurdering."
+)
+
+
 def _notice_demand(text: TextFacts) -> str:
     """What to ask for: our own notice when we know it, else a fixed notice in working days;
     a replacement day only when the draft has none."""
@@ -52,13 +61,17 @@ def _notice_demand(text: TextFacts) -> str:
 
 
 @rule("R93", "advarsel", "lokal", "undtagelser", "Kort eller intet varsel for fremmøde",
-      R93_MESSAGE, ("S1", "S2"), needs=NEEDS_LOCAL, sectors=("stat",))  # fmt: skip
+      R93_MESSAGE, ("S1", "S2"), needs=NEEDS_LOCAL, sectors=("stat",),
+      summary=R93_SUMMARY)  # fmt: skip
 @rule("R93", "advarsel", "lokal", "undtagelser", "Kort eller intet varsel for fremmøde",
-      R93_MESSAGE, ("S1",), needs=NEEDS_LOCAL, sectors=OTHER)  # fmt: skip
+      R93_MESSAGE, ("S1",), needs=NEEDS_LOCAL, sectors=OTHER,
+      summary=R93_SUMMARY)  # fmt: skip
 @rule("R93", "advarsel", "individuel", "aendring", "Kort eller intet varsel for fremmøde",
-      R93_MESSAGE, ("S1", "S2"), needs=NEEDS_EMPLOYEE, sectors=("stat",))  # fmt: skip
+      R93_MESSAGE, ("S1", "S2"), needs=NEEDS_EMPLOYEE, sectors=("stat",),
+      summary=R93_SUMMARY)  # fmt: skip
 @rule("R93", "advarsel", "individuel", "aendring", "Kort eller intet varsel for fremmøde",
-      R93_MESSAGE, ("S1",), needs=NEEDS_EMPLOYEE, sectors=OTHER)  # fmt: skip
+      R93_MESSAGE, ("S1",), needs=NEEDS_EMPLOYEE, sectors=OTHER,
+      summary=R93_SUMMARY)  # fmt: skip
 def r93(c: RuleInput) -> Fired:
     text = text_of(c)
     term = short_notice(text) if text is not None else None
@@ -124,10 +137,16 @@ R94_MESSAGE = (
 )
 
 
+R94_SUMMARY = (
+    "Kernetiden dækker mindst 6,5 timer eller hele arbejdstiden. Fundet siger, om udkastet "
+    "tilpasser tidsrummet for deltidsansatte, og hvilken kernetid vores udkast havde."
+)
+
+
 @rule("R94", "advarsel", "lokal", "tilgaengelighed", "Kernetid næsten hele arbejdsdagen",
-      R94_MESSAGE, ("S1",), needs=NEEDS_LOCAL)  # fmt: skip
+      R94_MESSAGE, ("S1",), needs=NEEDS_LOCAL, summary=R94_SUMMARY)  # fmt: skip
 @rule("R94", "advarsel", "individuel", "kontakttid", "Kernetid næsten hele arbejdsdagen",
-      R94_MESSAGE, ("S1",), needs=NEEDS_EMPLOYEE)  # fmt: skip
+      R94_MESSAGE, ("S1",), needs=NEEDS_EMPLOYEE, summary=R94_SUMMARY)  # fmt: skip
 def r94(c: RuleInput) -> Fired:
     text = text_of(c)
     term = long_core_time(text) if text is not None else None
@@ -281,7 +300,7 @@ R99_MESSAGE = (
     "Udkastet tillader hjemmearbejde i {omfang} („{citat}“). Hjemmearbejde efter rammeaftalen kan "
     "kun udgøre en del af den aftalte arbejdstid; arbejde hjemme i hele arbejdstiden er ikke "
     "hjemmearbejde i rammeaftalens forstand, og undtagelserne om hvileperiode ved hjemmearbejde "
-    "kan ikke bruges. Sæt loftet under fem dage om ugen (bibliotekets standard er højst to dage)."
+    "kan ikke bruges. Kræv et loft under fem dage om ugen{vores}."
 )
 
 
@@ -295,5 +314,10 @@ def r99(c: RuleInput) -> Fired:
     if term is None:
         return None
     amount = "hele arbejdstiden" if term.get("label") == "hele arbejdstiden" else term.get("label")
-    return {"omfang": amount if amount == "hele arbejdstiden" else f"op til {amount}",
-            "citat": quote(term)}  # fmt: skip
+    ours = next((t for t in text.ours if t.kind == "days" and t.get("limit")
+                 and t.get("share") < 1), None) if text is not None else None  # fmt: skip
+    return {
+        "omfang": amount if amount == "hele arbejdstiden" else f"op til {amount}",
+        "citat": quote(term),
+        "vores": f", som i vores udkast: højst {ours.get('label')}" if ours else "",
+    }

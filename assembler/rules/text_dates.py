@@ -97,11 +97,16 @@ def r110_individual(c: RuleInput) -> Fired:
 
 
 TITLE = "Ikrafttrædelsesdatoen er passeret"
+SUMMARY = (
+    "Udkastets ikrafttrædelsesdato ligger før den dato, udkastet selv bærer (sidehovedet, titlen "
+    "eller dokumentets egenskaber): datoen er passeret, før aftalen kan underskrives, og de "
+    "individuelle aftalers datoer skal følge med."
+)
 rule("R110", "advarsel", "lokal", "ikrafttraeden", TITLE, LOCAL_MESSAGE, ("S2", "S3"),
-     needs=NEEDS_LOCAL, sectors=("stat",))(r110_state)  # fmt: skip
+     needs=NEEDS_LOCAL, sectors=("stat",), summary=SUMMARY)(r110_state)  # fmt: skip
 rule("R110", "advarsel", "lokal", "ikrafttraeden", TITLE, LOCAL_MESSAGE, ("S12",),
-     needs=NEEDS_LOCAL, sectors=OTHER)(r110_other)  # fmt: skip
+     needs=NEEDS_LOCAL, sectors=OTHER, summary=SUMMARY)(r110_other)  # fmt: skip
 rule("R110", "advarsel", "individuel", "ikrafttraeden", TITLE, INDIVIDUAL_MESSAGE, ("S2",),
-     needs=NEEDS_EMPLOYEE, sectors=("stat",))(r110_individual)  # fmt: skip
+     needs=NEEDS_EMPLOYEE, sectors=("stat",), summary=SUMMARY)(r110_individual)  # fmt: skip
 rule("R110", "advarsel", "individuel", "ikrafttraeden", TITLE, INDIVIDUAL_MESSAGE, ("S12",),
-     needs=NEEDS_EMPLOYEE, sectors=OTHER)(r110_individual)  # fmt: skip
+     needs=NEEDS_EMPLOYEE, sectors=OTHER, summary=SUMMARY)(r110_individual)  # fmt: skip

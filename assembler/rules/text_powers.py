@@ -67,6 +67,16 @@ R92_MESSAGE = (
 )
 
 
+R92_SUMMARY = (
+    "Udkastet giver Arbejdsgiveren ret til ensidigt at indstille eller tilbagekalde "
+    "hjemmearbejdet og dermed sætte de individuelle aftaler ud af kraft uden deres "
+    "opsigelsesvarsel. Fundet nævner de værn, der mangler (tidsgrænse, aftale med "
+    "medarbejdersiden, kriterium, varsel til medarbejderne, erstatningsdage), og de bestemmelser i "
+    "udkastet, som indstillingsretten strider mod (gunstigere individuelle aftaler, beskyttelse "
+    "mod forringelse)."
+)
+
+
 def _safeguards(term: Term) -> str:
     """The safeguards a suspension power lacks, as sentences."""
     missing = []
@@ -141,13 +151,17 @@ def _suspension_values(term: Term, text: TextFacts, sector: str | None) -> dict[
 
 
 @rule("R92", "advarsel", "lokal", "undtagelser", "Ensidig indstilling af hjemmearbejdet",
-      R92_MESSAGE, ("S2",), needs=NEEDS_LOCAL, sectors=("stat",))  # fmt: skip
+      R92_MESSAGE, ("S2",), needs=NEEDS_LOCAL, sectors=("stat",),
+      summary=R92_SUMMARY)  # fmt: skip
 @rule("R92", "advarsel", "lokal", "undtagelser", "Ensidig indstilling af hjemmearbejdet",
-      R92_MESSAGE, ("S12",), needs=NEEDS_LOCAL, sectors=OTHER)  # fmt: skip
+      R92_MESSAGE, ("S12",), needs=NEEDS_LOCAL, sectors=OTHER,
+      summary=R92_SUMMARY)  # fmt: skip
 @rule("R92", "advarsel", "individuel", "aendring", "Ensidig indstilling af hjemmearbejdet",
-      R92_MESSAGE, ("S2",), needs=NEEDS_EMPLOYEE, sectors=("stat",))  # fmt: skip
+      R92_MESSAGE, ("S2",), needs=NEEDS_EMPLOYEE, sectors=("stat",),
+      summary=R92_SUMMARY)  # fmt: skip
 @rule("R92", "advarsel", "individuel", "aendring", "Ensidig indstilling af hjemmearbejdet",
-      R92_MESSAGE, ("S12",), needs=NEEDS_EMPLOYEE, sectors=OTHER)  # fmt: skip
+      R92_MESSAGE, ("S12",), needs=NEEDS_EMPLOYEE, sectors=OTHER,
+      summary=R92_SUMMARY)  # fmt: skip
 def r92(c: RuleInput) -> Fired:
     text = text_of(c)
     term = suspension(text) if text is not None else None
