@@ -123,7 +123,10 @@ def _suspension_values(term: Term, text: TextFacts, sector: str | None) -> dict[
         else ""
     )
     precedence = feature(text, "precedence")
-    prevails = ""
+    prevails = (
+        " Den strider mod individuelle aftaler, hvor en planlagt hjemmearbejdsdag kun kan ændres "
+        "efter aftale, og udkastet siger ikke, hvilken regel der så gælder."
+    )
     if precedence is not None:
         prevails = (
             " Individuelle aftaler, hvor en planlagt hjemmearbejdsdag kun kan ændres efter "

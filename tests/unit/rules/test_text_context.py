@@ -149,7 +149,8 @@ def test_r92_names_every_missing_safeguard_and_the_clauses_it_collides_with() ->
     ):
         assert expected in message, expected
     alone = local("stat", facts([SUSPENSION]))["R92"].message_da
-    assert "gunstigere" not in alone and "omgår" not in alone  # nothing to collide with
+    assert "gunstigere" not in alone and "omgår" not in alone  # no such clauses to cite
+    assert "kun kan ændres efter aftale, og udkastet siger ikke, hvilken regel" in alone
     assert {(r.sectors, r.sources) for r in all_rules() if r.id == "R92"} == {
         (("stat",), ("S2",)),
         (("kommune", "region"), ("S12",)),
