@@ -17,12 +17,7 @@ outward.py; what we note for ourselves (the assessment, the rules) stays in Amen
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
-from difflib import SequenceMatcher
-
-from assembler.audit.anchor import TextMap
-from assembler.audit.changes import Change, clause_paragraphs, compare_with, version_from_answers
+from assembler.audit.changes import Change, compare_with, version_from_answers
 from assembler.audit.document import DocxDraft
 from assembler.audit.review import AuditResult
 from assembler.audit.terms import text_terms
@@ -31,19 +26,22 @@ from assembler.library.model import Library
 from assembler.negotiate import replies
 from assembler.negotiate.citing import resolve_plan
 from assembler.negotiate.clauses import clause_insertion
-from assembler.negotiate.model import Amendment, Edit, Unanswered
-from assembler.negotiate.outward import Outward, Said
-from assembler.negotiate.position import Position, library_position
-from assembler.negotiate.term_replies import TermReplies, family
-from assembler.ooxml.ns import qn
-from assembler.rules.engine import source_text
+from assembler.negotiate.model import Edit, Unanswered
+from assembler.negotiate.outward import Said
+from assembler.negotiate.planner import (
+    Plan,
+    PlannerBase,
+    listing,
+    rule_note,
+    topic_sources,
+)
+from assembler.negotiate.position import Position
+from assembler.negotiate.term_replies import family
 from assembler.rules.model import Finding
 from assembler.rules.text_common import evidence
 from assembler.rules.text_facts import Term
 
-OURS = 0.6  # word similarity above which a clause counts as our text, edited
 AGAINST = ("arbejdsgiveren", "begge")
-THEIR_MARKS = tuple(qn(f"w:{t}") for t in ("ins", "del", "moveFrom", "moveTo"))
 ALL_FAMILIES = ("notice", "core_hours", "availability", "days", "suspension", "compulsion",
                 "transport", "termination", "tax_free", "equipment", "amount")  # fmt: skip
 ANSWERED_RULES = ("R90", "R92", "R93", "R94", "R95", "R96", "R97", "R98", "R99", "R110")
@@ -51,149 +49,8 @@ EVEN_IN_OUR_TEXT = ("R110",)  # our own unchanged words that the calendar has ov
 INSERTED_FOR = ("fejl", "advarsel")
 
 
-@dataclass
-class Plan:
-    """The amendments to make and what we leave to the user."""
-
-    amendments: list[Amendment] = field(default_factory=list)
-    unanswered: list[Unanswered] = field(default_factory=list)
-    accepted: list[Change] = field(default_factory=list)  # their changes we let stand
-
-
-def _listing(items: list[str]) -> str:
-    """'a', 'a og b', 'a, b og c' (each label starting lower-case)."""
-    named = [item[:1].lower() + item[1:] for item in items]
-    return named[0] if len(named) == 1 else ", ".join(named[:-1]) + " og " + named[-1]
-
-
-def _words(text: str) -> list[str]:
-    return re.findall(r"\w+", text.casefold())
-
-
-def _sources(library: Library, ids: tuple[str, ...]) -> str:
-    return source_text(library.sources, ids) or "klausulbiblioteket"
-
-
-def _topic_sources(library: Library, agreement: str, topic: str) -> tuple[str, ...]:
-    try:
-        return library.topic(agreement, topic).sources
-    except KeyError:
-        return ()
-
-
-def _rule_note(finding: Finding) -> str:
-    return f"{finding.rule} ({finding.severity}): {finding.message_da}"
-
-
-class Planner:
+class Planner(PlannerBase):
     """Builds the Plan for one draft against one position."""
-
-    def __init__(self, library: Library, result: AuditResult, draft: DocxDraft,
-                 position: Position) -> None:  # fmt: skip
-        self.library, self.result, self.draft, self.position = library, result, draft, position
-        self.agreement = result.agreement
-        self.plan = Plan()
-        self.paras = {p.index: p for p in draft.paragraphs}
-        self.bodies = clause_paragraphs(draft, result.found)
-        self.outward = Outward(result.text, position.answers.sector, self.agreement)
-        self._key = 0
-        fallback = library_position(library, self.agreement, position.answers.sector)
-        self.terms = TermReplies(library, self.agreement, (position, fallback), self.outward,
-                                 self.new_key)  # fmt: skip
-        self.done: set[tuple[int, str]] = set()  # (paragraph, family) already answered
-        self.deleted_clauses: dict[str, Change] = {}  # our clauses the draft left out
-        self.changes: list[Change] = []
-        # The draft is our own document edited (it carries our answers): a clause it lacks was
-        # deleted from our draft, and a clause out of our order was moved.
-        self.our_draft = result.from_answers
-
-    # -- helpers ------------------------------------------------------------------------------
-    def new_key(self) -> int:
-        """A key for a paragraph we insert (negative: never a draft paragraph's index)."""
-        self._key -= 1
-        return self._key
-
-    def title(self, topic: str) -> str:
-        """A topic's heading in the library."""
-        return self.result.titles.get(topic, topic)
-
-    def our_text(self, topic: str) -> list[tuple[str, bool]]:
-        """Our clause's paragraphs (text, bullet) from our position."""
-        return [(p.text, p.bullet) for p in self.position.clause(self.library, topic)]
-
-    def is_ours(self, topic: str) -> bool:
-        """Whether the draft's clause is our text, edited (not their own wording)."""
-        theirs = " ".join(p.text for p in self.bodies.get(topic, []))
-        ours = " ".join(text for text, _ in self.our_text(topic))
-        if not theirs or not ours:
-            return False
-        matcher = SequenceMatcher(None, _words(ours), _words(theirs), autojunk=False)
-        return matcher.ratio() >= OURS
-
-    def findings_on(self, para: int) -> list[Finding]:
-        """The text-rule findings whose words stand in a paragraph."""
-        out = []
-        for finding in self.result.findings:
-            term = evidence(finding, self.result.text)
-            if term is not None and term.para == para:
-                out.append(finding)
-        return out
-
-    def add(self, topic: str, said: Said, notes: list[str], ids: tuple[str, ...],
-            edits: list[Edit]) -> None:  # fmt: skip
-        """Record an amendment (span edits on a paragraph already answered are merged into it)."""
-        proposal, reason = said
-        if not edits:
-            return
-        if any(self._overlaps(e) for e in edits):
-            return  # the words are already answered by another amendment
-        if any(self._in_their_revision(e) for e in edits):
-            note = (
-                f"{proposal} Ikke skrevet ind: ordene står i modpartens egne sporede "
-                "ændringer. Tag stilling til deres ændring i Word, og kør modforslag igen."
-            )
-            self.plan.unanswered.append(Unanswered(topic, self.title(topic), note))
-            return
-        sources = _sources(self.library, ids or _topic_sources(self.library, self.agreement, topic))
-        for amendment in self.plan.amendments:
-            touched = {e.para for e in edits if e.kind in ("span", "restore", "delete")}
-            if touched & amendment.paragraphs and all(e.kind == "span" for e in edits):
-                amendment.edits += edits
-                amendment.proposal += " " + proposal
-                amendment.reason = f"{amendment.reason} {reason}".strip()
-                amendment.notes += notes
-                return
-        self.plan.amendments.append(Amendment(topic, self.title(topic), proposal, reason, notes,
-                                              sources, edits))  # fmt: skip
-
-    def _overlaps(self, edit: Edit) -> bool:
-        """Whether a span edit would touch words another amendment already changes."""
-        if edit.kind != "span":
-            return False
-        for amendment in self.plan.amendments:
-            for other in amendment.edits:
-                if other.para != edit.para or other.kind in ("insert", "move"):
-                    continue
-                if other.kind != "span" or (edit.start < other.end and other.start < edit.end):
-                    return other.kind != "delete"
-        return False
-
-    def _in_their_revision(self, edit: Edit) -> bool:
-        """Whether an edit would change words inside the other side's own tracked changes (the
-        redline engine cannot nest our revision in theirs, so we leave those words alone)."""
-        if edit.kind == "insert" or edit.para not in self.paras:
-            return False
-        if edit.kind == "move":
-            block = [self.paras[i].element for i in range(edit.para, edit.end + 1)]
-            return any(True for el in block for _ in el.iter(*THEIR_MARKS))
-        element = self.paras[edit.para].element
-        if edit.kind in ("restore", "delete"):
-            return any(True for _ in element.iter(*THEIR_MARKS))
-        tmap = TextMap.of(element)
-        for el, _ in tmap.where[edit.start : max(edit.end, edit.start + 1)]:
-            if any(a.tag in THEIR_MARKS for a in el.iterancestors()):
-                return True
-        return False
 
     # -- 1. our own text, edited ------------------------------------------------------------------
     def undo_changes(self) -> set[str]:
@@ -235,7 +92,7 @@ class Planner:
             if (t := evidence(f, self.result.text)) is not None and t.topic == change.topic
         ]  # fmt: skip
         ids = tuple(dict.fromkeys(s for f in rules for s in f.sources))
-        notes = [change.assessment.text, *(_rule_note(f) for f in rules)]
+        notes = [change.assessment.text, *(rule_note(f) for f in rules)]
         if change.assessment.library:
             notes.insert(1, f"Målt mod klausulbiblioteket: {change.assessment.library}.")
         effects = change.assessment.effects
@@ -324,7 +181,7 @@ class Planner:
             if term is None or (term.topic in ours and term.topic and
                                 finding.rule not in EVEN_IN_OUR_TEXT):  # fmt: skip
                 continue
-            self._answer(term, [_rule_note(finding)], finding.sources)
+            self._answer(term, [rule_note(finding)], finding.sources)
         by_topic: dict[str, list[Term]] = {}
         for term in self.result.text.terms:
             if term.topic and term.topic not in ours:
@@ -337,7 +194,7 @@ class Planner:
                 term = next((t for t in theirs if t.kind == effect.family and not t.negated), None)
                 if term is not None:
                     note = f"{effect.text[:1].upper()}{effect.text[1:]} (målt mod vores position)."
-                    self._answer(term, [note], _topic_sources(self.library, self.agreement, topic))
+                    self._answer(term, [note], topic_sources(self.library, self.agreement, topic))
 
     def _answer(self, term: Term, notes: list[str], ids: tuple[str, ...]) -> None:
         """The smallest edit answering one term, if we have one."""
@@ -371,7 +228,7 @@ class Planner:
                 wanted.setdefault(topic, [])
         for topic, findings in sorted(wanted.items(), key=lambda kv: self._order(kv[0])):
             if not self.position.renders_whole(topic):
-                missing = _listing(self.position.incomplete.get(topic, ["en variant"]))
+                missing = listing(self.position.incomplete.get(topic, ["en variant"]))
                 note = (
                     f"Emnet mangler, men vores bestemmelse kan ikke indsættes, fordi svarene "
                     f"ikke angiver {missing}. Brug --svar med en udfyldt svarfil."
@@ -382,7 +239,7 @@ class Planner:
                                      self.title(topic), self.our_text(topic),
                                      self.new_key)  # fmt: skip
             ids = tuple(dict.fromkeys(s for f in findings for s in f.sources))
-            notes = [_rule_note(f) for f in findings]
+            notes = [rule_note(f) for f in findings]
             if topic in self.deleted_clauses and self.our_draft:
                 deleted = self.deleted_clauses[topic]
                 notes.insert(0, "Bestemmelsen fra vores udkast er slettet: "
