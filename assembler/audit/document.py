@@ -59,6 +59,8 @@ class DocxDraft:
     sections: list[Section]
     anchors: list[tuple[str, str, etree._Element]]
     payload: dict | None
+    numbering: Numbering | None = None  # the lists and styles' numbering, read once
+    styles: dict[str, str] = field(default_factory=dict)  # styleId → style name
 
     @property
     def text(self) -> str:
@@ -187,4 +189,5 @@ def read_draft(path: Path) -> DocxDraft:
         payload = read_payload(package)
     except (ValueError, TypeError, InputFileError):
         payload = None  # a damaged embedded payload: audit the text only
-    return DocxDraft(path, package, root, paragraphs, sections, clause_anchors(root), payload)
+    return DocxDraft(path, package, root, paragraphs, sections, clause_anchors(root), payload,
+                     numbering, styles)  # fmt: skip
