@@ -57,12 +57,17 @@ def agreement_texts(topic: Topic, variant: Variant) -> Iterator[tuple[str, bool,
         yield from ((text, False, "lokal") for text in annex_texts(topic, variant))
 
 
+# A label may open with the word it names ("Medarbejderens navn:"): a form field, not a sentence.
+LABEL_START = re.compile(r"^(?:Medarbejderens|Medarbejderen)\s")
+
+
 def annex_texts(topic: Topic, variant: Variant) -> Iterator[str]:
-    """What the local agreement's annex prints of an individual variant."""
+    """What the local agreement's annex prints of an individual variant (a label's first word is
+    a field name, left out)."""
     yield variant.name
     yield variant.summary
     for param in topic.params_for(variant.id):
-        yield param.label
+        yield LABEL_START.sub("", param.label)
 
 
 def _term_hits(term: Term, text: str) -> Iterator[str]:

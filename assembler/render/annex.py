@@ -16,6 +16,7 @@ from typing import Any
 from assembler.answers.model import AgreementAnswers, Answers
 from assembler.library.model import Library, Param, Topic, Variant
 from assembler.library.placeholders import split_conditions
+from assembler.library.terms import LABEL_START
 from assembler.render.clause_text import Scope, condition_holds
 
 TITLE = "Bilag 1. Den individuelle aftales indhold"
@@ -31,11 +32,14 @@ SECTOR_NOTE = re.compile(r"\s*\(kun [^)]*\)$")  # "(kun staten)": said by the se
 
 def field_line(param: Param, where: str = "") -> str:
     """One fill-in line of the form: the label and a blank, the yes/no or the options."""
+    label = param.label
+    if LABEL_START.match(label):  # "Medarbejderens navn" is no defined term in the local agreement
+        label = label[:1].lower() + label[1:]
     if param.type == "bool":
-        return f"{param.label}{where} Ja / nej"
+        return f"{label}{where} Ja / nej"
     if param.type == "choice":  # options mid-sentence: "fuldtid / deltid", not "Fuldtid / Deltid"
-        return f"{param.label}{where}: {' / '.join(c[:1].lower() + c[1:] for c in param.choices)}"
-    return f"{param.label}{where}: {BLANK}"
+        return f"{label}{where}: {' / '.join(c[:1].lower() + c[1:] for c in param.choices)}"
+    return f"{label}{where}: {BLANK}"
 
 
 def allowed(library: Library, answers: Answers, topic: Topic, variant: Variant) -> bool:
