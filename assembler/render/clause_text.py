@@ -250,14 +250,17 @@ def _label_numbers(local: bool, target: str, scope: Scope) -> dict[str, int]:
     variant = agreement.variant(target)
     numbers: dict[str, int] = {}
     if variant is not None:
+        # The clause memo renders each distinct target clause once (a batch shares most of them).
+        from assembler.render.clause_memo import clause as remembered
+
         if local:
             sub = Scope(scope.library, scope.sector, scope.local, scope.local, scope.date,
                         scope.local_numbers, scope.local_numbers, resolve_labels=False)  # fmt: skip
         else:
             sub = replace(scope, resolve_labels=False, misses=None)
         stk = 0
-        for paragraph in render_clause(scope.library.topic(agreement.agreement, target), variant,
-                                       sub):  # fmt: skip
+        for paragraph in remembered(scope.library.topic(agreement.agreement, target), variant,
+                                    sub):  # fmt: skip
             stk += 0 if paragraph.bullet else 1
             if paragraph.label:
                 numbers[paragraph.label] = max(stk, 1)
