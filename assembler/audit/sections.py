@@ -30,7 +30,8 @@ def paragraph_topics(draft: DocxDraft, found: dict[str, Found]) -> dict[int, str
     return out
 
 
-TEMPLATE_ANNEX = re.compile(r"^bilag\b.*\bskabelon", re.IGNORECASE)
+# "Bilag 1. Skabelon for …" (older) and "Bilag 1. Den individuelle aftales indhold" (annex.py)
+TEMPLATE_ANNEX = re.compile(r"^bilag\b.*\b(?:skabelon|individuelle aftales indhold)", re.IGNORECASE)
 
 
 def template_annex(draft: DocxDraft) -> set[int]:

@@ -34,6 +34,7 @@ EDITS = (
     (r"kl\. \d{1,2}\.\d\d og kl\. \d{1,2}\.\d\d", "kl. 8.30 og kl. 15.30"),
 )
 DELETE_START = "Rejsetiden fra hjemmet"
+DELETE_CAP = ("Der ydes dog højst", "Befordringsgodtgørelse ydes dog", "Rejsetiden medregnes dog")
 ADD_AFTER = "I uforudsete og uopsættelige situationer"
 NEW_TEXT = (
     "Arbejdsgiveren kan midlertidigt indstille hjemmearbejdet i en enhed, når driften kræver det. "
@@ -120,10 +121,13 @@ def make_counter_draft(lokalaftale: Path, target: Path) -> dt.datetime:
     )
     for pattern, replacement in EDITS:
         _replace_once(document, pattern, replacement)
-    for p in document.paragraphs:
+    for k, p in enumerate(document.paragraphs):
         parent = p._p.getparent()
         if p.text.startswith(DELETE_START) and parent is not None:
+            following = document.paragraphs[k + 1] if k + 1 < len(document.paragraphs) else None
             parent.remove(p._p)
+            if following is not None and following.text.startswith(DELETE_CAP):
+                parent.remove(following._p)  # the cap on what was just deleted goes with it
             break
     for k, p in enumerate(document.paragraphs):
         if p.text.startswith(ADD_AFTER):

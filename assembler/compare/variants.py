@@ -80,7 +80,10 @@ def _blocks(topic: Topic, variant: Variant) -> list[_Block]:
             if not negated and value is None:  # '[hvis x] … {{ x }}': x empty means false anyway
                 named.add(name)
             body = body[condition.end() :]
-        body = REFERENCE.sub(lambda m: f"{{{{ {REF_PREFIX}{m.group(2)} }}}}", body)
+        # one name per clause and paragraphs referred to: "§ 10, stk. 2" and "§ 10, stk. 3" differ
+        body = REFERENCE.sub(
+            lambda m: f"{{{{ {REF_PREFIX}{m.group(2)}{m.group(3).replace('.', '__')} }}}}", body
+        )
         refs = [parse_ref(m.group(1), topic.id) for m in PLACEHOLDER.finditer(body)]
         own = [params[r.name] for r in refs if r.scope == "" and r.name in params]
         # Values side by side ("{{ hverv }} {{ navn }}") cannot be told apart: read them as one,

@@ -86,6 +86,7 @@ def _variant(raw: dict[str, Any], topic_sectors: tuple[str, ...]) -> Variant:
         sectors=_tuple(raw.get("sectors")) or topic_sectors,
         params=tuple(_param(p) for p in raw.get("params") or [] if isinstance(p, dict)),
         text=str(raw.get("text") or "").strip(),
+        requires=str(raw.get("requires") or "").strip(),
     )
 
 
@@ -152,6 +153,7 @@ def _terms(root: Path) -> tuple[Term, ...]:
                 why=str(item.get("why", "")).strip(),
                 agreements=_tuple(item.get("agreements")) or AGREEMENTS,
                 mid_sentence=bool(item.get("mid_sentence", False)),
+                in_choices=bool(item.get("in_choices", True)),
             )
         )
     return tuple(terms)

@@ -9,9 +9,14 @@ AGREEMENT_NAMES = {"lokal": "lokalaftale", "individuel": "individuel aftale"}
 SECTORS = ("stat", "kommune", "region")
 SECTOR_NAMES = {"stat": "staten", "kommune": "kommunerne", "region": "regionerne"}
 # The sector's framework agreement as a phrase that reads mid-sentence ("efter {{ rammeaftale }}").
-# The state circular's date is from PAV 19.6 (S5); KTO is today Forhandlingsfællesskabet (S12).
+# The state agreement is named by its parties and circular as PAV 19.6 cites it (S5: "rammeaftale
+# om distancearbejde, jf. Fmst. cirk. 6/7 2005"); the circular's exact title is not verified, so
+# none is quoted. KTO is today Forhandlingsfællesskabet (S12).
 FRAMEWORKS = {
-    "stat": "rammeaftalen om distancearbejde i staten (cirkulære af 6. juli 2005)",
+    "stat": (
+        "rammeaftalen om distancearbejde, indgået mellem Finansministeriet og "
+        "centralorganisationerne (Finansministeriets cirkulære af 6. juli 2005)"
+    ),
     "kommune": (
         "rammeaftalen om tele- og hjemmearbejde, indgået mellem KL og KTO "
         "(nu Forhandlingsfællesskabet)"
@@ -84,6 +89,9 @@ class Variant:
     sectors: tuple[str, ...]
     params: tuple[Param, ...]
     text: str
+    # "[hvis …]" conditions on the local answers that must hold for an individual agreement to
+    # use this variant: the annexed template offers only what the local agreement allows.
+    requires: str = ""
 
 
 @dataclass(frozen=True)
@@ -114,6 +122,17 @@ class Topic:
     def params_for(self, variant_id: str) -> tuple[Param, ...]:
         """Topic-level parameters followed by those of the variant."""
         return self.params + self.variant(variant_id).params
+
+    def variant_param(self) -> Param:
+        """The pseudo-parameter `variant` a condition compares: the topic's variant ids."""
+        return Param(
+            "variant",
+            "choice",
+            self.title,
+            "",
+            choices=tuple(v.id for v in self.variants),
+            choice_texts=tuple(v.name for v in self.variants),
+        )
 
     def all_params(self) -> tuple[Param, ...]:
         """Every parameter of the topic, each name once (topic-level first)."""
@@ -147,6 +166,7 @@ class Term:
     why: str
     agreements: tuple[str, ...] = AGREEMENTS
     mid_sentence: bool = False  # only a mistake inside a sentence (a capital after a full stop)
+    in_choices: bool = True  # also a mistake in a choice's words (False: the answers supply it)
 
 
 @dataclass(frozen=True)

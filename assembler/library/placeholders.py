@@ -3,7 +3,10 @@
 Nothing else is allowed (no Jinja logic, filters or tags):
 - `{{ name }}`, `{{ topic.name }}`, `{{ lokal.topic.name }}` and the globals: a value;
 - `{{ § topic }}`, `{{ § lokal.topic }}`: a clause reference ("§ 9", "lokalaftalens § 9 om …");
-- `[hvis x]`, `[hvis ikke x]`, `[hvis x = valg]` opening a paragraph: keep it or leave it out.
+  `{{ § topic.mærke }}` names a paragraph too ("§ 9, stk. 3"), `{{ § topic.a.b }}` several;
+- `[hvis x]`, `[hvis ikke x]`, `[hvis x = valg]`, `[hvis x = a eller b]` opening a paragraph:
+  keep it or leave it out; `topic.variant` names the variant chosen for a topic;
+- `[stk mærke]` first in a paragraph: the name a reference gives that paragraph.
 """
 
 from __future__ import annotations
@@ -13,9 +16,15 @@ from dataclasses import dataclass
 
 NAME = r"[a-z][a-z0-9_]*"
 PLACEHOLDER = re.compile(rf"\{{\{{\s*({NAME}(?:\.{NAME}){{0,2}})\s*\}}\}}")
-REFERENCE = re.compile(rf"\{{\{{\s*§\s*(lokal\.)?({NAME})\s*\}}\}}")
+REFERENCE = re.compile(rf"\{{\{{\s*§\s*(lokal\.)?({NAME})((?:\.{NAME})*)\s*\}}\}}")
 # One or more conditions before a paragraph: "[hvis x]", "[hvis ikke x]", "[hvis x = valg]".
 CONDITION = re.compile(rf"^\[hvis( ikke)? ({NAME}(?:\.{NAME}){{0,2}})(?:\s*=\s*([^\]]+?))?\]\s*")
+# A paragraph's name for references to it ("[stk loft] …"): stripped before anything else reads it.
+LABEL = re.compile(rf"^\[stk ({NAME})\]\s*")
+# A condition compares with one value or several: "[hvis lokal.undtagelser.variant = a eller b]".
+ALTERNATIVES = " eller "
+# The pseudo-parameter a condition uses to compare the variant chosen for a topic.
+VARIANT_NAME = "variant"
 ANY_TAG = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}")
 GLOBALS = ("rammeaftale", "sektor")
 # Facts about the answers that conditions may name (computed by the renderer, never answered).
@@ -24,6 +33,12 @@ DERIVED = {
     "lokalaftalen_i_kraft": "lokalaftalen har virkning fra en dato, der ikke ligger efter "
     "dokumentets dato",
     "skaermkrav": "skærmbekendtgørelsens krav gælder for hjemmearbejdspladsen (individuel aftale)",
+    "halve_dage": "hjemmearbejdet omfatter halve dage (individuel aftale)",
+    "flere_organisationer": "lokalaftalen har mere end én forhandlingsberettiget organisation",
+}
+# Derived values a text may print (computed by the renderer, never answered).
+DERIVED_TEXT = {
+    "loftets_andel": "loftet over hjemmearbejdsdage som andel af arbejdsugen, fx to femtedele",
 }
 
 
@@ -39,20 +54,30 @@ class Ref:
 
 @dataclass(frozen=True)
 class Condition:
-    """A paragraph condition: keep the paragraph when `ref` is (not) answered or equals `value`."""
+    """A paragraph condition: keep the paragraph when `ref` is (not) answered or equals `value`
+    (one of the values, when `value` lists several joined by " eller ")."""
 
     ref: Ref
     negated: bool
     value: str | None
 
+    @property
+    def values(self) -> tuple[str, ...]:
+        """The values compared with, in order."""
+        if self.value is None:
+            return ()
+        return tuple(v.strip() for v in self.value.split(ALTERNATIVES))
+
 
 @dataclass(frozen=True)
 class ClauseRef:
-    """A cross-reference to a clause: of this agreement, or (from an individual one) the local."""
+    """A cross-reference to a clause: of this agreement, or (from an individual one) the local;
+    `labels` name paragraphs of that clause ("[stk mærke]") the reference points at."""
 
     raw: str
     local: bool
     topic: str
+    labels: tuple[str, ...] = ()
 
 
 def parse_ref(raw: str, own_topic: str) -> Ref:
@@ -61,7 +86,7 @@ def parse_ref(raw: str, own_topic: str) -> Ref:
     if len(parts) == 1:
         if parts[0] in GLOBALS:
             return Ref(raw, "global", "", parts[0])
-        if parts[0] in DERIVED:
+        if parts[0] in DERIVED or parts[0] in DERIVED_TEXT:
             return Ref(raw, "derived", "", parts[0])
         return Ref(raw, "", own_topic, parts[0])
     if len(parts) == 2:
@@ -78,7 +103,15 @@ def refs_in(text: str, own_topic: str) -> list[Ref]:
 
 def clause_refs_in(text: str) -> list[ClauseRef]:
     """All cross-references to clauses in a text, in order."""
-    return [ClauseRef(m.group(0), bool(m.group(1)), m.group(2)) for m in REFERENCE.finditer(text)]
+    return [
+        ClauseRef(m.group(0), bool(m.group(1)), m.group(2), labels_of(m.group(3)))
+        for m in REFERENCE.finditer(text)
+    ]
+
+
+def labels_of(group: str | None) -> tuple[str, ...]:
+    """The paragraph names of a reference's tail: ".a.b" → ("a", "b")."""
+    return tuple(x for x in (group or "").split(".") if x)
 
 
 def split_conditions(block: str, own_topic: str) -> tuple[list[Condition], str]:
@@ -94,7 +127,25 @@ def split_conditions(block: str, own_topic: str) -> tuple[list[Condition], str]:
 
 
 def split_blocks(text: str) -> list[tuple[str, bool]]:
-    """Paragraph sources: blank lines separate paragraphs; '- ' lines are bullets."""
+    """Paragraph sources: blank lines separate paragraphs; '- ' lines are bullets. A paragraph's
+    name ("[stk mærke]") is left out: see labelled_blocks."""
+    return [(block, bullet) for block, bullet, _ in labelled_blocks(text)]
+
+
+def labelled_blocks(text: str) -> list[tuple[str, bool, str]]:
+    """Paragraph sources with the name each paragraph is given ("" when none)."""
+    out = []
+    for block, bullet in _raw_blocks(text):
+        label = LABEL.match(block)
+        if label is None:
+            out.append((block, bullet, ""))
+        else:
+            out.append((block[label.end() :], bullet, label.group(1)))
+    return out
+
+
+def _raw_blocks(text: str) -> list[tuple[str, bool]]:
+    """Paragraph sources as written, names included."""
     blocks: list[tuple[str, bool]] = []
     for chunk in text.strip().split("\n\n"):
         plain: list[str] = []

@@ -38,15 +38,36 @@ def _pattern(word: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){stem}{tail}(?!\w)")
 
 
-def agreement_texts(topic: Topic, variant: Variant) -> Iterator[str]:
-    """The texts of a variant that appear in documents, placeholders replaced by a neutral word."""
-    yield topic.title
-    yield variant.summary  # printed in the template annexed to the local agreement
+# In the local agreement's annex »Aftalen« is the local agreement: an individual variant's name,
+# summary and labels, printed there, must not use it for the individual agreement.
+ANNEX_CLASH = re.compile(r"(?<!\w)(?:Aftalen|Aftalens)(?!\w)")
+
+
+def agreement_texts(topic: Topic, variant: Variant) -> Iterator[tuple[str, bool, str]]:
+    """The texts of a variant that appear in documents, placeholders replaced by a neutral word,
+    each with whether it is a choice's words and the agreement whose terms apply to it (an
+    individual variant's name, summary and labels are printed in the local agreement's annex)."""
+    yield topic.title, False, topic.agreement
     for block, _ in split_blocks(variant.text):
         _, body = split_conditions(block, topic.id)
-        yield REFERENCE.sub("§ x", PLACEHOLDER.sub("x", body))
+        yield REFERENCE.sub("§ x", PLACEHOLDER.sub("x", body)), False, topic.agreement
     for param in topic.params_for(variant.id):
-        yield from param.choice_texts
+        yield from ((text, True, topic.agreement) for text in param.choice_texts)
+    if topic.agreement == "individuel":
+        yield from ((text, False, "lokal") for text in annex_texts(topic, variant))
+
+
+# A label may open with the word it names ("Medarbejderens navn:"): a form field, not a sentence.
+LABEL_START = re.compile(r"^(?:Medarbejderens|Medarbejderen)\s")
+
+
+def annex_texts(topic: Topic, variant: Variant) -> Iterator[str]:
+    """What the local agreement's annex prints of an individual variant (a label's first word is
+    a field name, left out)."""
+    yield variant.name
+    yield variant.summary
+    for param in topic.params_for(variant.id):
+        yield LABEL_START.sub("", param.label)
 
 
 def _term_hits(term: Term, text: str) -> Iterator[str]:
@@ -61,9 +82,9 @@ def _term_hits(term: Term, text: str) -> Iterator[str]:
 def check_terms(where: str, topic: Topic, variant: Variant, library: Library) -> list[str]:
     """Avoided words and bad typography in a variant's agreement texts, named in Danish."""
     out: list[str] = []
-    for text in agreement_texts(topic, variant):
+    for text, choice, agreement in agreement_texts(topic, variant):
         for term in library.terms:
-            if topic.agreement not in term.agreements:
+            if agreement not in term.agreements or (choice and not term.in_choices):
                 continue
             for hit in _term_hits(term, text):
                 why = f" ({term.why})" if term.why else ""
@@ -74,4 +95,11 @@ def check_terms(where: str, topic: Topic, variant: Variant, library: Library) ->
             if match := pattern.search(text):
                 snippet = text[max(0, match.start() - 20) : match.end() + 20]
                 out.append(f"{where}: {what} i „{snippet}“")
+    if topic.agreement == "individuel":
+        for text in annex_texts(topic, variant):
+            if match := ANNEX_CLASH.search(text):
+                out.append(
+                    f"{where}: »{match.group(0)}« i „{text[:60]}“ står også i lokalaftalens bilag, "
+                    "hvor »Aftalen« er lokalaftalen; skriv »den individuelle aftale«"
+                )
     return out

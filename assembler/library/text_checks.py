@@ -4,18 +4,20 @@ from __future__ import annotations
 
 from assembler.library.model import Library, Param, Topic, Variant
 from assembler.library.placeholders import (
+    DERIVED_TEXT,
+    VARIANT_NAME,
     Condition,
     Ref,
     clause_refs_in,
+    labelled_blocks,
     refs_in,
-    split_blocks,
     split_conditions,
     stray_syntax,
 )
 from assembler.library.values import ValueProblem, parse_value
 
 NUMBER_TYPES = ("int", "decimal")
-INDIVIDUAL_ONLY = ("skaermkrav",)
+INDIVIDUAL_ONLY = ("skaermkrav", "halve_dage")
 
 
 def check_text(where: str, topic: Topic, variant: Variant, library: Library) -> list[str]:
@@ -24,18 +26,61 @@ def check_text(where: str, topic: Topic, variant: Variant, library: Library) -> 
         f"{where}: ulovlig skabelonsyntaks '{tag}' i teksten (kun {{{{ navn }}}} er tilladt)"
         for tag in stray_syntax(variant.text)
     ]
-    for block, _ in split_blocks(variant.text):
+    for block, bullet, label in labelled_blocks(variant.text):
         conditions, body = split_conditions(block, topic.id)
         out += [p for c in conditions for p in _check_condition(where, c, topic, variant, library)]
         if "[hvis" in body:
             out.append(f"{where}: [hvis …] skal stå først i afsnittet: „{body[:50]}“")
+        if "[stk" in block:
+            out.append(f"{where}: [stk …] skal stå allerførst i afsnittet: „{body[:50]}“")
+        if label and bullet:
+            out.append(f"{where}: [stk {label}] kan ikke navngive et punkt, kun et stykke")
     for ref in refs_in(variant.text, topic.id):
         problem = _check_placeholder(where, ref, topic, variant, library)
         if problem:
             out.append(problem)
     for cref in clause_refs_in(variant.text):
-        out += _check_reference(where, cref.local, cref.topic, topic, variant, library)
+        problems = _check_reference(where, cref.local, cref.topic, topic, variant, library)
+        if not problems and cref.labels:
+            problems = _check_labels(where, cref.local, cref.topic, cref.labels, topic, library)
+        out += problems
     return out
+
+
+def check_requires(where: str, topic: Topic, variant: Variant, library: Library) -> list[str]:
+    """A variant's `requires`: conditions on the local answers, only in the individual agreement."""
+    if not variant.requires:
+        return []
+    if topic.agreement != "individuel":
+        return [f"{where}: requires kan kun bruges i den individuelle aftale"]
+    conditions, rest = split_conditions(variant.requires, topic.id)
+    out = []
+    if rest or not conditions:
+        out.append(f"{where}: requires skal være en eller flere [hvis lokal.…]-betingelser")
+    for condition in conditions:
+        if condition.ref.scope != "lokal":
+            out.append(f"{where}: requires kan kun nævne lokalaftalens svar (lokal.emne.navn)")
+        else:
+            out += _check_condition(where, condition, topic, variant, library)
+    return out
+
+
+def labels_of_topic(topic: Topic) -> set[str]:
+    """Every paragraph name ("[stk mærke]") used in any variant of a topic."""
+    return {label for v in topic.variants for _, _, label in labelled_blocks(v.text) if label}
+
+
+def _check_labels(
+    where: str, local: bool, target: str, labels: tuple[str, ...], topic: Topic, library: Library
+) -> list[str]:
+    """The paragraph names a reference gives must name paragraphs of the target clause."""
+    other = library.topic("lokal" if local else topic.agreement, target)
+    known = labels_of_topic(other)
+    return [
+        f"{where}: {{{{ § …{target}.{label} }}}}: ingen variant af '{target}' har [stk {label}]"
+        for label in labels
+        if label not in known
+    ]
 
 
 def _param_of(ref: Ref, topic: Topic, variant: Variant, library: Library) -> Param | str:
@@ -44,6 +89,14 @@ def _param_of(ref: Ref, topic: Topic, variant: Variant, library: Library) -> Par
         return "kan kun bruges i den individuelle aftale"
     if ref.scope == "invalid":
         return "er ikke et gyldigt navn"
+    if ref.name == VARIANT_NAME:
+        if ref.scope == "":
+            return "skal nævne et emne (emne.variant)"
+        try:
+            target = library.topic("lokal" if ref.scope == "lokal" else topic.agreement, ref.topic)
+        except KeyError:
+            return "nævner et ukendt emne"
+        return target.variant_param()
     if ref.scope == "":
         found = [p for p in topic.params_for(variant.id) if p.name == ref.name]
     else:
@@ -63,6 +116,10 @@ def _check_placeholder(
     if ref.scope == "global":
         return None
     if ref.scope == "derived":
+        if ref.name in DERIVED_TEXT:
+            return None
+        return f"{where}: {{{{ {ref.raw} }}}} kan kun bruges i [hvis …], ikke som tekst"
+    if ref.name == VARIANT_NAME:
         return f"{where}: {{{{ {ref.raw} }}}} kan kun bruges i [hvis …], ikke som tekst"
     param = _param_of(ref, topic, variant, library)
     if isinstance(param, str):
@@ -82,6 +139,8 @@ def _check_condition(
     ref = condition.ref
     label = f"[hvis {ref.raw}{' = ' + condition.value if condition.value else ''}]"
     if ref.scope == "derived":
+        if ref.name in DERIVED_TEXT:
+            return [f"{where}: {label} er en tekstværdi og kan ikke bruges som betingelse"]
         if ref.name in INDIVIDUAL_ONLY and topic.agreement != "individuel":
             return [f"{where}: {label} kan kun bruges i den individuelle aftale"]
         return [f"{where}: {label} kan ikke sammenlignes med en værdi"] if condition.value else []
@@ -94,14 +153,17 @@ def _check_condition(
         return []
     if param.type in ("text", "list", "paragraphs", "date", "time"):
         return [f"{where}: {label}: en {param.type}-parameter kan ikke sammenlignes med en værdi"]
-    if param.type == "choice" and condition.value not in param.choices:
-        options = ", ".join(f"„{c}“" for c in param.choices)
-        return [f"{where}: {label} nævner et ukendt valg (valgene er {options})"]
-    try:
-        parse_value(param, condition.value)
-    except ValueProblem as exc:
-        return [f"{where}: {label}: værdien {exc}"]
-    return []
+    out = []
+    for value in condition.values:
+        if param.type == "choice" and value not in param.choices:
+            options = ", ".join(f"„{c}“" for c in param.choices)
+            out.append(f"{where}: {label} nævner et ukendt valg „{value}“ (valgene er {options})")
+            continue
+        try:
+            parse_value(param, value)
+        except ValueProblem as exc:
+            out.append(f"{where}: {label}: værdien {exc}")
+    return out
 
 
 def _check_reference(

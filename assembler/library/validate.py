@@ -15,12 +15,14 @@ from assembler.library.model import (
     Variant,
 )
 from assembler.library.terms import check_terms
-from assembler.library.text_checks import check_text
+from assembler.library.text_checks import check_requires, check_text
 from assembler.library.values import ValueProblem, parse_value
 
 IDENT = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")  # no "__": it separates topic and variant
 KINDS = ("clause", "signatures")
-RESERVED_NAMES = frozenset(dir(dict))  # templates read fields as attributes of dicts (Record)
+# Templates read fields as attributes of dicts (Record); "variant" is the answer files' key for the
+# chosen variant and the name conditions use to compare it.
+RESERVED_NAMES = frozenset(dir(dict)) | {"variant"}
 BOOKMARK_MAX = 40  # Word truncates longer bookmark names (ECMA-376 §17.13.6.2 says 40 chars)
 
 
@@ -107,6 +109,7 @@ def _check_variant(topic: Topic, variant: Variant, library: Library) -> list[str
     if topic.kind == "clause" and not variant.text:
         out.append(f"{where}: teksten (text) mangler")
     out += check_text(where, topic, variant, library)
+    out += check_requires(where, topic, variant, library)
     out += check_terms(where, topic, variant, library)
     return out
 

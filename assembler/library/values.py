@@ -17,9 +17,13 @@ TRUE_WORDS = {"ja", "j", "x", "sand", "true", "yes", "1"}
 FALSE_WORDS = {"nej", "n", "falsk", "false", "no", "0"}
 # XML-illegal control characters, and the private-use characters the renderer uses as field marks.
 ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ue000-\ue00f\ufffe\uffff]")
-# Danish legal prose writes numbers under ten in words; "én" carries the accent that tells the
+# Danish legal prose writes small numbers in words, here up to twelve ("ti arbejdsdage" beside
+# "tre arbejdsdages varsel", review 2026-11-27 S-L19); "én" carries the accent that tells the
 # numeral from the article ("én dag om ugen").
-NUMBER_WORDS = ("nul", "én", "to", "tre", "fire", "fem", "seks", "syv", "otte", "ni")
+NUMBER_WORDS = (
+    "nul", "én", "to", "tre", "fire", "fem", "seks", "syv", "otte", "ni", "ti", "elleve", "tolv",
+)  # fmt: skip
+HALF_WORDS_UP_TO = 10  # "2½ dag" is written with digits; halves of ten and more as "10,5 dage"
 HALF = Decimal("0.5")
 NUMERIC_DATE = re.compile(r"^(\d{1,2})[-./](\d{1,2})[-./](\d{2}|\d{4})$")
 ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]00:00(?::00)?)?$")
@@ -219,7 +223,7 @@ def format_quantity(value: Decimal | int, unit: tuple[str, ...]) -> str:
     if number == whole:
         word = NUMBER_WORDS[whole] if 0 <= whole < len(NUMBER_WORDS) else format_number(whole)
         return f"{word} {singular if whole == 1 else plural}"
-    if number - whole == HALF and 0 <= whole < len(NUMBER_WORDS):
+    if number - whole == HALF and 0 <= whole < HALF_WORDS_UP_TO:
         # Halves are said, not written as decimals: "en halv dag", "halvanden dag", "2½ dag".
         if whole == 0:
             return f"en halv {singular}"

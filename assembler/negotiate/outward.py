@@ -194,10 +194,10 @@ class Outward:
                            "planlagte hjemmearbejdsdage.")  # fmt: skip
         return proposal, reason
 
-    def transport_restored(self, key: int, has_start: bool) -> Said:
-        """Our paragraph on travel time and allowance put back."""
-        where = cite(key, lead="Vi foreslår ", tail=" genindsat", relative_to=key,
-                     fallback="Vi foreslår afsnittet genindsat")  # fmt: skip
+    def transport_restored(self, keys: tuple[int, ...], has_start: bool) -> Said:
+        """Our paragraphs on travel time and allowance put back."""
+        where = cite(*keys, lead="Vi foreslår ", tail=" genindsat", relative_to=keys[0],
+                     fallback=f"Vi foreslår {_paragraphs(keys)} genindsat")  # fmt: skip
         why = ("uden det fremgår det ikke, hvad det betyder, at hjemmet regnes som udgangspunkt "
                "for rejsen." if has_start else "uden det er rejsetid og befordringsgodtgørelse "
                "ved pålagt fremmøde ikke reguleret.")  # fmt: skip
@@ -295,14 +295,14 @@ class Outward:
         )
 
     def reinserted(self, topic: str, title: str, effects: tuple[Effect, ...],
-                   key: int | None) -> Said:  # fmt: skip
-        """A paragraph or clause of ours they deleted, put back."""
+                   keys: tuple[int, ...] | None) -> Said:  # fmt: skip
+        """Paragraphs or a clause of ours they deleted, put back."""
         whole = (f"Vi foreslår bestemmelsen om {title[:1].lower()}{title[1:]} genindsat fra vores "
                  "udkast.")  # fmt: skip
-        what = whole if key is None else cite(
-            key, lead="Vi foreslår ", tail=" genindsat fra vores udkast.", relative_to=key,
-            fallback="Vi foreslår afsnittet genindsat fra vores udkast.")  # fmt: skip
-        if key is None and topic in MISSING[self.agreement]:
+        what = whole if not keys else cite(
+            *keys, lead="Vi foreslår ", tail=" genindsat fra vores udkast.", relative_to=keys[0],
+            fallback=f"Vi foreslår {_paragraphs(keys)} genindsat fra vores udkast.")  # fmt: skip
+        if not keys and topic in MISSING[self.agreement]:
             return what, MISSING[self.agreement][topic].format(ramme=self.framework)
         return what, f"Sletningen betyder, at {effects_sentence(effects)}." if effects else ""
 
@@ -318,3 +318,8 @@ class Outward:
     def worse(self, proposal: str, effect: Effect) -> Said:
         """A term of theirs worse than our position, answered with ours."""
         return proposal, f"Udkastet betyder, at {effect.text}."
+
+
+def _paragraphs(keys: tuple[int, ...]) -> str:
+    """'afsnittet' or 'afsnittene' for the fallback of an unnumbered clause."""
+    return "afsnittet" if len(keys) == 1 else "afsnittene"

@@ -61,6 +61,7 @@ class Planner(PlannerBase):
                                self.result.found)  # fmt: skip
         self.changes = changes
         ours = {t for t in version.clauses if t in self.result.found and self.is_ours(t)}
+        self.restored_with = _deleted_runs(changes)
         for change in changes:
             if change.topic not in self.result.found and change.kind == "slettet":
                 self.deleted_clauses[change.topic] = change  # a whole clause of ours they removed
@@ -75,8 +76,13 @@ class Planner(PlannerBase):
                 else:
                     self.plan.accepted.append(change)
                 continue
-            self._undo(change)
+            if id(change) in self.restored_with or not self._joined(change):
+                self._undo(change)
         return ours
+
+    def _joined(self, change: Change) -> bool:
+        """Whether a deleted paragraph is put back together with the one before it."""
+        return any(c is change for run in self.restored_with.values() for c in run)
 
     def _term_at(self, para: int, kind: str) -> Term | None:
         text = self.result.text
@@ -112,18 +118,19 @@ class Planner(PlannerBase):
         else:
             ours = self.our_text(change.topic)
             bullets = dict(ours)
-            restored = (change.before, bullets.get(change.before, False))
+            run = [change, *self.restored_with.get(id(change), [])]
+            restored = [(c.before, bullets.get(c.before, False)) for c in run]
             earlier = [t for t, bullet in ours[: max(change.before_index, 0)] if not bullet]
-            edit = replies.insert_after(para.index, [restored], stk=bool(earlier),
+            edit = replies.insert_after(para.index, restored, stk=bool(earlier),
                                         keys=self.new_key)  # fmt: skip
             edits = [edit]
-            key = edit.paragraphs[0].key
+            keys = tuple(p.key for p in edit.paragraphs)
             if "transport" in kinds:
                 start = any(t.kind == "transport_start" for t in self.result.text.terms
                             if t.topic == change.topic) if self.result.text else False  # fmt: skip
-                said = self.outward.transport_restored(key, start)
+                said = self.outward.transport_restored(keys, start)
             else:
-                said = self.outward.reinserted(change.topic, change.title, effects, key)
+                said = self.outward.reinserted(change.topic, change.title, effects, keys)
         self.done |= {(para.index, kind) for kind in ALL_FAMILIES}
         self.add(change.topic, said, notes, ids, edits)
 
@@ -283,3 +290,27 @@ def plan_counter_proposal(
         note = f"Programmet kunne ikke afgøre ud fra teksten {what}; afsnittet er ikke besvaret."
         planner.plan.unanswered.append(Unanswered(topic, title, note))
     return planner.plan
+
+
+def _deleted_runs(changes: list[Change]) -> dict[int, list[Change]]:
+    """Paragraphs of one clause of ours deleted together, put back as one amendment: the first
+    deleted paragraph of each run (by identity) → the ones after it (one comment, one block)."""
+    runs: dict[int, list[Change]] = {}
+    first: Change | None = None
+    for change in changes:
+        joins = (
+            first is not None
+            and change.kind == "slettet"
+            and change.topic == first.topic
+            and change.para is not None
+            and change.para is first.para
+        )
+        if joins:
+            assert first is not None
+            runs[id(first)].append(change)
+        elif change.kind == "slettet" and change.para is not None:
+            first = change
+            runs[id(first)] = []
+        else:
+            first = None
+    return {head: tail for head, tail in runs.items() if tail}

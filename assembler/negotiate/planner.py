@@ -21,6 +21,8 @@ from assembler.rules.engine import source_text
 from assembler.rules.model import Finding
 from assembler.rules.text_common import evidence
 
+MIN_SHARED_WORDS = 15  # below this, two short clauses share words by chance
+KEPT_OURS = 0.9  # share of their words found in ours when they only deleted
 OURS = 0.6  # word similarity above which a clause counts as our text, edited
 THEIR_MARKS = tuple(qn(f"w:{t}") for t in ("ins", "del", "moveFrom", "moveTo"))
 
@@ -78,6 +80,7 @@ class PlannerBase:
                                  self.new_key)  # fmt: skip
         self.done: set[tuple[int, str]] = set()  # (paragraph, family) already answered
         self.deleted_clauses: dict[str, Change] = {}  # our clauses the draft left out
+        self.restored_with: dict[int, list[Change]] = {}  # id → deleted paragraphs put back with it
         self.changes: list[Change] = []
         # The draft is our own document edited (it carries our answers): a clause it lacks was
         # deleted from our draft, and a clause out of our order was moved.
@@ -103,8 +106,14 @@ class PlannerBase:
         ours = " ".join(text for text, _ in self.our_text(topic))
         if not theirs or not ours:
             return False
-        matcher = SequenceMatcher(None, _words(ours), _words(theirs), autojunk=False)
-        return matcher.ratio() >= OURS
+        a, b = _words(ours), _words(theirs)
+        matcher = SequenceMatcher(None, a, b, autojunk=False)
+        if matcher.ratio() >= OURS:
+            return True
+        # Our clause with whole paragraphs deleted is still ours: nearly every word they kept
+        # stands, in order, in our text.
+        shared = sum(block.size for block in matcher.get_matching_blocks())
+        return shared >= MIN_SHARED_WORDS and shared / len(b) >= KEPT_OURS
 
     def findings_on(self, para: int) -> list[Finding]:
         """The text-rule findings whose words stand in a paragraph."""

@@ -10,14 +10,16 @@ from typing import Any
 
 from assembler.library.model import Library, Topic
 from assembler.library.placeholders import (
+    DERIVED_TEXT,
     PLACEHOLDER,
+    VARIANT_NAME,
     clause_refs_in,
     parse_ref,
     split_blocks,
     split_conditions,
 )
-from assembler.render.clause_text import Paragraph, Scope, render_clause
-from assembler.render.derived import derived_fact
+from assembler.render.clause_text import Paragraph, Scope, reference_text, render_clause
+from assembler.render.derived import derived_fact, derived_text
 
 MAX_ENTRIES = 4096
 _REFS: dict[tuple[int, str, str, str], tuple[tuple[str, str, str], ...]] = {}
@@ -27,7 +29,7 @@ _OWNER: list[Library] = []
 
 def _names(topic: Topic, variant_id: str) -> tuple[tuple[str, str, str], ...]:
     """(scope, topic, name) of every placeholder, condition and cross-reference in the text;
-    a cross-reference has scope "§" (this agreement) or "§lokal"."""
+    a cross-reference has scope "§" (this agreement) or "§lokal" and its paragraph names."""
     key = (id(topic), topic.agreement, topic.id, variant_id)
     found = _REFS.get(key)
     if found is None:
@@ -38,7 +40,10 @@ def _names(topic: Topic, variant_id: str) -> tuple[tuple[str, str, str], ...]:
             refs += [c.ref for c in conditions]
             refs += [parse_ref(m.group(1), topic.id) for m in PLACEHOLDER.finditer(block)]
         names = [(r.scope, r.topic, r.name) for r in refs]
-        names += [("§lokal" if c.local else "§", c.topic, "") for c in clause_refs_in(text)]
+        names += [
+            ("§lokal" if c.local else "§", c.topic, ".".join(c.labels))
+            for c in clause_refs_in(text)
+        ]
         found = tuple(dict.fromkeys(names))
         _REFS[key] = found
     return found
@@ -60,15 +65,22 @@ def clause(topic: Topic, variant_id: str, scope: Scope) -> list[Paragraph]:
         if ref_scope == "global":
             continue
         if ref_scope == "derived":
-            values.append(("derived", derived_fact(name, scope.agreement, scope.local, scope.date)))
+            if name in DERIVED_TEXT:
+                values.append(("derived", derived_text(name, scope.agreement, scope.local)))
+            else:
+                fact = derived_fact(name, scope.agreement, scope.local, scope.date)
+                values.append(("derived", fact))
             continue
-        if ref_scope == "§":
-            values.append((scope.numbers.get(ref_topic), scope.agreement.variant(ref_topic)))
-            continue
-        if ref_scope == "§lokal":
-            values.append(("lokal", scope.local_numbers.get(ref_topic)))
+        if ref_scope in ("§", "§lokal"):
+            local = ref_scope == "§lokal"
+            labels = tuple(x for x in name.split(".") if x)
+            shown = reference_text(local, ref_topic, labels, scope)
+            values.append((shown, None if local else scope.agreement.variant(ref_topic)))
             continue
         source = scope.local if ref_scope == "lokal" else scope.agreement
+        if name == VARIANT_NAME:
+            values.append(("variant", source.variant(ref_topic or topic.id)))
+            continue
         value = source.value(ref_topic or topic.id, name)
         values.append((type(value).__name__, _frozen(value)))
     key = (topic.agreement, topic.id, variant_id, scope.sector, tuple(values))

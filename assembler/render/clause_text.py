@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from typing import Any
 
 from assembler.answers.model import AgreementAnswers
 from assembler.library.model import FRAMEWORKS, SECTOR_NAMES, Library, Param, Topic
@@ -13,15 +14,18 @@ from assembler.library.placeholders import (
     CONDITION,
     PLACEHOLDER,
     REFERENCE,
+    VARIANT_NAME,
     Condition,
     Ref,
+    labelled_blocks,
+    labels_of,
     parse_ref,
     split_blocks,
     split_conditions,
 )
 from assembler.library.validate import bookmark_name
 from assembler.library.values import Value, format_value, parse_value
-from assembler.render.derived import derived_fact
+from assembler.render.derived import derived_fact, derived_text
 
 __all__ = ["CONDITION", "Paragraph", "Scope", "render_clause", "split_blocks"]
 
@@ -44,6 +48,7 @@ class Paragraph:
     bullet: bool = False
     stk: bool = False
     marked: str = ""
+    label: str = ""  # the paragraph's name for references ("[stk mærke]"), if any
 
 
 @dataclass(frozen=True)
@@ -51,7 +56,10 @@ class Scope:
     """Where placeholders are looked up: this agreement, the local agreement, the sector.
 
     `numbers` and `local_numbers` give each clause topic its paragraph number (§ N) in the
-    document made from these answers; `date` is the document's date.
+    document made from these answers; `date` is the document's date. A reference to a named
+    paragraph ("§ 10, stk. 3") is resolved by rendering the target clause; `resolve_labels` is
+    False while doing so (its own references then read "§ N"), and a name the target clause did
+    not render is appended to `misses` (when given) and the reference reads "§ N".
     """
 
     library: Library
@@ -61,6 +69,8 @@ class Scope:
     date: dt.date | None = None
     numbers: dict[str, int] = field(default_factory=dict)
     local_numbers: dict[str, int] = field(default_factory=dict)
+    resolve_labels: bool = True
+    misses: list[str] | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
         # Numbers not given are those of the documents these answers make.
@@ -81,12 +91,15 @@ def clause_numbers(library: Library, agreement: AgreementAnswers) -> dict[str, i
 
 
 def _lookup(ref: Ref, scope: Scope, topic: Topic) -> tuple[Param | None, Value]:
-    """The parameter and value a placeholder names (None, None when not answered)."""
+    """The parameter and value a placeholder names (None, None when not answered); the name
+    `variant` gives the variant chosen for the topic."""
     if ref.scope == "lokal":
         agreement, topic_id = scope.local, ref.topic
     else:
         agreement, topic_id = scope.agreement, ref.topic or topic.id
     other = scope.library.topic(agreement.agreement, topic_id)
+    if ref.name == VARIANT_NAME:
+        return other.variant_param(), agreement.variant(topic_id)
     params = {p.name: p for p in other.all_params()}
     return params.get(ref.name), agreement.value(topic_id, ref.name)
 
@@ -99,21 +112,29 @@ def _global(name: str, sector: str) -> str:
 def render_clause(topic: Topic, variant_id: str, scope: Scope) -> list[Paragraph]:
     """The paragraphs of one clause with every placeholder filled in and stk. marked."""
     out: list[Paragraph] = []
-    for block, bullet in split_blocks(topic.variant(variant_id).text):
+    for block, bullet, label in labelled_blocks(topic.variant(variant_id).text):
         conditions, source = split_conditions(block, topic.id)
         if not all(_holds(c, topic, scope) for c in conditions):
             continue
         expanded = _expand_whole(source, bullet, topic, scope)
         if expanded is not None:
+            if expanded:
+                first = expanded[0]
+                expanded[0] = Paragraph(first.text, first.bullet, label=label)
             out += expanded
             continue
         filled = _fill(source, topic, scope)
         if filled is not None:
-            out.append(Paragraph(filled[0], bullet, marked=filled[1]))
+            out.append(Paragraph(filled[0], bullet, marked=filled[1], label=label))
     return [
-        Paragraph(p.text, p.bullet, not p.bullet and index > 0, p.marked or p.text)
+        Paragraph(p.text, p.bullet, not p.bullet and index > 0, p.marked or p.text, p.label)
         for index, p in enumerate(out)
     ]
+
+
+def condition_holds(condition: Condition, topic: Topic, scope: Scope) -> bool:
+    """Whether a condition is met by the answers (paragraphs, and a variant's `requires`)."""
+    return _holds(condition, topic, scope)
 
 
 def _holds(condition: Condition, topic: Topic, scope: Scope) -> bool:
@@ -128,12 +149,15 @@ def _holds(condition: Condition, topic: Topic, scope: Scope) -> bool:
         elif param is None or value is None:
             truth = False
         else:
-            wanted = parse_value(param, condition.value)
-            if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
-                truth = wanted is not None and Decimal(value) == Decimal(str(wanted))
-            else:
-                truth = value == wanted
+            truth = any(_equals(value, parse_value(param, wanted)) for wanted in condition.values)
     return truth != condition.negated
+
+
+def _equals(value: Value, wanted: Value) -> bool:
+    """An answer equals a condition's value (numbers compared as numbers)."""
+    if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
+        return wanted is not None and Decimal(value) == Decimal(str(wanted))
+    return value == wanted
 
 
 def _expand_whole(source: str, bullet: bool, topic: Topic, scope: Scope) -> list[Paragraph] | None:
@@ -147,20 +171,103 @@ def _expand_whole(source: str, bullet: bool, topic: Topic, scope: Scope) -> list
     param, value = _lookup(ref, scope, topic)
     if param is None or param.type not in ("list", "paragraphs") or not isinstance(value, list):
         return None
-    return [Paragraph(item, bullet) for item in value]
+    items = list_items(value) if bullet and param.type == "list" else value
+    return [Paragraph(item, bullet) for item in items]
 
 
-def _reference(local: bool, target: str, scope: Scope) -> tuple[str, str]:
+def list_items(items: list[str]) -> list[str]:
+    """A list answer as bullets of one sentence: "a," … "b og" "c." (", og" when an item holds a
+    comma itself, as addresses do, so the last division is unmistakable)."""
+    cores = [item.rstrip().rstrip(",;.") for item in items]
+    before_last = ", og" if any("," in c for c in cores) else " og"
+    out = []
+    for index, core in enumerate(cores):
+        if index == len(cores) - 1:
+            out.append(f"{core}.")
+        elif index == len(cores) - 2:
+            out.append(f"{core}{before_last}")
+        else:
+            out.append(f"{core},")
+    return out
+
+
+def _reference(local: bool, target: str, labels: tuple[str, ...], scope: Scope) -> tuple[str, str]:
     """A cross-reference as (visible text, marked text): a field in this document, plain text
-    naming the local agreement's paragraph from an individual one."""
+    naming the local agreement's paragraph from an individual one; with the paragraphs named."""
+    stk = _stk(local, target, labels, scope) if labels and scope.resolve_labels else ""
     if local:  # the local agreement: no field can reach another document
+        number = f"lokalaftalens § {scope.local_numbers[target]}"
+        if stk:
+            return f"{number}, {stk}", f"{number}, {stk}"
         title = scope.library.topic("lokal", target).title
-        text = f"lokalaftalens § {scope.local_numbers[target]} om {title[:1].lower()}{title[1:]}"
+        text = f"{number} om {title[:1].lower()}{title[1:]}"
         return text, text
     number = f"§ {scope.numbers[target]}"
     variant = scope.agreement.variant(target) or ""
     mark = f"{FIELD_START}{bookmark_name(target, variant)}{FIELD_SEP}{number}{FIELD_END}"
-    return number, mark
+    tail = f", {stk}" if stk else ""
+    return number + tail, mark + tail
+
+
+def reference_text(local: bool, target: str, labels: tuple[str, ...], scope: Scope) -> str:
+    """What a cross-reference reads in the document (for the clause memo's key)."""
+    return _reference(local, target, labels, scope)[0]
+
+
+def _stk(local: bool, target: str, labels: tuple[str, ...], scope: Scope) -> str:
+    """The named paragraphs of a clause as "stk. 3", "stk. 1 og 2" or "stk. 2–4"; "" if one of them
+    is not in the clause the answers render."""
+    numbers = _label_numbers(local, target, scope)
+    found = [numbers.get(label) for label in labels]
+    if any(n is None for n in found):
+        if scope.misses is not None:
+            scope.misses.append(f"{'lokal.' if local else ''}{target}.{'.'.join(labels)}")
+        return ""
+    return f"stk. {_number_list([n for n in found if n is not None])}"
+
+
+def _number_list(numbers: list[int]) -> str:
+    """[1, 2] → "1 og 2"; [2, 3, 4] → "2–4"; [1, 3, 4] → "1, 3 og 4"."""
+    unique = sorted(set(numbers))
+    if len(unique) >= 3 and unique[-1] - unique[0] == len(unique) - 1:
+        return f"{unique[0]}–{unique[-1]}"
+    words = [str(n) for n in unique]
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " og " + words[-1]
+
+
+# Paragraph numbers of named paragraphs, per agreement answers (compared by identity) and topic.
+_LABELS: dict[tuple[int, int, str], tuple[Any, dict[str, int]]] = {}
+LABEL_CACHE_SIZE = 512
+
+
+def _label_numbers(local: bool, target: str, scope: Scope) -> dict[str, int]:
+    """The stk. number of every named paragraph of a clause as the answers render it."""
+    agreement = scope.local if local else scope.agreement
+    key = (id(scope.library), id(agreement), target)
+    hit = _LABELS.get(key)
+    if hit is not None and hit[0] is agreement:
+        return hit[1]
+    variant = agreement.variant(target)
+    numbers: dict[str, int] = {}
+    if variant is not None:
+        # The clause memo renders each distinct target clause once (a batch shares most of them).
+        from assembler.render.clause_memo import clause as remembered
+
+        if local:
+            sub = Scope(scope.library, scope.sector, scope.local, scope.local, scope.date,
+                        scope.local_numbers, scope.local_numbers, resolve_labels=False)  # fmt: skip
+        else:
+            sub = replace(scope, resolve_labels=False, misses=None)
+        stk = 0
+        for paragraph in remembered(scope.library.topic(agreement.agreement, target), variant,
+                                    sub):  # fmt: skip
+            stk += 0 if paragraph.bullet else 1
+            if paragraph.label:
+                numbers[paragraph.label] = max(stk, 1)
+    if len(_LABELS) >= LABEL_CACHE_SIZE:
+        _LABELS.clear()
+    _LABELS[key] = (agreement, numbers)
+    return numbers
 
 
 def _fill(source: str, topic: Topic, scope: Scope) -> tuple[str, str] | None:
@@ -175,13 +282,19 @@ def _fill(source: str, topic: Topic, scope: Scope) -> tuple[str, str] | None:
         marked.append(source[last : match.start()])
         last = match.end()
         if match.group(1) is None:  # a cross-reference
-            shown, mark = _reference(bool(match.group(2)), match.group(3), scope)
+            labels = labels_of(match.group(4))
+            shown, mark = _reference(bool(match.group(2)), match.group(3), labels, scope)
             visible.append(shown)
             marked.append(mark)
             continue
         ref = parse_ref(match.group(1), topic.id)
         if ref.scope == "global":
             value_text = _global(ref.name, scope.sector)
+        elif ref.scope == "derived":
+            derived = derived_text(ref.name, scope.agreement, scope.local)
+            if derived is None:
+                return None
+            value_text = derived
         else:
             param, value = _lookup(ref, scope, topic)
             if param is None or value is None:

@@ -143,7 +143,9 @@ def build_context(
         )
         anchors.append(ClauseAnchor(topic.title, bookmark_name(topic.id, answer.variant)))
     date = format_date(answers.date) if answers.date else ""
-    draft = is_draft(answers.version)
+    # The version names a negotiation round of the local agreement; an individual agreement is not
+    # negotiated in rounds, so its header carries no draft line (read-through 2026-11-27, §0).
+    draft = is_draft(answers.version) and agreement.agreement == "lokal"
     meta = Record(
         titel=TITLES[agreement.agreement],
         type=AGREEMENT_NAMES[agreement.agreement],

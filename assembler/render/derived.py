@@ -3,13 +3,19 @@
 `[hvis aftalen_i_kraft]` chooses the tense of an entry-into-force sentence by the document's date;
 `[hvis skaermkrav]` lets the individual agreement state the conclusion of the screen-work test
 (BEK nr. 384/2022: regular screen work at home on more than two days a week on average, or more
-than two days in all without a compliant workstation at the workplace; FACTS §5.1).
+than two days in all without a compliant workstation at the workplace; FACTS §5.1);
+`[hvis halve_dage]` says the agreed home days include a half day; `[hvis flere_organisationer]`
+that more than one organisation is party to the local agreement (plural "fuldmagter").
+`{{ loftets_andel }}` prints the local cap on home days as a share of the working week ("to
+femtedele"), which is the cap of a part-timer as a share of the agreed weekly hours (review
+2026-11-27, S-L5).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from fractions import Fraction
 
 from assembler.answers.model import AgreementAnswers
 
@@ -53,6 +59,37 @@ def screen_rules_apply(employee: AgreementAnswers) -> bool:
     return home + other > SCREEN_DAYS_LIMIT and office_ok is False
 
 
+WORKING_DAYS_PER_WEEK = 5
+ORDINALS = {
+    2: ("halvdel", "halvdele"),
+    5: ("femtedel", "femtedele"),
+    10: ("tiendedel", "tiendedele"),
+}
+COUNT_WORDS = ("", "en", "to", "tre", "fire", "fem", "seks", "syv", "otte", "ni")
+
+
+def share_words(days: Decimal) -> str:
+    """Days of a five-day week as a Danish fraction: 2 → "to femtedele", 2.5 → "halvdelen"."""
+    share = Fraction(days) / WORKING_DAYS_PER_WEEK
+    if share == Fraction(1, 2):
+        return "halvdelen"
+    for denominator, (one, many) in ORDINALS.items():
+        count = share * denominator
+        if count.denominator == 1 and 0 < count.numerator < len(COUNT_WORDS) and share < 1:
+            number = int(count.numerator)
+            return f"{COUNT_WORDS[number]} {one if number == 1 else many}"
+    percent = (Decimal(days) * 100 / WORKING_DAYS_PER_WEEK).normalize()
+    return f"{percent:f}".replace(".", ",") + " %"
+
+
+def derived_text(name: str, agreement: AgreementAnswers, local: AgreementAnswers) -> str | None:
+    """The value of a derived placeholder, or None when the answers do not give one."""
+    if name == "loftets_andel":
+        cap = _number(local, "omraade", "max_dage_pr_uge")
+        return None if cap is None or cap <= 0 else share_words(cap)
+    raise KeyError(name)
+
+
 def derived_fact(
     name: str, agreement: AgreementAnswers, local: AgreementAnswers, date: dt.date | None
 ) -> bool:
@@ -63,4 +100,10 @@ def derived_fact(
         return in_force(local, date)
     if name == "skaermkrav":
         return screen_rules_apply(agreement)
+    if name == "flere_organisationer":
+        organisations = local.value("parter", "organisationer")
+        return isinstance(organisations, list) and len(organisations) > 1
+    if name == "halve_dage":
+        days = _number(agreement, "omfang", "dage_pr_periode")
+        return days is not None and days != days.to_integral_value()
     raise KeyError(name)

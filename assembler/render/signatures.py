@@ -1,9 +1,11 @@
 """The signature block: who signs for each party, laid out two signatories to a table row.
 
 A local agreement is signed for the employer and for every negotiating organisation; only when the
-organisations have given the shop steward a written common mandate does one signature bind them
-all (review 2026-11, §5 item 2). Names and job titles are separate answers, so the printed name
-line never carries a title pasted after a comma.
+organisations have given the shop steward written mandates does one signature bind them all, and
+the title line then says so (review 2026-11, §5 item 2; read-through 2026-11-27, S-L7). Each
+organisation's signatory is answered as "navn, stilling". Names and job titles are separate, so
+the printed name line never carries a title pasted after a comma. In an individual agreement the
+manager may sign in another town than the employee.
 """
 
 from __future__ import annotations
@@ -12,9 +14,10 @@ from typing import Any
 
 from assembler.answers.model import AgreementAnswers, Answers
 from assembler.library.model import Library
-from assembler.library.values import format_value, join_da
+from assembler.library.values import join_da
 
 LINE = "_" * 34
+MANDATE = "efter fuldmagt"
 
 
 def _text(agreement: AgreementAnswers, topic: str, name: str) -> str:
@@ -49,7 +52,7 @@ def signatories(
                 f"For {employer}",
                 _text(agreement, "parter", "leder"),
                 _text(agreement, "parter", "leder_stilling"),
-                place,
+                _text(agreement, "underskrifter", "leder_underskriftssted") or place,
             ),
             _signatory(
                 "Medarbejderen",
@@ -69,18 +72,30 @@ def signatories(
         )
     ]
     tr = _text(local, "parter", "tillidsrepraesentant")
-    role_param = {p.name: p for p in library.topic("lokal", "parter").all_params()}.get("tr_hverv")
-    role = local.value("parter", "tr_hverv")
-    role_text = format_value(role_param, role) if role_param is not None and role else ""
-    if local.value("parter", "mandat") is True or len(orgs) <= 1:
-        signs = local.value("parter", "mandat") is True
-        out.append(
-            _signatory(
-                f"For {join_da(orgs)}", tr if signs else "", role_text if signs else "", place
-            )
-        )
+    role = _text(
+        local, "parter", "tr_hverv"
+    ).lower()  # the option, e.g. "fællestillidsrepræsentant"
+    signers = _organisation_signers(local, len(orgs))
+    if local.value("parter", "mandat") is True:
+        title = f"{role}, {MANDATE}" if role else MANDATE
+        out.append(_signatory(f"For {join_da(orgs)}", tr, title, place))
+    elif len(orgs) <= 1:
+        name, title = signers[0] if signers else ("", "")
+        out.append(_signatory(f"For {join_da(orgs)}", name, title, place))
     else:
-        out += [_signatory(f"For {org}", "", "", place) for org in orgs]
+        out += [_signatory(f"For {org}", *signers[index], place) for index, org in enumerate(orgs)]
+    return out
+
+
+def _organisation_signers(local: AgreementAnswers, count: int) -> list[tuple[str, str]]:
+    """(name, title) of each organisation's signatory, in order; blanks where not answered."""
+    raw = local.value("underskrifter", "organisationsunderskrivere")
+    lines = [str(x) for x in raw] if isinstance(raw, list) else []
+    out = []
+    for index in range(max(count, 1)):
+        line = lines[index] if index < len(lines) else ""
+        name, _, title = line.partition(",")
+        out.append((name.strip(), title.strip()))
     return out
 
 

@@ -69,6 +69,10 @@ class LocalFacts:
     compensation_rule: str | None = None  # frame_facts.COMPENSATION_*: who settles compensation
     lapse_caveat: bool = False  # on lapse, the employment notice applies if it is a material change
     favourable_terms_allowed: bool = False  # individual terms may deviate in the employee's favour
+    # --- More of the frame (R100–R107, rules/frame_more.py) ---
+    first_evaluation: dt.date | None = None  # the local agreement's first evaluation
+    ad_hoc_days_week: Decimal | None = None  # ad hoc days a week beside the cap (limit), if any
+    ad_hoc_beside_cap: bool = False  # ad hoc home work beside the fixed days, outside the cap
     known: frozenset[str] = field(default_factory=frozenset)
 
 
@@ -124,6 +128,10 @@ class EmployeeFacts:
     lapse_without_notice: bool = False  # ends without notice when the local agreement ends
     lapse_caveat: bool = False  # … but keeps the employment notice if that is a material change
     lapse_defers_to_local: bool = False  # … "unless the local agreement provides otherwise"
+    # --- More terms (R100–R107, rules/frame_more.py) ---
+    evaluation: dt.date | None = None  # the individual agreement's evaluation date
+    compensation_as_local: bool = False  # compensation "as the local agreement" (no own scheme)
+    office: str | None = None  # the trust office held (tillidsrepræsentant, arbejdsmiljø…)
     known: frozenset[str] = field(default_factory=frozenset)
 
     @property

@@ -1,14 +1,16 @@
 """Facts about the frame a local agreement sets, and the individual terms checked against it.
 
 The clause library words each variant; these tables say what a variant commits the parties to, so
-the cross-agreement rules (R80–R89) can compare the two agreements. They are derived from variant
-ids and parameter values, never from rendered text, so answers and the answers embedded in our own
-documents give the same facts. tests/unit/rules/test_frame_facts.py checks every table against the
-library's wording: when a clause text changes, that test names the table to update.
+the cross-agreement rules (R80–R89, R100–R107) can compare the two agreements. They are derived
+from variant ids and parameter values, never from rendered text, so answers and the answers
+embedded in our own documents give the same facts. tests/unit/rules/test_frame_facts.py checks
+every table against the library's wording: when a clause text changes, that test names the table
+to update.
 """
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from decimal import Decimal
 from typing import Any
@@ -54,6 +56,10 @@ LOCAL_COMPENSATION = {  # oekonomi
 }
 LOCAL_LAPSE_CAVEAT = ("bortfalder_samtidig", "overgangsperiode", "egne_regler")  # overgang
 FAVOURABLE_PREVAILS = ("gunstigere_gaelder",)  # forrang
+EVALUATION_ON_DATE = ("fast_tidspunkt",)  # evaluering: evalueringsdato
+EVALUATION_INTERVAL = ("loebende",)  # evaluering: foerste_evaluering, else after the interval
+AD_HOC_LIMITED = ("med_graense",)  # ad_hoc: beside the cap, up to a number of days a week
+AD_HOC_UNLIMITED = ("uden_for_loftet",)  # ad_hoc: beside the cap, no limit of its own
 
 # Individual agreement: variant id → what it says.
 INDIVIDUAL_CALL_IN = {  # aendring
@@ -69,7 +75,9 @@ OWN_EQUIPMENT = ("eget_udstyr",)  # udstyr
 NO_COMPENSATION = ("ingen",)  # kompensation: "modtager ingen godtgørelse"
 LAPSE_WITHOUT_NOTICE: tuple[str, ...] = ()  # varighed: none ends without notice on lapse
 LAPSE_DEFERS: tuple[str, ...] = ()  # varighed: "medmindre lokalaftalen …" (no variant says it)
-LAPSE_CAVEAT = ("tidsubegraenset", "proeveperiode")  # varighed: states the caveat itself
+LAPSE_CAVEAT = ("tidsubegraenset", "proeveperiode", "tidsbegraenset")  # varighed: the caveat
+COMPENSATION_AS_LOCAL = ("som_lokalaftale",)  # kompensation: "efter lokalaftalens § N"
+OFFICE_VARIANTS = ("tillidsrep",)  # saerlige_grupper: the office is the answer "hverv"
 EMPLOYER_INTERNET = "betalt af arbejdsgiveren"  # udstyr.internetforbindelse choice, casefolded
 
 
@@ -84,10 +92,38 @@ def _whole(value: Value) -> int | None:
     return None if number is None else int(number)
 
 
+def _date(value: Value) -> dt.date | None:
+    return value if isinstance(value, dt.date) else None
+
+
 def _window(answers: AgreementAnswers, topic: str, start: str, end: str) -> Any:
     first, last = answers.value(topic, start), answers.value(topic, end)
     if isinstance(first, dt.time) and isinstance(last, dt.time):
         return (first, last)
+    return None
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day some months later (the month's last day when it is shorter)."""
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def first_evaluation(local: AgreementAnswers) -> dt.date | None:
+    """The date the local agreement is first evaluated by, from its evaluation clause."""
+    variant = local.variant("evaluering")
+    if variant in EVALUATION_ON_DATE:
+        day = local.value("evaluering", "evalueringsdato")
+        return day if isinstance(day, dt.date) else None
+    if variant in EVALUATION_INTERVAL:
+        day = local.value("evaluering", "foerste_evaluering")
+        if isinstance(day, dt.date):
+            return day
+        start = local.value("ikrafttraeden", "ikrafttraedelsesdato")
+        months = _whole(local.value("evaluering", "interval_maaneder"))
+        if isinstance(start, dt.date) and months:
+            return add_months(start, months)
     return None
 
 
@@ -124,6 +160,11 @@ def local_frame(local: AgreementAnswers) -> dict[str, Any]:
         "lapse_caveat": v("overgang") in LOCAL_LAPSE_CAVEAT,
         # forrang: "the local agreement prevails unless the individual one is more favourable"
         "favourable_terms_allowed": v("forrang") in FAVOURABLE_PREVAILS,
+        "first_evaluation": first_evaluation(local),
+        "ad_hoc_days_week": _number(local.value("ad_hoc", "max_dage_pr_uge_ad_hoc"))
+        if v("ad_hoc") in AD_HOC_LIMITED
+        else None,
+        "ad_hoc_beside_cap": v("ad_hoc") in AD_HOC_LIMITED + AD_HOC_UNLIMITED,
     }
 
 
@@ -156,4 +197,9 @@ def employee_terms(employee: AgreementAnswers) -> dict[str, Any]:
         "lapse_without_notice": v("varighed") in LAPSE_WITHOUT_NOTICE,
         "lapse_caveat": v("varighed") in LAPSE_CAVEAT,
         "lapse_defers_to_local": v("varighed") in LAPSE_DEFERS,
+        "evaluation": _date(employee.value("varighed", "evalueringsdato")),
+        "compensation_as_local": v("kompensation") in COMPENSATION_AS_LOCAL,
+        "office": str(employee.value("saerlige_grupper", "hverv") or "").strip() or None
+        if v("saerlige_grupper") in OFFICE_VARIANTS
+        else None,
     }

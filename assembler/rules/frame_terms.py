@@ -33,6 +33,9 @@ FURNITURE_KINDS = (
 )
 PATTERNS = {kind: re.compile(pattern, re.I) for kind, pattern in IT_KINDS + FURNITURE_KINDS}
 IT = tuple(kind for kind, _ in IT_KINDS)
+# Equipment the employer's systems are reached from; a screen, keyboard or headset plugged into the
+# employer's computer is not (the local clause "må kun tilgås fra", read-through 2026-11-27 S-L14).
+ACCESS = ("computer", "telefon")
 
 
 def kinds(texts: tuple[str, ...] | list[str]) -> list[str]:
@@ -72,10 +75,11 @@ def r63(c: RuleInput) -> Fired:
         "individuel.own_equipment_text",
         "individuel.equipment",
     ),
-    summary="Medarbejderen bruger eget it-udstyr (fx computer, skærm, tastatur, mus, headset), "
-    "hvor lokalaftalen kun tillader arbejdsgiverens it-udstyr, eller stiller selv udstyr, som "
-    "lokalaftalens udstyrspakke lover fra arbejdsgiveren. Kontorstol, bord og lampe er inventar, "
-    "ikke it-udstyr. " + NO_BASIS,
+    summary="Medarbejderen tilgår arbejdsgiverens systemer fra eget udstyr (computer, tablet, "
+    "telefon), hvor lokalaftalen kun tillader arbejdsgiverens, eller stiller selv udstyr, som "
+    "lokalaftalens udstyrspakke lover fra arbejdsgiveren. Skærm, tastatur, mus og headset, der "
+    "tilsluttes arbejdsgiverens computer, og kontorstol, bord og lampe er ikke omfattet af "
+    "lokalaftalens krav om arbejdsgiverens udstyr. " + NO_BASIS,
 )
 def r86(c: RuleInput) -> Fired:
     e, local = emp(c), c.local
@@ -83,15 +87,16 @@ def r86(c: RuleInput) -> Fired:
         return None
     own = kinds([e.own_equipment_text])
     facts, actions = [], []
-    own_it = [k for k in own if k in IT]
-    if local.employer_it_only and own_it:
+    own_access = [k for k in own if k in ACCESS]
+    if local.employer_it_only and own_access:
         facts.append(
-            "Lokalaftalen bestemmer, at hjemmearbejde udelukkende udføres på it-udstyr, som "
+            "Lokalaftalen bestemmer, at arbejdsgiverens systemer kun må tilgås fra udstyr, som "
             f"arbejdsgiveren stiller til rådighed, men efter den individuelle aftale bruger "
-            f"{who(c)} eget it-udstyr ({join_da(own_it)}). Skærm, tastatur, mus og headset er "
-            "it-udstyr i den forstand; kontorstol, bord og lampe er inventar og er ikke omfattet."
+            f"{who(c)} eget udstyr ({join_da(own_access)}). Skærm, tastatur, mus og headset, der "
+            "tilsluttes arbejdsgiverens computer, og inventar som kontorstol og bord er ikke "
+            "omfattet."
         )
-        actions.append("Lad arbejdsgiveren stille it-udstyret til rådighed, eller aftal i "
+        actions.append("Lad arbejdsgiveren stille udstyret til rådighed, eller aftal i "
                        "lokalaftalen, at godkendt eget udstyr kan bruges.")  # fmt: skip
     promised = set(kinds(list(local.equipment_package))) - set(kinds(list(e.equipment)))
     supplied = [k for k in own if k in promised]
@@ -170,8 +175,8 @@ LAPSE_NEEDS = (
     "individuel.lapse_defers_to_local",
 )
 LAPSE_CAVEAT_DA = (
-    "bestemmer, at ansættelsesforholdets opsigelsesvarsel skal overholdes, hvis ophøret er en "
-    "væsentlig ændring af medarbejderens ansættelsesvilkår"
+    "bestemmer, at ansættelsesforholdets opsigelsesvarsel skal overholdes, hvis bortfaldet er en "
+    "væsentlig stillingsændring for medarbejderen"
 )
 
 

@@ -70,9 +70,9 @@ def r72(c: RuleInput) -> Fired:
     "advarsel",
     "individuel",
     "saerlige_grupper",
-    "Tillidsrepræsentant",
-    "Medarbejderen er tillidsrepræsentant. Det er muligt; Medst anbefaler at drøfte, hvordan "
-    "hvervet og de almindelige opgaver begge kan varetages uden øget tidsforbrug.",
+    "Tillidshverv",
+    "Medarbejderen {hverv}. Det er muligt; Medst anbefaler at drøfte, hvordan hvervet og de "
+    "almindelige opgaver begge kan varetages uden øget tidsforbrug.",
     ("S2",),
     needs=("individuel.special_group",),
     sectors=("stat",),
@@ -82,12 +82,16 @@ def r72(c: RuleInput) -> Fired:
     "info",
     "individuel",
     "saerlige_grupper",
-    "Tillidsrepræsentant",
-    "Medarbejderen er tillidsrepræsentant. Medst anbefaler i staten at drøfte, hvordan hvervet "
-    "og de almindelige opgaver begge kan varetages uden øget tidsforbrug; overvej det også her.",
+    "Tillidshverv",
+    "Medarbejderen {hverv}. Medst anbefaler i staten at drøfte, hvordan hvervet og de "
+    "almindelige opgaver begge kan varetages uden øget tidsforbrug; overvej det også her.",
     ("S2",),
     needs=("individuel.special_group",),
     sectors=OTHER,
 )
 def r73(c: RuleInput) -> Fired:
-    return emp(c).special_group == "tillidsrepraesentant"
+    e = emp(c)
+    if e.special_group != "tillidsrepraesentant":
+        return None
+    # the office answered (e.g. arbejdsmiljørepræsentant), never a guessed "tillidsrepræsentant"
+    return {"hverv": f"er {e.office}" if e.office else "har et tillidshverv"}

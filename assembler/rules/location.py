@@ -80,9 +80,12 @@ def r51(c: RuleInput) -> Fired:
     "individuel",
     "arbejdssted",
     "Hjemmearbejde i udlandet",
-    "Hjemmearbejdet skal udføres i {land}. Dansk arbejdsmiljø- og arbejdsskadelovgivning gælder "
-    "som udgangspunkt ikke uden for Danmark. Undersøg før aftalen: social sikring (efter "
-    "forordning 883/2004 flytter den sociale sikring som udgangspunkt til bopælslandet, hvis "
+    "Hjemmearbejdet skal udføres i {land}. Dansk arbejdsmiljølovgivning gælder ikke uden for "
+    "Danmark. Om lov om arbejdsskadesikring gælder, afhænger af, hvilket lands lovgivning om "
+    "social sikring medarbejderen er omfattet af: er det dansk lovgivning efter forordning (EF) "
+    "nr. 883/2004 (A1-attest), gælder loven også for arbejdet i et andet EU/EØS-land "
+    "(kontrollér med Arbejdsmarkedets Erhvervssikring). Undersøg før aftalen: social sikring "
+    "(efter forordningen flytter den sociale sikring som udgangspunkt til bopælslandet, hvis "
     "medarbejderen arbejder mindst 25 % dér; særregel for tjenestemænd; A1-attest; undersøg, om "
     "en særlig aftale om grænseoverskridende hjemmearbejde gælder), skat i begge lande og "
     "databeskyttelse. Adgang til arbejdsgiverens systemer fra udlandet er ikke i sig selv en "

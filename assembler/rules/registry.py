@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from assembler.rules import (
     extent,
+    frame_more,
     frame_terms,
     frame_time,
     groups,
@@ -17,7 +18,10 @@ from assembler.rules.model import REGISTRY, Rule
 from assembler.rules.text_areas import TEXT_AREAS  # noqa: F401 (registers R90 to R99)
 
 # Importing an area registers its rules.
-AREAS = (hierarchy, parties, extent, notice, worktime, location, groups, frame_time, frame_terms)
+AREAS = (
+    hierarchy, parties, extent, notice, worktime, location, groups, frame_time, frame_terms,
+    frame_more,
+)  # fmt: skip
 
 NOT_CHECKABLE: dict[str, tuple[str, tuple[str, ...]]] = {
     "R07": (

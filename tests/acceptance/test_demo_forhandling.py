@@ -173,9 +173,13 @@ def test_overview_lists_every_change_the_review_names(demo_dir: Path) -> None:
         "Punktet er stadig bibliotekets variant 'Faste kernetider' (balanceret) med andre værdier: "
         "Kernetid fra: 9.00 → 8.30; Kernetid til: 14.30 → 15.30.\nR94 (advarsel): "
     )  # the library's reading, then tjek's finding on the new core time
-    transport = by_change[("Transport på hjemmearbejdsdage", "afsnit slettet")]
+    deleted = [r for r in body
+               if (r["Overskrift"], r["Ændring"]) == ("Transport på hjemmearbejdsdage",
+                                                      "afsnit slettet")]  # fmt: skip
+    transport = deleted[0]  # the rule; its cap (the next paragraph) went with it
+    assert len(deleted) == 2 and deleted[1]["Før"].startswith("Der ydes dog højst")
     assert transport["Før"].startswith("Rejsetiden fra hjemmet til mødestedet og retur medregnes")
-    assert transport["Før"].endswith("der gælder for den.")  # whole, never mid-word
+    assert transport["Før"].endswith("jf. ligningslovens § 9 B.")  # whole, never mid-word
     assert transport["Efter"] is None
     assert transport["Vurdering"].startswith(
         "Punktet afviger nu fra bibliotekets variant 'Hjemmet er udgangspunkt ved pålagt fremmøde' "
@@ -185,7 +189,7 @@ def test_overview_lists_every_change_the_review_names(demo_dir: Path) -> None:
     header = by_change[("Sidehoved", "afsnit ændret")]
     assert "Udkast 1 · 15. januar 2027" in header["Før"]
     assert "Udkast 2 · 2. marts 2027" in header["Efter"]
-    assert len(body) == 6  # nothing else, and nothing folded away
+    assert len(body) == 7  # nothing else, and nothing folded away (two transport deletions)
     for row in body:
         assert row["Runde"] == "v1→v2" and row["Forfatter"] == "Ledelsen"
         assert row["Dato"] == dt.datetime(2027, 3, 2)  # a real date, after the draft's

@@ -84,7 +84,7 @@ def test_bookmarks_and_embedded_answers(tmp_path: Path, capsys: pytest.CaptureFi
     assert payload is not None
     assert payload["sektor"] == "stat"
     assert payload["svar"]["omraade"]["max_dage_pr_uge"] == 2
-    assert payload["bibliotek"].startswith("2026.11.1+")
+    assert payload["bibliotek"].startswith("2026.11.2+")
 
 
 def test_escaping_and_quotes_survive(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -66,6 +66,7 @@ def test_counter_draft_is_not_clean(library: Library, ours_and_theirs: tuple[Pat
         ("undtagelser", "ændret"),
         ("undtagelser", "tilføjet"),
         ("transport", "slettet"),
+        ("transport", "slettet"),  # the rule and its cap
     ]  # fmt: skip  (in the library's clause order: availability comes before changes)
     notice = worse[1].assessment
     assert notice.text == ("Varslet for fremmøde er forkortet fra tre arbejdsdage til dagen før "

@@ -57,6 +57,7 @@ def test_lists_conditions_and_optional_paragraphs(lib: Library) -> None:
             "personalegrupper": "{{ personalegrupper }}",
             "undtagne_stillinger": "receptionist",
             "max_dage_pr_uge": "2",
+            "loftets_andel": "to femtedele",  # derived from the cap when rendered
         },
     )
     paragraphs = []

@@ -100,9 +100,9 @@ def test_empty_is_none() -> None:
 @pytest.mark.parametrize(
     ("value", "text"),
     [(0, "nul måneder"), (1, "én måned"), (2, "to måneder"), (9, "ni måneder"),
-     (10, "10 måneder"), (12, "12 måneder"), (1250, "1.250 måneder")],
+     (10, "ti måneder"), (12, "tolv måneder"), (13, "13 måneder"), (1250, "1.250 måneder")],
 )  # fmt: skip
-def test_numbers_under_ten_are_words_with_their_unit(value: int, text: str) -> None:
+def test_numbers_up_to_twelve_are_words_with_their_unit(value: int, text: str) -> None:
     months = Param("m", "int", "M", "", unit=("måned", "måneder"))
     assert format_value(months, value) == text
 

@@ -77,7 +77,7 @@ def test_counter_draft_is_answered_with_our_text(
         ("undtagelser", "Vi kan ikke acceptere en ensidig adgang til at indstille hjemmearbejdet."),
         (
             "transport",
-            "Vi foreslår stk. 2 genindsat; uden det fremgår det ikke, hvad det betyder, "
+            "Vi foreslår § 11, stk. 2 og 3 genindsat; uden det fremgår det ikke, hvad det betyder, "
             "at hjemmet regnes som udgangspunkt for rejsen.",
         ),
         (
@@ -142,8 +142,9 @@ def test_short_draft_fixes_each_sentence(library: Library, tmp_path: Path) -> No
     assert "Der ydes en skattepligtig godtgørelse på 300 kr. pr. måned." in accepted
     assert "Aftalen kan opsiges af ledelsen med tre måneders varsel." in accepted
     assert "Hjemmearbejde er frivilligt." in accepted  # "Ledelsen kan dog pålægge …" deleted
-    assert ("Hjemmearbejde udføres udelukkende på computere, telefoner og andet it-udstyr, som "
-            "Arbejdsgiveren stiller til rådighed og administrerer.") in accepted  # fmt: skip
+    assert ("Arbejdsgiverens systemer må kun tilgås fra computere og andet it-udstyr, som "
+            "Arbejdsgiveren stiller til rådighed og administrerer, og via de sikre forbindelser, "
+            "Arbejdsgiveren anviser.") in accepted  # fmt: skip
     unanswered = " ".join(u.text for u in made.plan.unanswered)
     assert "ikke angiver ikrafttrædelsesdato" in unanswered  # no date, no clause: said so
 
@@ -275,8 +276,8 @@ DEMO_COMMENTS = [
     "Vi kan ikke acceptere en ensidig adgang til at indstille hjemmearbejdet. Den sætter de "
     "individuelle aftaler ud af kraft uden deres opsigelsesvarsel, jf. rammeaftalens § 8, stk. 2, "
     "og kan gentages uden grænse. Driftsbehov håndteres efter § 10, stk. 1 og 2.",
-    "Vi foreslår stk. 2 genindsat; uden det fremgår det ikke, hvad det betyder, at hjemmet regnes "
-    "som udgangspunkt for rejsen.",
+    "Vi foreslår § 11, stk. 2 og 3 genindsat; uden det fremgår det ikke, hvad det betyder, at "
+    "hjemmet regnes som udgangspunkt for rejsen.",
     "Vi foreslår, at Aftalen træder i kraft den første dag i måneden efter underskriften. "
     "Udkastet er dateret den 2. marts 2027, så ikrafttrædelsesdatoen den 1. marts 2027 er allerede "
     "passeret. De individuelle aftalers ikrafttrædelsesdatoer skal følge med, da en individuel "
@@ -330,15 +331,17 @@ def test_no_comment_carries_our_internal_review(
 def test_restored_paragraph_takes_our_stk_style(
     library: Library, demo_round: tuple[Path, Path]
 ) -> None:
-    """The transport paragraph management deleted comes back as stk. 2 (the numbered "Stk"
-    style of our document), so "Bestemmelsen gælder ikke …" is stk. 3 again."""
+    """The transport paragraphs management deleted (the rule and its cap) come back as stk. 2
+    and 3 (the numbered "Stk" style of our document), so "Bestemmelsen gælder ikke …" is stk. 4
+    again."""
     _, out = propose(library, demo_round[1])
     paragraphs = docx.Document(str(out)).paragraphs
     texts = ["".join(t.text or "" for t in p._p.iter(qn("w:t"))) for p in paragraphs]
     restored = next(k for k, t in enumerate(texts) if t.startswith("Rejsetiden fra hjemmet"))
     assert paragraphs[restored].style.name == "Stk"
-    assert texts[restored + 1].startswith("Bestemmelsen gælder ikke")
-    assert paragraphs[restored + 1].style.name == "Stk"
+    assert texts[restored + 1].startswith("Der ydes dog højst befordringsgodtgørelse")
+    assert texts[restored + 2].startswith("Bestemmelsen gælder ikke")
+    assert paragraphs[restored + 1].style.name == paragraphs[restored + 2].style.name == "Stk"
     assert paragraphs[restored - 1].style.name != "Stk"  # stk. 1 has no number
 
 
@@ -364,8 +367,8 @@ def test_the_move_is_answered_by_moving_back(
 ) -> None:
     _, out = propose(library, demo_round[1])
     xml = zipfile.ZipFile(out).read("word/document.xml").decode()
-    assert xml.count("<w:moveFromRangeStart ") == xml.count("<w:moveToRangeStart ") == 5
-    assert 'w:author="Medarbejdersiden"' in xml  # our move: the heading and its four stk.
+    assert xml.count("<w:moveFromRangeStart ") == xml.count("<w:moveToRangeStart ") == 4
+    assert 'w:author="Medarbejdersiden"' in xml  # our move: the heading and its three stk.
     headings = [p.text for p in docx.Document(str(demo_round[0])).paragraphs
                 if p.style is not None and p.style.name == "Heading 1"]  # fmt: skip
     accepted = body(out.read_bytes(), "accept")

@@ -43,8 +43,8 @@ def test_lists_expand_and_optional_paragraphs_drop(tmp_path: Path) -> None:
     paragraphs = render_clause(library.topic("lokal", "x"), "a", scope)
     assert [(p.text, p.bullet) for p in paragraphs] == [
         ("Fra 1. marts 2027 på:", False),
-        ("Vej 1", True),
-        ("Vej 2", True),
+        ("Vej 1 og", True),
+        ("Vej 2.", True),
         ("Slut.", False),
     ]
 

@@ -103,14 +103,21 @@ def test_first_paragraph_unnumbered_then_stk_and_bullets_belong_to_their_stk(
     start = lines.index("§ 2. Aftalens område og definition")
     clause = lines[start : lines.index("§ 3. Ad hoc-hjemmearbejde")]
     assert clause[1].startswith("Ved hjemmearbejde forstås")  # the first paragraph: no number
-    assert clause[2].startswith("Stk. 2. Aftalen omfatter alene medarbejdere")
+    assert clause[2] == (
+        "Stk. 2. Aftalen omfatter alene medarbejdere hos Arbejdsgiveren i følgende "
+        "personalegrupper:"
+    )
     assert clause[3:6] == [
-        "Fuldmægtige og specialkonsulenter",
-        "Administrative medarbejdere (HK)",
-        "Studentermedhjælpere",
-    ]  # the bullets of stk. 2
-    assert clause[6].startswith("Stk. 3. Stillinger, hvis opgaver")
-    assert clause[7].startswith("Stk. 4. Hjemmearbejdet kan for den enkelte medarbejder højst")
+        "fuldmægtige og specialkonsulenter,",
+        "administrative medarbejdere omfattet af HK-overenskomsten og",
+        "studentermedhjælpere.",
+    ]  # the bullets of stk. 2: one sentence, punctuated as the other lists
+    assert clause[6].startswith("Stk. 3. Andre personalegrupper kan først omfattes")
+    assert clause[7].startswith("Stk. 4. Stillinger, hvis opgaver")
+    assert clause[8].startswith("Stk. 5. Hjemmearbejdet kan for den enkelte medarbejder højst")
+    assert clause[8].endswith("For deltidsansatte og timelønnede udgør loftet to femtedele af den "
+                              "aftalte ugentlige arbejdstid, opgjort som gennemsnit over en "
+                              "kalendermåned.")  # fmt: skip
     assert "§ 1. Aftalens parter" in lines and lines[lines.index("§ 1. Aftalens parter") + 2][
         :7
     ] == ("Stk. 2.")
@@ -240,7 +247,8 @@ def test_one_signature_per_organisation_unless_a_common_mandate(
     assert with_mandate[0][0] == "For Styrelsen for Digital Borgerservice"
     assert with_mandate[0][-2:] == ["Lars Holm", "vicedirektør"]  # name and title apart
     assert with_mandate[1][0] == "For HK Stat, Djøf og Dansk Magisterforening"
-    assert with_mandate[1][-2:] == ["Mette Rasmussen", "fællestillidsrepræsentant"]
+    # one line binds the three organisations only on their written mandates, and says so
+    assert with_mandate[1][-2:] == ["Mette Rasmussen", "fællestillidsrepræsentant, efter fuldmagt"]
     without = _signature_cells(_local(library, templates, lokalaftale__parter__mandat=False))
     parties = [cell[0] for cell in without if cell[0]]
     assert parties == [
@@ -250,17 +258,44 @@ def test_one_signature_per_organisation_unless_a_common_mandate(
         "For Dansk Magisterforening",
     ]
     assert all(cell[-2:] == ["Navn:", "Stilling:"] for cell in without[1:] if cell[0])
+    named = _signature_cells(
+        _local(
+            library, templates, lokalaftale__parter__mandat=False,
+            lokalaftale__underskrifter__organisationsunderskrivere=[
+                "Lene Holm, faglig sekretær", "Peter Vang", "Sara Mikkelsen, chefkonsulent"
+            ],
+        )
+    )  # fmt: skip
+    signers = [cell[-2:] for cell in named[1:] if cell[0]]
+    assert signers == [
+        ["Lene Holm", "faglig sekretær"],
+        ["Peter Vang", ""],
+        ["Sara Mikkelsen", "chefkonsulent"],
+    ]
 
 
 def test_the_template_is_annexed_when_the_answers_say_so(
     library: Library, templates: TemplateSet
 ) -> None:
     lines = _numbered_lines(_local(library, templates))
-    annex = lines.index(
-        "Bilag 1. Skabelon for individuel aftale om fast tilbagevendende hjemmearbejde"
+    annex = lines.index("Bilag 1. Den individuelle aftales indhold")
+    sections = lines[annex + 2 :]  # after the title and the introduction
+    assert "1. Den individuelle aftales parter" in sections and "13. Opsigelse" in sections
+    assert any(line.startswith("Fast ugedag: ") for line in sections)
+    # Only what this local agreement allows: Denmark only, voluntary, no working-time deviations,
+    # compensation left to the individual agreement.
+    assert not any(line.startswith("Adresse i udlandet") for line in sections)
+    assert not any(line.startswith("Aftalt ved ansættelsen") for line in sections)
+    assert not any(line.startswith(("Afvigelser efter", "Selvtilrettelagt")) for line in sections)
+    assert not any(line.startswith("Som i lokalaftalen: Godtgørelsen") for line in sections)
+    assert "Ordning: Almindelige arbejdstidsregler." in " ".join(sections)
+    # »Aftalen« is the local agreement here: the annex says "den individuelle aftale".
+    assert not any(re.search(r"\b(Aftalen|Medarbejderen)", line) for line in sections)
+    assert any("opsige den individuelle aftale med en måneds varsel" in line for line in sections)
+    abroad = _numbered_lines(
+        _local(library, templates, lokalaftale__omraade__udlandet_tilladt=True)
     )
-    assert "1. Aftalens parter" in lines[annex:] and "13. Opsigelse" in lines[annex:]
-    assert any(line.startswith("Fast ugedag: ") for line in lines[annex:])
+    assert any(line.startswith("Adresse i udlandet: ") for line in abroad)
     without = _numbered_lines(
         _local(library, templates, lokalaftale__niveauer__skabelon_som_bilag=False)
     )

@@ -51,8 +51,34 @@ def _attendance_days(raw: Raw) -> None:
     raw["medarbejdere"][0]["omfang"].update({"dage_pr_periode": 4, "periode": "uge"})
 
 
-def _own_screen(raw: Raw) -> None:
-    raw["medarbejdere"][1]["udstyr"]["eget_udstyr_beskrivelse"] = "Egen kontorstol og skærm"
+def _own_computer(raw: Raw) -> None:
+    raw["medarbejdere"][1]["udstyr"]["eget_udstyr_beskrivelse"] = "egen kontorstol og computer"
+
+
+def _late_individual_evaluation(raw: Raw) -> None:
+    raw["medarbejdere"][0]["varighed"]["evalueringsdato"] = "2028-03-15"
+
+
+def _equipment_package(raw: Raw) -> None:
+    raw["lokalaftale"]["arbejdsmiljoe"] = {"variant": "udvidet_udstyr"}  # the default package
+
+
+def _ad_hoc_over_two_days(raw: Raw) -> None:
+    raw["medarbejdere"][0]["omfang"].update(
+        {"dage_pr_periode": "1,5", "ugeplacering": "og torsdag formiddag"}
+    )
+
+
+def _compensation_as_local(raw: Raw) -> None:
+    raw["medarbejdere"][0]["kompensation"] = {"variant": "som_lokalaftale"}
+
+
+def _attendance_beyond_local(raw: Raw) -> None:
+    raw["lokalaftale"]["forrang"] = {"variant": "lokalaftalen_gaelder"}
+
+
+def _half_day_unplaced(raw: Raw) -> None:
+    raw["medarbejdere"][0]["omfang"]["dage_pr_periode"] = "0,5"
 
 
 def _no_compensation_locally(raw: Raw) -> None:
@@ -73,10 +99,50 @@ CONTRADICTIONS: list[tuple[Callable[[Raw], None], str, str, int]] = [
     (_consent_only_locally, "R82", "fejl", 1),
     (_no_attendance, "R83", "fejl", 2),
     (_student_core_time, "R84", "fejl", 3),
-    (_own_screen, "R86", "fejl", 2),
+    (_own_computer, "R86", "fejl", 2),
     (_no_compensation_locally, "R87", "fejl", 2),
     (_hiring_condition, "R14", "fejl", 1),
+    (_late_individual_evaluation, "R102", "fejl", 1),
+    (_equipment_package, "R103", "advarsel", 3),
+    (_ad_hoc_over_two_days, "R104", "advarsel", 1),
+    (_compensation_as_local, "R105", "fejl", 1),
+    (_attendance_beyond_local, "R106", "fejl", 1),
+    (_half_day_unplaced, "R107", "advarsel", 1),
 ]
+
+
+def _late_local_evaluation(raw: Raw) -> None:
+    raw["lokalaftale"]["ikrafttraeden"].update(
+        {"variant": "tidsbegraenset", "slutdato": "2027-12-31"}
+    )
+
+
+def _evaluation_too_late_to_negotiate(raw: Raw) -> None:
+    raw["lokalaftale"]["ikrafttraeden"].update(
+        {"variant": "tidsbegraenset", "slutdato": "2028-03-31"}
+    )
+
+
+@pytest.mark.parametrize(
+    ("change", "rule", "severity", "words"),
+    [
+        (_late_local_evaluation, "R100", "fejl",
+         ("første gang den 15. januar 2028", "ophører den 31. december 2027",
+          "senest den 30. september 2027")),
+        (_evaluation_too_late_to_negotiate, "R101", "advarsel",
+         ("den 15. januar 2028", "efter den 31. december 2027")),
+    ],
+)  # fmt: skip
+def test_a_late_evaluation_of_a_time_limited_local_agreement_is_found(
+    library: Library,
+    change: Callable[[Raw], None],
+    rule: str,
+    severity: str,
+    words: tuple[str, ...],
+) -> None:
+    hits = [f for f in _check(library, change) if f.rule == rule]
+    assert len(hits) == 1 and hits[0].severity == severity and hits[0].where == "lokalaftale"
+    assert all(word in hits[0].message_da for word in words), hits[0].message_da
 
 
 def _check(library: Library, change: Callable[[Raw], None] | None = None) -> list[Finding]:
@@ -101,7 +167,7 @@ def test_each_contradiction_is_found_from_answers(
 
 def test_the_example_has_no_contradiction(library: Library) -> None:
     """The bundled example stays inside its local agreement's frame."""
-    found = [f for f in _check(library) if f.rule >= "R80" or f.rule == "R14"]
+    found = [f for f in _check(library) if int(f.rule[1:]) >= 80 or f.rule == "R14"]
     assert found == []
 
 
@@ -125,7 +191,7 @@ def test_generer_stops_on_them_and_records_them_when_forced(
     library: Library, tmp_path: Path
 ) -> None:
     raw = example_raw(library)
-    _own_screen(raw)
+    _own_computer(raw)
     answers = write_raw(raw, tmp_path / "svar.yaml")
     with pytest.raises(AnswerError) as info:
         generate_workflow(answers, tmp_path / "ud", False, None, None, None)
@@ -133,7 +199,7 @@ def test_generer_stops_on_them_and_records_them_when_forced(
     generate_workflow(answers, tmp_path / "ud", False, None, None, None, despite_errors=True)
     manifest = json.loads((tmp_path / "ud" / "manifest.json").read_text(encoding="utf-8"))
     row = next(r for r in manifest if r["kilde"] == "medarbejdere[2]")
-    assert any(line.startswith("R86 fejl:") and "skærm" in line for line in row["fund"])
+    assert any(line.startswith("R86 fejl:") and "computer" in line for line in row["fund"])
 
 
 def test_an_edited_individual_agreement_is_checked_against_its_embedded_local_frame(
