@@ -13,7 +13,8 @@ from typing import NamedTuple
 
 from lxml import etree
 
-from assembler.compare.blocks import Engine, Event
+from assembler.compare.blockkeys import Event
+from assembler.compare.blocks import Engine
 from assembler.compare.finalmark import fix_final_marks
 from assembler.compare.notemap import align_note_ids
 from assembler.compare.repack import redline_bytes
