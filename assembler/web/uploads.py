@@ -18,7 +18,7 @@ from assembler.web.jobs import Busy, Job
 from assembler.web.security import check_csrf
 
 ANSWER_SUFFIXES = (".xlsx", ".yaml", ".yml", ".json")
-WAIT_SECONDS = 3.0  # before redirecting to a job page that would otherwise show progress
+WAIT_SECONDS = 1.0  # a job still running after this shows its progress page instead
 FORM_LIMITS = {"max_files": 8, "max_fields": 40}
 KIND_FORMS = {"aftaler": "/lav", "tjek": "/tjek", "sammenlign": "/sammenlign"}
 

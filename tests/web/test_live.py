@@ -40,7 +40,7 @@ def wait(client: httpx2.Client, job: str, limit: float) -> list[str]:
             seen.append(html)
             return seen
         seen.extend(re.findall(r"Skriver aftalerne: [\d.]+ af [\d.]+ dokumenter", html))
-        time.sleep(0.25)
+        time.sleep(0.1)
     raise AssertionError(f"job not finished after {limit} s")
 
 
