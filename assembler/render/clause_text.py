@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
@@ -71,6 +72,10 @@ class Scope:
     local_numbers: dict[str, int] = field(default_factory=dict)
     resolve_labels: bool = True
     misses: list[str] | None = field(default=None, compare=False)
+    # How a referenced clause is rendered to number its paragraphs (a batch passes its memo).
+    renderer: Callable[[Topic, str, Scope], list[Paragraph]] | None = field(
+        default=None, compare=False
+    )
 
     def __post_init__(self) -> None:
         # Numbers not given are those of the documents these answers make.
@@ -250,17 +255,16 @@ def _label_numbers(local: bool, target: str, scope: Scope) -> dict[str, int]:
     variant = agreement.variant(target)
     numbers: dict[str, int] = {}
     if variant is not None:
-        # The clause memo renders each distinct target clause once (a batch shares most of them).
-        from assembler.render.clause_memo import clause as remembered
-
+        render = scope.renderer or render_clause
         if local:
             sub = Scope(scope.library, scope.sector, scope.local, scope.local, scope.date,
-                        scope.local_numbers, scope.local_numbers, resolve_labels=False)  # fmt: skip
+                        scope.local_numbers, scope.local_numbers, resolve_labels=False,
+                        renderer=scope.renderer)  # fmt: skip
         else:
             sub = replace(scope, resolve_labels=False, misses=None)
         stk = 0
-        for paragraph in remembered(scope.library.topic(agreement.agreement, target), variant,
-                                    sub):  # fmt: skip
+        for paragraph in render(scope.library.topic(agreement.agreement, target), variant,
+                                sub):  # fmt: skip
             stk += 0 if paragraph.bullet else 1
             if paragraph.label:
                 numbers[paragraph.label] = max(stk, 1)

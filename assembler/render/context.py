@@ -125,6 +125,7 @@ def build_context(
         answers.date,
         clause_numbers(library, agreement),
         _local_numbers(library, answers.local),
+        renderer=clause,  # each distinct referenced clause rendered once per batch
     )
     clauses: list[dict[str, Any]] = []
     anchors: list[ClauseAnchor] = []
