@@ -1,0 +1,157 @@
+"""A validated snapshot of the clause library as JSON in the user's cache directory.
+
+Parsing 38 YAML files and validating every clause text costs more than comparing two short
+agreements, and the library only changes when its files or aftale itself change. After a library
+has been loaded and validated, its data is written as JSON under $XDG_CACHE_HOME/aftale (else
+~/.cache/aftale), named by a digest of every library file, aftale's version and the model's
+fields; a later run with the same files reads that instead. JSON, never pickle: the cached data is
+only ever read as data. A snapshot is written only when it reads back equal to the library it came
+from, and one that cannot be read (damaged, edited, an older layout) is ignored and rebuilt.
+Nothing here is ever an error: an unwritable or missing cache directory just means no snapshot.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import asdict, fields
+from pathlib import Path
+from typing import Any
+
+from assembler import __version__
+from assembler.library.model import Library, Param, Source, Term, Topic, Variant
+
+FORMAT = 1  # raise when the snapshot's layout changes in a way the model's fields do not show
+PREFIX = "bibliotek-"
+KEEP = 8  # snapshots kept (several libraries via $AFTALE_BIBLIOTEK); the oldest go first
+
+
+def cache_dir() -> Path:
+    """Where snapshots live: $XDG_CACHE_HOME/aftale, else ~/.cache/aftale."""
+    base = Path(os.environ.get("XDG_CACHE_HOME") or "")
+    return (base if base.is_absolute() else Path.home() / ".cache") / "aftale"
+
+
+def _fingerprint() -> str:
+    """The model's shape: a snapshot written for other fields is never read into these."""
+    shapes = (Library, Topic, Variant, Param, Source, Term)
+    return ";".join(f"{c.__name__}:{','.join(f.name for f in fields(c))}" for c in shapes)
+
+
+def snapshot_path(files_digest: str) -> Path:
+    """The snapshot file for a library whose files hash to `files_digest`."""
+    import hashlib
+
+    key = hashlib.sha256(
+        f"{FORMAT}\0{__version__}\0{_fingerprint()}\0{files_digest}".encode()
+    ).hexdigest()
+    return cache_dir() / f"{PREFIX}{key[:32]}.json"
+
+
+def _param(raw: dict[str, Any]) -> Param:
+    return Param(
+        name=raw["name"],
+        type=raw["type"],
+        label=raw["label"],
+        help=raw["help"],
+        default=raw["default"],
+        required=raw["required"],
+        choices=tuple(raw["choices"]),
+        choice_texts=tuple(raw["choice_texts"]),
+        min=raw["min"],
+        max=raw["max"],
+        unit=tuple(raw["unit"]),
+    )
+
+
+def _variant(raw: dict[str, Any]) -> Variant:
+    return Variant(
+        id=raw["id"],
+        name=raw["name"],
+        position=raw["position"],
+        summary=raw["summary"],
+        guidance=raw["guidance"],
+        sources=tuple(raw["sources"]),
+        sectors=tuple(raw["sectors"]),
+        params=tuple(_param(p) for p in raw["params"]),
+        text=raw["text"],
+    )
+
+
+def _topic(raw: dict[str, Any]) -> Topic:
+    return Topic(
+        id=raw["id"],
+        agreement=raw["agreement"],
+        order=raw["order"],
+        kind=raw["kind"],
+        title=raw["title"],
+        question=raw["question"],
+        guidance=raw["guidance"],
+        sources=tuple(raw["sources"]),
+        sectors=tuple(raw["sectors"]),
+        default=raw["default"],
+        params=tuple(_param(p) for p in raw["params"]),
+        variants=tuple(_variant(v) for v in raw["variants"]),
+        file=raw["file"],
+    )
+
+
+def decode(data: dict[str, Any]) -> Library:
+    """The Library a snapshot's JSON describes (KeyError/TypeError/ValueError when malformed)."""
+    return Library(
+        version=data["version"],
+        digest=data["digest"],
+        topics=tuple(_topic(t) for t in data["topics"]),
+        sources={
+            key: Source(s["id"], s["title"], s["url"], tuple(s["sectors"]))
+            for key, s in data["sources"].items()
+        },
+        terms=tuple(
+            Term(t["use"], tuple(t["avoid"]), t["why"], tuple(t["agreements"]), t["mid_sentence"])
+            for t in data["terms"]
+        ),
+    )
+
+
+def read_snapshot(path: Path) -> Library | None:
+    """The library in a snapshot, or None when there is none or it cannot be read."""
+    try:
+        data = json.loads(path.read_bytes())
+        return decode(data)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+def write_snapshot(path: Path, library: Library) -> None:
+    """Store a validated library's snapshot atomically; silently nothing when that fails."""
+    try:
+        text = json.dumps(asdict(library), ensure_ascii=False, sort_keys=True)
+        if decode(json.loads(text)) != library:
+            return  # a value JSON cannot carry (a date, say): reading YAML stays the only way
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(text)
+            Path(tmp).replace(path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        _prune(path.parent, keep=path)
+    except (OSError, ValueError, TypeError, KeyError):
+        return
+
+
+def _prune(folder: Path, keep: Path) -> None:
+    """Remove all but the newest KEEP snapshots (never the one just written)."""
+    found = []
+    for entry in folder.glob(f"{PREFIX}*.json"):
+        try:
+            found.append((entry.stat().st_mtime, entry))
+        except OSError:
+            continue
+    found.sort(reverse=True)
+    for _, old in found[KEEP:]:
+        if old != keep:
+            old.unlink(missing_ok=True)
