@@ -9,6 +9,7 @@ from pathlib import Path
 from lxml import etree
 
 from assembler.audit.numbering import Numbering, NumRef
+from assembler.audit.styles import read_styles
 from assembler.errors import InputFileError
 from assembler.ooxml.bookmarks import clause_anchors
 from assembler.ooxml.customxml import read_payload
@@ -16,7 +17,6 @@ from assembler.ooxml.ns import qn
 from assembler.ooxml.package import Package, read_package
 
 DOCUMENT = "word/document.xml"
-STYLES = "word/styles.xml"
 HEADING_STYLE = re.compile(r"^(heading|overskrift)\s*\d|^(title|titel)$", re.I)
 # "§ 3 Tilgængelighed", "§ 3. Tilgængelighed", "3. Tilgængelighed", "3.1 Omfang", "Ad 3) …"
 NUMBERED = re.compile(r"^\s*(?:§\s*\d+[a-z]?\.?|\d+(?:\.\d+)*\.?\)?|[IVX]+\.)\s+(?P<title>\S.*)$")
@@ -59,6 +59,7 @@ class DocxDraft:
     sections: list[Section]
     anchors: list[tuple[str, str, etree._Element]]
     payload: dict | None
+    numbering: Numbering | None = None  # Word's list numbering, read once per draft
 
     @property
     def text(self) -> str:
@@ -73,21 +74,7 @@ class DocxDraft:
         return None
 
 
-def _style_names(package: Package) -> dict[str, str]:
-    """styleId → style name (Danish Word uses ids like 'Overskrift1' for 'heading 1')."""
-    if STYLES not in package.parts:
-        return {}
-    root = package.xml(STYLES)
-    names = {}
-    for style in root.iter(qn("w:style")):
-        name = style.find(qn("w:name"))
-        names[style.get(qn("w:styleId"), "")] = (
-            name.get(qn("w:val"), "") if name is not None else ""
-        )
-    return names
-
-
-def _text(p: etree._Element) -> str:
+def paragraph_text(p: etree._Element) -> str:
     """Visible text of a paragraph (tabs as spaces)."""
     out = []
     for el in p.iter(qn("w:t"), qn("w:tab")):
@@ -163,17 +150,19 @@ def _mark_auto_numbered(paragraphs: list[Para], numbers: list[NumRef | None]) ->
             para.heading = para.text  # the number is not part of the text
 
 
-def read_draft(path: Path) -> DocxDraft:
-    """Read a .docx safely and split it into paragraphs and sections."""
-    package = read_package(path, "docx")
+def read_draft(path: Path, package: Package | None = None) -> DocxDraft:
+    """Read a .docx safely (or the package already read from it) and split it into paragraphs
+    and sections."""
+    package = package or read_package(path, "docx")
     root = package.xml(DOCUMENT)
-    styles = _style_names(package)
+    paragraph_styles = read_styles(package)
+    styles = {k: style.name for k, style in paragraph_styles.by_id.items()}
     body = root.find(qn("w:body"))
-    numbering = Numbering(package)
+    numbering = Numbering(package, paragraph_styles)
     paragraphs: list[Para] = []
     numbers: list[NumRef | None] = []
     for index, p in enumerate((body if body is not None else root).iter(qn("w:p"))):
-        text = _text(p)
+        text = paragraph_text(p)
         paragraphs.append(Para(index, p, text, _heading(p, text, styles)))
         numbers.append(numbering.number_of(p))
     _mark_auto_numbered(paragraphs, numbers)
@@ -187,4 +176,5 @@ def read_draft(path: Path) -> DocxDraft:
         payload = read_payload(package)
     except (ValueError, TypeError, InputFileError):
         payload = None  # a damaged embedded payload: audit the text only
-    return DocxDraft(path, package, root, paragraphs, sections, clause_anchors(root), payload)
+    anchors = clause_anchors(root)
+    return DocxDraft(path, package, root, paragraphs, sections, anchors, payload, numbering)

@@ -5,9 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from assembler.audit.changes import Change, compare_with, version_from_answers, version_from_draft
 from assembler.audit.document import DocxDraft, read_draft
 from assembler.audit.embedded import (
     EMPLOYEE_TOPIC_FACTS,
@@ -33,6 +32,10 @@ from assembler.rules.engine import EmployeeCase, run_rules
 from assembler.rules.facts import EmployeeFacts, LocalFacts
 from assembler.rules.model import Finding
 from assembler.rules.text_facts import TextFacts
+
+if TYPE_CHECKING:
+    from assembler.audit.changes import Change
+    from assembler.ooxml.package import Package
 
 EMBEDDED_LABEL = "vores seneste version (indlejret i dokumentet)"
 
@@ -158,11 +161,19 @@ def _with_text(facts: LocalFacts | EmployeeFacts, text: TextFacts) -> LocalFacts
 
 
 def audit(
-    library: Library, path: Path, sector_override: str | None = None, ours: Path | None = None
+    library: Library,
+    path: Path,
+    sector_override: str | None = None,
+    ours: Path | None = None,
+    *,
+    package: Package | None = None,
+    changes: bool = True,
 ) -> tuple[AuditResult, DocxDraft]:
     """Audit a .docx (against our last version `ours`, or the answers it carries, if any);
-    the draft is returned too, for writing the review copy."""
-    draft = read_draft(path)
+    the draft is returned too, for writing the review copy. `package` is the file already
+    read; `changes=False` leaves out the clause-by-clause comparison with our last version
+    (result.changes), for callers that only want the findings."""
+    draft = read_draft(path, package)
     agreement = decide_agreement(draft)
     sector, sector_from = _sector(draft, sector_override)
     found = find_topics(draft, library, agreement)
@@ -192,6 +203,10 @@ def audit(
         result.edited = [topics[t] for t in embedded.edited]
         result.deleted = [topics[t] for t in embedded.deleted]
     result.local, result.employee, result.text = local, employee, text
+    if not changes:
+        return result, draft
+    from assembler.audit.changes import compare_with, version_from_answers, version_from_draft
+
     version = None
     if ours is not None:
         version = version_from_draft(library, _our_draft(ours, agreement), agreement)
