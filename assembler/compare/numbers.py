@@ -61,11 +61,14 @@ class NumberStyle:
         return self.level_text.replace("%1", str(position)).strip()
 
 
-def number_style(package: Package, heading: etree._Element | None) -> NumberStyle:
-    """The level text Word uses for this heading paragraph's number (default '%1.')."""
+def number_style(
+    package: Package, heading: etree._Element | None, numbering: Numbering | None = None
+) -> NumberStyle:
+    """The level text Word uses for this heading paragraph's number (default '%1.'); the
+    package's numbering is read unless given."""
     if heading is None or NUMBERING not in package.parts:
         return NumberStyle()
-    ref = Numbering(package).number_of(heading)
+    ref = (numbering or Numbering(package)).number_of(heading)
     if ref is None:
         return NumberStyle()
     text = _level_text(package.xml(NUMBERING), *ref)

@@ -8,28 +8,36 @@ changes, the clause library and the audit's reading of both versions.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from assembler.compare import views as version_views
-from assembler.compare.assess import Assessor, ChangeFacts, FindingsAssessor, LibraryAssessor
+from assembler.compare.assess import Assessor, ChangeFacts
 from assembler.compare.clauses import top_level
 from assembler.compare.model import ChangeRow, Round
+from assembler.compare.numbers import NumberStyle
 from assembler.compare.packages import Change
 from assembler.compare.summary import Summary, summarise
 from assembler.compare.views import (
     VersionView,
+    body_paragraphs,
     clause_text,
     clause_topics,
+    concerns_home_work,
     heading_style,
     locate,
     read_view,
+    view_paragraphs,
 )
-from assembler.library.loader import load_library
-from assembler.library.model import Library
+from assembler.errors import AftaleError
 from assembler.library.values import format_date, format_number
+from assembler.ooxml.package import Package, read_package
+
+if TYPE_CHECKING:
+    from assembler.library.model import Library
 
 COLUMNS = (  # (record key, Danish heading): the order of the table in every view
     ("runde", "Runde"),
@@ -77,17 +85,62 @@ def _numbered_headings(changes: list[Change]) -> list[str]:
 
 
 def describe_rounds(
-    rounds: list[Round], assessors: Sequence[Assessor] = (), library: Library | None = None
+    rounds: list[Round],
+    assessors: Sequence[Assessor] = (),
+    library: Library | None = None,
+    packages: Mapping[Path, Package] | None = None,
 ) -> None:
-    """Fill each round's rows: clauses, topics in Danish and the assessment column."""
+    """Fill each round's rows: clauses, topics in Danish and the assessment column.
+
+    The clause library and the audit are consulted only when they can say something: when a
+    version carries our clause anchors or mentions home work, or when the caller brings its own
+    library or assessors. Other documents (any contract, a report) get every row with its clause
+    and number, and no topic or assessment, as when the overview is unsure. `packages` are the
+    versions already read, by path.
+    """
     if not any(c.kind != "equal" for r in rounds for c in r.changes):
         return  # nothing changed: no rows, and no need to read the library or the versions
+    read = _packages(rounds, packages or {})
+    if library is None and not assessors and not any(map(concerns_home_work, read.values())):
+        for rnd in rounds:
+            package = read.get(rnd.new.path) or read.get(rnd.old.path)
+            style = NumberStyle()
+            if package is not None:
+                headings = _numbered_headings(rnd.changes)
+                style = heading_style(package, body_paragraphs(package), headings, None)
+            rnd.rows = summarise(rnd.changes, style).rows
+        return
+    _describe(rounds, assessors, library, read)
+
+
+def _packages(rounds: list[Round], known: Mapping[Path, Package]) -> dict[Path, Package]:
+    """Every version's package: those already read, else read now (one that cannot be read is
+    left out here; reading its view says why, in the round's notes)."""
+    out: dict[Path, Package] = {}
+    for path in dict.fromkeys(p for r in rounds for p in (r.old.path, r.new.path)):
+        try:
+            out[path] = known.get(path) or read_package(path, "docx")
+        except AftaleError:
+            continue
+    return out
+
+
+def _describe(
+    rounds: list[Round],
+    assessors: Sequence[Assessor],
+    library: Library | None,
+    packages: dict[Path, Package],
+) -> None:
+    """The rows with the library's topics and the assessment column."""
+    from assembler.compare.assess import FindingsAssessor, LibraryAssessor
+    from assembler.library.loader import load_library
+
     library = library or load_library()
     newer = {r.new.path for r in rounds}
     views: dict[Path, tuple[VersionView | None, str]] = {}
     agreement = ""  # every version of a negotiation is the same kind of agreement
     for path in dict.fromkeys(p for r in rounds for p in (r.new.path, r.old.path)):
-        view, problem = read_view(library, path, path in newer, agreement)
+        view, problem = read_view(library, path, path in newer, agreement, packages.get(path))
         views[path] = (view, problem)
         agreement = agreement or (view.agreement if view is not None else "")
     library_assessor = LibraryAssessor(library)
@@ -95,7 +148,11 @@ def describe_rounds(
         old, old_problem = views[rnd.old.path]
         new, new_problem = views[rnd.new.path]
         _note_problems(rnd, old_problem, new_problem, new)
-        style = heading_style(new or old, _numbered_headings(rnd.changes))
+        style = NumberStyle()
+        if reader := new or old:
+            headings = _numbered_headings(rnd.changes)
+            draft = reader.draft
+            style = heading_style(draft.package, view_paragraphs(reader), headings, draft.numbering)
         summary = summarise(rnd.changes, style)
         findings = FindingsAssessor(new.findings if new and new.findings else [])
         every: list[Assessor] = [library_assessor, findings, *assessors]

@@ -147,7 +147,7 @@ def compare_versions(
                 f"formatering og afsnitsmærker) står med forfatterne '{authors_all}'."
             )
         rounds.append(whole)
-    describe_rounds(rounds, assessors)
+    describe_rounds(rounds, assessors, packages={p.path: p for p in packages})
     return rounds
 
 
