@@ -74,22 +74,27 @@ class DocxDraft:
         return None
 
 
+W_T, W_TAB, W_R, W_PPR = qn("w:t"), qn("w:tab"), qn("w:r"), qn("w:pPr")
+W_VAL, W_PSTYLE, W_OUTLINE = qn("w:val"), qn("w:pStyle"), qn("w:outlineLvl")
+W_BOLD = f"{qn('w:rPr')}/{qn('w:b')}"
+
+
 def paragraph_text(p: etree._Element) -> str:
     """Visible text of a paragraph (tabs as spaces)."""
     out = []
-    for el in p.iter(qn("w:t"), qn("w:tab")):
-        out.append(" " if el.tag == qn("w:tab") else el.text or "")
+    for el in p.iter(W_T, W_TAB):
+        out.append(" " if el.tag == W_TAB else el.text or "")
     return " ".join("".join(out).split())
 
 
 def _all_bold(p: etree._Element) -> bool:
     """Whether every run with text is bold."""
-    runs = [r for r in p.iter(qn("w:r")) if r.find(qn("w:t")) is not None]
+    runs = [r for r in p.iter(W_R) if r.find(W_T) is not None]
     if not runs:
         return False
     for r in runs:
-        b = r.find(f"{qn('w:rPr')}/{qn('w:b')}")
-        if b is None or b.get(qn("w:val"), "true") in ("0", "false"):
+        b = r.find(W_BOLD)
+        if b is None or b.get(W_VAL, "true") in ("0", "false"):
             return False
     return True
 
@@ -98,17 +103,17 @@ def _heading(p: etree._Element, text: str, styles: dict[str, str]) -> str | None
     """The heading text if the paragraph is a heading (styled, outline level, numbered, bold)."""
     if not text or len(text) > MAX_HEADING_CHARS:
         return None
-    ppr = p.find(qn("w:pPr"))
+    ppr = p.find(W_PPR)
     style_id = ""
     if ppr is not None:
-        ps = ppr.find(qn("w:pStyle"))
-        style_id = ps.get(qn("w:val"), "") if ps is not None else ""
+        ps = ppr.find(W_PSTYLE)
+        style_id = ps.get(W_VAL, "") if ps is not None else ""
     style = styles.get(style_id, style_id)
     numbered = NUMBERED.match(text)
     title = numbered.group("title") if numbered else text
     if HEADING_STYLE.match(style) or HEADING_STYLE.match(style_id):
         return title
-    if ppr is not None and ppr.find(qn("w:outlineLvl")) is not None:
+    if ppr is not None and ppr.find(W_OUTLINE) is not None:
         return title
     ends_like_sentence = text.rstrip().endswith(SENTENCE_END)
     if (

@@ -9,6 +9,7 @@ from assembler.ooxml.ns import qn
 from assembler.ooxml.package import Package
 
 NUMBERING = "word/numbering.xml"
+W_PPR, W_NUMPR = qn("w:pPr"), qn("w:numPr")
 NOT_NUMBERS = ("bullet", "none")
 MAX_BASED_ON = 12  # styles come from untrusted files: bound the basedOn chain (and its cycles)
 
@@ -58,10 +59,14 @@ class Numbering:
 
     def number_of(self, p: etree._Element) -> NumRef | None:
         """(numId, ilvl) when Word shows a number (not a bullet) before the paragraph, else None."""
-        ppr = p.find(qn("w:pPr"))
-        style_num, style_lvl = self._style_ref(child_val(ppr, "w:pStyle") or self.default_style)
-        num_id = child_val(ppr, "w:numPr/w:numId") or style_num
-        ilvl = child_val(ppr, "w:numPr/w:ilvl") or style_lvl or "0"
+        ppr = p.find(W_PPR)
+        style_id = child_val(ppr, "w:pStyle") if ppr is not None else None
+        style_num, style_lvl = self._style_ref(style_id or self.default_style)
+        own_num = own_lvl = None
+        if ppr is not None and (num_pr := ppr.find(W_NUMPR)) is not None:
+            own_num, own_lvl = child_val(num_pr, "w:numId"), child_val(num_pr, "w:ilvl")
+        num_id = own_num or style_num
+        ilvl = own_lvl or style_lvl or "0"
         if not num_id or num_id == "0":
             return None
         fmt = self.formats.get((num_id, ilvl))

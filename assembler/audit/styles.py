@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from lxml import etree
 
@@ -42,12 +43,21 @@ class Styles:
     default: str = "Normal"
 
 
+W_VAL = qn("w:val")
+
+
+@cache
+def _clark(path: str) -> str:
+    """A path of w: names ('w:numPr/w:numId') in Clark notation, worked out once."""
+    return "/".join(qn(step) for step in path.split("/"))
+
+
 def child_val(parent: etree._Element | None, path: str) -> str | None:
     """The w:val of a child found by a path of w: names ('w:numPr/w:numId')."""
     if parent is None:
         return None
-    el = parent.find("/".join(qn(step) for step in path.split("/")))
-    return None if el is None else el.get(qn("w:val"))
+    el = parent.find(_clark(path))
+    return None if el is None else el.get(W_VAL)
 
 
 def _paragraph_styles_xml(data: bytes) -> bytes | None:

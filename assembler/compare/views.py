@@ -2,31 +2,25 @@
 
 The audit (assembler/audit) reads a version the way `aftale tjek` does: which agreement it is,
 which topics it covers (our bookmarks, else headings, else wording) and the rule findings. The
-overview links its clauses to that reading by their heading text, in document order. The audit
-and the clause library are only loaded for versions they can say something about (see
-`concerns_home_work`): other documents get the overview's rows without topics or assessment.
+overview links its clauses to that reading by their heading text, in document order. Only
+versions the audit can say something about are read this way (assembler/compare/scope.py).
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from lxml import etree
-
 from assembler.compare.clauses import Clause, norm
-from assembler.compare.numbers import NumberStyle, number_style, split_number
+from assembler.compare.numbers import split_number
 from assembler.errors import AftaleError
-from assembler.ooxml.ns import qn
 from assembler.ooxml.package import Package, read_package
 
 if TYPE_CHECKING:
     from assembler.audit.document import DocxDraft
-    from assembler.audit.numbering import Numbering
     from assembler.library.model import Library
     from assembler.rules.model import Finding
 
@@ -37,28 +31,6 @@ HOW_RANK = {"bogmærke": 0, "overskrift": 1, "tekst": 2}
 MAX_AUDIT_PARAGRAPHS = 2000
 _PARAGRAPH = re.compile(rb"<(?:[\w.-]+:)?p[\s>/]")  # a paragraph's start tag, any prefix
 NUMBER_ROOM = 12  # characters a hand-typed number adds before a heading ('§ 14a. ')
-# Our clause anchors, and the words for home work (the state's framework says "distancearbejde",
-# the municipal and regional ones "tele- og hjemmearbejde"), as they appear in lower-cased XML.
-ANCHOR = b"_Aft_"
-HOME_WORK = (b"hjemmearbejd", b"distancearbejd", b"telearbejd")
-TEXT_PARTS = re.compile(r"word/(?:document|header\d*|footer\d*|footnotes|endnotes)\.xml")
-_TAG = re.compile(rb"<[^>]*>")
-
-
-def concerns_home_work(package: Package) -> bool:
-    """Whether the clause library and the home-work rules can say anything about a version: it
-    carries one of our clause anchors or mentions home work somewhere in its text.
-
-    Decided on the raw XML, before anything is parsed: a word Word split over several runs
-    (spell-check marks, revision ids) is found in the text with the tags taken out.
-    """
-    texts = [data for name, data in package.parts.items() if TEXT_PARTS.fullmatch(name)]
-    if any(ANCHOR in data for data in texts):
-        return True
-    lowered = [data.lower() for data in texts]
-    if any(word in data for data in lowered for word in HOME_WORK):
-        return True
-    return any(word in _TAG.sub(b"", data) for data in lowered for word in HOME_WORK)
 
 
 @dataclass
@@ -103,37 +75,6 @@ def read_view(
 def _paragraph_count(package: Package) -> int:
     """How many paragraphs the body holds, counted in the XML without parsing it."""
     return len(_PARAGRAPH.findall(package.parts.get(DOCUMENT, b"")))
-
-
-Paragraphs = Iterable[tuple[str, etree._Element]]  # (text, w:p) in document order
-
-
-def heading_style(
-    package: Package, paragraphs: Paragraphs, headings: list[str], numbering: Numbering | None
-) -> NumberStyle:
-    """How Word numbers the clause headings: from the first of them found in the version."""
-    if not headings:
-        return NumberStyle()
-    wanted = {norm(h) for h in headings}
-    for text, element in paragraphs:
-        if text and norm(text) in wanted:
-            return number_style(package, element, numbering)
-    return NumberStyle()
-
-
-def view_paragraphs(view: VersionView) -> Paragraphs:
-    """A read version's paragraphs for heading_style."""
-    return ((para.text, para.element) for para in view.draft.paragraphs)
-
-
-def body_paragraphs(package: Package) -> Paragraphs:
-    """The body's paragraphs of a version the audit does not read, parsed on demand."""
-    from assembler.audit.document import paragraph_text
-
-    root = package.xml(DOCUMENT)
-    body = root.find(qn("w:body"))
-    for p in (body if body is not None else root).iter(qn("w:p")):
-        yield paragraph_text(p), p
 
 
 def locate(view: VersionView, clauses: list[Clause], old: bool) -> dict[int, tuple[int, int]]:
