@@ -63,8 +63,8 @@ def child_val(parent: etree._Element | None, path: str) -> str | None:
 def _paragraph_styles_xml(data: bytes) -> bytes | None:
     """The part cut down to its paragraph styles, or None when it must be parsed whole."""
     root = _ROOT.search(data)
-    if root is None:
-        return None
+    if root is None or b"<!--" in data or b"<![CDATA[" in data:
+        return None  # markup a byte search could mistake for a style: parse the part whole
     head_end = data.find(b">", root.start())
     head = data[root.start() : head_end + 1]
     if f'xmlns:w="{NS["w"]}"'.encode() not in head or head.endswith(b"/>"):
@@ -80,7 +80,7 @@ def _paragraph_styles_xml(data: bytes) -> bytes | None:
             end = tag_end + 1
         else:
             close = data.find(b"</w:style>", tag_end)
-            if close < 0:
+            if close < 0 or _START.search(data, tag_end, close) is not None:
                 return None
             end = close + len(b"</w:style>")
         kind = _TYPE.search(tag)

@@ -144,14 +144,15 @@ def write_snapshot(path: Path, library: Library) -> None:
 
 
 def _prune(folder: Path, keep: Path) -> None:
-    """Remove all but the newest KEEP snapshots (never the one just written)."""
-    found = []
+    """Keep the snapshot just written and the KEEP - 1 newest others; remove the rest."""
+    others = []
     for entry in folder.glob(f"{PREFIX}*.json"):
+        if entry == keep:
+            continue
         try:
-            found.append((entry.stat().st_mtime, entry))
+            others.append((entry.stat().st_mtime_ns, entry))
         except OSError:
             continue
-    found.sort(reverse=True)
-    for _, old in found[KEEP:]:
-        if old != keep:
-            old.unlink(missing_ok=True)
+    others.sort(reverse=True)
+    for _, old in others[KEEP - 1 :]:
+        old.unlink(missing_ok=True)
