@@ -82,7 +82,8 @@ def describe_rounds(
     if not any(c.kind != "equal" for r in rounds for c in r.changes):
         return  # nothing changed: no rows, and no need to read the library or the versions
     read = _packages(rounds, packages or {})
-    if library is None and not assessors and not any(map(concerns_home_work, read.values())):
+    newest_first = reversed(read.values())  # the newest version is the likeliest to say so
+    if library is None and not assessors and not any(map(concerns_home_work, newest_first)):
         for rnd in rounds:
             package = read.get(rnd.new.path) or read.get(rnd.old.path)
             style = NumberStyle()

@@ -30,7 +30,7 @@ ANCHOR = b"_Aft_"
 HOME_WORK = (b"hjemmearbejd", b"distancearbejd", b"telearbejd")
 TEXT_PARTS = ("word/document.xml", "word/header", "word/footer", "word/footnotes.xml",
               "word/endnotes.xml")  # fmt: skip
-_TAG = re.compile(rb"<[^>]*>")
+_TAG = re.compile(rb"<(?!/w:p>)[^>]*>")  # every tag but a paragraph's end, left as a separator
 
 Paragraphs = Iterable[tuple[str, etree._Element]]  # (text, w:p) in document order
 
@@ -39,18 +39,18 @@ def concerns_home_work(package: Package) -> bool:
     """Whether the clause library and the home-work rules can say anything about a version: it
     carries one of our clause anchors or mentions home work somewhere in its text.
 
-    Decided on the raw XML, before anything is parsed. A word that Word split over several runs
-    (spell-check marks, revision ids) is looked for in the text with the tags taken out, each
-    paragraph ended by a line break so that two paragraphs never run together into one word.
+    Decided on the raw XML, before anything is parsed: the tags are taken out, so a word that
+    Word split over several runs (spell-check marks, revision ids) is found whole; a paragraph's
+    end tag stays, so two paragraphs never run together into one word.
     """
     texts = [data for name, data in package.parts.items() if name.startswith(TEXT_PARTS)]
     if any(ANCHOR in data for data in texts):
         return True
-    lowered = [data.lower() for data in texts]
-    if any(word in data for data in lowered for word in HOME_WORK):
-        return True
-    plain = [_TAG.sub(b"", data.replace(b"</w:p>", b"\n</w:p>")) for data in lowered]
-    return any(word in data for data in plain for word in HOME_WORK)
+    for data in texts:
+        plain = _TAG.sub(b"", data).lower()
+        if any(word in plain for word in HOME_WORK):
+            return True
+    return False
 
 
 def numbered_headings(changes: list[Change]) -> list[str]:
