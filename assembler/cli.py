@@ -36,8 +36,17 @@ def main_options(
             "--version", callback=_version, is_eager=True, help="Vis versionen og afslut."
         ),
     ] = False,
+    detaljer: Annotated[
+        bool,
+        typer.Option(
+            "--detaljer", help="Vis også systemets oprindelige fejltekst, når noget går galt."
+        ),
+    ] = False,
 ) -> None:
     """Udarbejd, tjek og sammenlign aftaler om fast tilbagevendende hjemmearbejde."""
+    from assembler.cli_support import Details
+
+    Details.enabled = detaljer
 
 
 for module in (agreements, checks, svarark, sammenlign, server, modforslag):

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import re
 import sys
+import traceback
 import types
+import zipfile
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from rich.console import Console
 
-from assembler.errors import AftaleError
+from assembler.errors import AftaleError, os_error_da, zip_error_da
+from assembler.safeio.budget import command_budget
 
 if TYPE_CHECKING:
     import typer
@@ -37,11 +40,7 @@ def _danish_panels() -> None:
 
 def print_error(exc: AftaleError) -> None:
     """Print a library error as 'Fejl: <message>' with its problems on stderr."""
-    from rich.text import Text
-
-    err_console.print(Text.assemble(("Fejl: ", "bold red"), exc.message_da))
-    for problem in exc.problems:
-        err_console.print(f"  - {problem}", markup=False)
+    _print_error(exc.message_da, exc.problems, exc.__cause__)
 
 
 USAGE_TRANSLATIONS = (
@@ -96,22 +95,64 @@ def danish_command_tree(app: typer.Typer) -> Any:
     return root
 
 
+MAX_PROBLEMS = 200  # problems listed on the terminal; a sheet with 40,000 bad rows stays readable
+
+
+class Details:
+    """Whether `--detaljer` asked for the original (English) error text after the Danish one."""
+
+    enabled = False
+
+
+def _print_error(message: str, problems: list[str], cause: BaseException | None) -> None:
+    """'Fejl: …' on stderr, each problem on its own line, the original cause under --detaljer."""
+    from rich.text import Text
+
+    err_console.print(Text.assemble(("Fejl: ", "bold red"), message))
+    for problem in problems[:MAX_PROBLEMS]:
+        err_console.print(f"  - {problem}", markup=False)
+    if len(problems) > MAX_PROBLEMS:
+        err_console.print(
+            f"  … og {len(problems) - MAX_PROBLEMS} problem(er) mere. Ret de første, og kør "
+            "kommandoen igen.",
+            markup=False,
+        )
+    if Details.enabled and cause is not None:
+        err_console.print(f"  (detaljer: {type(cause).__name__}: {cause})", markup=False)
+
+
+def print_system_error(exc: OSError | zipfile.BadZipFile) -> None:
+    """An operating-system or zip error no command caught, as a Danish sentence naming the file."""
+    if isinstance(exc, zipfile.BadZipFile):
+        _print_error(zip_error_da("filen", exc), [], exc)
+    else:
+        _print_error(os_error_da(exc), [], exc)
+
+
 def run(app: typer.Typer, prog_name: str = "aftale") -> None:
-    """Run the app: library errors → 'Fejl: …' exit 1; usage errors → Danish text, exit 2."""
+    """Run the app: library errors → 'Fejl: …' exit 1; usage errors → Danish text, exit 2.
+
+    Operating-system and zip errors that no command caught are translated here, so no English
+    text or traceback reaches the user; anything else is reported as an error in aftale itself.
+    """
     _danish_panels()
     try:
-        result = danish_command_tree(app)(prog_name=prog_name, standalone_mode=False)
+        with command_budget():  # every file the command reads draws on one budget
+            result = danish_command_tree(app)(prog_name=prog_name, standalone_mode=False)
     except AftaleError as exc:
         print_error(exc)
         sys.exit(1)
     except KeyboardInterrupt:
         err_console.print("Afbrudt.")
         sys.exit(130)
+    except (OSError, zipfile.BadZipFile) as exc:
+        print_system_error(exc)
+        sys.exit(1)
     except Exception as exc:  # usage errors from typer's vendored click have these methods
         format_message: Callable[[], str] | None = getattr(exc, "format_message", None)
         exit_code = getattr(exc, "exit_code", None)
         if format_message is None or not isinstance(exit_code, int):
-            raise
+            internal_error(exc)
         if type(exc).__name__ == "Abort":
             err_console.print("Afbrudt.")
             sys.exit(1)
@@ -119,3 +160,22 @@ def run(app: typer.Typer, prog_name: str = "aftale") -> None:
         err_console.print(f"Prøv '{prog_name} --help' for hjælp.", markup=False)
         sys.exit(exit_code)
     sys.exit(result if isinstance(result, int) else 0)
+
+
+INTERNAL_ERROR = (
+    "aftale stødte på en uventet fejl i selve programmet ({kind}); intet er skrevet. "
+    "Det skyldes ikke nødvendigvis dine filer. Kør kommandoen igen med --detaljer, og send "
+    "udskriften til dem, der vedligeholder aftale."
+)
+
+
+def internal_error(exc: BaseException) -> NoReturn:
+    """A bug in aftale: a Danish message, the traceback only under --detaljer; exit 70."""
+    from rich.text import Text
+
+    err_console.print(
+        Text.assemble(("Fejl: ", "bold red"), INTERNAL_ERROR.format(kind=type(exc).__name__))
+    )
+    if Details.enabled:
+        err_console.print("".join(traceback.format_exception(exc)), markup=False)
+    sys.exit(70)  # EX_SOFTWARE

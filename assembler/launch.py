@@ -70,19 +70,23 @@ def run_sammenlign(args: list[str]) -> int | None:
     # A one-shot command whose objects (tokens, paragraph keys) form no cycles: the cyclic
     # collector would only walk them again and again; memory is returned when the process ends.
     gc.disable()
+    import zipfile
+
     from assembler.compare.output import compare_workflow
     from assembler.errors import AftaleError
+    from assembler.safeio.budget import command_budget
 
     try:
-        return compare_workflow(
-            values["versioner"],  # type: ignore[arg-type]
-            values.get("ud"),  # type: ignore[arg-type]
-            values.get("oversigt"),  # type: ignore[arg-type]
-            values["forfatter"],  # type: ignore[arg-type]
-            values["dato"],  # type: ignore[arg-type]
-            bool(values.get("overskriv")),
-            allow_deviations=bool(values.get("tillad_afvigelser")),
-        )
+        with command_budget():  # the versions share one unpacking budget, as in the typer path
+            return compare_workflow(
+                values["versioner"],  # type: ignore[arg-type]
+                values.get("ud"),  # type: ignore[arg-type]
+                values.get("oversigt"),  # type: ignore[arg-type]
+                values["forfatter"],  # type: ignore[arg-type]
+                values["dato"],  # type: ignore[arg-type]
+                bool(values.get("overskriv")),
+                allow_deviations=bool(values.get("tillad_afvigelser")),
+            )
     except AftaleError as exc:
         from assembler.cli_support import print_error  # rich, only when there is an error
 
@@ -98,6 +102,15 @@ def run_sammenlign(args: list[str]) -> int | None:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 128 + 13  # as a shell reports SIGPIPE
+    except (OSError, zipfile.BadZipFile) as exc:  # in Danish, as the typer path does
+        from assembler.cli_support import print_system_error
+
+        print_system_error(exc)
+        return 1
+    except Exception as exc:  # a bug: a Danish message, never a traceback
+        from assembler.cli_support import internal_error
+
+        internal_error(exc)
 
 
 def main() -> None:

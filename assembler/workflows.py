@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 from rich.progress import Progress
@@ -28,7 +28,6 @@ EXAMPLE_ANSWERS = Path(__file__).resolve().parent / "examples" / "eksempel.yaml"
 EXAMPLES = {"stat": EXAMPLE_ANSWERS, "kommune": EXAMPLE_ANSWERS.with_name("kommune.yaml")}
 DEMO_ANSWERS_NAME = "eksempel-svar.yaml"
 PROGRESS_FROM = 25  # show a progress bar for batches of at least this many documents
-LIST_FINDINGS_BELOW = 25  # print findings one by one below this many, else one line per rule
 
 
 def _write_documents(
@@ -38,7 +37,7 @@ def _write_documents(
     overwrite: bool,
     local_template: Path | None = None,
     individual_template: Path | None = None,
-    findings: dict[str, list[str]] | None = None,
+    findings: dict[str, list[str]] | Callable[[], dict[str, list[str]]] | None = None,
     skipped: list[ManifestRow] | None = None,
 ) -> list[ManifestRow]:
     """Compile templates once, then write every agreement (with a progress bar for batches)."""
@@ -79,38 +78,67 @@ def generate_workflow(
     """`aftale generer`: read and validate answers, check the rules, then write the agreements."""
     library = load_library(library_path)
     skipped: list[ManifestRow] = []
-    if skip_rows and answers_path.suffix.lower() == ".xlsx":
-        answers, left_out = read_answers_skipping(library, answers_path)
-        skipped = [ManifestRow(r, "", who, "sprunget over", found) for r, who, found in left_out]
-    else:
-        answers = read_answers_file(library, answers_path)
-    findings, by_origin = gate(library, answers, despite_errors)
+    # A large sheet takes seconds to read: say so on a terminal (the status is silent elsewhere).
+    with out_console.status(f"Læser {answers_path.name} …"):
+        if skip_rows and answers_path.suffix.lower() == ".xlsx":
+            answers, left_out = read_answers_skipping(library, answers_path)
+            skipped = [ManifestRow(r, "", who, "sprunget over", f) for r, who, f in left_out]
+        else:
+            answers = read_answers_file(library, answers_path)
+    found: list[Finding] = []
+
+    def check() -> dict[str, list[str]]:
+        """The rule check; runs while the first agreements render (it raises on fejl)."""
+        findings, by_origin = gate(library, answers, despite_errors)
+        found.extend(findings)
+        return by_origin
+
     rows = _write_documents(
-        library, answers, out_dir, overwrite, local_template, individual_template, by_origin,
+        library, answers, out_dir, overwrite, local_template, individual_template, check,
         skipped,
     )  # fmt: skip
     _report([r for r in rows if r.status != "sprunget over"], out_dir)
     report_skipped(skipped, out_dir)
-    _report_findings(findings)
+    _report_findings([f for f in found if f.severity != "info"])
 
 
-def _report_findings(findings: list[Finding]) -> None:
-    """Print the fejl and advarsler of the rule check (all findings are in the manifest).
+SHOW_ALL_UP_TO = 10  # findings listed one by one; above this, a summary per rule
+FIRST_PLACES = 3  # places named per rule in the summary
 
-    A batch can give the same finding for thousands of agreements: from LIST_FINDINGS_BELOW
-    lines on, print one line per rule with its count instead.
-    """
-    shown = [f for f in findings if f.severity != "info"]
-    if shown:
+
+def _report_findings(shown: list[Finding]) -> None:
+    """Every finding for a small run; for a batch, one line per rule with the first places."""
+    if not shown:
+        return
+    if len(shown) <= SHOW_ALL_UP_TO:
         out_console.print("Fund ved tjekket (står også i manifest.json):", markup=False)
-    if len(shown) < LIST_FINDINGS_BELOW:
         for finding in shown:
             out_console.print(f"  {describe(finding)}", markup=False)
         return
-    counts = Counter((f.rule, f.severity, f.title) for f in shown)
-    for (rule, severity, title), n in counts.items():
-        places = "1 aftale" if n == 1 else f"{n} aftaler"
-        out_console.print(f"  {rule} {severity} ({title}): {places}", markup=False)
+    groups: dict[tuple[str, str, str], list[Finding]] = {}
+    for f in shown:  # messages may name the employee: group by rule and title
+        groups.setdefault((f.rule, f.severity, f.title), []).append(f)
+    out_console.print(
+        f"Fund ved tjekket: {_count(len(shown))} i alt, pr. regel (hele listen står i "
+        "manifest.json og manifest.csv):",
+        markup=False,
+    )
+    for (rule, severity, title), found in groups.items():
+        many = "1 aftale" if len(found) == 1 else f"{_count(len(found))} aftaler"
+        out_console.print(f"  {rule} {severity} ({title}): {many}", markup=False)
+        same = len({f.message_da for f in found}) == 1
+        out_console.print(f"    {'' if same else 'Fx: '}{found[0].message_da}", markup=False)
+        places = [f"{f.where} ({f.employee})" if f.employee else f.where for f in found]
+        extra = len(places) - FIRST_PLACES
+        more = f" og {_count(extra)} flere" if extra > 0 else ""
+        out_console.print(
+            f"    Første steder: {'; '.join(places[:FIRST_PLACES])}{more}.", markup=False
+        )
+
+
+def _count(n: int) -> str:
+    """A count the Danish way: 3.347."""
+    return f"{n:,}".replace(",", ".")
 
 
 def demo_workflow(out_dir: Path, overwrite: bool, example: str = "stat") -> None:

@@ -17,3 +17,15 @@ def many_employees(example: Answers, rows: int) -> Answers:
         topics = dict(source.topics) | {"parter": TopicAnswer("parter", parter.variant, values)}
         employees.append(AgreementAnswers("individuel", topics, f"række {i + 1}"))
     return replace(example, employees=tuple(employees))
+
+
+def many_numbered_employees(example: Answers, rows: int) -> Answers:
+    """many_employees with a distinct medarbejdernummer each, as a real staff list has."""
+    answers = many_employees(example, rows)
+    employees = []
+    for i, employee in enumerate(answers.employees):
+        parter = employee.topics["parter"]
+        values = dict(parter.values) | {"medarbejdernummer": str(100_000 + i)}
+        topics = dict(employee.topics) | {"parter": TopicAnswer("parter", parter.variant, values)}
+        employees.append(AgreementAnswers("individuel", topics, employee.origin))
+    return replace(answers, employees=tuple(employees))

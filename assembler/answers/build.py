@@ -42,11 +42,37 @@ def build_agreement(
                 f"{locate(str(key), None)}: ukendt emne '{key}' (findes ikke i biblioteket)"
             )
     for topic in library.for_agreement(agreement):
-        answer, found = _build_topic(topic, sector, raw.get(topic.id), locate)
+        answer, found = _cached_topic(topic, sector, raw.get(topic.id), locate)
         problems += found
         if answer is not None:
             topics[topic.id] = answer
     return AgreementAnswers(agreement=agreement, topics=topics, origin=origin), problems
+
+
+# Many employees share most answers (variant, days, equipment …): a topic answer built once for
+# the same raw values is reused. Only answers without problems are kept (problems name a place).
+_MEMO: dict[tuple[Any, ...], tuple[Topic, TopicAnswer]] = {}
+MAX_MEMO = 4096
+
+
+def _cached_topic(
+    topic: Topic, sector: str, raw: Any, locate: Locator
+) -> tuple[TopicAnswer | None, list[str]]:
+    """_build_topic, reused for identical raw answers of the same topic."""
+    try:
+        items = tuple(sorted((str(k), type(v).__name__, v) for k, v in raw.items())) if raw else ()
+        key = (id(topic), sector, items)
+        hit = _MEMO.get(key)
+    except (TypeError, AttributeError):  # unhashable values (lists) or raw not a mapping
+        return _build_topic(topic, sector, raw, locate)
+    if hit is not None and hit[0] is topic:
+        return hit[1], []
+    answer, problems = _build_topic(topic, sector, raw, locate)
+    if answer is not None and not problems:
+        if len(_MEMO) >= MAX_MEMO:
+            _MEMO.clear()
+        _MEMO[key] = (topic, answer)
+    return answer, problems
 
 
 def _choose_variant(

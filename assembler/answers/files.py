@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
-
-import yaml
 
 from assembler.answers.build import build_agreement, check_sector, dotted_locator
 from assembler.answers.model import AgreementAnswers, Answers
 from assembler.errors import AnswerError, InputFileError
 from assembler.library.model import Library
 from assembler.library.values import ValueProblem, clean_text, parse_date
+from assembler.safeio.textdata import DataProblem, load_json, load_yaml
 
 MAX_ANSWER_BYTES = 20 * 1024 * 1024
 LOCAL_KEY = "lokalaftale"
@@ -32,21 +30,15 @@ def load_raw(path: Path) -> dict[str, Any]:
     except UnicodeDecodeError as exc:
         raise InputFileError(f"{path}: filen er ikke gemt som UTF-8.") from exc
     suffix = path.suffix.lower()
+    if suffix not in (".json", ".yaml", ".yml"):
+        raise InputFileError(
+            f"{path}: ukendt filtype '{path.suffix}'. Brug .yaml, .json eller .xlsx."
+        )
     try:
-        if suffix == ".json":
-            data = json.loads(text)
-        elif suffix in (".yaml", ".yml"):
-            data = yaml.safe_load(text)
-        else:
-            raise InputFileError(
-                f"{path}: ukendt filtype '{path.suffix}'. Brug .yaml, .json eller .xlsx."
-            )
-    except json.JSONDecodeError as exc:
-        raise InputFileError(f"{path}, linje {exc.lineno}: ugyldig JSON ({exc.msg}).") from exc
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = f", linje {mark.line + 1}" if mark is not None else ""
-        raise InputFileError(f"{path}{line}: ugyldig YAML.") from exc
+        data = load_json(text) if suffix == ".json" else load_yaml(text)
+    except DataProblem as exc:
+        line = f", linje {exc.line}" if exc.line else ""
+        raise InputFileError(f"{path}{line}: {exc.message_da}.") from exc
     if not isinstance(data, dict):
         raise InputFileError(f"{path}: forventede felter som sektor, lokalaftale og medarbejdere.")
     return data
@@ -93,9 +85,28 @@ def answers_from_raw(library: Library, data: dict[str, Any], origin: str) -> Ans
         )
         problems += found
         employees.append(employee)
+    problems += _duplicate_numbers(employees)
     if problems:
         raise AnswerError(f"{origin}: svarene indeholder {len(problems)} problem(er):", problems)
     return Answers(sector, version, date, local, tuple(employees), origin)
+
+
+def _duplicate_numbers(employees: list[AgreementAnswers]) -> list[str]:
+    """Two employees with the same medarbejdernummer: a problem naming both."""
+    first: dict[str, str] = {}
+    problems = []
+    for employee in employees:
+        number = str(employee.value("parter", "medarbejdernummer") or "").strip()
+        if not number:
+            continue
+        if number in first:
+            problems.append(
+                f"{employee.origin}.parter.medarbejdernummer: medarbejdernummer {number} står "
+                f"også i {first[number]}; hver medarbejder skal have sit eget nummer"
+            )
+        else:
+            first[number] = employee.origin
+    return problems
 
 
 def read_answers(library: Library, path: Path) -> Answers:

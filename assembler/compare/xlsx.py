@@ -20,6 +20,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from assembler.compare.model import Round
 from assembler.compare.overview import COLUMNS, danish_date, records
 from assembler.ooxml.package import restamp_package
+from assembler.safeio.cells import text_only
 
 WIDTHS = {
     "runde": 8,
@@ -143,5 +144,5 @@ def summary_workbook(rounds: list[Round]) -> bytes:
         _history(wb.create_sheet("Historik"), consecutive)
     wb.properties.creator = "aftale"
     buf = io.BytesIO()
-    wb.save(buf)
+    text_only(wb).save(buf)  # headings and text from drafts are untrusted: never formulas
     return restamp_package(buf.getvalue())

@@ -19,10 +19,18 @@ DOCUMENT = "word/document.xml"
 DOC_RELS = "word/_rels/document.xml.rels"
 CONTENT_TYPES = "[Content_Types].xml"
 DEFAULT_COMMENTS = "word/comments.xml"
+# A package may leave out the document's relationships part (ECMA-376 Part 2 §9.3: only parts
+# with relationships need one); it is created when the first relationship is added.
+EMPTY_RELS = (
+    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>'
+)
 
 
 def _comments_part(parts: dict[str, bytes]) -> tuple[str, etree._Element | None]:
     """The comments part name and its root (None when the document has no comments yet)."""
+    if DOC_RELS not in parts:
+        return DEFAULT_COMMENTS, None
     rels = parse_xml(parts[DOC_RELS], DOC_RELS)
     for rel in rels:
         if rel.get("Type") == REL_COMMENTS and rel.get("TargetMode") != "External":
@@ -35,7 +43,7 @@ def _comments_part(parts: dict[str, bytes]) -> tuple[str, etree._Element | None]
 
 def _register(parts: dict[str, bytes], name: str) -> None:
     """Add the relationship and content-type override for a new comments part."""
-    rels = parse_xml(parts[DOC_RELS], DOC_RELS)
+    rels = parse_xml(parts.get(DOC_RELS, EMPTY_RELS), DOC_RELS)
     ids = {r.get("Id") for r in rels}
     n = 1
     while f"rIdAftaleKommentarer{n}" in ids:
@@ -46,6 +54,9 @@ def _register(parts: dict[str, bytes], name: str) -> None:
     rel.set("Target", posixpath.relpath(name, "word"))
     parts[DOC_RELS] = etree.tostring(rels, xml_declaration=True, encoding="UTF-8", standalone=True)
     types = parse_xml(parts[CONTENT_TYPES], CONTENT_TYPES)
+    for stale in types.findall(f"{{{NS['ct']}}}Override"):
+        if stale.get("PartName", "").lstrip("/").lower() == name.lower():
+            types.remove(stale)  # an orphaned part of that name is replaced, not declared twice
     override = etree.SubElement(types, f"{{{NS['ct']}}}Override")
     override.set("PartName", "/" + name)
     override.set("ContentType", CT_COMMENTS)

@@ -10,6 +10,9 @@ import json
 import re
 from typing import Any
 
+from lxml import etree
+
+from assembler.ooxml.comments import EMPTY_RELS
 from assembler.ooxml.ns import CT_CUSTOM_XML_PROPS, NS, REL_CUSTOM_XML, REL_CUSTOM_XML_PROPS
 from assembler.ooxml.package import Package, parse_xml
 from assembler.ooxml.text import escape_text
@@ -54,9 +57,20 @@ def add_custom_xml_item(
         f'<Relationships xmlns="{NS["pr"]}"><Relationship Id="rId1" '
         f'Type="{REL_CUSTOM_XML_PROPS}" Target="itemProps{n}.xml"/></Relationships>'
     ).encode()
-    rels = parts[DOC_RELS].decode("utf-8")
+    rels = parts.get(DOC_RELS, EMPTY_RELS).decode("utf-8")
     rel = f'<Relationship Id="{rel_id}" Type="{REL_CUSTOM_XML}" Target="../customXml/item{n}.xml"/>'
-    parts[DOC_RELS] = rels.replace("</Relationships>", rel + "</Relationships>").encode()
+    if "</Relationships>" in rels:  # the usual form: a plain string insert is fastest
+        parts[DOC_RELS] = rels.replace("</Relationships>", rel + "</Relationships>").encode()
+    else:  # an empty <Relationships/> or a prefixed form: insert with lxml
+        root = parse_xml(rels.encode(), DOC_RELS)
+        etree.SubElement(
+            root,
+            f"{{{NS['pr']}}}Relationship",
+            {"Id": rel_id, "Type": REL_CUSTOM_XML, "Target": f"../customXml/item{n}.xml"},
+        )
+        parts[DOC_RELS] = etree.tostring(
+            root, xml_declaration=True, encoding="UTF-8", standalone=True
+        )
     types = parts[CONTENT_TYPES].decode("utf-8")
     override = (
         f'<Override PartName="/customXml/itemProps{n}.xml" ContentType="{CT_CUSTOM_XML_PROPS}"/>'

@@ -10,9 +10,10 @@ the bytes instead. Small batches stay in this process.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing as mp
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -38,6 +39,9 @@ class _State:
 
 
 _STATE: _State | None = None
+# Set just before a fork: forked workers find their jobs here and are sent only index ranges,
+# so 10,000 employees' answers are never pickled.
+_INHERITED: Sequence[tuple[AgreementAnswers, str]] = ()
 
 
 def _init_worker(
@@ -71,6 +75,11 @@ def _write_chunk(chunk: Sequence[tuple[AgreementAnswers, str]]) -> int:
     for data, (_, target) in zip(_render_chunk([a for a, _ in chunk]), chunk, strict=True):
         Path(target).write_bytes(data)
     return len(chunk)
+
+
+def _write_range(bounds: tuple[int, int]) -> int:
+    """_write_chunk for the inherited jobs start:end (fork only)."""
+    return _write_chunk(_INHERITED[bounds[0] : bounds[1]])
 
 
 def worker_count(total: int) -> int:
@@ -119,14 +128,32 @@ def write_agreements(
             targets[index].write_bytes(data)
             yield index
         return
+    global _INHERITED
     pairs = [(a, str(t)) for a, t in zip(agreements, targets, strict=True)]
-    chunks = [pairs[i : i + CHUNK] for i in range(0, len(pairs), CHUNK)]
+    ctx = _context()
+    tasks: list[Any]
+    work: Callable[[Any], int]
+    if ctx.get_start_method() == "fork":
+        _INHERITED = pairs
+        tasks, work = (
+            [(i, min(i + CHUNK, len(pairs))) for i in range(0, len(pairs), CHUNK)],
+            _write_range,
+        )
+    else:
+        tasks, work = [pairs[i : i + CHUNK] for i in range(0, len(pairs), CHUNK)], _write_chunk
+    # Objects that exist before the fork are frozen: the workers' collector never walks them, so
+    # their memory pages stay shared instead of being copied by every collection.
+    gc.freeze()
     done = 0
-    with _pool(_context(), count, library, answers, templates) as pool:
-        for written in pool.imap(_write_chunk, chunks):
-            for index in range(done, done + written):
-                yield index
-            done += written
+    try:
+        with _pool(ctx, count, library, answers, templates) as pool:
+            for written in pool.imap(work, tasks):
+                for index in range(done, done + written):
+                    yield index
+                done += written
+    finally:
+        gc.unfreeze()
+        _INHERITED = ()
 
 
 def render_agreements(

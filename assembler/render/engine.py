@@ -3,30 +3,69 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from docxtpl import DocxTemplate
 from jinja2 import Environment, StrictUndefined, Template, TemplateSyntaxError, UndefinedError
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import SandboxedEnvironment
 
 from assembler.errors import TemplateError
 from assembler.ooxml.package import Package, parse_xml, read_package
+from assembler.render.context import Record
 from assembler.render.template_check import (
     DANISH_QUOTES,
+    check_expressions,
+    fields_on_line,
     line_text,
     part_label,
     structural_problems,
-    unknown_variables,
 )
 
 TEMPLATED_PART = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
 TAG_SPAN = re.compile(r"\{[{%#].*?[}%#]\}", re.DOTALL)
 
 
+MAX_RESULT = 100_000  # characters or digits one * or ** may produce in a template
+
+
+class _Sandbox(SandboxedEnvironment):
+    """Jinja's sandbox (no underscore attributes, no unsafe methods) that also bounds * and **."""
+
+    intercepted_binops = frozenset({"*", "**"})
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        """Refuse a product or power that would be huge (a template is untrusted code)."""
+        if operator == "**" and isinstance(right, int | float) and abs(right) > 64:
+            raise SecurityError("potensen er for stor")
+        if operator == "*":
+            for text, count in ((left, right), (right, left)):
+                sized = isinstance(text, str | list) and isinstance(count, int)
+                if sized and len(text) * count > MAX_RESULT:
+                    raise SecurityError("resultatet bliver for langt")
+        return super().call_binop(context, operator, left, right)
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        """A key of a context record is plain data: returned without the sandbox's type checks.
+
+        `k.titel` on a record (render.context.Record) is the hot path of every render; the full
+        check cost a quarter of the render time. Anything else, and any name starting with _,
+        goes through the sandbox.
+        """
+        if type(obj) is Record and attribute in obj and not attribute.startswith("_"):
+            return obj[attribute]
+        return super().getattr(obj, attribute)
+
+
 def make_environment() -> Environment:
-    """Jinja environment for Word XML: autoescape always on, undefined names are errors."""
-    return Environment(autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True)
+    """Jinja sandbox for Word XML: autoescape always on, undefined names are errors.
+
+    Every template, ours and the user's, is rendered here: a template is code from whoever wrote
+    it, and docxtpl's own environment would let it reach Python's internals and run commands.
+    """
+    return _Sandbox(autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True)
 
 
 def _normalise_quotes(xml: str) -> str:
@@ -47,6 +86,7 @@ class CompiledTemplate:
     name: str
     package: Package
     templates: dict[str, Template]
+    sources: dict[str, str] = field(default_factory=dict)
 
     def render_parts(self, context: dict[str, Any]) -> dict[str, bytes]:
         """Render every templated part with the context; other parts are shared bytes."""
@@ -54,15 +94,53 @@ class CompiledTemplate:
         for part, template in self.templates.items():
             try:
                 xml = template.render(context)
-            except UndefinedError as exc:
-                raise TemplateError(
-                    f"{self.name}, {part_label(part)}: skabelonen bruger en værdi, der ikke findes "
-                    f"({exc.message})."
-                ) from exc
+            except RENDER_FAILURES as exc:
+                raise self._render_error(part, exc) from exc
             # undo prepare_source's line breaks (plain replace: re.sub costs a template per match)
             xml = xml.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")
             parts[part] = xml.encode("utf-8")
         return parts
+
+    def _render_error(self, part: str, exc: Exception) -> TemplateError:
+        """A Danish error naming the template, the paragraph and the fields of a failed tag."""
+        source = self.sources.get(part, "")
+        lineno = _template_line(exc)
+        text = line_text(source, lineno).strip() if lineno else ""
+        where = f"{self.name}, {part_label(part)}"
+        if text:
+            where += f", afsnittet „{text[:60]}{'…' if len(text) > 60 else ''}“"
+        fields = fields_on_line(make_environment(), source, lineno) if lineno else []
+        named = f" (felterne {', '.join(fields)})" if len(fields) > 1 else ""
+        named = f" (feltet {fields[0]})" if len(fields) == 1 else named
+        reason = RENDER_REASONS.get(type(exc), "udtrykket kan ikke beregnes")
+        if isinstance(exc, UndefinedError):
+            reason = "skabelonen bruger en værdi, der ikke findes"
+        return TemplateError(f"{where}: {reason}{named}. Ret mærket i skabelonen.")
+
+
+# Failures a template expression can cause while rendering (e.g. text plus a number).
+RENDER_FAILURES = (
+    UndefinedError, SecurityError, TypeError, ValueError, ArithmeticError, LookupError,
+    AttributeError, RecursionError,
+)  # fmt: skip
+RENDER_REASONS: dict[type, str] = {
+    TypeError: "udtrykket blander typer, der ikke kan regnes sammen (fx tekst og tal)",
+    ZeroDivisionError: "udtrykket dividerer med nul",
+    OverflowError: "udtrykket giver et for stort tal",
+    SecurityError: "udtrykket er ikke tilladt i en skabelon",
+    RecursionError: "udtrykket er for dybt indlejret",
+}
+
+
+def _template_line(exc: BaseException) -> int:
+    """The template line where rendering failed (Jinja maps its frames to '<template>')."""
+    line = 0
+    tb = exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == "<template>":
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
 
 
 def compile_template(path: Path, schema: dict[str, Any]) -> CompiledTemplate:
@@ -75,6 +153,7 @@ def compile_template(path: Path, schema: dict[str, Any]) -> CompiledTemplate:
     env = make_environment()
     patcher = DocxTemplate(str(path))
     templates: dict[str, Template] = {}
+    sources: dict[str, str] = {}
     for part, data in package.parts.items():
         if not TEMPLATED_PART.match(part):
             continue
@@ -86,12 +165,20 @@ def compile_template(path: Path, schema: dict[str, Any]) -> CompiledTemplate:
         source = prepare_source(data.decode("utf-8"), patcher)
         where = f"{name}, {part_label(part)}"
         try:
-            for lineno, var in unknown_variables(env, source, schema):
+            unknown, forbidden = check_expressions(env, source, schema)
+            for lineno, var in unknown:
                 problems.append(
                     f"{where}: ukendt felt '{var}' nær teksten "
                     f"„{line_text(source, lineno).strip()[:60]}“"
                 )
+            for lineno, what in forbidden:
+                problem = (
+                    f"{where}, afsnittet „{line_text(source, lineno).strip()[:60]}“: en skabelon "
+                    f"må ikke bruge {what}; brug kun felterne fra „aftale klausuler“"
+                )
+                problems += [] if problem in problems else [problem]
             templates[part] = env.from_string(source)
+            sources[part] = source
         except TemplateSyntaxError as exc:
             problems.append(
                 f"{where}: skabelonmærket kan ikke læses ({exc.message}) nær teksten "
@@ -99,7 +186,7 @@ def compile_template(path: Path, schema: dict[str, Any]) -> CompiledTemplate:
             )
     if problems:
         raise TemplateError(f"Skabelonen {path} kan ikke bruges:", problems)
-    return CompiledTemplate(name=name, package=package, templates=templates)
+    return CompiledTemplate(name=name, package=package, templates=templates, sources=sources)
 
 
 def check_well_formed(parts: dict[str, bytes], name: str) -> None:

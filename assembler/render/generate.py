@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
-import json
+import contextlib
+import itertools
 import shutil
 import tempfile
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from assembler.answers.model import AgreementAnswers, Answers
-from assembler.errors import OutputError
+from assembler.errors import OutputError, os_error_da
 from assembler.library.model import Library
 from assembler.render.batch import render_agreements, write_agreements
-from assembler.render.manifest import manifest_csv
+from assembler.render.manifest import write_manifest_csv, write_manifest_json
 from assembler.render.naming import UniqueNames, employee_stem
 from assembler.render.templates import TemplateSet
 
@@ -71,19 +73,28 @@ class Staging:
 
     out_dir: Path
     path: Path = field(init=False)
+    created: bool = field(init=False)  # DIR did not exist: a failed run removes it again
 
     def __post_init__(self) -> None:
+        self.created = not self.out_dir.exists()
         try:
             self.out_dir.mkdir(parents=True, exist_ok=True)
             self.path = Path(tempfile.mkdtemp(prefix=".aftale-", dir=self.out_dir))
         except OSError as exc:
-            raise OutputError(f"{self.out_dir}: kan ikke oprette mappen ({exc.strerror}).") from exc
+            raise OutputError(
+                f"{self.out_dir}: kan ikke oprette mappen. {os_error_da(exc, self.out_dir)}"
+            ) from exc
 
     def write(self, relpath: str, data: bytes) -> None:
         """Write one staged file."""
+        with self.open(relpath) as fh:
+            fh.write(data)
+
+    def open(self, relpath: str) -> BinaryIO:
+        """A staged file open for writing (buffered: large manifests are written in pieces)."""
         target = self.path / relpath
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+        return target.open("wb")
 
     def commit(self, relpaths: list[str]) -> None:
         """Move staged files into place (same file system: each move is atomic).
@@ -106,8 +117,11 @@ class Staging:
         self.discard()
 
     def discard(self) -> None:
-        """Remove the staging folder and whatever is left in it."""
+        """Remove the staging folder and whatever is left in it (and DIR, if we made it)."""
         shutil.rmtree(self.path, ignore_errors=True)
+        if self.created:
+            with contextlib.suppress(OSError):  # not empty: the run succeeded
+                self.out_dir.rmdir()
 
 
 def render_all(
@@ -125,13 +139,16 @@ def generate(
     out_dir: Path,
     overwrite: bool = False,
     progress: Progress | None = None,
-    findings: dict[str, list[str]] | None = None,
+    findings: dict[str, list[str]] | Callable[[], dict[str, list[str]]] | None = None,
     skipped: list[ManifestRow] | None = None,
 ) -> list[ManifestRow]:
     """Render every agreement into out_dir, plus the manifest; nothing is written on failure.
 
-    `skipped` are rows left out because of their problems (aftale generer --spring-fejl-over):
-    they are listed in the manifest with their problems and returned after the written rows.
+    `findings` (the manifest's lines per origin) may be a check to run: it runs here while the
+    workers render the first documents into the staging folder, using the core that would
+    otherwise wait; if it raises, nothing is written. `skipped` are rows left out because of
+    their problems (aftale generer --spring-fejl-over): they are listed in the manifest with
+    their problems and returned after the written rows.
     """
     planned = plan_documents(answers)
     relpaths = [d.relpath for d in planned] + [MANIFEST_FILE, MANIFEST_CSV]
@@ -147,7 +164,10 @@ def generate(
     try:
         targets = [staging.path / d.relpath for d in planned]
         agreements = [d.agreement for d in planned]
-        for index in write_agreements(library, answers, templates, agreements, targets):
+        written = write_agreements(library, answers, templates, agreements, targets)
+        first = next(written, None)  # the workers have started
+        lines = findings() if callable(findings) else findings
+        for index in itertools.chain([] if first is None else [first], written):
             doc = planned[index]
             rows.append(
                 ManifestRow(
@@ -155,15 +175,16 @@ def generate(
                     doc.relpath,
                     doc.label,
                     "skrevet",
-                    list((findings or {}).get(doc.origin, [])),
+                    list((lines or {}).get(doc.origin, [])),
                 )
             )
             if progress:
                 progress(1)
         rows += skipped or []
-        manifest = json.dumps([asdict(r) for r in rows], ensure_ascii=False, indent=2)
-        staging.write(MANIFEST_FILE, manifest.encode("utf-8") + b"\n")
-        staging.write(MANIFEST_CSV, manifest_csv(rows))
+        with staging.open(MANIFEST_FILE) as fh:
+            write_manifest_json(rows, fh)
+        with staging.open(MANIFEST_CSV) as fh:
+            write_manifest_csv(rows, fh)
         staging.commit(relpaths)
     except BaseException:
         staging.discard()

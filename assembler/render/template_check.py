@@ -90,43 +90,88 @@ def _tag_balance(at: str, text: str) -> list[str]:
     return []
 
 
+# What a template may do beyond reading the documented context (the sandbox enforces it again at
+# render time; the check names the paragraph before anything is rendered).
+LOOP_ATTRIBUTES = frozenset(
+    {"index", "index0", "revindex", "revindex0", "first", "last", "length", "previtem", "nextitem"}
+)
+SAFE_FILTERS = frozenset(
+    {"join", "upper", "lower", "capitalize", "title", "trim", "default", "d", "length", "count",
+     "first", "last", "replace", "round", "int", "string", "e", "escape", "wordwrap", "truncate",
+     "abs", "list", "sort", "unique", "reverse", "sum", "min", "max", "indent"}
+)  # fmt: skip
+FORBIDDEN_NODES: tuple[tuple[type[nodes.Node], str], ...] = (
+    (nodes.Include, "{% include %} (skabeloner kan ikke hente andre filer)"),
+    (nodes.Import, "{% import %} (skabeloner kan ikke hente andre filer)"),
+    (nodes.FromImport, "{% from … import %} (skabeloner kan ikke hente andre filer)"),
+    (nodes.Extends, "{% extends %} (skabeloner kan ikke hente andre filer)"),
+    (nodes.Mul, "gange (*), der kan lave meget lange tekster"),
+    (nodes.Pow, "potens (**), der kan lave meget store tal"),
+    (nodes.Call, "funktions- og metodekald"),
+    (nodes.ScopedEvalContextModifier, "{% autoescape %}, der slår sikker tegnbehandling fra"),
+    (nodes.EvalContextModifier, "{% autoescape %}, der slår sikker tegnbehandling fra"),
+)
+LEAF = None  # a field's value: text, number or date, with nothing inside
+_UNCHECKED = object()  # reported already, or not a context value: not checked further
+_LOOP = object()  # the loop variable of {% for %}
+
+
 class _VariableChecker:
-    """Walk a Jinja AST with loop scopes and report names the context schema does not have."""
+    """Walk a Jinja AST with loop scopes; report names outside the schema and unsafe constructs."""
 
     def __init__(self, schema: dict[str, Any]) -> None:
         self.schema = schema
         self.unknown: list[tuple[int, str]] = []
+        self.forbidden: list[tuple[int, str]] = []
 
     def resolve(self, node: nodes.Node, scope: dict[str, Any]) -> Any:
-        """The schema of an expression, or None where it cannot be checked further."""
+        """The schema of an expression, or _UNCHECKED where it cannot be checked further."""
         if isinstance(node, nodes.Name):
             if node.name in scope:
                 return scope[node.name]
             if node.name in self.schema:
                 return self.schema[node.name]
             self.unknown.append((node.lineno, node.name))
-            return None
+            return _UNCHECKED
         if isinstance(node, (nodes.Getattr, nodes.Getitem)):
             key = node.attr if isinstance(node, nodes.Getattr) else getattr(node.arg, "value", None)
+            if isinstance(key, str) and key.startswith("_"):
+                self.forbidden.append((node.lineno, f"navne, der begynder med _ („{key}“)"))
+                return _UNCHECKED
             base = self.resolve(node.node, scope)
             if isinstance(node, nodes.Getitem) and not isinstance(key, str):
                 self.walk(node.arg, scope)
-                return None
+                return _UNCHECKED
+            if base is _LOOP:
+                if key not in LOOP_ATTRIBUTES:
+                    self.unknown.append((node.lineno, f"loop.{key}"))
+                return _UNCHECKED
             if isinstance(base, dict):
                 if key in base:
                     return base[key]
                 self.unknown.append((node.lineno, f"{_dotted(node.node)}.{key}"))
-            return None
+            elif base is LEAF or isinstance(base, list):
+                self.forbidden.append(
+                    (node.lineno, f"egenskaber ved et felts værdi („{_dotted(node.node)}.{key}“)")
+                )
+            return _UNCHECKED
         self.walk(node, scope)
-        return None
+        return _UNCHECKED
 
     def walk(self, node: nodes.Node, scope: dict[str, Any]) -> None:
         """Visit statements, binding loop variables in an inner scope."""
+        for kind, what in FORBIDDEN_NODES:
+            if isinstance(node, kind):
+                self.forbidden.append((node.lineno, what))
+                return
+        if isinstance(node, nodes.Filter) and node.name not in SAFE_FILTERS:
+            self.forbidden.append((node.lineno, f"filteret „{node.name}“"))
+            return
         if isinstance(node, nodes.For):
             items = self.resolve(node.iter, scope)
             inner = dict(scope)
-            inner["loop"] = None
-            item = items[0] if isinstance(items, list) and items else None
+            inner["loop"] = _LOOP
+            item = items[0] if isinstance(items, list) and items else _UNCHECKED
             for target in _names(node.target):
                 inner[target] = item
             for child in (*node.body, *node.else_):
@@ -136,7 +181,7 @@ class _VariableChecker:
             return
         if isinstance(node, nodes.Assign):
             for target in _names(node.target):
-                scope[target] = None
+                scope[target] = _UNCHECKED
             self.resolve(node.node, scope)
             return
         for child in node.iter_child_nodes():
@@ -166,9 +211,23 @@ def unknown_variables(
     env: Environment, source: str, schema: dict[str, Any]
 ) -> list[tuple[int, str]]:
     """(line, name) of every variable the template uses that the answer model does not know."""
+    return check_expressions(env, source, schema)[0]
+
+
+def check_expressions(
+    env: Environment, source: str, schema: dict[str, Any]
+) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """(line, name) of unknown variables, and (line, what) of constructs a template may not use."""
     checker = _VariableChecker(schema)
     checker.walk(env.parse(source), {})
-    return checker.unknown
+    return checker.unknown, checker.forbidden
+
+
+def fields_on_line(env: Environment, source: str, lineno: int) -> list[str]:
+    """The dotted fields a template line uses, longest form only (for render-time messages)."""
+    kinds = (nodes.Getattr, nodes.Name)
+    names = {_dotted(n) for n in env.parse(source).find_all(kinds) if n.lineno == lineno}
+    return sorted(n for n in names if not any(o.startswith(n + ".") for o in names))
 
 
 def line_text(source: str, lineno: int) -> str:

@@ -20,6 +20,7 @@ from typing import Any
 from assembler.errors import AftaleError
 from assembler.library.model import Library
 from assembler.render.templates import TemplateSet
+from assembler.safeio.budget import command_budget
 from assembler.web.progress import Progress
 from assembler.web.results import Names
 
@@ -58,7 +59,8 @@ def guarded(work: Callable[[Names, Progress], dict[str, Any]], names: Names) -> 
     """Run a task: Danish results for library errors, a logged apology for anything else."""
     progress = Progress(names.folder)
     try:
-        return work(names, progress)
+        with command_budget():  # the files of one upload share one unpacking budget, as in the CLI
+            return work(names, progress)
     except AftaleError as exc:
         from assembler.web.results import error_data
 

@@ -13,7 +13,7 @@ import pytest
 from assembler.answers.model import Answers
 from assembler.answers.xlsx.write import answer_sheet_bytes
 from assembler.library.model import Library
-from tests.bulk import many_employees
+from tests.bulk import many_numbered_employees
 from tests.web.helpers import JOB_URL, ServerProcess, csrf_of, zip_names
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -65,7 +65,7 @@ def test_ten_simultaneous_uploads_all_succeed(server: ServerProcess) -> None:
 def test_two_thousand_rows_show_progress_and_finish(
     server: ServerProcess, library: Library, example: Answers, tmp_path: Path
 ) -> None:
-    sheet = answer_sheet_bytes(library, many_employees(example, 2000))
+    sheet = answer_sheet_bytes(library, many_numbered_employees(example, 2000))
     client, job = upload(server.url, sheet, "stort svarark.xlsx")
     seen = wait(client, job, 900)
     progress = [line for line in seen[:-1] if line.startswith("Skriver")]

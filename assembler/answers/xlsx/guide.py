@@ -7,6 +7,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from assembler.answers.xlsx.layout import EMPLOYEE_SHEET, EXAMPLE_MARK, LOCAL_SHEET, NOTE_HEADER
 from assembler.library.model import Library
+from assembler.safeio.cells import write_cell
 
 GUIDE = (
     ("Svarark til lokalaftale og individuelle aftaler om fast tilbagevendende hjemmearbejde", "h"),
@@ -79,7 +80,7 @@ def write_guide(ws: Worksheet, library: Library) -> None:
     ws.column_dimensions["A"].width = 110
     rows = (*GUIDE, (f"Klausulbibliotekets version: {library.version_label}", "i"))
     for row, (text, style) in enumerate(rows, start=1):
-        cell = ws.cell(row=row, column=1, value=text)
+        cell = write_cell(ws, row, 1, text)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         if style == "h":
             cell.font = Font(bold=True, size=14)

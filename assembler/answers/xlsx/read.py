@@ -7,17 +7,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from openpyxl.workbook.workbook import Workbook
-
 from assembler.answers.build import build_agreement, check_sector
 from assembler.answers.model import AgreementAnswers, Answers
 from assembler.answers.xlsx.cells import (
     FORMULA_MISSING,
+    AnswerBook,
     Grid,
     for_param,
     is_blank,
     open_workbook,
-    read_grid,
     unescape,
 )
 from assembler.answers.xlsx.layout import (
@@ -39,6 +37,11 @@ from assembler.library.model import Library
 from assembler.library.values import ValueProblem, clean_text, parse_date
 
 HEADER_SCAN = 10
+MERGED = (
+    "cellerne er flettet sammen, så kun den første række har en værdi. Ophæv "
+    "sammenfletningen (Start > Flet og centrer), og skriv værdien i hver række"
+)
+NUMBER_KEY = ("parter", "medarbejdernummer")
 SECTOR_CHECK = "gælder ikke for sektor"
 
 
@@ -58,7 +61,7 @@ class SheetResult:
         return self.problems + [p for r in sorted(self.row_problems) for p in self.row_problems[r]]
 
 
-def _sheet(wb: Workbook, formulas: Workbook | None, title: str, problems: list[str]) -> Grid | None:
+def _sheet(wb: AnswerBook, title: str, problems: list[str]) -> Grid | None:
     """A sheet by exact title, or a problem that names it and the sheets found."""
     if title not in wb.sheetnames:
         found = ", ".join(f"„{n}“" for n in wb.sheetnames)
@@ -67,20 +70,16 @@ def _sheet(wb: Workbook, formulas: Workbook | None, title: str, problems: list[s
             "svarark med „aftale svarark“"
         )
         return None
-    return read_grid(
-        wb[title], formulas[title] if formulas and title in formulas.sheetnames else None
-    )
+    return wb.grid(title)
 
 
-def _check_schema(wb: Workbook, library: Library) -> tuple[list[str], str]:
+def _check_schema(wb: AnswerBook, library: Library) -> tuple[list[str], str]:
     """An old or foreign sheet is recognised by its hidden Skema sheet."""
     if SCHEMA_SHEET not in wb.sheetnames:
         return [
             f"arket „{SCHEMA_SHEET}“ mangler: filen er ikke et svarark fra „aftale svarark“"
         ], ""
-    info = {
-        str(r[0]): str(r[1]) for r in wb[SCHEMA_SHEET].iter_rows(values_only=True) if r and r[0]
-    }
+    info = {str(r[0]): str(r[1]) for r in wb.rows(SCHEMA_SHEET) if len(r) > 1 and r[0]}
     version = info.get("skema", "")
     if version != SCHEMA_VERSION:
         return [
@@ -134,6 +133,9 @@ def _read_local(
             )
     if key_col is None or answer_col is None:
         return {}, {}, 0
+    problems += [
+        f"{where}: {MERGED}" for where in grid.merged_below(header_row, {key_col, answer_col})
+    ]
     known = {f.key for f in local_fields(library)} | {"sektor", "version", "dato"}
     raw: dict[str, Any] = {}
     rows: dict[str, int] = {}
@@ -170,10 +172,10 @@ def _nested(fields: list[Field], value_of: Any) -> dict[str, dict[str, Any]]:
 
 def read_answer_sheet(library: Library, path: Path) -> SheetResult:
     """Read and check the whole workbook; never raises for content problems, only for bad files."""
-    wb, formulas = open_workbook(path)
+    wb = open_workbook(path)
     problems, hint = _check_schema(wb, library)
-    local_grid = _sheet(wb, formulas, LOCAL_SHEET, problems)
-    employee_grid = _sheet(wb, formulas, EMPLOYEE_SHEET, problems)
+    local_grid = _sheet(wb, LOCAL_SHEET, problems)
+    employee_grid = _sheet(wb, EMPLOYEE_SHEET, problems)
     if problems or local_grid is None or employee_grid is None:
         return SheetResult(None, problems)
     local_raw, local_rows, answer_col = _read_local(local_grid, library, problems)
@@ -258,23 +260,32 @@ def _read_employees(
             )
         return []
     note_col = columns.get(normalise_header(NOTE_HEADER))
+    read_cols = set(col_of.values()) | ({note_col} if note_col else set())
+    merged = grid.merged_below(header_row, read_cols)
+    if merged:
+        result.problems += [f"{where}: {MERGED}" for where in merged]
+        return []
     present = [f for f in fields if f.key in col_of]
+    # Per field, once: (column index, topic id, variant-or-parameter name, parameter)
+    plan = [
+        (col_of[f.key] - 1, f.topic.id, f.param.name if f.param else VARIANT_KEY, f.param)
+        for f in present
+    ]
+    example_mark = EXAMPLE_MARK.casefold()
     employees: list[AgreementAnswers] = []
     for row in range(header_row + 1, grid.rows + 1):
-        if (
-            note_col
-            and str(grid.get(row, note_col) or "").strip().casefold() == EXAMPLE_MARK.casefold()
-        ):
+        line = grid.values[row - 1]
+        if note_col and str(grid.get(row, note_col) or "").strip().casefold() == example_mark:
             continue
-        if all(is_blank(grid.get(row, col_of[f.key])) for f in present) and not any(
-            (row, col_of[f.key]) in grid.formulas for f in present
-        ):
+        formula_cols = [c for c, *_ in plan if (row, c + 1) in grid.formulas]
+        nested: dict[str, dict[str, Any]] = {}
+        for col, topic_id, key, param in plan:
+            value = line[col] if col < len(line) else None
+            if not is_blank(value):
+                nested.setdefault(topic_id, {})[key] = for_param(param, value)
+        if not nested and not formula_cols:
             continue
-        problems = [
-            f"{grid.ref(row, col_of[f.key])}: {FORMULA_MISSING}"
-            for f in present
-            if (row, col_of[f.key]) in grid.formulas
-        ]
+        problems = [f"{grid.ref(row, c + 1)}: {FORMULA_MISSING}" for c in formula_cols]
         formula_refs = {p.split(": ")[0] for p in problems}
 
         def locate(topic: str, name: str | None, row: int = row) -> str:
@@ -285,9 +296,6 @@ def _read_employees(
                 else f"{EMPLOYEE_SHEET}, række {row} ({topic}.{name or VARIANT_KEY})"
             )
 
-        nested = _nested(
-            present, lambda f, row=row: for_param(f.param, grid.get(row, col_of[f.key]))
-        )
         origin = f"{EMPLOYEE_SHEET}, række {row}"
         employee, found = build_agreement(
             library, "individuel", sector, nested, locate, origin=origin
@@ -300,7 +308,37 @@ def _read_employees(
         else:
             employees.append(employee)
             result.rows.append(row)
+    _duplicate_numbers(grid, col_of, employees, result)
     return employees
+
+
+def _duplicate_numbers(
+    grid: Grid, col_of: dict[str, int], employees: list[AgreementAnswers], result: SheetResult
+) -> None:
+    """Two rows with the same medarbejdernummer: a problem on the later row naming both rows."""
+    col = col_of.get(".".join(NUMBER_KEY))
+    if col is None:
+        return
+    first: dict[str, int] = {}
+    for row, employee in zip(list(result.rows), employees, strict=True):
+        number = str(employee.value(*NUMBER_KEY) or "").strip()
+        if not number:
+            continue
+        if number in first:
+            result.row_problems.setdefault(row, []).append(
+                f"{grid.ref(row, col)}: medarbejdernummer {number} står også i række "
+                f"{first[number]} ({grid.ref(first[number], col)}); hver medarbejder skal have "
+                "sit eget nummer"
+            )
+            name = employee.value("parter", "navn")
+            result.row_names[row] = str(name or "")
+        else:
+            first[number] = row
+    keep = [
+        (r, e) for r, e in zip(result.rows, employees, strict=True) if r not in result.row_problems
+    ]
+    employees[:] = [e for _, e in keep]
+    result.rows[:] = [r for r, _ in keep]
 
 
 def read_answers_xlsx(library: Library, path: Path) -> Answers:

@@ -51,6 +51,9 @@ def write_demo_sheet(library: Library, answers: Answers, out_dir: Path, overwrit
     return target
 
 
+SHOW_ROWS = 20  # skipped rows listed on the terminal; all of them are in the manifest
+
+
 def report_skipped(skipped: Sequence[_Skipped], out_dir: Path) -> None:
     """List the rows left out by --spring-fejl-over, with their problems."""
     if not skipped:
@@ -60,7 +63,12 @@ def report_skipped(skipped: Sequence[_Skipped], out_dir: Path) -> None:
         f"(se {out_dir / 'manifest.csv'}):",
         markup=False,
     )
-    for row in skipped:
+    for row in skipped[:SHOW_ROWS]:
         out_console.print(f"  {row.kilde}:", markup=False)
         for problem in row.fund:
             out_console.print(f"    - {problem}", markup=False)
+    if len(skipped) > SHOW_ROWS:
+        out_console.print(
+            f"  … og {len(skipped) - SHOW_ROWS} række(r) mere (se {out_dir / 'manifest.csv'})",
+            markup=False,
+        )

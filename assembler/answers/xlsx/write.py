@@ -35,6 +35,7 @@ from assembler.answers.xlsx.layout import (
 from assembler.answers.xlsx.sample import CellValue, default_cell, example_cell, field_cell
 from assembler.library.model import Library
 from assembler.ooxml.package import restamp_package
+from assembler.safeio.cells import text_row, write_cell
 
 DATA_ROWS = 5000  # rows below the header that carry validation and formats
 FIXED_TIME = dt.datetime(2024, 1, 1)
@@ -54,9 +55,9 @@ def _list_ranges(wb: Workbook, library: Library) -> dict[str, str]:
     ranges: dict[str, str] = {}
     for col, (name, values) in enumerate(dropdown_values(library).items(), start=1):
         letter = get_column_letter(col)
-        ws.cell(row=1, column=col, value=name)
+        write_cell(ws, 1, col, name)
         for row, value in enumerate(values, start=2):
-            ws.cell(row=row, column=col, value=value)
+            write_cell(ws, row, col, value)
         end = max(2, len(values) + 1)
         ranges[name] = f"{quote_sheetname(LISTS_SHEET)}!${letter}$2:${letter}${end}"
     ws.sheet_state = "hidden"
@@ -118,7 +119,7 @@ def _local_sheet(
     """Lokalaftale: one row per question; the answer in column C."""
     widths = LOCAL_WIDTHS.values()
     for col, (header, width) in enumerate(zip(LOCAL_HEADERS, widths, strict=True), start=1):
-        cell = ws.cell(row=1, column=col, value=header)
+        cell = write_cell(ws, 1, col, header)
         cell.font, cell.fill = HEADER_FONT, HEADER_FILL
         ws.column_dimensions[get_column_letter(col)].width = width
     envelope: dict[str, CellValue] = {"version": "Udkast", "sektor": sector}
@@ -153,7 +154,7 @@ def _local_sheet(
             ws, row, (field.topic.title if first else None, label, value, guidance, field.key)
         )
         if first and field.param is not None:
-            ws.cell(row=row, column=2).value = f"{field.topic.question}\n{label}"
+            write_cell(ws, row, 2, f"{field.topic.question}\n{label}")
         _style_answer(ws.cell(row=row, column=3), field)
         dv = _validation(field, ranges, field.header, describe(field))
         ws.add_data_validation(dv)
@@ -187,7 +188,7 @@ def _print_wide(ws: Worksheet) -> None:
 def _local_row(ws: Worksheet, row: int, values: tuple[CellValue, ...]) -> None:
     """Write one Lokalaftale row."""
     for col, value in enumerate(values, start=1):
-        cell = ws.cell(row=row, column=col, value=value)
+        cell = write_cell(ws, row, col, value)
         cell.alignment = WRAP
     ws.cell(row=row, column=1).font = Font(bold=True)
     ws.cell(row=row, column=5).font = Font(color="7F7F7F")
@@ -202,7 +203,7 @@ def _employee_sheet(
 ) -> None:
     """Individuelle aftaler: topic titles, headers, then one row per employee."""
     fields = employee_fields(library)
-    note = ws.cell(row=EMPLOYEE_HEADER_ROW, column=1, value=NOTE_HEADER)
+    note = write_cell(ws, EMPLOYEE_HEADER_ROW, 1, NOTE_HEADER)
     note.font, note.fill, note.alignment = HEADER_FONT, HEADER_FILL, WRAP
     ws.column_dimensions["A"].width = 16
     last = EMPLOYEE_HEADER_ROW + DATA_ROWS
@@ -213,9 +214,9 @@ def _employee_sheet(
             if current is not None and col - 1 > group_start:
                 ws.merge_cells(start_row=1, start_column=group_start, end_row=1, end_column=col - 1)
             group_start, current = col, field.topic.id
-            group = ws.cell(row=EMPLOYEE_GROUP_ROW, column=col, value=field.topic.title)
+            group = write_cell(ws, EMPLOYEE_GROUP_ROW, col, field.topic.title)
             group.font, group.fill = Font(bold=True), GROUP_FILL
-        head = ws.cell(row=EMPLOYEE_HEADER_ROW, column=col, value=field.header)
+        head = write_cell(ws, EMPLOYEE_HEADER_ROW, col, field.header)
         head.font, head.fill, head.alignment = HEADER_FONT, HEADER_FILL, WRAP
         wide = field.param is not None and field.param.type in ("list", "paragraphs", "text")
         ws.column_dimensions[letter].width = max(
@@ -231,18 +232,20 @@ def _employee_sheet(
         ws.merge_cells(start_row=1, start_column=group_start, end_row=1, end_column=len(fields) + 1)
     for index, (mark, answers) in enumerate(rows):
         row = EMPLOYEE_HEADER_ROW + 1 + index
-        ws.cell(row=row, column=1, value=mark)
+        write_cell(ws, row, 1, mark)
+        lines = 1
         for col, field in enumerate(fields, start=2):
             value = (
                 example_cell(field, answers) if mark == EXAMPLE_MARK else field_cell(field, answers)
             )
-            cell = ws.cell(row=row, column=col, value=value)
+            cell = write_cell(ws, row, col, value)
+            if isinstance(value, str):
+                lines = max(lines, value.count("\n") + 1)
             cell.alignment = WRAP
             if field.param and field.param.type in FORMATS:
                 cell.number_format = FORMATS[field.param.type]
             if mark == EXAMPLE_MARK:
                 cell.font = EXAMPLE_FONT
-        lines = max((str(c.value).count("\n") + 1 for c in ws[row] if c.value), default=1)
         ws.row_dimensions[row].height = min(90.0, 15.0 * lines)
     ws.row_dimensions[EMPLOYEE_HEADER_ROW].height = 45
     ws.freeze_panes = ws.cell(row=EMPLOYEE_HEADER_ROW + 1, column=3)
@@ -267,7 +270,7 @@ def build_workbook(
         ("bibliotek", library.version_label),
         ("aftale", __version__),
     ):
-        schema.append(row)
+        schema.append(text_row(schema, row))
     schema.sheet_state = "hidden"
     write_guide(guide, library)
     _local_sheet(local, library, ranges, answers, sector)

@@ -169,18 +169,37 @@ def test_formula_without_cached_value(library: Library, sheet: Path) -> None:
     assert "gem den" in problems[0]
 
 
-def test_vertically_merged_cells_apply_to_every_row(
+def test_merged_cells_in_the_answer_area_are_refused_with_the_range(
     library: Library, example: Answers, sheet: Path
 ) -> None:
+    """A merge over two employees' names gave the second one the first one's name, silently."""
+
     def change(wb: Workbook) -> None:
-        col = column(library, wb, "parter.leder")
-        wb[EMPLOYEE_SHEET].cell(ROW, col, "Kontorchef Lars Holm")
+        col = column(library, wb, "parter.navn")
         wb[EMPLOYEE_SHEET].merge_cells(
-            start_row=ROW, start_column=col, end_row=ROW + 2, end_column=col
+            start_row=ROW, start_column=col, end_row=ROW + 1, end_column=col
         )
 
-    answers = read_answers_file(library, edit(sheet, change))
-    assert {e.value("parter", "leder") for e in answers.employees} == {"Kontorchef Lars Holm"}
+    path = edit(sheet, change)
+    letter = ref(library, _wb(path), "parter.navn", ROW).split("!")[1].rstrip("0123456789")
+    problems = _problems(library, path)
+    assert problems == [
+        f"{EMPLOYEE_SHEET}!{letter}{ROW}:{letter}{ROW + 1}: cellerne er flettet sammen, så kun "
+        "den første række har en værdi. Ophæv sammenfletningen (Start > Flet og centrer), og "
+        "skriv værdien i hver række"
+    ]
+
+
+def test_duplicate_employee_number_names_both_rows(
+    library: Library, example: Answers, sheet: Path
+) -> None:
+    key = "parter.medarbejdernummer"
+    path = edit(sheet, lambda wb: set_employee(library, wb, key, ROW + 2, "10234"))
+    first, second = ref(library, _wb(path), key, ROW), ref(library, _wb(path), key, ROW + 2)
+    assert _problems(library, path) == [
+        f"{second}: medarbejdernummer 10234 står også i række {ROW} ({first}); hver "
+        "medarbejder skal have sit eget nummer"
+    ]
 
 
 def test_control_characters_are_rejected_with_the_cell(

@@ -8,9 +8,10 @@ import docx
 import pytest
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
+from jinja2.exceptions import SecurityError
 
 from assembler.errors import TemplateError
-from assembler.render.engine import compile_template
+from assembler.render.engine import compile_template, make_environment
 
 SCHEMA = {
     "aftale": {"titel": None},
@@ -115,3 +116,51 @@ def test_tracked_changes_and_comments_are_refused(tmp_path: Path) -> None:
     problems = _problems(path)
     assert any("registrerede ændringer" in p for p in problems)
     assert any("kommentarer" in p for p in problems)
+
+
+@pytest.mark.parametrize(
+    ("tag", "refusal"),
+    [
+        ("{{ aftale.titel.__class__ }}", "navne, der begynder med _ („__class__“)"),
+        ("{{ aftale['_x'] }}", "navne, der begynder med _ („_x“)"),
+        ("{{ aftale.titel.upper() }}", "funktions- og metodekald"),
+        ("{{ aftale.titel.upper }}", "egenskaber ved et felts værdi („aftale.titel.upper“)"),
+        ("{{ aftale.titel | attr('x') }}", "filteret „attr“"),
+        ("{{ aftale.titel * 3 }}", "gange (*)"),
+        ("{{ 9 ** 9 }}", "potens (**)"),
+        ("{% autoescape false %}{{ aftale.titel }}{% endautoescape %}", "{% autoescape %}"),
+        ("{% include 'x' %}", "{% include %}"),
+    ],
+)
+def test_the_check_refuses_what_a_template_may_not_do(
+    tmp_path: Path, tag: str, refusal: str
+) -> None:
+    problems = _problems(_template(tmp_path, "Indledning", f"Tekst {tag}"))
+    assert any(refusal in p and "brødteksten, afsnittet „Tekst " in p for p in problems), problems
+
+
+def test_loop_attributes_and_safe_filters_are_allowed(tmp_path: Path) -> None:
+    path = _template(tmp_path, "{%p for k in klausuler %}",
+                     "{{ loop.index }}. {{ k.titel | upper }}", "{%p endfor %}")  # fmt: skip
+    xml = compile_template(path, SCHEMA).render_parts({"klausuler": [{"titel": "a"}]})
+    assert b">1. A<" in xml["word/document.xml"]
+
+
+def test_the_sandbox_guards_rendering_too() -> None:
+    env = make_environment()
+    with pytest.raises(SecurityError):
+        env.from_string("{{ ''.__class__ }}").render()
+    with pytest.raises(SecurityError):
+        env.from_string("{{ 'x' * n }}").render(n=10**9)
+
+
+def test_a_render_time_error_names_paragraph_and_field(tmp_path: Path) -> None:
+    path = _template(tmp_path, "Intro", "Dage: {{ aftale.titel + 1 }}")
+    compiled = compile_template(path, SCHEMA)
+    with pytest.raises(TemplateError) as caught:
+        compiled.render_parts({"aftale": {"titel": "tekst"}})
+    assert caught.value.message_da == (
+        "skabelon.docx, brødteksten, afsnittet „Dage: {{ aftale.titel + 1 }}“: udtrykket blander "
+        "typer, der ikke kan regnes sammen (fx tekst og tal) (feltet aftale.titel). Ret mærket i "
+        "skabelonen."
+    )

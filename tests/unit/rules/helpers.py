@@ -25,7 +25,15 @@ def example_raw(library: Library) -> dict[str, Any]:
     return raw
 
 
+class _NoAliases(yaml.SafeDumper):
+    """Write shared values out: answer files may not use YAML anchors and aliases."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
 def write_raw(raw: dict[str, Any], path: Path) -> Path:
     """Write raw answers as YAML."""
-    path.write_text(yaml.safe_dump(raw, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    text = yaml.dump(raw, Dumper=_NoAliases, allow_unicode=True, sort_keys=False)
+    path.write_text(text, encoding="utf-8")
     return path

@@ -1,0 +1,223 @@
+"""Open an untrusted OOXML zip: every member checked before any part is used.
+
+Refused, each with the member's name: absolute names and names with '..' (they would be carried
+into the review copy and the redline and could land outside a folder when unpacked), names given
+twice, encrypted members, members that inflate beyond their declared size or ratio (zip bombs),
+and XML parts with a DOCTYPE. Sizes and member counts are also charged to the command's budget.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+import zlib
+from collections.abc import Iterator
+from pathlib import Path
+
+from assembler.errors import InputFileError, os_error_da, zip_error_da
+from assembler.safeio import budget
+from assembler.safeio.xmlprolog import CHUNK, doctype_in, has_doctype
+
+MB = 1024 * 1024
+MAX_FILE_BYTES = 100 * MB
+MAX_TOTAL_UNCOMPRESSED = 300 * MB
+MAX_ENTRIES = 10_000
+MAX_RATIO = 200  # uncompressed/compressed; Word's own XML compresses about 10-30x
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGIC = b"PK\x03\x04"
+KIND_NAMES = {"docx": "Word-dokument (.docx)", "xlsx": "Excel-projektmappe (.xlsx)"}
+MAIN_PART = {"docx": "word/document.xml", "xlsx": "xl/workbook.xml"}
+XML_SUFFIXES = (".xml", ".rels", ".vml")
+UNSAFE_NAME = re.compile(r"(^[/\\])|(^[A-Za-z]:)|((^|[/\\])\.\.([/\\]|$))|[\x00-\x1f]")
+
+
+def is_xml_part(name: str) -> bool:
+    """Parts an Office application parses as XML."""
+    return name.lower().endswith(XML_SUFFIXES)
+
+
+def _not_a_zip(path: Path, head: bytes, kind: str) -> InputFileError:
+    """Explain why a file that is not a zip cannot be read."""
+    wanted = KIND_NAMES[kind]
+    if head.startswith(OLE_MAGIC):
+        with path.open("rb") as fh:
+            data = fh.read(4 * MB)
+        if "EncryptionInfo".encode("utf-16-le") in data or b"EncryptedPackage" in data:
+            return InputFileError(
+                f"{path}: filen er beskyttet med adgangskode. Åbn den i Office, fjern "
+                "adgangskoden (Filer > Oplysninger > Beskyt) og gem den igen."
+            )
+        old = ".doc" if kind == "docx" else ".xls"
+        return InputFileError(
+            f"{path}: filen er i det gamle {old}-format. Åbn den i Office og gem den som {wanted}."
+        )
+    return InputFileError(f"{path}: filen er ikke et {wanted} (ukendt eller beskadiget indhold).")
+
+
+def _check_file(path: Path, kind: str) -> None:
+    """Exists, is a file, not too large, and starts like a zip."""
+    if not path.exists():
+        raise InputFileError(f"{path}: filen findes ikke.")
+    if path.is_dir():
+        raise InputFileError(f"{path}: er en mappe, ikke en fil.")
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise InputFileError(
+            f"{path}: filen er for stor ({size // MB} MB; højst {MAX_FILE_BYTES // MB} MB)."
+        )
+    with path.open("rb") as fh:
+        head = fh.read(8)
+    if not head.startswith(ZIP_MAGIC):
+        raise _not_a_zip(path, head, kind)
+
+
+def _check_members(path: Path, kind: str, infos: list[zipfile.ZipInfo]) -> None:
+    """Names, duplicates, encryption, counts, sizes and ratios; then charge the budget."""
+    if len(infos) > MAX_ENTRIES:
+        raise InputFileError(f"{path}: filen har for mange dele ({len(infos)}); den afvises.")
+    seen: set[str] = set()
+    total = tree = 0
+    for info in infos:
+        name = info.filename
+        if UNSAFE_NAME.search(name):
+            raise InputFileError(
+                f"{path}: delen {name!r} har et navn, der peger uden for dokumentet (absolut sti "
+                "eller '..'). Filen afvises af sikkerhedshensyn; bed afsenderen om en ny kopi."
+            )
+        if name.lower() in seen:
+            raise InputFileError(
+                f"{path}: delen {name!r} findes to gange i filen; det er uklart, hvilken der "
+                "gælder. Filen afvises."
+            )
+        seen.add(name.lower())
+        if info.flag_bits & 0x1:
+            raise InputFileError(
+                f"{path}: delen {name!r} er krypteret. Fjern adgangskoden i Office, og gem igen."
+            )
+        ratio = info.file_size / max(info.compress_size, 1)
+        if info.file_size > MB and ratio > MAX_RATIO:
+            raise InputFileError(
+                f"{path}: delen {name!r} pakkes ud til {ratio:.0f} gange sin størrelse "
+                "(mulig zip-bombe); filen afvises."
+            )
+        total += info.file_size
+        if kind == "docx" and is_xml_part(name):
+            tree += info.file_size
+    if total > MAX_TOTAL_UNCOMPRESSED:
+        raise InputFileError(
+            f"{path}: filen fylder {total // MB} MB udpakket; højst "
+            f"{MAX_TOTAL_UNCOMPRESSED // MB} MB er tilladt."
+        )
+    names = {i.filename for i in infos}
+    if "[Content_Types].xml" not in names or MAIN_PART[kind] not in names:
+        raise InputFileError(f"{path}: filen er ikke et {KIND_NAMES[kind]}.")
+    budget.charge(str(path), len(infos), total, tree)
+
+
+def _chunks(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path) -> Iterator[bytes]:
+    """A member's bytes in chunks, refusing more than its declared size (a lying header)."""
+    read = 0
+    with archive.open(info) as fh:
+        while chunk := fh.read(CHUNK):
+            read += len(chunk)
+            if read > info.file_size:
+                raise InputFileError(
+                    f"{path}: delen {info.filename!r} er større end angivet (mulig zip-bombe); "
+                    "filen afvises."
+                )
+            yield chunk
+
+
+def _refuse_doctype(path: Path, name: str) -> InputFileError:
+    """The DOCTYPE refusal, naming file and part."""
+    return InputFileError(
+        f"{path}: delen {name!r} indeholder XML-definitioner (DOCTYPE/ENTITY), som ikke er "
+        "tilladt i Office-dokumenter, og som Word også afviser. Filen afvises af "
+        "sikkerhedshensyn."
+    )
+
+
+def _open(path: Path, kind: str) -> tuple[zipfile.ZipFile, list[zipfile.ZipInfo]]:
+    """The checked archive and its file members."""
+    _check_file(path, kind)
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, EOFError, ValueError) as exc:
+        raise InputFileError(zip_error_da(path, exc)) from exc
+    except OSError as exc:
+        raise InputFileError(f"{path}: filen kan ikke læses. {os_error_da(exc, path)}") from exc
+    try:
+        infos = archive.infolist()
+        _check_members(path, kind, infos)
+    except BaseException:
+        archive.close()
+        raise
+    return archive, [i for i in infos if not i.is_dir()]
+
+
+def _guard(path: Path, exc: Exception) -> InputFileError:
+    """A Danish error for a failure while inflating."""
+    if isinstance(exc, InputFileError):
+        return exc
+    if isinstance(exc, OSError) and not isinstance(exc, zipfile.BadZipFile):
+        return InputFileError(f"{path}: filen kan ikke læses. {os_error_da(exc, path)}")
+    return InputFileError(zip_error_da(path, exc))
+
+
+ZIP_FAILURES = (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError)
+
+
+def read_members(path: Path, kind: str) -> dict[str, bytes]:
+    """Every member's bytes, in archive order, after all checks (XML parts: no DOCTYPE)."""
+    archive, infos = _open(path, kind)
+    parts: dict[str, bytes] = {}
+    with archive:
+        try:
+            for info in infos:
+                data = b"".join(_chunks(archive, info, path))
+                if is_xml_part(info.filename) and has_doctype(data):
+                    raise _refuse_doctype(path, info.filename)
+                parts[info.filename] = data
+        except (*ZIP_FAILURES, InputFileError) as exc:
+            raise _guard(path, exc) from exc
+    return parts
+
+
+def scan_members(
+    path: Path, kind: str, pattern: re.Pattern[bytes] | None = None
+) -> tuple[list[str], set[str]]:
+    """Check every member by streaming (nothing is kept); member names, and parts matching pattern.
+
+    For packages another library reads itself (openpyxl, calamine): DOCTYPEs, names, sizes and
+    CRCs are checked here first, with memory bounded by the chunk size.
+    """
+    archive, infos = _open(path, kind)
+    found: set[str] = set()
+    with archive:
+        try:
+            for info in infos:
+                chunks = _chunks(archive, info, path)
+                if not is_xml_part(info.filename):
+                    for _ in chunks:  # inflated for the CRC and size checks only
+                        pass
+                    continue
+                watched = _watch(chunks, info.filename, pattern, found)
+                if doctype_in(watched):
+                    raise _refuse_doctype(path, info.filename)
+                for _ in watched:
+                    pass
+        except (*ZIP_FAILURES, InputFileError) as exc:
+            raise _guard(path, exc) from exc
+    return [i.filename for i in infos], found
+
+
+def _watch(
+    chunks: Iterator[bytes], name: str, pattern: re.Pattern[bytes] | None, found: set[str]
+) -> Iterator[bytes]:
+    """Pass chunks on while noting whether pattern occurs (also across chunk borders)."""
+    tail = b""
+    for chunk in chunks:
+        if pattern is not None and name not in found and pattern.search(tail + chunk):
+            found.add(name)
+        tail = chunk[-32:]
+        yield chunk

@@ -1,0 +1,127 @@
+"""Benchmark: `aftale generer` on a 10,000- and a 50,000-employee answer sheet, against a baseline.
+
+Run: `python bench/scale.py [--runs N] [--sizes 10000,50000] [--baseline REV]`. The baseline is
+the code at git revision REV (default da2a167: main at this branch's last merge, so the same
+clause library and templates; openpyxl in full mode, no sandbox, one string per manifest), unpacked
+with `git archive` into a temporary folder and run the same way; the baseline must read the same
+library, so pass a newer REV once main's library changes.
+The two commands run in turn (A B A B …) on the same sheet, each as a whole process: its wall time
+and the peak resident memory of its largest process (the main process or a worker) are measured
+by wait4. The last lines are the ratios new/baseline, median over the runs. The machine is shared:
+quote medians, and rerun on a quiet machine for final figures (or use farm-bench).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests.peak import measure  # noqa: E402  (peak memory of the command, not of this process)
+
+BASELINE = "da2a167"
+CACHE = ROOT / "bench" / ".bench-sheets"
+
+
+def sheet(rows: int) -> Path:
+    """An answer sheet of `rows` distinct employees (cached: 50,000 take a minute to write).
+
+    It is written by a child process, so this one stays small: a child forked from a large
+    process would inherit its peak memory figure.
+    """
+    library = hashlib.sha256()
+    for source in sorted((ROOT / "clause_library").rglob("*.yaml")):
+        library.update(source.read_bytes())
+    path = CACHE / f"svar-{rows}-{library.hexdigest()[:12]}.xlsx"  # a new library: a new sheet
+    if not path.exists():
+        CACHE.mkdir(parents=True, exist_ok=True)
+        subprocess.run(
+            [sys.executable, __file__, "--write-sheet", str(rows), str(path)], check=True
+        )
+    return path
+
+
+def write_sheet(rows: int, path: Path) -> None:
+    """Write the answer sheet (in the child)."""
+    from assembler.answers.files import read_answers
+    from assembler.answers.xlsx.write import answer_sheet_bytes
+    from assembler.library import load_library
+    from assembler.workflows import EXAMPLE_ANSWERS
+    from tests.bulk import many_numbered_employees
+
+    library = load_library()
+    answers = many_numbered_employees(read_answers(library, EXAMPLE_ANSWERS), rows)
+    path.write_bytes(answer_sheet_bytes(library, answers))
+
+
+def baseline_tree(revision: str, into: Path) -> Path:
+    """The package at a git revision, unpacked (pure Python: runs with PYTHONPATH)."""
+    archive = subprocess.run(
+        ["git", "-C", str(ROOT), "archive", revision], check=True, capture_output=True
+    ).stdout
+    subprocess.run(["tar", "-x", "-C", str(into)], input=archive, check=True)
+    return into
+
+
+def run_generer(tree: Path, answers: Path) -> tuple[float, float, int]:
+    """(wall seconds, peak MB of the largest process, lines printed) of one `aftale generer`."""
+    out_dir = Path(tempfile.mkdtemp(prefix=".bench-", dir=ROOT / "bench"))
+    command = [sys.executable, "-c", "from assembler.cli import main; main()",
+               "generer", str(answers), "-o", str(out_dir / "ud")]  # fmt: skip
+    os.sync()  # the previous run's writes and deletions are not billed to this one
+    with tempfile.TemporaryFile() as printed:
+        run = measure(command, tree, printed, subprocess.STDOUT,
+                      env={**os.environ, "PYTHONPATH": str(tree)})  # fmt: skip
+        printed.seek(0)
+        lines = printed.read().decode("utf-8", "replace").count("\n")
+    shutil.rmtree(out_dir, ignore_errors=True)
+    if run.code != 0:
+        raise SystemExit(f"{tree}: generer stopped with exit {run.code}")
+    return run.seconds, run.peak_mb, lines
+
+
+def main() -> None:
+    """Alternate new and baseline runs per size; print each run, then the median ratios."""
+    if len(sys.argv) == 4 and sys.argv[1] == "--write-sheet":
+        write_sheet(int(sys.argv[2]), Path(sys.argv[3]))
+        return
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3, choices=range(1, 21), metavar="1-20")
+    parser.add_argument("--sizes", default="10000,50000")
+    parser.add_argument("--baseline", default=BASELINE)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix=".bench-base-", dir=ROOT / "bench") as base:
+        trees = {
+            "aftale": ROOT,
+            f"baseline {args.baseline}": baseline_tree(args.baseline, Path(base)),
+        }
+        for rows in (int(s) for s in args.sizes.split(",")):
+            answers = sheet(rows)
+            results: dict[str, list[tuple[float, float, int]]] = {name: [] for name in trees}
+            for run in range(args.runs):
+                for name, tree in trees.items():
+                    seconds, peak, lines = run_generer(tree, answers)
+                    results[name].append((seconds, peak, lines))
+                    print(f"{rows:6d} rows, run {run + 1}, {name:18s}: {seconds:6.1f} s, "
+                          f"peak {peak:5.0f} MB, {lines} lines printed", flush=True)  # fmt: skip
+            new, old = results["aftale"], results[f"baseline {args.baseline}"]
+            time_new = statistics.median(r[0] for r in new)
+            time_old = statistics.median(r[0] for r in old)
+            peak_new = statistics.median(r[1] for r in new)
+            peak_old = statistics.median(r[1] for r in old)
+            print(f"{rows:6d} rows: aftale {time_new:.1f} s / {peak_new:.0f} MB, baseline "
+                  f"{time_old:.1f} s / {peak_old:.0f} MB; ratio time {time_new / time_old:.2f}, "
+                  f"memory {peak_new / peak_old:.2f}", flush=True)  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Bad and hostile input: every class refused in Danish or handled safely."""

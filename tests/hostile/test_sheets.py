@@ -1,0 +1,186 @@
+"""Answer sheets (.xlsx): XML bombs, row floods, merged answers, duplicates and damaged zips."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from assembler.answers.model import Answers
+from assembler.answers.xlsx.write import answer_sheet_bytes
+from assembler.library.model import Library
+from tests.hostile.corpus import aftale, assert_no_english, assert_refused, snapshot, zip_bytes
+
+ENTITY = '<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
+LAUGHS = (
+    '<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa">'
+    + "".join(
+        f'<!ENTITY {n} "{("&" + p + ";") * 10}">'
+        for p, n in zip("abcdefgh", "bcdefghi", strict=True)
+    )
+    + "]>"
+)
+
+
+def _parts(data: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return {i.filename: archive.read(i) for i in archive.infolist()}
+
+
+def _employee_part(parts: dict[str, bytes]) -> str:
+    return next(
+        n
+        for n, d in parts.items()
+        if n.startswith("xl/worksheets/")
+        and b"<mergeCell " in d  # the employee sheet merges its topic titles
+    )
+
+
+def _sheet(
+    library: Library, answers: Answers, folder: Path, change: Callable[[dict[str, bytes]], None]
+) -> Path:
+    parts = _parts(answer_sheet_bytes(library, answers))
+    change(parts)
+    path = folder / "svar.xlsx"
+    path.write_bytes(zip_bytes(dict(parts)))
+    return path
+
+
+def _with_rows(
+    rows: Callable[[int], str], count: int, start: int = 10
+) -> Callable[[dict[str, bytes]], None]:
+    def change(parts: dict[str, bytes]) -> None:
+        name = _employee_part(parts)
+        extra = "".join(rows(r) for r in range(start, start + count)).encode()
+        parts[name] = parts[name].replace(b"</sheetData>", extra + b"</sheetData>")
+        parts[name] = re.sub(rb'<dimension ref="[^"]*"/>', b"", parts[name])
+
+    return change
+
+
+def _prolog(part: str, doctype: str, reference: bool) -> Callable[[dict[str, bytes]], None]:
+    def change(parts: dict[str, bytes]) -> None:
+        text = parts[part].decode("utf-8")
+        head, sep, body = text.partition("?>")
+        if not sep:  # openpyxl writes no XML declaration
+            head, body = "", text
+        if reference:
+            body = body.replace(
+                "<sheetData>",
+                '<sheetData><row r="900"><c r="B900" t="inlineStr"><is><t>&e;&i;</t></is>'
+                "</c></row>",
+                1,
+            )
+        parts[part] = (head + sep + "<!--" + "x" * 70_000 + "-->" + doctype + body).encode()
+
+    return change
+
+
+@pytest.mark.parametrize(
+    ("case", "part_of", "doctype"),
+    [
+        ("entity-i-ark", "employee", ENTITY),
+        ("billion-laughs-i-workbook", "xl/workbook.xml", LAUGHS),
+    ],
+)
+def test_doctype_in_any_sheet_part_is_refused(
+    library: Library, example: Answers, tmp_path: Path, case: str, part_of: str, doctype: str
+) -> None:
+    parts = _parts(answer_sheet_bytes(library, example))
+    part = _employee_part(parts) if part_of == "employee" else part_of
+    path = _sheet(library, example, tmp_path, _prolog(part, doctype, part_of == "employee"))
+    before = snapshot(tmp_path)
+    run = aftale("generer", "svar.xlsx", "-o", "ud", cwd=tmp_path)
+    assert_refused(run, "svar.xlsx", f"delen '{part}'", "DOCTYPE/ENTITY")
+    assert snapshot(tmp_path) == before
+    assert path.exists()
+
+
+def test_empty_styled_rows_cost_nothing(library: Library, example: Answers, tmp_path: Path) -> None:
+    styled = _with_rows(
+        lambda r: (
+            f'<row r="{r}" s="1" customFormat="1"><c r="B{r}" s="1"/><c r="C{r}" s="1"/></row>'
+        ),
+        100_000,
+    )
+    _sheet(library, example, tmp_path, styled)
+    run = aftale("generer", "svar.xlsx", "-o", "ud", cwd=tmp_path)
+    assert run.code == 0, run.err
+    assert_no_english(run)
+    assert len(list((tmp_path / "ud" / "individuelle").glob("*.docx"))) == len(example.employees)
+    assert run.peak_mb < 300, run.peak_mb
+
+
+def test_a_flood_of_rows_is_refused_at_the_documented_cap(
+    library: Library, example: Answers, tmp_path: Path
+) -> None:
+    named = _with_rows(
+        lambda r: f'<row r="{r}"><c r="B{r}" t="inlineStr"><is><t>Navn {r}</t></is></c></row>',
+        100_000,
+    )
+    _sheet(library, example, tmp_path, named)
+    before = snapshot(tmp_path)
+    run = aftale("generer", "svar.xlsx", "-o", "ud", cwd=tmp_path)
+    assert_refused(
+        run,
+        "svar.xlsx",
+        "„Individuelle aftaler“ går til række 100.009",
+        "højst have 50.000 medarbejdere",
+    )
+    assert snapshot(tmp_path) == before
+
+
+def test_merged_names_and_a_shared_number_are_refused_naming_range_and_rows(
+    library: Library, example: Answers, tmp_path: Path
+) -> None:
+    def merge(parts: dict[str, bytes]) -> None:
+        name = _employee_part(parts)
+        xml = parts[name]
+        xml = (
+            xml.replace(b'<mergeCells count="', b'<mergeCells count="1', 1)
+            if b"<mergeCells" in xml
+            else xml
+        )
+        parts[name] = xml.replace(b"</mergeCells>", b'<mergeCell ref="B3:B4"/></mergeCells>', 1)
+
+    _sheet(library, example, tmp_path, merge)
+    run = aftale("generer", "svar.xlsx", "-o", "ud", cwd=tmp_path)
+    assert_refused(run, "Individuelle aftaler!B3:B4: cellerne er flettet sammen")
+    assert not (tmp_path / "ud").exists()
+
+    def same_number(parts: dict[str, bytes]) -> None:
+        name = _employee_part(parts)
+        parts[name] = parts[name].replace(b"<t>10877</t>", b"<t>10234</t>")
+
+    _sheet(library, example, tmp_path, same_number)
+    run = aftale("generer", "svar.xlsx", "-o", "ud", cwd=tmp_path)
+    assert_refused(run, "medarbejdernummer 10234 står også i række 3")
+    assert not (tmp_path / "ud").exists()
+
+
+def test_damaged_and_hostile_zips(library: Library, example: Answers, tmp_path: Path) -> None:
+    good = answer_sheet_bytes(library, example)
+    for name, stored in (("beskadiget.xlsx", True), ("ugyldig-deflate.xlsx", False)):
+        data = zip_bytes(dict(_parts(good)), stored=stored)
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            info = archive.getinfo("xl/workbook.xml")
+            offset = info.header_offset + 30 + len(info.filename) + 40
+        damaged = bytearray(data)
+        damaged[offset] ^= 0x5A  # stored: Bad CRC-32 (English); deflated: a zlib error
+        (tmp_path / name).write_bytes(bytes(damaged))
+        run = aftale("generer", name, "-o", "ud", cwd=tmp_path)
+        assert_refused(run, f"{name}: filen er beskadiget")
+
+    parts = _parts(good) | {"/etc/evil.txt": b"x"}
+    (tmp_path / "absolut.xlsx").write_bytes(zip_bytes(dict(parts)))
+    assert_refused(aftale("generer", "absolut.xlsx", "-o", "ud", cwd=tmp_path), "'/etc/evil.txt'")
+    (tmp_path / "tom.xlsx").write_bytes(b"")
+    assert_refused(aftale("generer", "tom.xlsx", "-o", "ud", cwd=tmp_path), "tom.xlsx")
+    assert not (tmp_path / "ud").exists()
+
+    detailed = aftale("--detaljer", "generer", "beskadiget.xlsx", "-o", "ud", cwd=tmp_path)
+    assert detailed.code == 1 and "detaljer: BadZipFile: Bad CRC-32" in detailed.err
