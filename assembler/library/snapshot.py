@@ -3,26 +3,29 @@
 Parsing 38 YAML files and validating every clause text costs more than comparing two short
 agreements, and the library only changes when its files or aftale itself change. After a library
 has been loaded and validated, its data is written as JSON under $XDG_CACHE_HOME/aftale (else
-~/.cache/aftale), named by a digest of every library file, aftale's version and the model's
-fields; a later run with the same files reads that instead. JSON, never pickle: the cached data is
-only ever read as data. A snapshot is written only when it reads back equal to the library it came
-from, and one that cannot be read (damaged, edited, an older layout) is ignored and rebuilt.
-Nothing here is ever an error: an unwritable or missing cache directory just means no snapshot.
+~/.cache/aftale), named by a digest of every library file and of the code that reads and
+validates them (assembler/library/*.py, with aftale's version); a later run with the same files
+and code reads that instead. JSON, never pickle: the cached data is only ever read as data. A
+snapshot is written only when it reads back equal to the library it came from, and one that
+cannot be read (damaged, edited, an older layout) is ignored and rebuilt. Nothing here is ever
+an error: an unwritable or missing cache directory just means no snapshot.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import tempfile
-from dataclasses import asdict, fields
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 from assembler import __version__
 from assembler.library.model import Library, Param, Source, Term, Topic, Variant
 
-FORMAT = 1  # raise when the snapshot's layout changes in a way the model's fields do not show
+FORMAT = 1  # raise when the snapshot's layout changes
+CODE_DIR = Path(__file__).resolve().parent  # the library package: loader, model, validation
 PREFIX = "bibliotek-"
 KEEP = 8  # snapshots kept (several libraries via $AFTALE_BIBLIOTEK); the oldest go first
 
@@ -33,19 +36,21 @@ def cache_dir() -> Path:
     return (base if base.is_absolute() else Path.home() / ".cache") / "aftale"
 
 
-def _fingerprint() -> str:
-    """The model's shape: a snapshot written for other fields is never read into these."""
-    shapes = (Library, Topic, Variant, Param, Source, Term)
-    return ";".join(f"{c.__name__}:{','.join(f.name for f in fields(c))}" for c in shapes)
+def _code_digest() -> str:
+    """The library code's own bytes and aftale's version: a snapshot is read only by the code
+    that validated it (a new validation rule, in a release or a working copy, reads anew)."""
+    digest = hashlib.sha256(f"{FORMAT}\0{__version__}".encode())
+    for source in sorted(CODE_DIR.glob("*.py")):
+        try:
+            digest.update(source.name.encode() + b"\0" + source.read_bytes())
+        except OSError:
+            digest.update(source.name.encode())
+    return digest.hexdigest()
 
 
 def snapshot_path(files_digest: str) -> Path:
     """The snapshot file for a library whose files hash to `files_digest`."""
-    import hashlib
-
-    key = hashlib.sha256(
-        f"{FORMAT}\0{__version__}\0{_fingerprint()}\0{files_digest}".encode()
-    ).hexdigest()
+    key = hashlib.sha256(f"{_code_digest()}\0{files_digest}".encode()).hexdigest()
     return cache_dir() / f"{PREFIX}{key[:32]}.json"
 
 

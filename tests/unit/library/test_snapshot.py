@@ -119,3 +119,18 @@ def test_old_snapshots_are_pruned(tmp_path: Path, cache: Path) -> None:
         write_library(root, [topic("x", title=f"Titel nr. {k}")])
         load_library(root)
     assert len(_snapshots(cache)) == snapshot.KEEP
+
+
+def test_changed_validation_code_reads_the_library_again(
+    tmp_path: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code = tmp_path / "code"
+    code.mkdir()
+    for source in snapshot.CODE_DIR.glob("*.py"):
+        (code / source.name).write_bytes(source.read_bytes())
+    monkeypatch.setattr(snapshot, "CODE_DIR", code)
+    load_library()
+    with (code / "validate.py").open("a", encoding="utf-8") as fh:
+        fh.write("\n# a new rule\n")
+    load_library()
+    assert len(_snapshots(cache)) == 2
