@@ -2,7 +2,8 @@
 
 One source for three views: the terminal table (output.print_rounds), the .xlsx (xlsx.py) and
 plain data for a web page (`records`). `describe_rounds` fills `Round.rows` from the engine's
-changes, the clause library and the audit's reading of both versions.
+changes and, for agreements about home work, the clause library and the audit's reading of both
+versions (assessed.py).
 """
 
 from __future__ import annotations
@@ -81,9 +82,10 @@ def describe_rounds(
     """
     if not any(c.kind != "equal" for r in rounds for c in r.changes):
         return  # nothing changed: no rows, and no need to read the library or the versions
-    read = _packages(rounds, packages or {})
+    read, complete = _packages(rounds, packages or {})
     newest_first = reversed(read.values())  # the newest version is the likeliest to say so
-    if library is None and not assessors and not any(map(concerns_home_work, newest_first)):
+    plain = library is None and not assessors and complete  # an unreadable one gets its note
+    if plain and not any(map(concerns_home_work, newest_first)):
         for rnd in rounds:
             package = read.get(rnd.new.path) or read.get(rnd.old.path)
             style = NumberStyle()
@@ -97,16 +99,19 @@ def describe_rounds(
     describe_assessed(rounds, assessors, library, read)
 
 
-def _packages(rounds: list[Round], known: Mapping[Path, Package]) -> dict[Path, Package]:
-    """Every version's package: those already read, else read now (one that cannot be read is
-    left out here; reading its view says why, in the round's notes)."""
+def _packages(
+    rounds: list[Round], known: Mapping[Path, Package]
+) -> tuple[dict[Path, Package], bool]:
+    """Every version's package, those already read or else read now, and whether all could be
+    read (one that cannot is left out here; reading its view says why, in the round's notes)."""
     out: dict[Path, Package] = {}
-    for path in dict.fromkeys(p for r in rounds for p in (r.old.path, r.new.path)):
+    paths = list(dict.fromkeys(p for r in rounds for p in (r.old.path, r.new.path)))
+    for path in paths:
         try:
             out[path] = known.get(path) or read_package(path, "docx")
         except AftaleError:
             continue
-    return out
+    return out, len(out) == len(paths)
 
 
 def row_record(rnd: Round, row: ChangeRow) -> dict[str, str]:

@@ -130,3 +130,19 @@ def test_word_numbered_clauses_keep_their_numbers_without_the_audit(tmp_path: Pa
         [rnd] = compare_versions([old, new], [], [])
         numbers[name] = [(row.number, row.heading) for row in rnd.rows]
     assert numbers["kontrakt"] == numbers["aftale"] == [("§ 1", "Leveringstid")]
+
+
+def test_a_version_that_cannot_be_read_is_noted_even_for_a_contract(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from assembler.compare.overview import describe_rounds
+
+    old, new = tmp_path / "v1.docx", tmp_path / "v2.docx"
+    old.write_bytes(clause_doc(CONTRACT))
+    new.write_bytes(clause_doc(LATER))
+    [rnd] = compare_versions([old, new], [], [])
+    rnd.rows, rnd.notes = [], []
+    rnd.new = replace(rnd.new, path=tmp_path / "flyttet.docx")  # gone since it was compared
+    describe_rounds([rnd])
+    assert [row.label for row in rnd.rows] == ["afsnit ændret"]
+    assert any("flyttet.docx kunne ikke læses" in note for note in rnd.notes)
