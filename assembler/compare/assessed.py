@@ -40,16 +40,16 @@ def describe_assessed(
     """Fill each round's rows with the library's topics and the assessment column."""
     library = library or load_library()
     newer = {r.new.path for r in rounds}
-    views: dict[Path, tuple[VersionView | None, str]] = {}
+    readings: dict[Path, tuple[VersionView | None, str]] = {}
     agreement = ""  # every version of a negotiation is the same kind of agreement
     for path in dict.fromkeys(p for r in rounds for p in (r.new.path, r.old.path)):
         view, problem = read_view(library, path, path in newer, agreement, packages.get(path))
-        views[path] = (view, problem)
+        readings[path] = (view, problem)
         agreement = agreement or (view.agreement if view is not None else "")
     library_assessor = LibraryAssessor(library)
     for rnd in rounds:
-        old, old_problem = views[rnd.old.path]
-        new, new_problem = views[rnd.new.path]
+        old, old_problem = readings[rnd.old.path]
+        new, new_problem = readings[rnd.new.path]
         _note_problems(rnd, old_problem, new_problem, new)
         style = NumberStyle()
         if reader := new or old:

@@ -1,4 +1,5 @@
-"""Load the clause library from YAML files and validate it; every problem names file and clause."""
+"""Load the clause library from YAML files and validate it (or read its validated snapshot,
+snapshot.py, when neither the files nor the code changed); every problem names file and clause."""
 
 from __future__ import annotations
 
