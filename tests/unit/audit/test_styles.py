@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import zipfile
 from pathlib import Path
 
 import docx
@@ -47,8 +48,6 @@ def _python_docx_styles() -> bytes:
     """The 350 kB styles part of python-docx's template (table styles, latent styles, lists)."""
     buf = io.BytesIO()
     docx.Document().save(buf)
-    import zipfile
-
     return zipfile.ZipFile(buf).read(STYLES)
 
 

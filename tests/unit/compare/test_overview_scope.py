@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
+import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from assembler.compare import scope
+from assembler.compare import assessed, scope
+from assembler.compare.overview import describe_rounds
 from assembler.compare.rounds import compare_versions
 from assembler.ooxml.package import Package
 from tests.unit.compare.fixtures import W_NS, make_docx, para
@@ -27,9 +31,6 @@ LATER = [
 
 def _package(body: list[str], **kw: object) -> Package:
     """A package as read from disk: the parts of a generated .docx."""
-    import io
-    import zipfile
-
     data = make_docx(body, **kw)  # type: ignore[arg-type]
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         parts = {name: archive.read(name) for name in archive.namelist()}
@@ -60,8 +61,6 @@ def test_a_mention_in_the_header_counts() -> None:
 def test_a_contract_gets_every_row_and_no_library_work(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import assembler.compare.assessed as assessed
-
     def refuse(*args: object, **kw: object) -> None:
         raise AssertionError("the library and the audit were asked about a contract")
 
@@ -133,10 +132,6 @@ def test_word_numbered_clauses_keep_their_numbers_without_the_audit(tmp_path: Pa
 
 
 def test_a_version_that_cannot_be_read_is_noted_even_for_a_contract(tmp_path: Path) -> None:
-    from dataclasses import replace
-
-    from assembler.compare.overview import describe_rounds
-
     old, new = tmp_path / "v1.docx", tmp_path / "v2.docx"
     old.write_bytes(clause_doc(CONTRACT))
     new.write_bytes(clause_doc(LATER))
