@@ -183,3 +183,4 @@ def demo_workflow(out_dir: Path, overwrite: bool, example: str = "stat") -> None
         f"({len(answer.made.plan.amendments)} ændringer): {answer.counter_proposal}",
         markup=False,
     )
+    out_console.print(f"Vores interne noter til modforslaget: {answer.notes}", markup=False)

@@ -23,7 +23,6 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from assembler.audit.review import audit  # noqa: E402
-from assembler.compare.demo import make_counter_draft  # noqa: E402
 from assembler.compare.packages import compare_packages  # noqa: E402
 from assembler.library import load_library  # noqa: E402
 from assembler.negotiate.workflow import make_counter_proposal  # noqa: E402
@@ -75,8 +74,7 @@ def main() -> None:
     folder = Path(tempfile.mkdtemp(prefix="aftale-bench-"))
     ours, theirs = our_round(library, load_templates(library), folder)
     long_ours = _long(ours, folder / "lang-vores.docx")
-    long_theirs = folder / "lang-udkast.docx"
-    make_counter_draft(long_ours, long_theirs)
+    long_theirs = _long(theirs, folder / "lang-udkast.docx")  # the counter-draft's clauses
     for label, mine, draft in (("demoens udkast", ours, theirs),
                                ("langt udkast", long_ours, long_theirs)):  # fmt: skip
         old, new = read_package(mine), read_package(draft)

@@ -30,17 +30,32 @@ MIN_WORDS = 8  # shorter texts are too short to tell which variant they follow
 
 @dataclass(frozen=True)
 class Assessment:
-    """A short Danish assessment of one change and whose favour it is in."""
+    """A short Danish assessment of one change and whose favour it is in.
+
+    `text` is plain Danish for the union representative (what changed and what it means);
+    `library` says how the change stands against the clause library's variants, for the
+    negotiator's notes; `verdict` overrides the favour's wording where a bare favour would mislead
+    (a move that changes no right but breaks references).
+    """
 
     text: str
     favour: str  # one of FAVOURS
     effects: tuple[Effect, ...] = field(default_factory=tuple)
     variant: str = ""  # the library variant the assessment is measured against ('' if none)
+    library: str = ""  # "ringere for medarbejderne end variant 'Faste kernetider' (Balanceret)"
+    verdict: str = ""
 
     @property
     def favour_da(self) -> str:
         """The favour in Danish, e.g. 'til fordel for arbejdsgiveren'."""
-        return FAVOUR_DA[self.favour]
+        return self.verdict or FAVOUR_DA[self.favour]
+
+
+POSITION_ADJECTIVE = {
+    "Arbejdsgivervenlig": "arbejdsgivervenlige",
+    "Balanceret": "balancerede",
+    "Medarbejdervenlig": "medarbejdervenlige",
+}
 
 
 def _words(text: str) -> list[str]:
@@ -138,19 +153,26 @@ def assess_change(
             ours.id if ours else "",
         )
     favour = "begge" if worse and better else "arbejdsgiveren" if worse else "medarbejderne"
-    text = _sentence(effects)
+    text = _sentence(effects) + "."
+    library_note = ""
     if ours is not None:
         how = {"begge": "både bedre og ringere", "arbejdsgiveren": "ringere",
                "medarbejderne": "bedre"}[favour]  # fmt: skip
-        text += f": {how} for medarbejderne end variant '{ours.name}' ({ours.position})"
+        library_note = f"{how} for medarbejderne end variant '{ours.name}' ({ours.position})"
     novel = [
         e.kind for e in effects if e.kind and not _library_has(library, agreement, topic, e.kind)
     ]
     if novel:
-        text += "; ingen af bibliotekets varianter giver Arbejdsgiveren en sådan ret"
+        text += " Ingen af vores standardformuleringer giver Arbejdsgiveren en sådan ret."
     if now_follows is not None and (ours is None or now_follows.id != ours.id):
-        text += f"; teksten svarer nu til variant '{now_follows.name}' ({now_follows.position})"
-    return Assessment(text + ".", favour, tuple(effects), ours.id if ours else "")
+        kind = POSITION_ADJECTIVE.get(now_follows.position, "")
+        text += (f" Teksten svarer nu til klausulbibliotekets {kind} formulering "
+                 f"„{now_follows.name}“.").replace("  ", " ")  # fmt: skip
+        library_note += (
+            f"{'; ' if library_note else ''}teksten svarer nu til variant '{now_follows.name}' "
+            f"({now_follows.position})"
+        )
+    return Assessment(text, favour, tuple(effects), ours.id if ours else "", library_note)
 
 
 class OverviewAssessor:

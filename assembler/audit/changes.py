@@ -23,6 +23,16 @@ from assembler.render.context import build_context
 
 KINDS_DA = ("ændret", "tilføjet", "slettet", "flyttet")
 SIMILAR = 0.5  # paragraphs this similar are the same paragraph, edited
+# "{{ § lokal.frivillighed }}" in an individual clause: "lokalaftalens § 4 om frivillighed".
+LOCAL_REFERENCE = re.compile(r"\{\{\s*§\s*lokal\.(\w+)\s*\}\}")
+# Clauses that state a principle the rest is read in the light of: moving one further back
+# lowers it. Voluntariness is "det altoverskyggende princip" in Akademikernes vejledning (S1).
+PRINCIPLES = {
+    "frivillighed": (
+        "Frivilligheden er grundprincippet for hjemmearbejde; Akademikernes vejledning kalder den "
+        "„det altoverskyggende princip“."
+    ),
+}
 
 
 @dataclass(frozen=True)
@@ -33,6 +43,21 @@ class OurVersion:
     clauses: dict[str, list[str]]
     titles: dict[str, str]
     variants: dict[str, str]  # topic → library variant, where known
+
+
+@dataclass(frozen=True)
+class Move:
+    """A clause moved from § was to § now, and what the move does beyond the clause itself."""
+
+    was: int
+    now: int
+    renumbered: tuple[tuple[str, int, int], ...] = ()  # (reference text, was, now) that break
+    principle: str = ""  # why the clause belongs first (PRINCIPLES), when it moved back
+
+    @property
+    def matters(self) -> bool:
+        """Whether the move does more than change the order."""
+        return bool(self.renumbered or self.principle)
 
 
 @dataclass(frozen=True)
@@ -48,6 +73,7 @@ class Change:
     span: tuple[int, int] | None  # the changed words in para.text (None: the whole paragraph)
     assessment: Assessment
     before_index: int = -1  # position of the paragraph in our clause (-1: not from our clause)
+    move: Move | None = None  # for kind "flyttet"
 
 
 def _norm(text: str) -> str:
@@ -164,7 +190,8 @@ def compare_with(
             assessment = assess_change(topic, "", text, library, agreement)
             out.append(Change(topic, titles[topic], "tilføjet", "", text, where, None, assessment))
     clause_topics = {t.id for t in library.for_agreement(agreement) if t.kind == "clause"}
-    out += _moves(ours, found, titles, clause_topics)
+    referenced = referenced_local_topics(library) if agreement == "lokal" else {}
+    out += _moves(ours, found, titles, clause_topics, referenced)
     return sorted(out, key=lambda c: c.para.index if c.para is not None else -1)
 
 
@@ -205,9 +232,53 @@ def _where_deleted(
     return draft.paragraphs[0] if draft.paragraphs else None
 
 
+def referenced_local_topics(library: Library) -> dict[str, str]:
+    """The local agreement's topics our individual agreements cite by number, with the title the
+    citation uses ('frivillighed' → 'Frivillighed')."""
+    out: dict[str, str] = {}
+    for topic in library.for_agreement("individuel"):
+        for variant in topic.variants:
+            for target in LOCAL_REFERENCE.findall(variant.text):
+                try:
+                    out[target] = library.topic("lokal", target).title
+                except KeyError:
+                    continue
+    return out
+
+
+def _reference(title: str, number: int) -> str:
+    return f"lokalaftalens § {number} om {title[:1].lower()}{title[1:]}"
+
+
+def move_text(title: str, move: Move) -> str:
+    """What a move does, in plain Danish, and what to ask for."""
+    lines = [f"Bestemmelsen om {title[:1].lower()}{title[1:]} er flyttet fra § {move.was} til "
+             f"§ {move.now}."]  # fmt: skip
+    if not move.matters:
+        lines.append("Flytningen ændrer ikke rettigheder og pligter.")
+        return " ".join(lines)
+    lines.append("Indholdet er uændret.")
+    if move.renumbered:
+        broken = "; ".join(f"„{ref}“ bliver § {now}" for ref, _, now in move.renumbered)
+        lines.append(
+            "Men de individuelle aftaler, der er lavet efter vores skabelon, henviser til "
+            f"lokalaftalens paragraffer med nummer, og efter flytningen passer henvisningerne ikke "
+            f"længere ({broken}). Accepteres flytningen, skal henvisningerne rettes i hver "
+            "individuel aftale."
+        )
+    if move.principle:
+        lines.append(
+            f"{move.principle} I vores udkast står den som § {move.was}; flytningen til § "
+            f"{move.now} nedtoner den."
+        )
+    lines.append(f"Kræv bestemmelsen flyttet tilbage til § {move.was}.")
+    return " ".join(lines)
+
+
 def _moves(
-    ours: OurVersion, found: dict[str, Found], titles: dict[str, str], clause_topics: set[str]
-) -> list[Change]:
+    ours: OurVersion, found: dict[str, Found], titles: dict[str, str], clause_topics: set[str],
+    referenced: dict[str, str],
+) -> list[Change]:  # fmt: skip
     """Clauses whose place among the others changed (their content is compared separately)."""
     ours_order = [t for t in ours.clauses if t in found]
     theirs_order = [t for t in found if t in ours.clauses]
@@ -219,6 +290,13 @@ def _moves(
         for block in matcher.get_matching_blocks()
         for t in ours_order[block.a : block.a + block.size]
     }
+    renumbered = tuple(
+        (_reference(title, ours_numbers.index(t) + 1), ours_numbers.index(t) + 1,
+         theirs_numbers.index(t) + 1)
+        for t, title in referenced.items()
+        if t in ours_numbers and t in theirs_numbers
+        and ours_numbers.index(t) != theirs_numbers.index(t)
+    )  # fmt: skip
     out = []
     for topic in theirs_order:
         if topic in kept:
@@ -226,9 +304,17 @@ def _moves(
         if topic not in ours_numbers or topic not in theirs_numbers:
             continue
         was, now = ours_numbers.index(topic) + 1, theirs_numbers.index(topic) + 1
-        text = (f"Bestemmelsen er flyttet fra § {was} til § {now}; flytningen i sig selv ændrer "
-                "ikke rettigheder og pligter.")  # fmt: skip
+        principle = PRINCIPLES.get(topic, "") if now > was else ""
+        move = Move(was, now, renumbered, principle)
         title = ours.titles.get(topic) or titles.get(topic, topic)
+        verdict = ""
+        if move.matters:
+            verdict = "ændrer ikke rettigheder og pligter, men " + (
+                "henvisningerne i de individuelle aftaler skal rettes"
+                if renumbered and not principle
+                else "bestemmelsen bør flyttes tilbage"
+            )
         out.append(Change(topic, title, "flyttet", "", "", found[topic].para, None,
-                          Assessment(text, "neutral")))  # fmt: skip
+                          Assessment(move_text(title, move), "neutral", verdict=verdict),
+                          move=move))  # fmt: skip
     return out

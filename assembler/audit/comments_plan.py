@@ -60,14 +60,16 @@ def summary_comment(result: AuditResult) -> str:
 
 
 def edit_note(result: AuditResult) -> str:
-    """Which of our clauses were changed or deleted after aftale generated the document."""
+    """Which of our clauses have another text than the one we wrote, or are gone."""
     parts = []
     if result.edited:
-        parts.append("Ændret efter generering: " + "; ".join(t.title for t in result.edited))
+        parts.append("Bestemmelser med ændret tekst i forhold til vores udkast: "
+                     + "; ".join(t.title for t in result.edited) + ".")  # fmt: skip
     if result.deleted:
-        parts.append("Slettet efter generering: " + "; ".join(t.title for t in result.deleted))
-    note = "Fakta for disse afsnit er læst fra teksten, ikke fra de indlejrede svar."
-    return ". ".join(parts) + ". " + note
+        parts.append("Bestemmelser fra vores udkast, der ikke længere er med: "
+                     + "; ".join(t.title for t in result.deleted) + ".")  # fmt: skip
+    parts.append("De er vurderet ud fra den nye tekst.")
+    return " ".join(parts)
 
 
 def finding_comment(finding: Finding) -> str:
@@ -80,18 +82,32 @@ def _short(text: str) -> str:
     return text if len(text) <= MAX_BEFORE else text[: MAX_BEFORE - 1] + "…"
 
 
+# What to ask for when a change is worse for the employees (a move says it in its own text).
+ASK = {
+    "ændret": "Kræv vores formulering tilbage.",
+    "tilføjet": "Kræv afsnittet slettet.",
+    "slettet": "Kræv afsnittet genindsat.",
+}
+
+
 def change_comment(change: Change, versus: str) -> str:
-    """One change against our version: what it does and whose favour, with our old wording."""
+    """One change against our version: what it does, whose favour, what to ask for, and our old
+    wording."""
     head = {"ændret": "Ændret", "tilføjet": "Tilføjet", "slettet": "Slettet",
             "flyttet": "Flyttet"}[change.kind]  # fmt: skip
     lines = [f"{head} i forhold til {versus} – {change.title}: {change.assessment.text}"]
-    lines.append(f"Vurdering: {change.assessment.favour_da}.")
+    verdict = f"Vurdering: {change.assessment.favour_da}."
+    if change.assessment.favour in ("arbejdsgiveren", "begge") and change.kind in ASK:
+        verdict += f" {ASK[change.kind]}"
+    elif change.assessment.favour == "medarbejderne":
+        verdict += " Ændringen kan accepteres."
+    lines.append(verdict)
     if change.kind == "ændret":
         span = changed_span(change.after, change.before)
         before = change.before[span[0] : span[1]] if span else change.before
-        lines.append(f"Før: „{_short(before)}“")
+        lines.append(f"Vores tekst: „{_short(before)}“")
     elif change.kind == "slettet":
-        lines.append(f"Slettet tekst: „{_short(change.before)}“")
+        lines.append(f"Slettet tekst fra vores udkast: „{_short(change.before)}“")
     return "\n".join(lines)
 
 

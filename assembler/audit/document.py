@@ -59,7 +59,8 @@ class DocxDraft:
     sections: list[Section]
     anchors: list[tuple[str, str, etree._Element]]
     payload: dict | None
-    numbering: Numbering | None = None  # Word's list numbering, read once per draft
+    numbering: Numbering | None = None  # the lists and styles' numbering, read once
+    styles: dict[str, str] = field(default_factory=dict)  # paragraph styleId → style name
 
     @property
     def text(self) -> str:
@@ -181,5 +182,5 @@ def read_draft(path: Path, package: Package | None = None) -> DocxDraft:
         payload = read_payload(package)
     except (ValueError, TypeError, InputFileError):
         payload = None  # a damaged embedded payload: audit the text only
-    anchors = clause_anchors(root)
-    return DocxDraft(path, package, root, paragraphs, sections, anchors, payload, numbering)
+    return DocxDraft(path, package, root, paragraphs, sections, clause_anchors(root), payload,
+                     numbering, styles)  # fmt: skip

@@ -7,6 +7,14 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from assembler.audit.changes import (
+    Change,
+    OurVersion,
+    compare_with,
+    version_from_answers,
+    version_from_draft,
+)
+from assembler.audit.citations import draft_citations
 from assembler.audit.document import DocxDraft, read_draft
 from assembler.audit.embedded import (
     EMPLOYEE_TOPIC_FACTS,
@@ -17,8 +25,9 @@ from assembler.audit.embedded import (
     merge_facts,
 )
 from assembler.audit.extract import employee_facts_from_draft, local_facts_from_draft, sector_of
+from assembler.audit.features import draft_date, with_context
 from assembler.audit.sections import paragraph_topics, template_annex
-from assembler.audit.terms import read_text_facts
+from assembler.audit.terms import read_text_facts, text_terms
 from assembler.audit.topics import (
     MANDATORY_INDIVIDUAL,
     Found,
@@ -28,16 +37,16 @@ from assembler.audit.topics import (
 )
 from assembler.errors import InputFileError
 from assembler.library.model import AGREEMENT_NAMES, SECTORS, Library, Topic
+from assembler.library.values import format_date
 from assembler.rules.engine import EmployeeCase, run_rules
 from assembler.rules.facts import EmployeeFacts, LocalFacts
 from assembler.rules.model import Finding
-from assembler.rules.text_facts import TextFacts
+from assembler.rules.text_facts import Term, TextFacts
 
 if TYPE_CHECKING:
-    from assembler.audit.changes import Change
     from assembler.ooxml.package import Package
 
-EMBEDDED_LABEL = "vores seneste version (indlejret i dokumentet)"
+OUR_DRAFT = "vores udkast"
 
 
 @dataclass
@@ -144,16 +153,40 @@ def _facts(
     return embedded.local, employee, employee.name or "", embedded, found
 
 
+def embedded_label(embedded: Embedded) -> str:
+    """Our version as the union representative knows it: 'vores udkast (Udkast 1 af 15. januar
+    2027)'."""
+    version, day = embedded.answers.version, embedded.answers.date
+    if version and day:
+        return f"{OUR_DRAFT} ({version} af {format_date(day)})"
+    if day:
+        return f"{OUR_DRAFT} af {format_date(day)}"
+    return f"{OUR_DRAFT} ({version})" if version else OUR_DRAFT
+
+
 def _text_facts(
-    draft: DocxDraft, found: dict[str, Found], agreement: str, embedded: Embedded | None
-) -> TextFacts:
-    """What the wording does: all of a foreign draft; of our own, what changed since generation."""
+    draft: DocxDraft, found: dict[str, Found], agreement: str, embedded: Embedded | None,
+    version: OurVersion | None,
+) -> TextFacts:  # fmt: skip
+    """What the wording does: all of a foreign draft; of our own, what changed since generation.
+    The features other clauses provide and the draft's date are read from every paragraph."""
     topics = paragraph_topics(draft, found)
-    skip = (embedded.intact if embedded is not None else set()) | template_annex(draft)
+    annex = template_annex(draft)
+    skip = (embedded.intact if embedded is not None else set()) | annex
     paragraphs = [(p.index, p.text, topics.get(p.index, "")) for p in draft.paragraphs
                   if p.text and p.index not in skip]  # fmt: skip
     read = list(embedded.edited) if embedded is not None else None
-    return read_text_facts(agreement, paragraphs, found, read)
+    facts = read_text_facts(agreement, paragraphs, found, read)
+    every = [(p.index, p.text, topics.get(p.index, "")) for p in draft.paragraphs
+             if p.text and p.index not in annex]  # fmt: skip
+    dated, dated_from = draft_date(draft)
+    facts = with_context(facts, every, draft_citations(draft), dated, dated_from)
+    ours: list[Term] = []
+    if version is not None:  # our wording of the clauses whose text was read (the rules'
+        for topic, clause in version.clauses.items():  # findings can only stand there)
+            if topic in facts.read_topics:
+                ours += text_terms("\n".join(clause), topic)
+    return replace(facts, ours=tuple(ours))
 
 
 def _with_text(facts: LocalFacts | EmployeeFacts, text: TextFacts) -> LocalFacts | EmployeeFacts:
@@ -178,7 +211,13 @@ def audit(
     sector, sector_from = _sector(draft, sector_override)
     found = find_topics(draft, library, agreement)
     local, employee, name, embedded, found = _facts(library, draft, agreement, sector, found)
-    text = _text_facts(draft, found, agreement, embedded)
+    version = None
+    if ours is not None:
+        version = version_from_draft(library, _our_draft(ours, agreement), agreement)
+    elif embedded is not None:
+        version = version_from_answers(library, embedded.answers, embedded.agreement,
+                                       embedded_label(embedded))  # fmt: skip
+    text = _text_facts(draft, found, agreement, embedded, version)
     if agreement == "lokal":
         local = _with_text(local, text)  # type: ignore[assignment]
     elif employee is not None:
@@ -203,19 +242,10 @@ def audit(
         result.edited = [topics[t] for t in embedded.edited]
         result.deleted = [topics[t] for t in embedded.deleted]
     result.local, result.employee, result.text = local, employee, text
-    if not changes:
-        return result, draft
-    from assembler.audit.changes import compare_with, version_from_answers, version_from_draft
-
-    version = None
-    if ours is not None:
-        version = version_from_draft(library, _our_draft(ours, agreement), agreement)
-    elif embedded is not None:
-        version = version_from_answers(library, embedded.answers, embedded.agreement,
-                                       EMBEDDED_LABEL)  # fmt: skip
     if version is not None:
         result.versus = version.label
-        result.changes = compare_with(library, agreement, version, draft, found)
+        if changes:
+            result.changes = compare_with(library, agreement, version, draft, found)
     return result, draft
 
 

@@ -12,6 +12,7 @@ from assembler.library.model import AGREEMENT_NAMES, Library
 from assembler.rules.engine import has_errors
 
 HOW = {"bogmærke": "aftale-bogmærke", "overskrift": "overskrift", "tekst": "formulering"}
+SECTOR_FROM = {"indlejrede svar": "vores svar i dokumentet"}
 
 
 def _say(text: str) -> None:
@@ -50,17 +51,18 @@ def print_audit(result: AuditResult) -> None:
 
     path = result.path
     _say(f"{path}: {AGREEMENT_NAMES[result.agreement]}")
-    source = "indlejrede svar fra aftale" if result.from_answers else "aftaleteksten"
+    source = "vores svar, som aftale gemte i dokumentet" if result.from_answers else "teksten"
     if result.from_answers and (result.edited or result.deleted):
-        source += " (ændrede afsnit: aftaleteksten)"
-    _say(f"Sektor: {result.sector or 'ukendt (brug --sektor)'} ({result.sector_from}); "
-         f"fakta læst fra {source}.")  # fmt: skip
+        source += " (ændrede bestemmelser: den nye tekst)"
+    sector_from = SECTOR_FROM.get(result.sector_from, result.sector_from)
+    _say(f"Sektor: {result.sector or 'ukendt (brug --sektor)'} ({sector_from}); "
+         f"læst ud fra {source}.")  # fmt: skip
     if result.edited or result.deleted:
-        _say("Ændret efter generering (fakta for disse afsnit er læst fra teksten):")
+        _say("Ændret i forhold til vores udkast (vurderet ud fra den nye tekst):")
         for topic in result.edited:
             _say(f"  {topic.id}: {topic.title} (teksten er ændret)")
         for topic in result.deleted:
-            _say(f"  {topic.id}: {topic.title} (afsnittet er slettet)")
+            _say(f"  {topic.id}: {topic.title} (bestemmelsen er slettet)")
     _say(f"Fundne emner ({len(result.found)}):")
     for found in result.found.values():
         text = found.para.text[:60] if found.para is not None else ""

@@ -39,22 +39,33 @@ def modforslag(
         str | None,
         typer.Option("--sektor", help="stat, kommune eller region (når udkastet ikke siger det)."),
     ] = None,
+    noter: Annotated[
+        Path | None,
+        typer.Option(
+            "--noter",
+            help="Skriv også vores interne noter (vurdering, regler og kilder bag hver ændring) "
+            "til denne tekstfil. De kommer aldrig med i modforslaget.",
+            dir_okay=False,
+        ),
+    ] = None,
     overskriv: OverwriteOption = False,
     bibliotek: BibliotekOption = None,
 ) -> None:
     """Skriv vores modforslag: modpartens udkast med vores svar som sporede ændringer.
 
-    Hver ændring har en Word-kommentar med begrundelse og kilde, og modparten kan acceptere
-    eller afvise dem én for én. Et manglende påkrævet emne indsættes fra klausulbiblioteket;
-    en bestemmelse, der bryder en regel eller er ringere for medarbejderne end vores position,
-    ændres med færrest mulige ord. Resten af udkastet og modpartens egne sporede ændringer
-    røres ikke.
+    Hver ændring har en Word-kommentar til modparten: hvad vi foreslår, og hvorfor, med
+    henvisning til rammeaftalen, aftalens egne bestemmelser eller loven. Modparten kan
+    acceptere eller afvise ændringerne én for én. Et manglende påkrævet emne indsættes fra
+    klausulbiblioteket; en bestemmelse, der bryder en regel eller er ringere for medarbejderne
+    end vores position, ændres med færrest mulige ord. Resten af udkastet og modpartens egne
+    sporede ændringer røres ikke. Vores interne vurdering (regler og kilder) står kun i
+    terminalen og i --noter.
     """
     from assembler.library import load_library
     from assembler.negotiate.workflow import counter_proposal_workflow
 
     counter_proposal_workflow(
-        load_library(bibliotek), udkast, ud, svar, forfatter, dato, sektor, overskriv
+        load_library(bibliotek), udkast, ud, svar, forfatter, dato, sektor, overskriv, noter
     )
 
 

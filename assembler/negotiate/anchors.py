@@ -1,16 +1,21 @@
 """One Word comment per amendment, anchored on the revisions that make it.
 
-The redline's body is the target document with the draft's deleted text put back as w:del, so its
-paragraphs are the draft's paragraphs in order plus the ones we inserted (their paragraph mark is
-a w:ins of ours). That walk maps each draft paragraph to its place in the output; an amendment's
-comment then spans its own revisions there.
+The redline's body is the target document (the draft with our edits) with the draft's deleted
+text put back as w:del, and the redline engine is free to pair an old paragraph with a new one.
+So each comment is placed through the two views the redline must reproduce: rejecting all our
+revisions gives the draft, accepting them gives the target. In either view a paragraph whose
+mark we inserted (rejecting) or deleted (accepting) joins the next one, so the output's
+paragraphs fall into groups, one per paragraph of that view, in order; in each group the
+paragraph holding most of that view's text stands for it. A change of a draft paragraph is
+found through the reject view, a paragraph we inserted or moved through the accept view (by the
+key build.py gave it). Then the comment spans our own revisions there.
 """
 
 from __future__ import annotations
 
 import io
 import zipfile
-from collections import defaultdict
+from collections.abc import Callable
 
 from lxml import etree
 
@@ -21,36 +26,64 @@ from assembler.ooxml.ns import qn
 from assembler.ooxml.package import package_bytes, parse_xml
 
 W_P, W_PPR, W_RPR = qn("w:p"), qn("w:pPr"), qn("w:rPr")
+W_T, W_DELTEXT = qn("w:t"), qn("w:delText")
 REVISIONS = (qn("w:ins"), qn("w:del"), qn("w:moveFrom"), qn("w:moveTo"))
 Region = tuple[etree._Element, etree._Element | None, etree._Element, etree._Element | None]
 
 
 class Output:
-    """The redline's paragraphs mapped back to the draft's, and our revisions in them."""
+    """The redline's paragraphs mapped to the draft's (reject view) and the target's (accept
+    view), and our revisions in them."""
 
-    def __init__(self, root: etree._Element, draft: DocxDraft, author: str, date: str) -> None:
+    def __init__(self, root: etree._Element, draft: DocxDraft, target_keys: list[int],
+                 author: str, date: str) -> None:  # fmt: skip
         self.author, self.date = author, date
-        self.mapped: dict[int, etree._Element] = {}
-        self.inserted: dict[int, list[etree._Element]] = defaultdict(list)
         body = root.find(qn("w:body"))
-        k, previous = 0, -1
-        for p in (body if body is not None else root).iter(W_P):
-            if self._mark(p, "ins"):
-                self.inserted[previous].append(p)
-                continue
-            if k < len(draft.paragraphs):
-                previous = draft.paragraphs[k].index
-                self.mapped[previous] = p
+        container = body if body is not None else root
+        paragraphs = list(container.iter(W_P))
+        # The text our insertions and moves added, and the text our moves took away (the sets
+        # hold the elements, so their proxies stay the same objects while we look them up).
+        self.added = {t for el in container.iter(qn("w:ins"), qn("w:moveTo")) if self._ours(el)
+                      for t in el.iter(W_T)}  # fmt: skip
+        self.moved_away = {t for el in container.iter(qn("w:moveFrom")) if self._ours(el)
+                           for t in el.iter(W_T)}  # fmt: skip
+        keys = [p.index for p in draft.paragraphs]
+        self.by_draft = self._groups(paragraphs, ("ins", "moveTo"), self._reject_text, keys)
+        self.by_target = self._groups(paragraphs, ("del", "moveFrom"), self._accept_text,
+                                      target_keys)  # fmt: skip
+
+    def _groups(self, paragraphs: list[etree._Element], joining: tuple[str, ...],
+                size: Callable[[etree._Element], int], keys: list[int]
+                ) -> dict[int, etree._Element]:  # fmt: skip
+        """key → the output paragraph standing for that view's paragraph."""
+        out: dict[int, etree._Element] = {}
+        group: list[etree._Element] = []
+        k = 0
+        for p in paragraphs:
+            group.append(p)
+            if any(self._mark(p, tag) for tag in joining):
+                continue  # in this view the paragraph joins the next one
+            if k < len(keys):
+                out[keys[k]] = max(group, key=size) if any(map(size, group)) else p
                 k += 1
-        self.cursor: dict[int, int] = defaultdict(int)
+            group = []
+        return out
 
     def _ours(self, el: etree._Element) -> bool:
         return el.get(qn("w:author")) == self.author and el.get(qn("w:date")) == self.date
 
     def _mark(self, p: etree._Element, tag: str) -> bool:
-        """Whether our revision inserted (or deleted) the paragraph mark."""
+        """Whether our revision inserted, deleted or moved the paragraph mark."""
         rpr = p.find(f"{W_PPR}/{W_RPR}")
         return rpr is not None and any(c.tag == qn(f"w:{tag}") and self._ours(c) for c in rpr)
+
+    def _reject_text(self, p: etree._Element) -> int:
+        """Characters of the paragraph that rejecting our revisions keeps (the draft's text)."""
+        return sum(len(t.text or "") for t in p.iter(W_T, W_DELTEXT) if t not in self.added)
+
+    def _accept_text(self, p: etree._Element) -> int:
+        """Characters of the paragraph that accepting our revisions keeps (the target's text)."""
+        return sum(len(t.text or "") for t in p.iter(W_T) if t not in self.moved_away)
 
     def revisions(self, p: etree._Element) -> list[etree._Element]:
         """Our revision elements in a paragraph's content (not its mark), as paragraph children."""
@@ -70,13 +103,17 @@ class Output:
         """Where the amendment's comment goes: (first paragraph, first element or None for the
         paragraph's start, last paragraph, last element or None for its end)."""
         edit = amendment.edits[0]
-        if edit.kind == "insert":
-            group = self.inserted.get(edit.para, [])
-            start = self.cursor[edit.para]
-            taken = group[start : start + len(edit.paragraphs)]
-            self.cursor[edit.para] += len(edit.paragraphs)
-            return (taken[0], None, taken[-1], None) if taken else None
-        p = self.mapped.get(edit.para)
+        if edit.kind in ("insert", "move"):
+            ends = ((edit.paragraphs[0].key, edit.paragraphs[-1].key) if edit.kind == "insert"
+                    else (edit.para, edit.end))  # fmt: skip
+            first, last = self.by_target.get(ends[0]), self.by_target.get(ends[1])
+            if first is None or last is None:
+                return None
+            added = (qn("w:ins"), qn("w:moveTo"))
+            head = [r for r in self.revisions(first) if r.tag in added]
+            tail = [r for r in self.revisions(last) if r.tag in added]
+            return first, head[0] if head else None, last, tail[-1] if tail else None
+        p = self.by_draft.get(edit.para)
         if p is None:
             return None
         revs = self.revisions(p)
@@ -118,16 +155,21 @@ def _initials(author: str) -> str:
 
 
 def anchor_amendments(
-    data: bytes, draft: DocxDraft, amendments: list[Amendment], author: str, date: str
-) -> bytes:
-    """The redline with one comment per amendment on its revisions."""
+    data: bytes, draft: DocxDraft, target_keys: list[int], amendments: list[Amendment],
+    author: str, date: str,
+) -> bytes:  # fmt: skip
+    """The redline with one comment per amendment on its revisions; `target_keys` names the
+    target's paragraphs in order (a draft paragraph's index, or the key of one we inserted)."""
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         parts = {name: archive.read(name) for name in archive.namelist()}
     root = parse_xml(parts[DOCUMENT], DOCUMENT)
-    output = Output(root, draft, author, date)
+    output = Output(root, draft, target_keys, author, date)
     placed: list[tuple[Region, str]] = []
     for amendment in amendments:
         region = output.region(amendment)
+        if region is None:  # never lose a comment: put it on the start of the document
+            first = output.by_draft.get(draft.paragraphs[0].index) if draft.paragraphs else None
+            region = (first, None, first, None) if first is not None else None
         if region is not None:
             placed.append((region, amendment.comment()))
     ids = add_comments(parts, root, [(region[0], text) for region, text in placed], author,

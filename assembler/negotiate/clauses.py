@@ -9,6 +9,7 @@ the new heading and added to each later hand-numbered heading.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from assembler.audit.document import DocxDraft, Para
 from assembler.audit.review import AuditResult
@@ -53,6 +54,7 @@ def clause_insertion(
     topic: str,
     title: str,
     paragraphs: list[tuple[str, bool]],
+    keys: Callable[[], int],
 ) -> list[Edit]:
     """The edits that insert our clause (heading and paragraphs) and renumber later headings."""
     after = insertion_point(draft, result, library, topic)
@@ -72,6 +74,12 @@ def clause_insertion(
                 edits.append(
                     Edit("span", h.index, m.start("n"), m.end("n"), str(int(m.group("n")) + 1))
                 )
-    body = tuple(NewParagraph(text, "bullet" if bullet else "body") for text, bullet in paragraphs)
-    edits.insert(0, Edit("insert", after, paragraphs=(NewParagraph(heading, "heading"), *body)))
+    body = []
+    started = False
+    for text, bullet in paragraphs:
+        body.append(NewParagraph(text, "bullet" if bullet else ("stk" if started else "body"),
+                                 keys()))  # fmt: skip
+        started = started or not bullet
+    new = (NewParagraph(heading, "heading", keys()), *body)
+    edits.insert(0, Edit("insert", after, paragraphs=new))
     return edits

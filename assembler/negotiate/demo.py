@@ -11,12 +11,13 @@ from assembler.audit.review import AuditResult, audit
 from assembler.audit.review_copy import review_target, write_review
 from assembler.errors import OutputError
 from assembler.library.model import Library
-from assembler.negotiate.workflow import CounterProposal, make_counter_proposal
+from assembler.negotiate.workflow import CounterProposal, make_counter_proposal, notes_text
 from assembler.ooxml.ns import qn
 from assembler.ooxml.package import read_package, write_atomic
 
 OUR_SIDE = "Medarbejdersiden"
 COUNTER_PROPOSAL = "lokalaftale-modforslag.docx"
+NOTES = "lokalaftale-modforslag-noter.txt"  # our reasoning behind it: never sent
 
 
 @dataclass
@@ -27,6 +28,7 @@ class DemoAnswer:
     audit: AuditResult
     counter_proposal: Path
     made: CounterProposal
+    notes: Path
 
 
 def _day_after(path: Path) -> str:
@@ -48,9 +50,13 @@ def answer_counter_draft(library: Library, draft: Path, overwrite: bool) -> Demo
     result, parsed = audit(library, draft, None)
     review, replaces = review_target(draft, None, overwrite)
     write_review(parsed, comment_plan(result, parsed), review, replaces)
-    target = draft.with_name(COUNTER_PROPOSAL)
-    if target.exists() and not overwrite:
-        raise OutputError(f"{target}: filen findes allerede. Brug --overskriv for at erstatte den.")
+    target, notes = draft.with_name(COUNTER_PROPOSAL), draft.with_name(NOTES)
+    for path in (target, notes):
+        if path.exists() and not overwrite:
+            raise OutputError(
+                f"{path}: filen findes allerede. Brug --overskriv for at erstatte den."
+            )
     made = make_counter_proposal(library, draft, None, OUR_SIDE, _day_after(draft))
     write_atomic(target, made.data, overwrite=overwrite)
-    return DemoAnswer(review, result, target, made)
+    write_atomic(notes, notes_text(draft, target, made).encode(), overwrite=overwrite)
+    return DemoAnswer(review, result, target, made, notes)

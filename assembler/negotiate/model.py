@@ -7,10 +7,15 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True)
 class NewParagraph:
-    """A paragraph we insert: its text and its role (which of the draft's paragraphs it copies)."""
+    """A paragraph we insert: its text, its role and a key the citations know it by.
+
+    role: "heading", "body" (the first paragraph of a clause), "stk" (a later paragraph of a
+    clause: it copies the draft's numbered "Stk." paragraphs where it has them) or "bullet".
+    """
 
     text: str
-    role: str = "body"  # "heading", "body" or "bullet"
+    role: str = "body"
+    key: int = 0  # a negative number for citing it in the accepted document (0: not cited)
 
 
 @dataclass(frozen=True)
@@ -19,7 +24,8 @@ class Edit:
 
     kinds: "span" replaces Para.text[start:end] of paragraph `para` with `text`; "restore"
     rewrites the paragraph to `text` word by word; "delete" removes the paragraph; "insert" puts
-    `paragraphs` after paragraph `para` (-1: before the first paragraph).
+    `paragraphs` after paragraph `para` (-1: before the first paragraph); "move" moves paragraphs
+    `para` to `end` (inclusive) before paragraph `to`.
     """
 
     kind: str
@@ -28,17 +34,25 @@ class Edit:
     end: int = 0
     text: str = ""
     paragraphs: tuple[NewParagraph, ...] = ()
+    to: int = -1
 
 
 @dataclass
 class Amendment:
-    """One answer to the draft: what we propose, why, on what authority, and the edits."""
+    """One answer to the draft: what we propose and why (for the other side), and our own notes.
+
+    `proposal` and `reason` go into the Word comment that management reads: our position and its
+    grounds in the framework agreement, the agreement's own clauses or the law. `notes` (the
+    assessment, the rules that fired) and `sources` are for our side only: the terminal report
+    and the internal notes file.
+    """
 
     topic: str
     title: str
-    proposal: str  # Danish: what we propose ("Vi foreslår at …")
-    reason: str  # Danish: why, with whose favour
-    sources: str  # readable source list
+    proposal: str  # Danish, to the other side: "Vi fastholder kernetiden kl. 9.00–14.30."
+    reason: str  # Danish, to the other side: why, in one or two sentences
+    notes: list[str] = field(default_factory=list)  # Danish, internal
+    sources: str = ""  # readable source list, internal
     edits: list[Edit] = field(default_factory=list)
 
     @property
@@ -47,8 +61,8 @@ class Amendment:
         return {e.para for e in self.edits if e.kind in ("span", "restore", "delete")}
 
     def comment(self) -> str:
-        """The Word comment that goes with the amendment."""
-        return f"{self.proposal}\nBegrundelse: {self.reason}\nKilde: {self.sources}"
+        """The Word comment that goes with the amendment (outward-facing only)."""
+        return f"{self.proposal} {self.reason}".strip()
 
     @property
     def first_paragraph(self) -> int:

@@ -1,171 +1,56 @@
 """Plan the counter-proposal: which of the draft's words we change, delete or add back, and why.
 
-Three sources of amendments, in this order:
+Four sources of amendments, in this order:
 1. Where a clause is our own text edited by the other side, each change that is worse for the
-   employees is undone word by word (their inserted paragraph deleted, our deleted one restored).
+   employees is undone word by word (their inserted paragraph deleted, our deleted one restored),
+   and a clause of ours they moved is moved back when the move breaks references or lowers a
+   principle (frivillighed).
 2. Where a clause is in their own words, each term that breaks a rule or is worse than our
-   position is answered with the smallest edit (replies.py): the notice, the times, the cap …
+   position is answered with the smallest edit (term_replies.py): the notice, the times, the cap,
+   an entry into force that has passed …
 3. A topic the draft lacks, and the rules require, is inserted from our position at its
    conventional place (clauses.py).
 Changes in the employees' favour and wording we cannot assess are left as they are; the latter
-are reported to the user as unanswered.
+are reported to the user as unanswered. What each amendment says to the other side comes from
+outward.py; what we note for ourselves (the assessment, the rules) stays in Amendment.notes.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
-from difflib import SequenceMatcher
-
-from assembler.audit.anchor import TextMap
-from assembler.audit.changes import Change, clause_paragraphs, compare_with, version_from_answers
+from assembler.audit.changes import Change, compare_with, version_from_answers
 from assembler.audit.document import DocxDraft
 from assembler.audit.review import AuditResult
 from assembler.audit.terms import text_terms
 from assembler.audit.terms.compare import term_effects
 from assembler.library.model import Library
 from assembler.negotiate import replies
+from assembler.negotiate.citing import resolve_plan
 from assembler.negotiate.clauses import clause_insertion
-from assembler.negotiate.model import Amendment, Edit, Unanswered
-from assembler.negotiate.position import Position, library_position
-from assembler.negotiate.term_replies import TermReplies, family
-from assembler.ooxml.ns import qn
-from assembler.rules.engine import source_text
+from assembler.negotiate.model import Edit, Unanswered
+from assembler.negotiate.outward import Said
+from assembler.negotiate.planner import (
+    Plan,
+    PlannerBase,
+    listing,
+    rule_note,
+    topic_sources,
+)
+from assembler.negotiate.position import Position
+from assembler.negotiate.term_replies import family
 from assembler.rules.model import Finding
 from assembler.rules.text_common import evidence
 from assembler.rules.text_facts import Term
 
-OURS = 0.6  # word similarity above which a clause counts as our text, edited
 AGAINST = ("arbejdsgiveren", "begge")
-THEIR_MARKS = tuple(qn(f"w:{t}") for t in ("ins", "del", "moveFrom", "moveTo"))
 ALL_FAMILIES = ("notice", "core_hours", "availability", "days", "suspension", "compulsion",
                 "transport", "termination", "tax_free", "equipment", "amount")  # fmt: skip
-ANSWERED_RULES = ("R90", "R92", "R93", "R94", "R95", "R96", "R97", "R98", "R99")
+ANSWERED_RULES = ("R90", "R92", "R93", "R94", "R95", "R96", "R97", "R98", "R99", "R110")
+EVEN_IN_OUR_TEXT = ("R110",)  # our own unchanged words that the calendar has overtaken
 INSERTED_FOR = ("fejl", "advarsel")
 
 
-@dataclass
-class Plan:
-    """The amendments to make and what we leave to the user."""
-
-    amendments: list[Amendment] = field(default_factory=list)
-    unanswered: list[Unanswered] = field(default_factory=list)
-    accepted: list[Change] = field(default_factory=list)  # their changes we let stand
-
-
-def _listing(items: list[str]) -> str:
-    """'a', 'a og b', 'a, b og c' (each label starting lower-case)."""
-    named = [item[:1].lower() + item[1:] for item in items]
-    return named[0] if len(named) == 1 else ", ".join(named[:-1]) + " og " + named[-1]
-
-
-def _words(text: str) -> list[str]:
-    return re.findall(r"\w+", text.casefold())
-
-
-def _sources(library: Library, ids: tuple[str, ...]) -> str:
-    return source_text(library.sources, ids) or "klausulbiblioteket"
-
-
-def _topic_sources(library: Library, agreement: str, topic: str) -> tuple[str, ...]:
-    try:
-        return library.topic(agreement, topic).sources
-    except KeyError:
-        return ()
-
-
-class Planner:
+class Planner(PlannerBase):
     """Builds the Plan for one draft against one position."""
-
-    def __init__(self, library: Library, result: AuditResult, draft: DocxDraft,
-                 position: Position) -> None:  # fmt: skip
-        self.library, self.result, self.draft, self.position = library, result, draft, position
-        self.agreement = result.agreement
-        self.plan = Plan()
-        self.paras = {p.index: p for p in draft.paragraphs}
-        self.bodies = clause_paragraphs(draft, result.found)
-        fallback = library_position(library, self.agreement, position.answers.sector)
-        self.terms = TermReplies(library, self.agreement, (position, fallback))
-        self.done: set[tuple[int, str]] = set()  # (paragraph, family) already answered
-        self.deleted_clauses: dict[str, Change] = {}  # our clauses the draft left out
-
-    # -- helpers ------------------------------------------------------------------------------
-    def title(self, topic: str) -> str:
-        """A topic's heading in the library."""
-        return self.result.titles.get(topic, topic)
-
-    def our_text(self, topic: str) -> list[tuple[str, bool]]:
-        """Our clause's paragraphs (text, bullet) from our position."""
-        return [(p.text, p.bullet) for p in self.position.clause(self.library, topic)]
-
-    def is_ours(self, topic: str) -> bool:
-        """Whether the draft's clause is our text, edited (not their own wording)."""
-        theirs = " ".join(p.text for p in self.bodies.get(topic, []))
-        ours = " ".join(text for text, _ in self.our_text(topic))
-        if not theirs or not ours:
-            return False
-        matcher = SequenceMatcher(None, _words(ours), _words(theirs), autojunk=False)
-        return matcher.ratio() >= OURS
-
-    def findings_on(self, para: int) -> list[Finding]:
-        """The text-rule findings whose words stand in a paragraph."""
-        out = []
-        for finding in self.result.findings:
-            term = evidence(finding, self.result.text)
-            if term is not None and term.para == para:
-                out.append(finding)
-        return out
-
-    def add(self, topic: str, proposal: str, reason: str, ids: tuple[str, ...],
-            edits: list[Edit]) -> None:  # fmt: skip
-        """Record an amendment (edits on a paragraph already answered are merged into it)."""
-        if not edits:
-            return
-        if any(self._overlaps(e) for e in edits):
-            return  # the words are already answered by another amendment
-        if any(self._in_their_revision(e) for e in edits):
-            note = (
-                f"{proposal} Ikke skrevet ind: ordene står i modpartens egne sporede "
-                "ændringer. Tag stilling til deres ændring i Word, og kør modforslag igen."
-            )
-            self.plan.unanswered.append(Unanswered(topic, self.title(topic), note))
-            return
-        sources = _sources(self.library, ids or _topic_sources(self.library, self.agreement, topic))
-        for amendment in self.plan.amendments:
-            touched = {e.para for e in edits if e.kind in ("span", "restore", "delete")}
-            if touched & amendment.paragraphs and all(e.kind == "span" for e in edits):
-                amendment.edits += edits
-                amendment.proposal += " " + proposal
-                amendment.reason += "\n" + reason
-                return
-        self.plan.amendments.append(Amendment(topic, self.title(topic), proposal, reason, sources,
-                                              edits))  # fmt: skip
-
-    def _overlaps(self, edit: Edit) -> bool:
-        """Whether a span edit would touch words another amendment already changes."""
-        if edit.kind != "span":
-            return False
-        for amendment in self.plan.amendments:
-            for other in amendment.edits:
-                if other.para != edit.para or other.kind == "insert":
-                    continue
-                if other.kind != "span" or (edit.start < other.end and other.start < edit.end):
-                    return other.kind != "delete"
-        return False
-
-    def _in_their_revision(self, edit: Edit) -> bool:
-        """Whether an edit would change words inside the other side's own tracked changes (the
-        redline engine cannot nest our revision in theirs, so we leave those words alone)."""
-        if edit.kind == "insert" or edit.para not in self.paras:
-            return False
-        element = self.paras[edit.para].element
-        if edit.kind in ("restore", "delete"):
-            return any(True for _ in element.iter(*THEIR_MARKS))
-        tmap = TextMap.of(element)
-        for el, _ in tmap.where[edit.start : max(edit.end, edit.start + 1)]:
-            if any(a.tag in THEIR_MARKS for a in el.iterancestors()):
-                return True
-        return False
 
     # -- 1. our own text, edited ------------------------------------------------------------------
     def undo_changes(self) -> set[str]:
@@ -174,6 +59,7 @@ class Planner:
                                        self.position.agreement, self.position.source)  # fmt: skip
         changes = compare_with(self.library, self.agreement, version, self.draft,
                                self.result.found)  # fmt: skip
+        self.changes = changes
         ours = {t for t in version.clauses if t in self.result.found and self.is_ours(t)}
         for change in changes:
             if change.topic not in self.result.found and change.kind == "slettet":
@@ -192,6 +78,11 @@ class Planner:
             self._undo(change)
         return ours
 
+    def _term_at(self, para: int, kind: str) -> Term | None:
+        text = self.result.text
+        terms = text.terms if text is not None else ()
+        return next((t for t in terms if t.para == para and family(t) == kind), None)
+
     def _undo(self, change: Change) -> None:
         para = change.para
         if para is None:
@@ -201,20 +92,83 @@ class Planner:
             if (t := evidence(f, self.result.text)) is not None and t.topic == change.topic
         ]  # fmt: skip
         ids = tuple(dict.fromkeys(s for f in rules for s in f.sources))
-        reason = "\n".join([change.assessment.text, *(f"{f.rule}: {f.message_da}" for f in rules)])
+        notes = [change.assessment.text, *(rule_note(f) for f in rules)]
+        if change.assessment.library:
+            notes.insert(1, f"Målt mod klausulbiblioteket: {change.assessment.library}.")
+        effects = change.assessment.effects
+        kinds = [e.family for e in effects if e.direction < 0 and e.family]
         if change.kind == "ændret":
             edits = [Edit("restore", para.index, text=change.before)]
-            proposal = "Vi foreslår at fastholde vores formulering."
+            said = self._kept(change, kinds, para.index)
         elif change.kind == "tilføjet":
             edits = [Edit("delete", para.index)]
-            proposal = "Vi foreslår at slette det tilføjede afsnit."
+            suspension = self._term_at(para.index, "suspension")
+            if "suspension" in kinds and suspension is not None:
+                said = self.outward.suspension(suspension)
+            elif "compulsion" in kinds:
+                said = self.outward.compulsion()
+            else:
+                said = self.outward.added(effects)
         else:
-            bullets = dict(self.our_text(change.topic))
+            ours = self.our_text(change.topic)
+            bullets = dict(ours)
             restored = (change.before, bullets.get(change.before, False))
-            edits = [replies.insert_after(para.index, [restored])]
-            proposal = "Vi foreslår at genindsætte afsnittet fra vores udkast."
+            earlier = [t for t, bullet in ours[: max(change.before_index, 0)] if not bullet]
+            edit = replies.insert_after(para.index, [restored], stk=bool(earlier),
+                                        keys=self.new_key)  # fmt: skip
+            edits = [edit]
+            key = edit.paragraphs[0].key
+            if "transport" in kinds:
+                start = any(t.kind == "transport_start" for t in self.result.text.terms
+                            if t.topic == change.topic) if self.result.text else False  # fmt: skip
+                said = self.outward.transport_restored(key, start)
+            else:
+                said = self.outward.reinserted(change.topic, change.title, effects, key)
         self.done |= {(para.index, kind) for kind in ALL_FAMILIES}
-        self.add(change.topic, proposal, reason.strip(), ids, edits)
+        self.add(change.topic, said, notes, ids, edits)
+
+    def _kept(self, change: Change, kinds: list[str], para: int) -> Said:
+        """What we say when we keep our wording of a changed paragraph."""
+        before = text_terms(change.before, change.topic)
+        after = text_terms(change.after, change.topic)
+        ours = {t.kind: t for t in before if not t.negated}
+        theirs = {t.kind: t for t in after if not t.negated}
+        if kinds[:1] == ["notice"] and "notice" in ours:
+            return self.outward.notice(self._term_at(para, "notice") or theirs.get("notice"),
+                                       ours["notice"], keep=True)  # fmt: skip
+        if kinds[:1] == ["core_hours"] and "core_hours" in ours and "core_hours" in theirs:
+            return self.outward.core(theirs["core_hours"], ours["core_hours"], keep=True)
+        return self.outward.changed("", change.assessment.effects)
+
+    # -- moves ------------------------------------------------------------------------------------
+    def answer_moves(self) -> None:
+        """Move a clause of ours back where it stood when the move breaks the individual
+        agreements' references or pushes a principle back (Change.move says which)."""
+        for change in self.changes if self.our_draft else []:
+            move = change.move
+            if change.kind != "flyttet" or move is None or not move.matters:
+                continue
+            section = next((s for s in self.draft.sections
+                            if change.para is not None and s.heading is change.para),
+                           None)  # fmt: skip
+            target = self._heading_of_number(move.was, change.topic)
+            if section is None or target is None or section.heading is None:
+                continue
+            last = section.body[-1].index if section.body else section.heading.index
+            edit = Edit("move", section.heading.index, end=last, to=target)
+            references = [ref for ref, _, _ in move.renumbered]
+            said = self.outward.moved_back(change.title, move.was, references,
+                                           bool(move.principle))  # fmt: skip
+            self.add(change.topic, said, [change.assessment.text], ("S1",), [edit])
+
+    def _heading_of_number(self, number: int, moved: str) -> int | None:
+        """The heading the moved clause goes before, so that it becomes § number again."""
+        clause_topics = {t.id for t in self.library.for_agreement(self.agreement)
+                         if t.kind == "clause" and t.id != moved}  # fmt: skip
+        headings = [f.para for t, f in self.result.found.items()
+                    if t in clause_topics and f.para is not None and f.how != "tekst"]  # fmt: skip
+        headings.sort(key=lambda p: p.index)
+        return headings[number - 1].index if 0 < number <= len(headings) else None
 
     # -- 2. their own wording ---------------------------------------------------------------------
     def answer_terms(self, ours: set[str]) -> None:
@@ -224,9 +178,10 @@ class Planner:
             if finding.rule not in ANSWERED_RULES:
                 continue
             term = evidence(finding, self.result.text)
-            if term is None or (term.topic in ours and term.topic):
+            if term is None or (term.topic in ours and term.topic and
+                                finding.rule not in EVEN_IN_OUR_TEXT):  # fmt: skip
                 continue
-            self._answer(term, f"{finding.rule}: {finding.message_da}", finding.sources)
+            self._answer(term, [rule_note(finding)], finding.sources)
         by_topic: dict[str, list[Term]] = {}
         for term in self.result.text.terms:
             if term.topic and term.topic not in ours:
@@ -238,19 +193,10 @@ class Planner:
                     continue
                 term = next((t for t in theirs if t.kind == effect.family and not t.negated), None)
                 if term is not None:
-                    variant = self.position.variant(topic) or ""
-                    reason = (f"{effect.text[:1].upper()}{effect.text[1:]} i forhold til vores "
-                              f"position ({self._variant_name(topic, variant)}).")  # fmt: skip
-                    self._answer(term, reason, _topic_sources(self.library, self.agreement, topic))
+                    note = f"{effect.text[:1].upper()}{effect.text[1:]} (målt mod vores position)."
+                    self._answer(term, [note], topic_sources(self.library, self.agreement, topic))
 
-    def _variant_name(self, topic: str, variant: str) -> str:
-        try:
-            v = self.library.topic(self.agreement, topic).variant(variant)
-        except KeyError:
-            return "bibliotekets standard"
-        return f"variant '{v.name}'"
-
-    def _answer(self, term: Term, reason: str, ids: tuple[str, ...]) -> None:
+    def _answer(self, term: Term, notes: list[str], ids: tuple[str, ...]) -> None:
         """The smallest edit answering one term, if we have one."""
         if (term.para, family(term)) in self.done or term.para not in self.paras:
             return
@@ -260,13 +206,13 @@ class Planner:
             para = max(owned, key=lambda p: p.index)
         else:
             para = self.paras[term.para]
-        edits, proposal = self.terms.reply(term, para)
+        edits, said = self.terms.reply(term, para)
         if not edits:
-            note = f"{reason} (ikke besvaret automatisk)"
+            note = f"{' '.join(notes)} (ikke besvaret automatisk)"
             self.plan.unanswered.append(Unanswered(topic, self.title(topic), note))
             return
         self.done.add((term.para, family(term)))
-        self.add(topic, proposal, reason, ids, edits)
+        self.add(topic, said, notes, ids, edits)
 
     # -- 3. missing topics ------------------------------------------------------------------------
     def insert_missing(self) -> None:
@@ -277,12 +223,12 @@ class Planner:
             if (finding.severity in INSERTED_FOR and finding.topic not in self.result.found
                     and about_absence):  # fmt: skip
                 wanted.setdefault(finding.topic, []).append(finding)
-        for topic, change in self.deleted_clauses.items():
-            if change.assessment.favour in AGAINST:
+        for topic, change in self.deleted_clauses.items():  # only a draft of ours has those
+            if change.assessment.favour in AGAINST and self.our_draft:
                 wanted.setdefault(topic, [])
         for topic, findings in sorted(wanted.items(), key=lambda kv: self._order(kv[0])):
             if not self.position.renders_whole(topic):
-                missing = _listing(self.position.incomplete.get(topic, ["en variant"]))
+                missing = listing(self.position.incomplete.get(topic, ["en variant"]))
                 note = (
                     f"Emnet mangler, men vores bestemmelse kan ikke indsættes, fordi svarene "
                     f"ikke angiver {missing}. Brug --svar med en udfyldt svarfil."
@@ -290,15 +236,19 @@ class Planner:
                 self.plan.unanswered.append(Unanswered(topic, self.title(topic), note))
                 continue
             edits = clause_insertion(self.draft, self.result, self.library, topic,
-                                     self.title(topic), self.our_text(topic))  # fmt: skip
+                                     self.title(topic), self.our_text(topic),
+                                     self.new_key)  # fmt: skip
             ids = tuple(dict.fromkeys(s for f in findings for s in f.sources))
-            reasons = [f"{f.rule}: {f.message_da}" for f in findings]
-            if topic in self.deleted_clauses:
-                reasons.insert(0, "Bestemmelsen fra vores udkast er slettet: "
-                               + self.deleted_clauses[topic].assessment.text)  # fmt: skip
-            reason = "\n".join(reasons)
-            self.add(topic, f"Vi foreslår at indsætte bestemmelsen „{self.title(topic)}“ fra vores "
-                     "udkast.", reason, ids, edits)  # fmt: skip
+            notes = [rule_note(f) for f in findings]
+            if topic in self.deleted_clauses and self.our_draft:
+                deleted = self.deleted_clauses[topic]
+                notes.insert(0, "Bestemmelsen fra vores udkast er slettet: "
+                             + deleted.assessment.text)  # fmt: skip
+                said = self.outward.reinserted(topic, self.title(topic),
+                                               deleted.assessment.effects, None)  # fmt: skip
+            else:
+                said = self.outward.missing(topic, self.title(topic))
+            self.add(topic, said, notes, ids, edits)
 
     def drop_empty_headings(self) -> None:
         """A heading whose every paragraph we delete goes with them (in the same amendment)."""
@@ -323,10 +273,12 @@ def plan_counter_proposal(
     """Every amendment our counter-proposal makes to the draft, and what it leaves open."""
     planner = Planner(library, result, draft, position)
     ours = planner.undo_changes()
+    planner.answer_moves()
     planner.answer_terms(ours)
     planner.insert_missing()
     planner.drop_empty_headings()
-    planner.plan.amendments.sort(key=lambda a: min(e.para for e in a.edits))
+    planner.plan.amendments.sort(key=lambda a: a.first_paragraph)
+    resolve_plan(draft, planner.plan.amendments)
     for topic, title, what in result.unread:
         note = f"Programmet kunne ikke afgøre ud fra teksten {what}; afsnittet er ikke besvaret."
         planner.plan.unanswered.append(Unanswered(topic, title, note))

@@ -23,7 +23,7 @@ from assembler.render.clause_text import Paragraph, Scope, render_clause
 
 EMPLOYER_SIDE = "Arbejdsgivervenlig"
 PREFERENCE = ("Balanceret", "Medarbejdervenlig")
-EMBEDDED_SOURCE = "svarene fra vores seneste version, som aftale indlejrede i udkastet"
+EMBEDDED_SOURCE = "vores udkast, som modpartens udkast bygger på (vores svar er gemt i dokumentet)"
 
 
 @dataclass

@@ -9,6 +9,7 @@ it is deleted; a transport clause without consequence gets our consequence back.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from decimal import Decimal
 
 from assembler.audit.terms.numbers import CARDINALS, NUM, minutes, plural, words
@@ -147,11 +148,16 @@ def replace_sentence(term: Term, para_text: str, sentence: str) -> Edit:
     return Edit("span", term.para, start, end, sentence.strip() + trailing)
 
 
-def insert_after(para: int, texts: list[tuple[str, bool]]) -> Edit:
-    """Insert our paragraphs (text, is a bullet) after a paragraph."""
-    return Edit("insert", para, paragraphs=tuple(
-        NewParagraph(t, "bullet" if bullet else "body") for t, bullet in texts
-    ))  # fmt: skip
+def insert_after(para: int, texts: list[tuple[str, bool]], stk: bool,
+                 keys: Callable[[], int]) -> Edit:  # fmt: skip
+    """Insert our paragraphs (text, is a bullet) after a paragraph of a clause: the first one as
+    a later stk. of the clause when `stk` (else as its first paragraph), the rest as later stk."""
+    out = []
+    for text, bullet in texts:
+        role = "bullet" if bullet else ("stk" if stk else "body")
+        out.append(NewParagraph(text, role, keys()))
+        stk = stk or not bullet
+    return Edit("insert", para, paragraphs=tuple(out))
 
 
 def clock(text: str) -> int | None:

@@ -15,6 +15,7 @@ from assembler.audit.terms.sentences import split_sentences
 from assembler.library.model import Library
 from assembler.negotiate import replies
 from assembler.negotiate.model import Edit
+from assembler.negotiate.outward import NEW_ENTRY, Outward, Said
 from assembler.negotiate.position import Position
 from assembler.rules.text_facts import Term
 
@@ -31,7 +32,8 @@ CONVENTIONAL_TOPICS = {
                    "tax_free": "kompensation", "equipment": "udstyr", "compulsion": "parter"},
 }  # fmt: skip
 WORKING_DAYS = ("arbejdsdag", "hverdag")
-Reply = tuple[list[Edit], str]
+Reply = tuple[list[Edit], Said]
+NONE: Reply = ([], ("", ""))
 
 
 def family(term: Term) -> str:
@@ -42,14 +44,16 @@ def family(term: Term) -> str:
 class TermReplies:
     """Replies to terms, for one agreement and one position."""
 
-    def __init__(self, library: Library, agreement: str, positions: tuple[Position, ...]) -> None:
+    def __init__(self, library: Library, agreement: str, positions: tuple[Position, ...],
+                 outward: Outward, new_key: Callable[[], int]) -> None:  # fmt: skip
         self.library, self.agreement, self.positions = library, agreement, positions
+        self.outward, self.new_key = outward, new_key
         self.replies: dict[str, Callable[[Term, Para], Reply]] = {
             "notice": self._notice, "core_hours": self._core, "availability": self._core,
             "days": self._days, "termination": self._termination, "amount": self._amount,
             "tax_free": self._tax, "compulsion": self._compulsion,
             "suspension": self._suspension, "equipment": self._equipment,
-            "transport": self._transport,
+            "transport": self._transport, "effective": self._effective,
         }  # fmt: skip
 
     def topic(self, kind: str) -> str:
@@ -67,62 +71,59 @@ class TermReplies:
         return None
 
     def reply(self, term: Term, para: Para) -> Reply:
-        """The edits and the proposal (Danish) answering one term; ([], "") when we have none."""
+        """The edits and what we say to the other side answering one term; NONE when we have
+        no answer."""
         handler = self.replies.get(family(term))
-        return handler(term, para) if handler is not None else ([], "")
+        return handler(term, para) if handler is not None else NONE
 
     def _notice(self, term: Term, para: Para) -> Reply:
         ours = self.reference("notice")
         if ours is None or ours.get("n") is None or ours.get("unit") not in WORKING_DAYS:
-            return [], ""
+            return NONE
         edit = replies.notice_edit(term, ours.get("n"))
-        return [edit], f"Vi foreslår et fast varsel for fremmøde: „{edit.text}“."
+        return [edit], self.outward.notice(term, ours, keep=False)
 
     def _core(self, term: Term, para: Para) -> Reply:
         ours = self.reference("core_hours")
         if ours is None:
-            return [], ""
+            return NONE
         start, end = ours.get("start"), ours.get("end")
         if term.kind == "availability":
-            edit = replies.whole_day_edit(term, start, end)
-            return [edit], f"Vi foreslår en kernetid: „{edit.text}“."
-        return replies.core_edits(term, start, end), f"Vi foreslår kernetiden {ours.get('label')}."
+            return [replies.whole_day_edit(term, start, end)], self.outward.whole_day(ours)
+        return replies.core_edits(term, start, end), self.outward.core(term, ours, keep=False)
 
     def _days(self, term: Term, para: Para) -> Reply:
         ours = self.reference("days")
         edit = replies.cap_edit(term, ours.get("per_week")) if ours is not None else None
         if edit is None or ours is None:
-            return [], ""
-        return [edit], f"Vi foreslår at sætte loftet til {ours.get('label')}."
+            return NONE
+        return [edit], self.outward.cap(ours.get("label"))
 
     def _termination(self, term: Term, para: Para) -> Reply:
         ours = self.reference("termination")
         if ours is None or not ours.get("months"):
-            return [], ""
+            return NONE
         edit = replies.termination_edit(term, ours.get("months"))
         if edit is None:
-            return [], ""
-        return [edit], f"Vi foreslår et opsigelsesvarsel på {ours.get('label')}."
+            return NONE
+        return [edit], self.outward.termination(term, ours.get("label"))
 
     def _amount(self, term: Term, para: Para) -> Reply:
         ours = self.reference("amount")
         edit = replies.amount_edit(term, ours.get("amount")) if ours is not None else None
         if edit is None or ours is None:
-            return [], ""
-        return [edit], f"Vi foreslår {ours.get('label')}."
+            return NONE
+        return [edit], self.outward.amount(ours.get("label"))
 
     def _tax(self, term: Term, para: Para) -> Reply:
-        return [replies.tax_edit(term)], "Vi foreslår at skrive, at godtgørelsen er skattepligtig."
+        return [replies.tax_edit(term)], self.outward.tax()
 
     def _compulsion(self, term: Term, para: Para) -> Reply:
-        edit = replies.delete_sentence(term, para.text)
-        return [edit], "Vi foreslår at slette bestemmelsen om, at hjemmearbejde kan pålægges."
+        return [replies.delete_sentence(term, para.text)], self.outward.compulsion()
 
     def _suspension(self, term: Term, para: Para) -> Reply:
         edit = replies.delete_sentence(term, para.text, refers_back=True)
-        return [edit], (
-            "Vi foreslår at slette Arbejdsgiverens ret til ensidigt at indstille hjemmearbejdet."
-        )
+        return [edit], self.outward.suspension(term)
 
     def _equipment(self, term: Term, para: Para) -> Reply:
         for position in self.positions:
@@ -130,8 +131,11 @@ class TermReplies:
             if paragraphs:
                 sentence = split_sentences(paragraphs[0].text)[0][1].strip()
                 edit = replies.replace_sentence(term, para.text, sentence)
-                return [edit], f"Vi foreslår i stedet: „{sentence}“"
-        return [], ""
+                return [edit], self.outward.equipment(sentence)
+        return NONE
+
+    def _effective(self, term: Term, para: Para) -> Reply:
+        return [replies.span_edit(term, NEW_ENTRY)], self.outward.effective(term)
 
     def transport_paragraphs(self) -> list[tuple[str, bool]]:
         """Our transport paragraphs that give the clause its consequence (time, allowance)."""
@@ -148,7 +152,6 @@ class TermReplies:
     def _transport(self, term: Term, para: Para) -> Reply:
         keep = self.transport_paragraphs()
         if not keep:
-            return [], ""
-        return [replies.insert_after(para.index, keep)], (
-            "Vi foreslår at tilføje følgen: " + " ".join(f"„{t}“" for t, _ in keep)
-        )
+            return NONE
+        edit = replies.insert_after(para.index, keep, stk=True, keys=self.new_key)
+        return [edit], self.outward.transport_added()

@@ -90,42 +90,76 @@ def write_counter_proposal(
 
 def counter_proposal_workflow(
     library: Library, path: Path, out: Path, answers: Path | None, author: str,
-    date: str | None, sector: str | None, overwrite: bool,
+    date: str | None, sector: str | None, overwrite: bool, notes: Path | None = None,
 ) -> None:  # fmt: skip
-    """Write the counter-proposal and tell the user what it says and what it leaves open."""
+    """Write the counter-proposal and tell the user what it says and what it leaves open; our
+    internal notes also go to `notes` when given (never into the document we send)."""
     if out.suffix.lower() != ".docx":
         raise OutputError(f"{out}: modforslaget skrives som et Word-dokument; brug endelsen .docx.")
     if out.exists() and out.resolve() == path.resolve():
         raise OutputError(f"{out}: modforslaget må ikke erstatte modpartens udkast.")
     if out.exists() and not overwrite:
         raise OutputError(f"{out}: filen findes allerede. Brug --overskriv for at erstatte den.")
+    if notes is not None:
+        if notes.suffix.lower() == ".docx" or notes.resolve() in (out.resolve(), path.resolve()):
+            raise OutputError(f"{notes}: noterne skrives som en tekstfil ved siden af "
+                              "modforslaget; brug fx endelsen .txt.")  # fmt: skip
+        if notes.exists() and not overwrite:
+            raise OutputError(f"{notes}: filen findes allerede. Brug --overskriv for at erstatte "
+                              "den.")  # fmt: skip
     when = parse_date(date) if date else dt.date.today().strftime("%Y-%m-%dT00:00:00Z")
     made = make_counter_proposal(library, path, answers, author, when, sector)
     write_atomic(out, made.data, overwrite=overwrite)
-    report(path, out, made)
+    lines = report_lines(path, out, made)
+    if notes is not None:
+        write_atomic(notes, notes_text(path, out, made).encode(), overwrite=overwrite)
+        lines.append(f"Interne noter: {notes}")
+    for line in lines:
+        out_console.print(line, markup=False)
 
 
-def report(path: Path, out: Path, made: CounterProposal) -> None:
-    """The counter-proposal in Danish: each amendment, what we let stand, what we left open."""
-    say = lambda text: out_console.print(text, markup=False)  # noqa: E731
+def notes_text(path: Path, out: Path, made: CounterProposal) -> str:
+    """Our internal notes on a counter-proposal, as a text file's content (files by name only,
+    so the same inputs give the same notes wherever they are written)."""
+    header = [
+        f"Interne noter til modforslaget {out.name} – sendes ikke til modparten.",
+        "Kommentarerne til modparten henviser til paragrafferne, som de lyder med vores ændringer; "
+        "vores vurdering henviser til modpartens udkast.",
+        "",
+    ]
+    lines = report_lines(Path(path.name), Path(out.name), made)
+    return "\n".join(header + lines) + "\n"
+
+
+def report_lines(path: Path, out: Path, made: CounterProposal) -> list[str]:
+    """The counter-proposal in Danish for our side: each amendment with the comment the other
+    side reads and our own reasoning (assessment, rules, sources), what we let stand and what we
+    left open."""
     plan = made.plan
-    say(f"{path}: {AGREEMENT_NAMES[made.agreement]} (sektor: {made.sector})")
-    say(f"Vores position: {made.position.source}.")
+    lines = [f"{path}: {AGREEMENT_NAMES[made.agreement]} (sektor: {made.sector})",
+             f"Vores position: {made.position.source}."]  # fmt: skip
     if plan.amendments:
         count = len(plan.amendments)
-        say(f"Modforslag med {count} {'ændring' if count == 1 else 'ændringer'} (sporede "
-            "ændringer, hver med en kommentar):")  # fmt: skip
+        lines.append(f"Modforslag med {count} {'ændring' if count == 1 else 'ændringer'} "
+                     "(sporede ændringer, hver med en kommentar til modparten):")  # fmt: skip
         for number, amendment in enumerate(plan.amendments, start=1):
-            say(f"  {number}. {amendment.title}: {amendment.proposal}")
-            say(f"     Begrundelse: {amendment.reason}")
+            lines.append(f"  {number}. {amendment.title}")
+            lines.append(f"     Kommentar til modparten: {amendment.comment()}")
+            lines.append("     Vores vurdering:")
+            lines += [f"       – {note}" for note in amendment.notes]
+            if amendment.sources:
+                lines.append(f"     Kilde: {amendment.sources}")
     else:
-        say("Udkastet giver ikke anledning til ændringer ud fra vores position og reglerne.")
+        lines.append("Udkastet giver ikke anledning til ændringer ud fra vores position og "
+                     "reglerne.")  # fmt: skip
     if plan.accepted:
-        say("Modpartens ændringer, vi lader stå (til fordel for medarbejderne eller neutrale):")
+        lines.append("Modpartens ændringer, vi lader stå (til fordel for medarbejderne eller "
+                     "neutrale):")  # fmt: skip
         for change in plan.accepted:
-            say(f"  {change.title}: {change.assessment.text}")
+            lines.append(f"  {change.title}: {change.assessment.text}")
     if plan.unanswered:
-        say("Ikke besvaret i modforslaget (vurdér selv):")
+        lines.append("Ikke besvaret i modforslaget (vurdér selv):")
         for item in plan.unanswered:
-            say(f"  {item.title}: {item.text}")
-    say(f"Modforslag skrevet: {out}")
+            lines.append(f"  {item.title}: {item.text}")
+    lines.append(f"Modforslag skrevet: {out}")
+    return lines

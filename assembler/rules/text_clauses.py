@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from assembler.rules.model import Fired, RuleInput, rule
-from assembler.rules.text_common import evidence_picker, quote, text_of
+from assembler.rules.text_common import evidence_picker, feature, quote, text_of, where
 from assembler.rules.text_facts import Term, TextFacts
 
 NEEDS_LOCAL = ("lokal.text",)
@@ -31,25 +31,88 @@ def short_notice(text: TextFacts) -> Term | None:
 
 R93_MESSAGE = (
     "Udkastet lader Arbejdsgiveren kræve fremmøde på en planlagt hjemmearbejdsdag med {varsel} "
-    "(„{citat}“). Det giver medarbejderne mindre end en arbejdsdag til at omlægge børnepasning, "
-    "transport og planlagt arbejde, og hjemmearbejdsdagen kan i praksis aflyses når som helst. "
-    "Aftal et fast varsel på nogle arbejdsdage (bibliotekets standard er tre arbejdsdage) og en "
-    "erstatningsdag."
+    "(„{citat}“).{kalender}{tid}{udgangspunkt}{forrang} {krav}"
 )
 
 
+R93_SUMMARY = (
+    "Arbejdsgiveren kan kræve fremmøde på en planlagt hjemmearbejdsdag med under en arbejdsdags "
+    "varsel eller uden fast varsel. Fundet siger, om „dagen før“ rækker ind i weekenden, om "
+    "individuelle aftaler med længere varsel går forud (to sæt regler), og om udkastet har en "
+    "erstatningsdag; i staten gælder uden aftale Medsts udgangspunkt: fremmøde efter en konkret "
+    "vurdering."
+)
+
+
+def _notice_demand(text: TextFacts) -> str:
+    """What to ask for: our own notice when we know it, else a fixed notice in working days;
+    a replacement day only when the draft has none."""
+    ours = next((t for t in text.ours if t.kind == "notice" and t.get("by") != "medarbejderen"
+                 and t.get("hours") is not None and t.get("hours") >= SHORT_NOTICE_HOURS),
+                None)  # fmt: skip
+    demand = (
+        f"Kræv varslet fra vores udkast: „{quote(ours)}“"
+        if ours is not None
+        else "Kræv et fast varsel regnet i arbejdsdage"
+    )
+    if feature(text, "replacement_day") is None:
+        demand += " og en erstatningsdag for en inddraget hjemmearbejdsdag"
+    return demand + "."
+
+
 @rule("R93", "advarsel", "lokal", "undtagelser", "Kort eller intet varsel for fremmøde",
-      R93_MESSAGE, ("S1", "S2"), needs=NEEDS_LOCAL)  # fmt: skip
+      R93_MESSAGE, ("S1", "S2"), needs=NEEDS_LOCAL, sectors=("stat",),
+      summary=R93_SUMMARY)  # fmt: skip
+@rule("R93", "advarsel", "lokal", "undtagelser", "Kort eller intet varsel for fremmøde",
+      R93_MESSAGE, ("S1",), needs=NEEDS_LOCAL, sectors=OTHER,
+      summary=R93_SUMMARY)  # fmt: skip
 @rule("R93", "advarsel", "individuel", "aendring", "Kort eller intet varsel for fremmøde",
-      R93_MESSAGE, ("S1", "S2"), needs=NEEDS_EMPLOYEE)  # fmt: skip
+      R93_MESSAGE, ("S1", "S2"), needs=NEEDS_EMPLOYEE, sectors=("stat",),
+      summary=R93_SUMMARY)  # fmt: skip
+@rule("R93", "advarsel", "individuel", "aendring", "Kort eller intet varsel for fremmøde",
+      R93_MESSAGE, ("S1",), needs=NEEDS_EMPLOYEE, sectors=OTHER,
+      summary=R93_SUMMARY)  # fmt: skip
 def r93(c: RuleInput) -> Fired:
     text = text_of(c)
     term = short_notice(text) if text is not None else None
-    if term is None:
+    if term is None or text is None:
         return None
-    label = term.get("label")
-    notice = "intet fast varsel" if term.get("hours") is None else f"varsel {label}"
-    return {"varsel": notice, "citat": quote(term)}
+    fixed = term.get("hours") is not None
+    calendar = ""
+    if term.get("unit") == "dagen før":
+        off = feature(text, "off_hours")
+        calendar = (
+            " „Dagen før“ er en kalenderdag: pålæg om fremmøde en mandag kan gives søndag, uden "
+            f"for arbejdstiden, hvor medarbejderne ikke skal være til at træffe{where(off)}."
+        )
+    time = (
+        " Det giver medarbejderne mindre end en arbejdsdag til at omlægge børnepasning, "
+        "transport og planlagt arbejde."
+        if fixed
+        else " Uden et fast varsel kan fremmøde kræves så sent, at medarbejderne ikke kan nå at "
+        "omlægge børnepasning, transport og planlagt arbejde."
+    )
+    default = (
+        " Akademikernes vejledning anbefaler at aftale, hvordan og hvornår leder og medarbejder "
+        "giver besked, når planerne ændres."
+    )
+    if c.sector in ("stat", None):
+        default += (
+            " I staten er udgangspunktet, når intet andet er aftalt, at Arbejdsgiveren efter en "
+            "konkret vurdering kan kræve fremmøde, og Medst anbefaler at overveje at aftale "
+            "processen; det er derfor varslet i aftalen, der beskytter medarbejderne."
+        )
+    precedence = feature(text, "precedence")
+    prevails = ""
+    if precedence is not None:
+        prevails = (
+            " Individuelle aftaler med et længere varsel går forud som gunstigere for "
+            f"medarbejderen{where(precedence)}, så der kommer til at gælde to sæt regler for "
+            "fremmøde på samme arbejdsplads."
+        )
+    return {"varsel": f"varsel {term.get('label')}" if fixed else "intet fast varsel",
+            "citat": quote(term), "kalender": calendar, "tid": time, "udgangspunkt": default,
+            "forrang": prevails, "krav": _notice_demand(text)}  # fmt: skip
 
 
 @evidence_picker("R94")
@@ -66,27 +129,50 @@ def long_core_time(text: TextFacts) -> Term | None:
 
 R94_MESSAGE = (
     "Udkastet kræver, at medarbejderne kan kontaktes {tid} („{citat}“). Det er {omfang} en "
-    "fuldtidsansats arbejdsdag (7,4 timer ved 37 timer om ugen), så hjemmearbejdet mister den "
-    "ro og fleksibilitet, der er formålet, og deltidsansatte og medarbejdere med en anden "
-    "placering af arbejdstiden kan falde uden for rammen. Aftal en kortere kernetid "
-    "(bibliotekets standard er kl. 9–14) og en tilpasning for deltidsansatte."
+    "fuldtidsansats arbejdsdag (7,4 timer ved 37 timer om ugen), så der er kun lidt af "
+    "arbejdsdagen tilbage til arbejde uden afbrydelser, som er en stor del af formålet med "
+    "hjemmearbejde.{deltid} {krav} Vurderingen af længden er vores egen; Akademikernes "
+    "vejledning anbefaler kun at aftale, hvornår Arbejdsgiveren ikke kan forvente, at "
+    "medarbejderne står til rådighed."
+)
+
+
+R94_SUMMARY = (
+    "Kernetiden dækker mindst 6,5 timer eller hele arbejdstiden. Fundet siger, om udkastet "
+    "tilpasser tidsrummet for deltidsansatte, og hvilken kernetid vores udkast havde."
 )
 
 
 @rule("R94", "advarsel", "lokal", "tilgaengelighed", "Kernetid næsten hele arbejdsdagen",
-      R94_MESSAGE, ("S1",), needs=NEEDS_LOCAL)  # fmt: skip
+      R94_MESSAGE, ("S1",), needs=NEEDS_LOCAL, summary=R94_SUMMARY)  # fmt: skip
 @rule("R94", "advarsel", "individuel", "kontakttid", "Kernetid næsten hele arbejdsdagen",
-      R94_MESSAGE, ("S1", "S2"), needs=NEEDS_EMPLOYEE)  # fmt: skip
+      R94_MESSAGE, ("S1",), needs=NEEDS_EMPLOYEE, summary=R94_SUMMARY)  # fmt: skip
 def r94(c: RuleInput) -> Fired:
     text = text_of(c)
     term = long_core_time(text) if text is not None else None
-    if term is None:
+    if term is None or text is None:
         return None
+    adjusted = feature(text, "part_time_adjusted", term.topic) if term.topic else None
+    part_time = (
+        f" Deltidsansatte og medarbejdere med en anden placering af arbejdstiden er dækket af "
+        f"tilpasningen{where(adjusted, ' i ')}."
+        if adjusted is not None
+        else " Udkastet tilpasser ikke tidsrummet for deltidsansatte og medarbejdere med en "
+        "anden placering af arbejdstiden, så de kan falde uden for rammen."
+    )
+    ours = text.our("core_hours")
+    demand = (
+        f"Kræv kernetiden fra vores udkast, {ours.get('label')}."
+        if ours is not None and ours.get("hours") < LONG_CORE_HOURS
+        else "Kræv en kortere kernetid, så en del af arbejdsdagen er fri for krav om at kunne "
+        "kontaktes."
+    )
     if term.kind == "availability":
-        return {"tid": "i hele arbejdstiden", "omfang": "hele", "citat": quote(term)}
+        return {"tid": "i hele arbejdstiden", "omfang": "hele", "citat": quote(term),
+                "deltid": part_time, "krav": demand}  # fmt: skip
     hours = str(term.get("hours").normalize()).replace(".", ",")
     return {"tid": f"{term.get('label')} ({hours} timer)", "omfang": "næsten hele",
-            "citat": quote(term)}  # fmt: skip
+            "citat": quote(term), "deltid": part_time, "krav": demand}  # fmt: skip
 
 
 @evidence_picker("R95")
@@ -101,17 +187,23 @@ def empty_transport(text: TextFacts) -> Term | None:
 R95_MESSAGE = (
     "Transportbestemmelsen siger, at hjemmet regnes som udgangspunkt for rejsen („{citat}“), men "
     "ikke hvad det betyder: om rejsetiden medregnes i arbejdstiden, og om der ydes "
-    "befordringsgodtgørelse. Bestemmelsen kan derfor læses, så en medarbejder, der kaldes ind på "
-    "en hjemmearbejdsdag, hverken får rejsetiden medregnet eller godtgørelse. Skriv følgen ind."
+    "befordringsgodtgørelse. Efter de almindelige regler betragtes hjemmet som arbejdsstedet, "
+    "men netop for at undgå misforståelser anbefaler Akademikernes vejledning at aftale "
+    "rejsetid og transportgodtgørelse, når medarbejderen kører hjemmefra. Som bestemmelsen står, "
+    "kan den læses, så en medarbejder, der kaldes ind på en hjemmearbejdsdag, hverken får "
+    "rejsetiden medregnet eller godtgørelse. Kræv følgen skrevet ind{vores}."
 )
 
 
 @rule("R95", "advarsel", "lokal", "transport", "Transportbestemmelse uden indhold", R95_MESSAGE,
-      ("S1", "S23"), needs=NEEDS_LOCAL)  # fmt: skip
+      ("S1",), needs=NEEDS_LOCAL)  # fmt: skip
 def r95(c: RuleInput) -> Fired:
     text = text_of(c)
     term = empty_transport(text) if text is not None else None
-    return None if term is None else {"citat": quote(term)}
+    if term is None or text is None:
+        return None
+    ours = any(t.kind in TRANSPORT_CONSEQUENCES and not t.negated for t in text.ours)
+    return {"citat": quote(term), "vores": ", som i vores udkast" if ours else ""}
 
 
 @evidence_picker("R97")
@@ -208,7 +300,7 @@ R99_MESSAGE = (
     "Udkastet tillader hjemmearbejde i {omfang} („{citat}“). Hjemmearbejde efter rammeaftalen kan "
     "kun udgøre en del af den aftalte arbejdstid; arbejde hjemme i hele arbejdstiden er ikke "
     "hjemmearbejde i rammeaftalens forstand, og undtagelserne om hvileperiode ved hjemmearbejde "
-    "kan ikke bruges. Sæt loftet under fem dage om ugen (bibliotekets standard er højst to dage)."
+    "kan ikke bruges. Kræv et loft under fem dage om ugen{vores}."
 )
 
 
@@ -222,5 +314,10 @@ def r99(c: RuleInput) -> Fired:
     if term is None:
         return None
     amount = "hele arbejdstiden" if term.get("label") == "hele arbejdstiden" else term.get("label")
-    return {"omfang": amount if amount == "hele arbejdstiden" else f"op til {amount}",
-            "citat": quote(term)}  # fmt: skip
+    ours = next((t for t in text.ours if t.kind == "days" and t.get("limit")
+                 and t.get("share") < 1), None) if text is not None else None  # fmt: skip
+    return {
+        "omfang": amount if amount == "hele arbejdstiden" else f"op til {amount}",
+        "citat": quote(term),
+        "vores": f", som i vores udkast: højst {ours.get('label')}" if ours else "",
+    }

@@ -8,6 +8,7 @@ Answers never carry TextFacts (the field stays None): these rules judge wording,
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -32,6 +33,15 @@ TERM_KINDS = (
     "compulsion",  # home work imposed on staff (voluntariness negated)
     "voluntary",  # home work stated to be voluntary
     "hiring_condition",  # home work as a condition of employment
+    # What other clauses provide (assembler/audit/features.py), read also from unchanged text:
+    "effective",  # the date the agreement takes effect ("træder i kraft den 1. marts 2027")
+    "part_time_adjusted",  # the availability window is adjusted for part-timers
+    "replacement_day",  # a called-in home day is replaced by another day
+    "off_hours",  # staff need not be reachable outside their working time
+    "urgent",  # a shorter call-in notice in urgent cases
+    "precedence",  # a more favourable individual agreement prevails
+    "worsening",  # a change that worsens terms waits for the individual notice
+    "individual_not_before",  # an individual agreement cannot take effect before the local one
 )
 
 
@@ -62,6 +72,13 @@ class TextFacts:
     read_topics: frozenset[str] = frozenset()  # topics whose text was read (all, or edited)
     unread: tuple[tuple[str, str], ...] = ()  # (topic, what its text did not let us determine)
     agreement: str = "lokal"
+    dated: dt.date | None = None  # the date the draft itself carries
+    dated_from: str = ""  # where that date was read (Danish: "sidehovedet", …)
+    ours: tuple[Term, ...] = ()  # the terms of our last version, when we know it
+
+    def our(self, kind: str) -> Term | None:
+        """The first term of a kind in our last version (None when unknown or absent)."""
+        return next((t for t in self.ours if t.kind == kind and not t.negated), None)
 
     def of(self, kind: str, *, negated: bool | None = False) -> list[Term]:
         """Terms of a kind (by default only those not negated)."""

@@ -21,7 +21,9 @@ from assembler.errors import OutputError
 from assembler.library.loader import load_library
 from assembler.workflows import demo_workflow
 from tests.acceptance.cli_helpers import run_cli
+from tests.unit.audit.comment_ranges import covered_texts
 from tests.unit.compare.oracle import count_tags, document_view
+from tests.unit.negotiate.test_counter_proposal import DEMO_COMMENTS
 
 HEAD = (
     "Runde",
@@ -50,6 +52,7 @@ def test_demo_writes_the_round_files(demo_dir: Path) -> None:
     names = sorted(p.name for p in folder.iterdir())
     assert names == [
         "lokalaftale-aendringer.xlsx",
+        "lokalaftale-modforslag-noter.txt",
         "lokalaftale-modforslag.docx",
         "lokalaftale-modpartens-udkast-gennemgang.docx",
         "lokalaftale-modpartens-udkast.docx",
@@ -74,10 +77,19 @@ def test_demo_answers_with_a_counter_proposal(demo_dir: Path) -> None:
     draft = (folder / "lokalaftale-modpartens-udkast.docx").read_bytes()
     assert document_view(proposal, "reject") == document_view(draft, "reject")
     accepted = document_view(proposal, "accept")["body"]
-    assert sorted(accepted) == sorted(document_view((demo_dir / "lokalaftale.docx").read_bytes(),
-                                                    "accept")["body"])  # fmt: skip
-    xml = zipfile.ZipFile(folder / "lokalaftale-modforslag.docx").read("word/comments.xml")
-    assert xml.decode().count("Vi foreslår") == 4
+    ours = document_view((demo_dir / "lokalaftale.docx").read_bytes(), "accept")["body"]
+    date = "den 1. marts 2027"  # passed by the time of their draft: our new date instead
+    assert accepted == [
+        line.replace(date, "den første dag i måneden efter underskriften") for line in ours
+    ]  # fmt: skip  (our order: Frivillighed moved back)
+    comments = [text for text, _ in covered_texts(folder / "lokalaftale-modforslag.docx")]
+    assert comments == DEMO_COMMENTS  # the wording management reads, in full
+    notes = (folder / "lokalaftale-modforslag-noter.txt").read_text(encoding="utf-8")
+    assert notes.startswith("Interne noter til modforslaget lokalaftale-modforslag.docx – sendes "
+                            "ikke til modparten.")  # fmt: skip
+    for comment in DEMO_COMMENTS:  # each comment, with our reasoning behind it
+        assert f"Kommentar til modparten: {comment}" in notes
+    assert "– R110 (advarsel)" in notes and "Kilde: S2 (Medst" in notes
 
 
 def test_counter_draft_holds_managements_positions(demo_dir: Path) -> None:

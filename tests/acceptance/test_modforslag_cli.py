@@ -45,8 +45,9 @@ def test_tjek_mod_lists_each_change_with_its_effect(round_two: tuple[Path, Path]
     assert result.returncode == 0 and result.stderr == ""
     out = result.stdout
     assert "Ændringer i forhold til vores.docx" in out
-    assert "Varslet for fremmøde er forkortet fra tre arbejdsdage til dagen før kl. 12: ringere " \
-           "for medarbejderne end variant 'Indkaldelse med varsel'" in out  # fmt: skip
+    assert "Varslet for fremmøde er forkortet fra tre arbejdsdage til dagen før kl. 12. " \
+           "[til fordel for arbejdsgiveren]" in out  # fmt: skip
+    assert "variant '" not in out and "(Balanceret)" not in out  # plain Danish for a union rep
     assert "Arbejdsgiveren har fået ret til ensidigt at indstille hjemmearbejdet" in out
     assert "Kernetiden er udvidet fra kl. 9.00–14.30 til kl. 8.30–15.30" in out
     assert "flyttet fra § 4 til § 6" in out  # the demo moves Frivillighed behind the process clause
@@ -78,11 +79,14 @@ def test_tjek_mod_needs_a_docx_and_the_same_kind(round_two: tuple[Path, Path], t
 def test_modforslag_writes_tracked_changes_with_comments(tmp_path: Path) -> None:
     draft = drafts.local_compulsion(tmp_path)
     out = tmp_path / "svar" / "modforslag.docx"
+    notes = tmp_path / "svar" / "noter.txt"
     result = aftale("modforslag", draft, "-o", out, "--forfatter", "HK Stat", "--dato",
-                    "2027-02-01")  # fmt: skip
+                    "2027-02-01", "--noter", notes)  # fmt: skip
     assert result.returncode == 0 and result.stderr == ""
     assert "Vores position: bibliotekets standardposition for medarbejdersiden." in result.stdout
-    assert "Vi foreslår at slette bestemmelsen om, at hjemmearbejde kan pålægges." in result.stdout
+    assert "Kommentar til modparten: Vi foreslår sætningen slettet. Hjemmearbejde er frivilligt " \
+           "for begge parter efter rammeaftalen om distancearbejde" in result.stdout  # fmt: skip
+    assert "       – R90 (fejl): Udkastet lader Arbejdsgiveren pålægge" in result.stdout
     assert "Ikke besvaret i modforslaget" in result.stdout  # evaluation needs a date: said so
     data = out.read_bytes()
     assert document_view(data, "reject") == document_view(draft.read_bytes(), "reject")
@@ -94,7 +98,15 @@ def test_modforslag_writes_tracked_changes_with_comments(tmp_path: Path) -> None
     comments = [t for t, _ in covered_texts(out)]
     amendments = [line for line in result.stdout.splitlines() if re.match(r"  \d+\. ", line)]
     assert len(comments) == len(amendments) > 0
-    assert all("Begrundelse:" in t and "Kilde:" in t for t in comments)
+    for text in comments:  # to management: our proposal and its grounds, nothing internal
+        assert text.startswith("Vi ") and not re.search(r"Kilde|R\d\d|S\d|Kræv|variant", text)
+        assert f"Kommentar til modparten: {text}" in result.stdout
+    written = notes.read_text(encoding="utf-8")
+    assert written.startswith("Interne noter til modforslaget modforslag.docx – sendes ikke")
+    assert "– R90 (fejl)" in written and "Kilde: S1 (Akademikerne" in written
+    assert f"Interne noter: {notes}" in result.stdout
+    again = aftale("modforslag", draft, "-o", tmp_path / "andet.docx", "--noter", notes)
+    assert again.returncode == 1 and "--overskriv" in again.stderr  # the notes are not clobbered
 
 
 def test_modforslag_never_overwrites_and_explains(tmp_path: Path) -> None:
@@ -116,5 +128,5 @@ def test_modforslag_never_overwrites_and_explains(tmp_path: Path) -> None:
 def test_modforslag_help_is_danish() -> None:
     result = aftale("modforslag", "--help")
     assert result.returncode == 0
-    for text in ("Brug:", "sporede ændringer", "--svar", "--forfatter", "--overskriv"):
+    for text in ("Brug:", "sporede ændringer", "--svar", "--forfatter", "--overskriv", "--noter"):
         assert text in result.stdout

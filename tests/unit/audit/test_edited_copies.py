@@ -107,15 +107,17 @@ def test_edits_are_reported_in_output_and_review_copy(
     library: Library, edited: tuple[Path, Path], tmp_path: Path
 ) -> None:
     output = CliRunner().invoke(app, ["tjek", str(edited[1]), "-o", str(tmp_path / "ud")])
-    assert "Ændret efter generering" in output.stdout
+    assert "Ændret i forhold til vores udkast (vurderet ud fra den nye tekst)" in output.stdout
+    assert "generering" not in output.stdout and "indlejrede svar" not in output.stdout
     assert "opsigelse: Opsigelse (teksten er ændret)" in output.stdout
-    assert "kontakttid: Kontakttid (afsnittet er slettet)" in output.stdout
+    assert "kontakttid: Kontakttid (bestemmelsen er slettet)" in output.stdout
     result, draft = audit(library, edited[1])
     target = review_path(edited[1], tmp_path)
     write_review(draft, comment_plan(result, draft), target, replace=False)
     notes = comment_anchors(target).values()
     summary = next(text for _, text in notes if text.startswith("Gennemgang"))
-    assert "Ændret efter generering: Opsigelse" in summary
-    assert "Slettet efter generering: Kontakttid" in summary
+    assert "Bestemmelser med ændret tekst i forhold til vores udkast: Opsigelse." in summary
+    assert "Bestemmelser fra vores udkast, der ikke længere er med: Kontakttid." in summary
+    assert "generering" not in summary and "indlejrede" not in summary
     opsigelse = next(text for _, text in notes if text.startswith("Ændret i forhold til"))
     assert "– Opsigelse: Opsigelsesvarslet er forlænget fra én måned til tre måneder" in opsigelse

@@ -58,8 +58,8 @@ def ours_and_theirs(
 def test_counter_draft_is_not_clean(library: Library, ours_and_theirs: tuple[Path, Path]) -> None:
     result, _ = audit(library, ours_and_theirs[1])
     found = {f.rule for f in result.findings}
-    assert {"R92", "R93", "R94", "R95"} <= found  # suspension, notice, core time, transport
-    assert result.versus == "vores seneste version (indlejret i dokumentet)"
+    assert {"R92", "R93", "R94", "R95", "R110"} <= found  # … and the date that has passed
+    assert result.versus == "vores udkast (Udkast 1 af 15. januar 2027)"
     worse = [c for c in result.changes if c.assessment.favour == "arbejdsgiveren"]
     assert [(c.topic, c.kind) for c in worse] == [
         ("tilgaengelighed", "ændret"),
@@ -67,12 +67,19 @@ def test_counter_draft_is_not_clean(library: Library, ours_and_theirs: tuple[Pat
         ("undtagelser", "tilføjet"),
         ("transport", "slettet"),
     ]  # fmt: skip  (in the library's clause order: availability comes before changes)
-    notice = worse[1].assessment.text
-    assert notice.startswith("Varslet for fremmøde er forkortet fra tre arbejdsdage til dagen før "
-                             "kl. 12: ringere for medarbejderne end variant 'Indkaldelse med "
-                             "varsel'")  # fmt: skip
+    notice = worse[1].assessment
+    assert notice.text == ("Varslet for fremmøde er forkortet fra tre arbejdsdage til dagen før "
+                           "kl. 12.")  # fmt: skip
+    assert notice.library == (
+        "ringere for medarbejderne end variant 'Indkaldelse med varsel' (Balanceret)"
+    )  # for our notes, not the union rep's comment
     moved = next(c for c in result.changes if c.kind == "flyttet")
     assert moved.topic == "frivillighed" and moved.assessment.favour == "neutral"
+    assert moved.move is not None and (moved.move.was, moved.move.now) == (4, 6)
+    assert ("lokalaftalens § 4 om frivillighed", 4, 6) in moved.move.renumbered
+    assert "det altoverskyggende princip" in moved.assessment.text
+    assert "Kræv bestemmelsen flyttet tilbage til § 4." in moved.assessment.text
+    assert "uden betydning" not in moved.assessment.favour_da
 
 
 def test_mod_our_docx_gives_the_same_changes(
@@ -103,7 +110,9 @@ def test_review_copy_comments_sit_on_the_changed_words(
     r95 = next(w for t, w in covered if t.startswith("R95"))
     assert r95 == "regnes hjemmet som udgangspunkt"
     deleted = next(t for t, _ in covered if t.startswith("Slettet"))
-    assert "Slettet tekst: „Rejsetiden fra hjemmet til mødestedet" in deleted
+    assert "Slettet tekst fra vores udkast: „Rejsetiden fra hjemmet til mødestedet" in deleted
+    r110 = next(w for t, w in covered if t.startswith("R110"))
+    assert r110 == "den 1. marts 2027"  # on the date in § 19 that has passed
     assert by_start and len(comment_anchors(target)) == len(covered)
     reopened = docx.Document(str(target))
     assert [p.text for p in reopened.paragraphs] == [
