@@ -9,7 +9,12 @@ on reject-all (by the self-check's views, assembler/compare/selfcheck.py).
 Peers are optional (`pip install -e ".[bench]"`): docx-trackdiff and jubarte-redlines (both
 started as their own commands) and Docxodus (python-redlines, started as a Python command). A
 peer that is not installed is left out with the reason printed. Before timing, our package is
-byte-compiled, as a regular install is, so no run pays for compiling source.
+byte-compiled, as a regular install is, so no run pays for compiling source; the clause
+library's snapshot is built by the first, uncounted round, as by any earlier aftale command.
+
+Two more commands run in the same turns, to show where aftale's time goes: the same command with
+the self-check switched off, and with the change overview's rows switched off (its modules are
+still imported). Their CPU time against the full command's, run by run, gives each step's share.
 """
 
 from __future__ import annotations
@@ -61,25 +66,7 @@ def tools() -> tuple[list[Tool], list[str]]:
     aftale = shutil.which("aftale", path=str(bin_dir)) or shutil.which("aftale")
     if aftale is None:
         raise SystemExit("aftale er ikke installeret i dette miljø (pip install -e .).")
-    found.append(
-        Tool(
-            "aftale",
-            lambda a, b, o: [
-                aftale,
-                "sammenlign",
-                str(a),
-                str(b),
-                "-o",
-                str(o),
-                "--overskriv",
-                "--tillad-afvigelser",
-                "--forfatter",
-                "bench",
-                "--dato",
-                "2026-01-01",
-            ],
-        )
-    )
+    found.append(Tool("aftale", lambda a, b, o: [aftale, *aftale_args(a, b, o)]))
     trackdiff = shutil.which("docx-trackdiff", path=str(bin_dir)) or shutil.which("docx-trackdiff")
     if trackdiff:
         found.append(Tool("docx-trackdiff", lambda a, b, o: [trackdiff, str(a), str(b), str(o)]))
@@ -122,6 +109,34 @@ def tools() -> tuple[list[Tool], list[str]]:
     return found, missing
 
 
+# The full command with one step patched out, started like the console script.
+WITHOUT = {
+    "uden selvkontrol": "import assembler.compare.packages as p; p.check = lambda *a: []",
+    "uden oversigt": "import assembler.compare.rounds as r; r.describe_rounds = lambda *a, **k: 0",
+}
+LAUNCH = "\nfrom assembler.launch import main\nmain()\n"
+
+
+def parts() -> list[Tool]:
+    """aftale with its self-check, and with its overview, switched off."""
+
+    def command(patch: str) -> Callable[[Path, Path, Path], list[str]]:
+        def argv(a: Path, b: Path, o: Path) -> list[str]:
+            return [sys.executable, "-c", patch + LAUNCH, *aftale_args(a, b, o)]
+
+        return argv
+
+    return [Tool(name, command(patch)) for name, patch in WITHOUT.items()]
+
+
+def aftale_args(a: Path, b: Path, o: Path) -> list[str]:
+    """`aftale sammenlign`'s arguments in every run: one author and date, no questions asked."""
+    return [
+        "sammenlign", str(a), str(b), "-o", str(o), "--overskriv", "--tillad-afvigelser",
+        "--forfatter", "bench", "--dato", "2026-01-01",
+    ]  # fmt: skip
+
+
 TIME = Path("/usr/bin/time")  # GNU time: the peak of the command itself, not of this process
 
 
@@ -158,17 +173,21 @@ def race(
     for reason in missing:
         print(f"Udeladt: {reason}")
     peers = [t.name for t in found[1:]]
+    steps = parts()
     head = f"{'par':40} {'aftale s':>8} {'cpu s':>6} {'MiB':>4}"
     for name in peers:
         head += f" | {name[:16]:>16} s {'MiB':>4} {'forhold':>7} {'cpu':>5}"
+    head += " | selvkontrol oversigt"
     print(head + " | round-trip (aftale, " + ", ".join(peers) + ")")
     for label, old, new in pairs:
-        runs = {t.name: Runs() for t in found}
+        runs = {t.name: Runs() for t in [*found, *steps]}
         for k in range(repeats + 1):  # the first round warms the file cache and is not counted
-            for tool in found:
+            for tool in [*found, *steps]:
                 out = work / f"{tool.name}.docx"
                 out.unlink(missing_ok=True)
                 wall, cpu, peak, code = run_once(tool.argv(old, new, out), work)
+                if k == 0 and tool in steps:
+                    continue
                 if k == 0:
                     ok = out.exists() and code in (0, 3)
                     runs[tool.name].roundtrip = (
@@ -196,10 +215,18 @@ def race(
                 f" | {statistics.median(theirs.wall):18.3f} {statistics.median(theirs.peak):4.0f}"
                 f" {wall_ratio:6.2f}x {cpu_ratio:5.2f}"
             )
+        shares = [
+            statistics.median(
+                (a - b) / a for a, b in zip(ours.cpu, runs[step.name].cpu, strict=True)
+            )
+            for step in steps
+        ]
+        line += f" | {shares[0]:10.0%} {shares[1]:8.0%}"
         flags = ", ".join(runs[t.name].roundtrip for t in found)
         print(f"{line} | {flags}", flush=True)
     print(
         "forhold = aftale-tid / peer-tid for hele processen (under 1 betyder, at aftale er "
         "hurtigst), cpu = samme forhold for CPU-tid (bruger + system); medianer af forholdene "
-        "kørsel for kørsel, værktøjerne kørt på skift."
+        "kørsel for kørsel, værktøjerne kørt på skift. selvkontrol og oversigt = den andel af "
+        "aftales CPU-tid, der forsvinder, når selvkontrollen eller oversigtens rækker slås fra."
     )

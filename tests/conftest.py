@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,19 @@ from assembler.library import load_library
 from assembler.library.model import Library
 from assembler.render.templates import TemplateSet, load_templates
 from assembler.workflows import EXAMPLE_ANSWERS
+
+CACHE_KEY = pytest.StashKey[str]()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The clause library's snapshot cache (assembler/library/snapshot.py) lives in a folder of
+    this run, for the tests and every command they start: never the user's home directory."""
+    config.stash[CACHE_KEY] = os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="aftale-")
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """Remove this run's cache folder."""
+    shutil.rmtree(config.stash.get(CACHE_KEY, ""), ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

@@ -9,6 +9,7 @@ from pathlib import Path
 from lxml import etree
 
 from assembler.audit.numbering import Numbering, NumRef
+from assembler.audit.styles import read_styles
 from assembler.errors import InputFileError
 from assembler.ooxml.bookmarks import clause_anchors
 from assembler.ooxml.customxml import read_payload
@@ -16,7 +17,6 @@ from assembler.ooxml.ns import qn
 from assembler.ooxml.package import Package, read_package
 
 DOCUMENT = "word/document.xml"
-STYLES = "word/styles.xml"
 HEADING_STYLE = re.compile(r"^(heading|overskrift)\s*\d|^(title|titel)$", re.I)
 # "§ 3 Tilgængelighed", "§ 3. Tilgængelighed", "3. Tilgængelighed", "3.1 Omfang", "Ad 3) …"
 NUMBERED = re.compile(r"^\s*(?:§\s*\d+[a-z]?\.?|\d+(?:\.\d+)*\.?\)?|[IVX]+\.)\s+(?P<title>\S.*)$")
@@ -60,7 +60,7 @@ class DocxDraft:
     anchors: list[tuple[str, str, etree._Element]]
     payload: dict | None
     numbering: Numbering | None = None  # the lists and styles' numbering, read once
-    styles: dict[str, str] = field(default_factory=dict)  # styleId → style name
+    styles: dict[str, str] = field(default_factory=dict)  # paragraph styleId → style name
 
     @property
     def text(self) -> str:
@@ -75,36 +75,27 @@ class DocxDraft:
         return None
 
 
-def _style_names(package: Package) -> dict[str, str]:
-    """styleId → style name (Danish Word uses ids like 'Overskrift1' for 'heading 1')."""
-    if STYLES not in package.parts:
-        return {}
-    root = package.xml(STYLES)
-    names = {}
-    for style in root.iter(qn("w:style")):
-        name = style.find(qn("w:name"))
-        names[style.get(qn("w:styleId"), "")] = (
-            name.get(qn("w:val"), "") if name is not None else ""
-        )
-    return names
+W_T, W_TAB, W_R, W_PPR = qn("w:t"), qn("w:tab"), qn("w:r"), qn("w:pPr")
+W_VAL, W_PSTYLE, W_OUTLINE = qn("w:val"), qn("w:pStyle"), qn("w:outlineLvl")
+W_BOLD = f"{qn('w:rPr')}/{qn('w:b')}"
 
 
-def _text(p: etree._Element) -> str:
+def paragraph_text(p: etree._Element) -> str:
     """Visible text of a paragraph (tabs as spaces)."""
     out = []
-    for el in p.iter(qn("w:t"), qn("w:tab")):
-        out.append(" " if el.tag == qn("w:tab") else el.text or "")
+    for el in p.iter(W_T, W_TAB):
+        out.append(" " if el.tag == W_TAB else el.text or "")
     return " ".join("".join(out).split())
 
 
 def _all_bold(p: etree._Element) -> bool:
     """Whether every run with text is bold."""
-    runs = [r for r in p.iter(qn("w:r")) if r.find(qn("w:t")) is not None]
+    runs = [r for r in p.iter(W_R) if r.find(W_T) is not None]
     if not runs:
         return False
     for r in runs:
-        b = r.find(f"{qn('w:rPr')}/{qn('w:b')}")
-        if b is None or b.get(qn("w:val"), "true") in ("0", "false"):
+        b = r.find(W_BOLD)
+        if b is None or b.get(W_VAL, "true") in ("0", "false"):
             return False
     return True
 
@@ -113,17 +104,17 @@ def _heading(p: etree._Element, text: str, styles: dict[str, str]) -> str | None
     """The heading text if the paragraph is a heading (styled, outline level, numbered, bold)."""
     if not text or len(text) > MAX_HEADING_CHARS:
         return None
-    ppr = p.find(qn("w:pPr"))
+    ppr = p.find(W_PPR)
     style_id = ""
     if ppr is not None:
-        ps = ppr.find(qn("w:pStyle"))
-        style_id = ps.get(qn("w:val"), "") if ps is not None else ""
+        ps = ppr.find(W_PSTYLE)
+        style_id = ps.get(W_VAL, "") if ps is not None else ""
     style = styles.get(style_id, style_id)
     numbered = NUMBERED.match(text)
     title = numbered.group("title") if numbered else text
     if HEADING_STYLE.match(style) or HEADING_STYLE.match(style_id):
         return title
-    if ppr is not None and ppr.find(qn("w:outlineLvl")) is not None:
+    if ppr is not None and ppr.find(W_OUTLINE) is not None:
         return title
     ends_like_sentence = text.rstrip().endswith(SENTENCE_END)
     if (
@@ -165,17 +156,19 @@ def _mark_auto_numbered(paragraphs: list[Para], numbers: list[NumRef | None]) ->
             para.heading = para.text  # the number is not part of the text
 
 
-def read_draft(path: Path) -> DocxDraft:
-    """Read a .docx safely and split it into paragraphs and sections."""
-    package = read_package(path, "docx")
+def read_draft(path: Path, package: Package | None = None) -> DocxDraft:
+    """Read a .docx safely (or the package already read from it) and split it into paragraphs
+    and sections."""
+    package = package or read_package(path, "docx")
     root = package.xml(DOCUMENT)
-    styles = _style_names(package)
+    paragraph_styles = read_styles(package)
+    styles = {k: style.name for k, style in paragraph_styles.by_id.items()}
     body = root.find(qn("w:body"))
-    numbering = Numbering(package)
+    numbering = Numbering(package, paragraph_styles)
     paragraphs: list[Para] = []
     numbers: list[NumRef | None] = []
     for index, p in enumerate((body if body is not None else root).iter(qn("w:p"))):
-        text = _text(p)
+        text = paragraph_text(p)
         paragraphs.append(Para(index, p, text, _heading(p, text, styles)))
         numbers.append(numbering.number_of(p))
     _mark_auto_numbered(paragraphs, numbers)

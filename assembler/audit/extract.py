@@ -11,6 +11,7 @@ from assembler.audit.frame_text import employee_frame_from_terms, local_frame_fr
 from assembler.audit.terms import text_terms
 from assembler.audit.topics import Found
 from assembler.library.values import MONTHS
+from assembler.regex import LazyPattern
 from assembler.rules.facts import EmployeeFacts, LocalFacts
 
 NUMBER_WORDS: dict[str, int | Decimal] = {
@@ -19,31 +20,34 @@ NUMBER_WORDS: dict[str, int | Decimal] = {
     "halvanden": Decimal("1.5"),
 }  # fmt: skip
 NUM = r"(\d+(?:,\d+)?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + ")"
-TEXT_DATE = re.compile(r"\b(\d{1,2})\.\s*(" + "|".join(MONTHS) + r")\s+(\d{4})\b", re.I)
-NUM_DATE = re.compile(r"\b(\d{1,2})[./-](\d{1,2})[./-](\d{4})\b")
-ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-EFFECTIVE = re.compile(r"træder i kraft|med virkning fra|gælder fra|ikrafttræden", re.I)
-END = re.compile(r"ophører|udløber|til og med|frem til|tidsbegrænset til|slutdato", re.I)
-NOTICE = re.compile(NUM + r"\s+måned(?:s|ers?)?\s+(?:skriftligt?\s+)?varsel", re.I)
-EXTENT = re.compile(
+TEXT_DATE = LazyPattern(r"\b(\d{1,2})\.\s*(" + "|".join(MONTHS) + r")\s+(\d{4})\b", re.I)
+NUM_DATE = LazyPattern(r"\b(\d{1,2})[./-](\d{1,2})[./-](\d{4})\b")
+ISO_DATE = LazyPattern(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+EFFECTIVE = LazyPattern(r"træder i kraft|med virkning fra|gælder fra|ikrafttræden", re.I)
+END = LazyPattern(r"ophører|udløber|til og med|frem til|tidsbegrænset til|slutdato", re.I)
+NOTICE = LazyPattern(NUM + r"\s+måned(?:s|ers?)?\s+(?:skriftligt?\s+)?varsel", re.I)
+EXTENT = LazyPattern(
     NUM + r"\s+(?:hel\s+)?dag(?:e)?\s+(?:om|pr\.?|per|hver|i)\s+(anden\s+uge|uge[n]?|måned(?:en)?)",
     re.I,
 )
-MAX_DAYS = re.compile(r"højst\s+" + NUM + r"\s+dag(?:e)?\s+(?:om|pr\.?|per|i)\s+ugen?", re.I)
-ADDRESS = re.compile(  # "Østerbrogade 112, 3. th., 2100 København Ø"; bounded repeats
+MAX_DAYS = LazyPattern(r"højst\s+" + NUM + r"\s+dag(?:e)?\s+(?:om|pr\.?|per|i)\s+ugen?", re.I)
+ADDRESS = LazyPattern(  # "Østerbrogade 112, 3. th., 2100 København Ø"; bounded repeats
     r"[A-ZÆØÅ][\wæøåÆØÅ.\- ]{1,60}?\s\d{1,4}[A-Za-z]?[^\n]{0,40}?,?"
     r"[ \t]+\d{4}[ \t]+[A-ZÆØÅ][\wæøå]+"
 )
-WEEKDAYS = re.compile(r"\b(mandag|tirsdag|onsdag|torsdag|fredag)(?:e|en)?\b", re.I)
-REST_DEVIATION = re.compile(
+WEEKDAYS = LazyPattern(r"\b(mandag|tirsdag|onsdag|torsdag|fredag)(?:e|en)?\b", re.I)
+REST_DEVIATION = LazyPattern(
     r"hvileperiode\w*.{0,120}(fravig|afvig|undtag|kap(?:itel|\.)\s*6)|"
     r"(fravig|afvig|undtag)\w*.{0,120}hvileperiode",
     re.I,
 )
 SECTOR_HINTS = (
-    ("stat", re.compile(r"rammeaftale om distancearbejde|\bstyrelse|ministeri|\bi staten\b", re.I)),
-    ("region", re.compile(r"\bregion\b|region [A-ZÆØÅ]|rltn|danske regioner", re.I)),
-    ("kommune", re.compile(r"\bkommune\b|\bkl\b|\bkto\b", re.I)),
+    (
+        "stat",
+        LazyPattern(r"rammeaftale om distancearbejde|\bstyrelse|ministeri|\bi staten\b", re.I),
+    ),
+    ("region", LazyPattern(r"\bregion\b|region [A-ZÆØÅ]|rltn|danske regioner", re.I)),
+    ("kommune", LazyPattern(r"\bkommune\b|\bkl\b|\bkto\b", re.I)),
 )
 
 

@@ -12,13 +12,14 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from assembler.regex import LazyPattern
 from assembler.rules.frame_facts import CALL_IN_ASSESSMENT, CALL_IN_CONSENT, CALL_IN_NOTICE
 from assembler.rules.text_facts import Term
 
 WORKING_DAYS = ("arbejdsdag", "hverdag")
-LAPSE = re.compile(r"ophører\s+uden\s+varsel[^.]*lokalaftal", re.I)
-LAPSE_DEFERS = re.compile(r"medmindre\s+lokalaftalen", re.I)
-LAPSE_CAVEAT = re.compile(r"væsentlig\s+ændring", re.I)
+LAPSE = LazyPattern(r"ophører\s+uden\s+varsel[^.]*lokalaftal", re.I)
+LAPSE_DEFERS = LazyPattern(r"medmindre\s+lokalaftalen", re.I)
+LAPSE_CAVEAT = LazyPattern(r"væsentlig\s+ændring", re.I)
 
 
 def _first(terms: Sequence[Term], kind: str, negated: bool | None = False) -> Term | None:

@@ -4,59 +4,45 @@ from __future__ import annotations
 
 from lxml import etree
 
+from assembler.audit.styles import STYLES, Styles, child_val, read_styles
 from assembler.ooxml.ns import qn
 from assembler.ooxml.package import Package
 
 NUMBERING = "word/numbering.xml"
-STYLES = "word/styles.xml"
+W_PPR, W_NUMPR = qn("w:pPr"), qn("w:numPr")
 NOT_NUMBERS = ("bullet", "none")
 MAX_BASED_ON = 12  # styles come from untrusted files: bound the basedOn chain (and its cycles)
 
 NumRef = tuple[str, str]  # (numId, ilvl)
 
 
-def _val(parent: etree._Element | None, path: str) -> str | None:
-    """The w:val of a child found by a path of w: names ('w:numPr/w:numId')."""
-    if parent is None:
-        return None
-    el = parent.find("/".join(qn(step) for step in path.split("/")))
-    return None if el is None else el.get(qn("w:val"))
-
-
 class Numbering:
     """The number formats of a document's lists and the numbering its paragraph styles carry."""
 
-    def __init__(self, package: Package) -> None:
+    def __init__(self, package: Package, styles: Styles | None = None) -> None:
+        """Read numbering.xml, and the paragraph styles unless already read (`styles`)."""
         self.formats: dict[NumRef, str] = {}
         self.styles: dict[str, tuple[str | None, str | None, str | None]] = {}
         self.default_style = "Normal"
         if NUMBERING in package.parts:
             self._read_numbering(package.xml(NUMBERING))
-        if STYLES in package.parts:
-            for style in package.xml(STYLES).iter(qn("w:style")):
-                ppr = style.find(qn("w:pPr"))
-                if style.get(qn("w:type")) == "paragraph" and style.get(qn("w:default")) in (
-                    "1",
-                    "true",
-                ):
-                    self.default_style = style.get(qn("w:styleId"), "Normal")
-                self.styles[style.get(qn("w:styleId"), "")] = (
-                    _val(ppr, "w:numPr/w:numId"),
-                    _val(ppr, "w:numPr/w:ilvl"),
-                    _val(style, "w:basedOn"),
-                )
+        if styles is None and STYLES in package.parts:
+            styles = read_styles(package)
+        if styles is not None:
+            self.default_style = styles.default
+            self.styles = {k: (s.num_id, s.ilvl, s.based_on) for k, s in styles.by_id.items()}
 
     def _read_numbering(self, root: etree._Element) -> None:
         abstract: dict[str, dict[str, str]] = {}
         for node in root.iter(qn("w:abstractNum")):
             levels = abstract.setdefault(node.get(qn("w:abstractNumId"), ""), {})
             for lvl in node.iter(qn("w:lvl")):
-                levels[lvl.get(qn("w:ilvl"), "0")] = _val(lvl, "w:numFmt") or "decimal"
+                levels[lvl.get(qn("w:ilvl"), "0")] = child_val(lvl, "w:numFmt") or "decimal"
         for num in root.iter(qn("w:num")):
             num_id = num.get(qn("w:numId"), "")
-            levels = dict(abstract.get(_val(num, "w:abstractNumId") or "", {}))
+            levels = dict(abstract.get(child_val(num, "w:abstractNumId") or "", {}))
             for override in num.iter(qn("w:lvlOverride")):
-                fmt = _val(override, "w:lvl/w:numFmt")
+                fmt = child_val(override, "w:lvl/w:numFmt")
                 if fmt:
                     levels[override.get(qn("w:ilvl"), "0")] = fmt
             for ilvl, fmt in levels.items():
@@ -73,10 +59,14 @@ class Numbering:
 
     def number_of(self, p: etree._Element) -> NumRef | None:
         """(numId, ilvl) when Word shows a number (not a bullet) before the paragraph, else None."""
-        ppr = p.find(qn("w:pPr"))
-        style_num, style_lvl = self._style_ref(_val(ppr, "w:pStyle") or self.default_style)
-        num_id = _val(ppr, "w:numPr/w:numId") or style_num
-        ilvl = _val(ppr, "w:numPr/w:ilvl") or style_lvl or "0"
+        ppr = p.find(W_PPR)
+        style_id = child_val(ppr, "w:pStyle") if ppr is not None else None
+        style_num, style_lvl = self._style_ref(style_id or self.default_style)
+        own_num = own_lvl = None
+        if ppr is not None and (num_pr := ppr.find(W_NUMPR)) is not None:
+            own_num, own_lvl = child_val(num_pr, "w:numId"), child_val(num_pr, "w:ilvl")
+        num_id = own_num or style_num
+        ilvl = own_lvl or style_lvl or "0"
         if not num_id or num_id == "0":
             return None
         fmt = self.formats.get((num_id, ilvl))

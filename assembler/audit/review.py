@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from assembler.audit.changes import (
     Change,
@@ -42,6 +42,9 @@ from assembler.rules.engine import EmployeeCase, run_rules
 from assembler.rules.facts import EmployeeFacts, LocalFacts
 from assembler.rules.model import Finding
 from assembler.rules.text_facts import Term, TextFacts
+
+if TYPE_CHECKING:
+    from assembler.ooxml.package import Package
 
 OUR_DRAFT = "vores udkast"
 
@@ -191,11 +194,19 @@ def _with_text(facts: LocalFacts | EmployeeFacts, text: TextFacts) -> LocalFacts
 
 
 def audit(
-    library: Library, path: Path, sector_override: str | None = None, ours: Path | None = None
+    library: Library,
+    path: Path,
+    sector_override: str | None = None,
+    ours: Path | None = None,
+    *,
+    package: Package | None = None,
+    changes: bool = True,
 ) -> tuple[AuditResult, DocxDraft]:
     """Audit a .docx (against our last version `ours`, or the answers it carries, if any);
-    the draft is returned too, for writing the review copy."""
-    draft = read_draft(path)
+    the draft is returned too, for writing the review copy. `package` is the file already
+    read; `changes=False` leaves out the clause-by-clause comparison with our last version
+    (result.changes), for callers that only want the findings."""
+    draft = read_draft(path, package)
     agreement = decide_agreement(draft)
     sector, sector_from = _sector(draft, sector_override)
     found = find_topics(draft, library, agreement)
@@ -233,7 +244,8 @@ def audit(
     result.local, result.employee, result.text = local, employee, text
     if version is not None:
         result.versus = version.label
-        result.changes = compare_with(library, agreement, version, draft, found)
+        if changes:
+            result.changes = compare_with(library, agreement, version, draft, found)
     return result, draft
 
 

@@ -10,11 +10,11 @@ the changed clause's topic. Others, such as a per-change assessment from the aud
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from assembler.compare.variants import variant_of
-from assembler.library.model import Library, Variant
-from assembler.rules.model import Finding
+if TYPE_CHECKING:  # the library and the rules load only when the overview assesses
+    from assembler.library.model import Library, Variant
+    from assembler.rules.model import Finding
 
 
 @dataclass(frozen=True)
@@ -59,6 +59,8 @@ class LibraryAssessor:
     def _assess(
         self, agreement: str, topic_id: str, before: str | None, after: str | None
     ) -> str | None:
+        from assembler.compare.variants import variant_of
+
         try:
             topic = self.library.topic(agreement, topic_id)
         except KeyError:

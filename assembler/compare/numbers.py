@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from assembler.audit.numbering import Numbering
 from assembler.ooxml.ns import qn
 from assembler.ooxml.package import Package
+
+if TYPE_CHECKING:
+    from assembler.audit.numbering import Numbering
 
 # "§ 4", "§ 4a.", "Stk. 2.", "3.", "3.1" at the start of a paragraph, followed by its text.
 HAND_NUMBER = re.compile(
@@ -61,11 +64,18 @@ class NumberStyle:
         return self.level_text.replace("%1", str(position)).strip()
 
 
-def number_style(package: Package, heading: etree._Element | None) -> NumberStyle:
-    """The level text Word uses for this heading paragraph's number (default '%1.')."""
+def number_style(
+    package: Package, heading: etree._Element | None, numbering: Numbering | None = None
+) -> NumberStyle:
+    """The level text Word uses for this heading paragraph's number (default '%1.'); the
+    package's numbering is read unless given."""
     if heading is None or NUMBERING not in package.parts:
         return NumberStyle()
-    ref = Numbering(package).number_of(heading)
+    if numbering is None:
+        from assembler.audit.numbering import Numbering  # only for Word-numbered headings
+
+        numbering = Numbering(package)
+    ref = numbering.number_of(heading)
     if ref is None:
         return NumberStyle()
     text = _level_text(package.xml(NUMBERING), *ref)

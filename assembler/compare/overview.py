@@ -2,34 +2,34 @@
 
 One source for three views: the terminal table (output.print_rounds), the .xlsx (xlsx.py) and
 plain data for a web page (`records`). `describe_rounds` fills `Round.rows` from the engine's
-changes, the clause library and the audit's reading of both versions.
+changes and, for agreements about home work, the clause library and the audit's reading of both
+versions (assessed.py).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
-from dataclasses import replace
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from assembler.compare import views as version_views
-from assembler.compare.assess import Assessor, ChangeFacts, FindingsAssessor, LibraryAssessor
-from assembler.compare.clauses import top_level
 from assembler.compare.model import ChangeRow, Round
-from assembler.compare.packages import Change
-from assembler.compare.summary import Summary, summarise
-from assembler.compare.views import (
-    VersionView,
-    clause_text,
-    clause_topics,
+from assembler.compare.numbers import NumberStyle
+from assembler.compare.scope import (
+    body_paragraphs,
+    concerns_home_work,
     heading_style,
-    locate,
-    read_view,
+    numbered_headings,
 )
-from assembler.library.loader import load_library
-from assembler.library.model import Library
-from assembler.library.values import format_date, format_number
+from assembler.compare.summary import summarise
+from assembler.errors import AftaleError
+from assembler.library.values import format_date
+from assembler.ooxml.package import Package, read_package
+
+if TYPE_CHECKING:
+    from assembler.compare.assess import Assessor
+    from assembler.library.model import Library
 
 COLUMNS = (  # (record key, Danish heading): the order of the table in every view
     ("runde", "Runde"),
@@ -66,137 +66,52 @@ def danish_date(rnd: Round) -> str:
     return format_date(day) if day is not None else ""
 
 
-def _numbered_headings(changes: list[Change]) -> list[str]:
-    """Texts of the top-level headings Word numbers, for finding their number format."""
-    top = top_level(changes)
-    return [
-        c.info.text
-        for c in changes
-        if c.part == "body" and c.info.heading_level == top and c.info.numbered and c.info.text
-    ]
-
-
 def describe_rounds(
-    rounds: list[Round], assessors: Sequence[Assessor] = (), library: Library | None = None
+    rounds: list[Round],
+    assessors: Sequence[Assessor] = (),
+    library: Library | None = None,
+    packages: Mapping[Path, Package] | None = None,
 ) -> None:
-    """Fill each round's rows: clauses, topics in Danish and the assessment column."""
+    """Fill each round's rows: clauses, topics in Danish and the assessment column.
+
+    The clause library and the audit are consulted only when they can say something: when a
+    version carries our clause anchors or mentions home work, or when the caller brings its own
+    library or assessors. Other documents (any contract, a report) get every row with its clause
+    and number, and no topic or assessment, as when the overview is unsure. `packages` are the
+    versions already read, by path.
+    """
     if not any(c.kind != "equal" for r in rounds for c in r.changes):
         return  # nothing changed: no rows, and no need to read the library or the versions
-    library = library or load_library()
-    newer = {r.new.path for r in rounds}
-    views: dict[Path, tuple[VersionView | None, str]] = {}
-    agreement = ""  # every version of a negotiation is the same kind of agreement
-    for path in dict.fromkeys(p for r in rounds for p in (r.new.path, r.old.path)):
-        view, problem = read_view(library, path, path in newer, agreement)
-        views[path] = (view, problem)
-        agreement = agreement or (view.agreement if view is not None else "")
-    library_assessor = LibraryAssessor(library)
-    for rnd in rounds:
-        old, old_problem = views[rnd.old.path]
-        new, new_problem = views[rnd.new.path]
-        _note_problems(rnd, old_problem, new_problem, new)
-        style = heading_style(new or old, _numbered_headings(rnd.changes))
-        summary = summarise(rnd.changes, style)
-        findings = FindingsAssessor(new.findings if new and new.findings else [])
-        every: list[Assessor] = [library_assessor, findings, *assessors]
-        rnd.rows = _rows(summary, old, new, library, every)
+    read, complete = _packages(rounds, packages or {})
+    newest_first = reversed(read.values())  # the newest version is the likeliest to say so
+    plain = library is None and not assessors and complete  # an unreadable one gets its note
+    if plain and not any(map(concerns_home_work, newest_first)):
+        for rnd in rounds:
+            package = read.get(rnd.new.path) or read.get(rnd.old.path)
+            style = NumberStyle()
+            if package is not None:
+                headings = numbered_headings(rnd.changes)
+                style = heading_style(package, body_paragraphs(package), headings, None)
+            rnd.rows = summarise(rnd.changes, style).rows
+        return
+    from assembler.compare.assessed import describe_assessed  # the library and the audit
+
+    describe_assessed(rounds, assessors, library, read)
 
 
-def _note_problems(rnd: Round, old_problem: str, new_problem: str, new: VersionView | None) -> None:
-    """Say in the round's notes what the overview could not read or check."""
-    for name, problem in ((rnd.old.path.name, old_problem), (rnd.new.path.name, new_problem)):
-        if problem:
-            rnd.notes.append(
-                f"{name} kunne ikke læses som aftale, så oversigten mangler emner og "
-                f"vurdering fra den: {problem}"
-            )
-    if new is not None and new.findings is None:
-        name, size = rnd.new.path.name, format_number(len(new.draft.paragraphs))
-        limit = format_number(version_views.MAX_AUDIT_PARAGRAPHS)
-        rnd.notes.append(
-            f"{name} har {size} afsnit; over {limit} køres "
-            "reglerne ikke som en del af oversigten, så vurderingen bygger kun på "
-            f"klausulbiblioteket. Kør 'aftale tjek {name}' for regelfund."
-        )
-
-
-def _title(library: Library, agreement: str, topic: str) -> str:
-    """The topic's Danish title (in the agreement read, else wherever the id is unique)."""
-    for scope in (agreement, ""):
-        titles = {
-            t.title for t in library.topics if t.id == topic and (not scope or t.agreement == scope)
-        }
-        if len(titles) == 1:
-            return titles.pop()
-    return ""
-
-
-def _rows(
-    summary: Summary,
-    old: VersionView | None,
-    new: VersionView | None,
-    library: Library,
-    assessors: Sequence[Assessor],
-) -> list[ChangeRow]:
-    """The summary's rows with topics named and assessed (each sentence once per clause)."""
-    old_at = locate(old, summary.clauses, old=True) if old else {}
-    new_at = locate(new, summary.clauses, old=False) if new else {}
-    reader = new or old
-    agreement = reader.agreement if reader else ""
-    topics: dict[int, list[str]] = {}
-    said: dict[int, list[str]] = {}
-    out = []
-    for row in summary.rows:
-        if row.clause not in topics:
-            topics[row.clause] = _topics(row, library, agreement, (new, new_at), (old, old_at))
-        ids = topics[row.clause]
-        facts = ChangeFacts(
-            agreement=agreement,
-            topic=ids[0] if len(ids) == 1 else "",
-            kind=row.kind,
-            before=row.before,
-            after=row.after,
-            clause_before=_body(old, old_at, row.clause),
-            clause_after=_body(new, new_at, row.clause),
-        )
-        sentences = said.setdefault(row.clause, [])
-        fresh = []
-        for assessor in assessors:
-            text = assessor(facts)
-            if text and text not in sentences:
-                sentences.append(text)
-                fresh.append(text)
-        out.append(
-            replace(
-                row,
-                topic=facts.topic,
-                topic_title=" / ".join(_title(library, agreement, t) for t in ids),
-                assessment="\n".join(fresh),
-            )
-        )
-    return out
-
-
-Located = tuple[VersionView | None, dict[int, tuple[int, int]]]
-
-
-def _body(view: VersionView | None, located: dict[int, tuple[int, int]], clause: int) -> str | None:
-    """The clause's whole text in this version, or None when it is not there (or not found)."""
-    if view is None or clause not in located:
-        return None
-    return clause_text(view, located[clause])
-
-
-def _topics(row: ChangeRow, library: Library, agreement: str, *sides: Located) -> list[str]:
-    """The clause's topics: its anchor's, else what the topic finder sees (newer version first);
-    at most two, and only ids the library can name."""
-    ids = [row.topic] if row.topic else []
-    for view, located in sides:
-        if ids:
-            break
-        if view is not None and row.clause in located:
-            ids = clause_topics(view, library, located[row.clause])
-    return [t for t in ids if _title(library, agreement, t)][:2]
+def _packages(
+    rounds: list[Round], known: Mapping[Path, Package]
+) -> tuple[dict[Path, Package], bool]:
+    """Every version's package, those already read or else read now, and whether all could be
+    read (one that cannot is left out here; reading its view says why, in the round's notes)."""
+    out: dict[Path, Package] = {}
+    paths = list(dict.fromkeys(p for r in rounds for p in (r.old.path, r.new.path)))
+    for path in paths:
+        try:
+            out[path] = known.get(path) or read_package(path, "docx")
+        except AftaleError:
+            continue
+    return out, len(out) == len(paths)
 
 
 def row_record(rnd: Round, row: ChangeRow) -> dict[str, str]:

@@ -5,14 +5,17 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from assembler.compare.assess import Assessor
 from assembler.compare.model import Round, Version
 from assembler.compare.overview import describe_rounds
 from assembler.compare.packages import compare_packages
 from assembler.errors import InputFileError
 from assembler.ooxml.ns import qn
 from assembler.ooxml.package import Package, read_package
+
+if TYPE_CHECKING:  # the assessment loads only for agreements the overview assesses
+    from assembler.compare.assess import Assessor
 
 DEFAULT_AUTHOR = "aftale"
 
@@ -147,7 +150,7 @@ def compare_versions(
                 f"formatering og afsnitsmærker) står med forfatterne '{authors_all}'."
             )
         rounds.append(whole)
-    describe_rounds(rounds, assessors)
+    describe_rounds(rounds, assessors, packages={p.path: p for p in packages})
     return rounds
 
 

@@ -2,7 +2,8 @@
 
 The audit (assembler/audit) reads a version the way `aftale tjek` does: which agreement it is,
 which topics it covers (our bookmarks, else headings, else wording) and the rule findings. The
-overview links its clauses to that reading by their heading text, in document order.
+overview links its clauses to that reading by their heading text, in document order. Only
+versions the audit can say something about are read this way (assembler/compare/scope.py).
 """
 
 from __future__ import annotations
@@ -11,17 +12,19 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from assembler.audit.document import DOCUMENT, DocxDraft, read_draft
-from assembler.audit.review import audit
-from assembler.audit.topics import decide_agreement, find_topics
 from assembler.compare.clauses import Clause, norm
-from assembler.compare.numbers import NumberStyle, number_style, split_number
+from assembler.compare.numbers import split_number
 from assembler.errors import AftaleError
-from assembler.library.model import Library
-from assembler.ooxml.package import read_package
-from assembler.rules.model import Finding
+from assembler.ooxml.package import Package, read_package
 
+if TYPE_CHECKING:
+    from assembler.audit.document import DocxDraft
+    from assembler.library.model import Library
+    from assembler.rules.model import Finding
+
+DOCUMENT = "word/document.xml"
 HOW_RANK = {"bogmærke": 0, "overskrift": 1, "tekst": 2}
 # `aftale tjek` on a long document costs seconds; past this many paragraphs (≈ 150 pages) the
 # overview does without its findings and says so in a note.
@@ -41,18 +44,27 @@ class VersionView:
 
 
 def read_view(
-    library: Library, path: Path, run_rules: bool, agreement: str = ""
+    library: Library,
+    path: Path,
+    run_rules: bool,
+    agreement: str = "",
+    package: Package | None = None,
 ) -> tuple[VersionView | None, str]:
     """The audit's reading of a version (with its rule findings when asked and not too long),
     or None and the reason in Danish when the version cannot be read as an agreement. The kind
-    of agreement is decided from the text unless given (the other version of the round's)."""
+    of agreement is decided from the text unless given (the other version of the round's);
+    `package` is the file already read."""
+    from assembler.audit import document, review
+    from assembler.audit.topics import decide_agreement
+
     try:
+        package = package or read_package(path, "docx")
         findings = None
-        if run_rules and _paragraph_count(path) <= MAX_AUDIT_PARAGRAPHS:
-            result, draft = audit(library, path)
+        if run_rules and _paragraph_count(package) <= MAX_AUDIT_PARAGRAPHS:
+            result, draft = review.audit(library, path, package=package, changes=False)
             agreement, findings = result.agreement, result.findings
         else:
-            draft = read_draft(path)
+            draft = document.read_draft(path, package)
             agreement = agreement or decide_agreement(draft)
     except AftaleError as exc:
         return None, str(exc)
@@ -60,20 +72,9 @@ def read_view(
     return VersionView(draft, agreement, titles, findings), ""
 
 
-def _paragraph_count(path: Path) -> int:
+def _paragraph_count(package: Package) -> int:
     """How many paragraphs the body holds, counted in the XML without parsing it."""
-    return len(_PARAGRAPH.findall(read_package(path, "docx").parts.get(DOCUMENT, b"")))
-
-
-def heading_style(view: VersionView | None, headings: list[str]) -> NumberStyle:
-    """How Word numbers the clause headings: from the first of them found in the version."""
-    if view is None or not headings:
-        return NumberStyle()
-    wanted = {norm(h) for h in headings}
-    for para in view.draft.paragraphs:
-        if para.text and norm(para.text) in wanted:
-            return number_style(view.draft.package, para.element)
-    return NumberStyle()
+    return len(_PARAGRAPH.findall(package.parts.get(DOCUMENT, b"")))
 
 
 def locate(view: VersionView, clauses: list[Clause], old: bool) -> dict[int, tuple[int, int]]:
@@ -120,6 +121,9 @@ def clause_topics(view: VersionView, library: Library, bounds: tuple[int, int]) 
     The finder runs on the clause alone (its heading, then its wording), so the cost follows
     the changed clauses, not the length of the document, and wording elsewhere cannot leak in.
     """
+    from assembler.audit.document import DocxDraft
+    from assembler.audit.topics import find_topics
+
     start, end = bounds
     paragraphs = view.draft.paragraphs[start:end]
     inside = {id(p.element) for p in paragraphs}

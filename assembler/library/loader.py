@@ -1,4 +1,5 @@
-"""Load the clause library from YAML files and validate it; every problem names file and clause."""
+"""Load the clause library from YAML files and validate it (or read its validated snapshot,
+snapshot.py, when neither the files nor the code changed); every problem names file and clause."""
 
 from __future__ import annotations
 
@@ -7,19 +8,15 @@ import os
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from assembler.errors import LibraryError
 from assembler.library.model import AGREEMENTS, Library, Param, Source, Term, Topic, Variant
-from assembler.library.validate import validate_library
+from assembler.library.snapshot import read_snapshot, snapshot_path, write_snapshot
 from assembler.resources import bundled_dir
 
 DEFAULT_DIR = bundled_dir("clause_library")
 ENV_DIR = "AFTALE_BIBLIOTEK"
-# libyaml's safe loader parses the library about ten times faster than the pure-Python one (the
-# library is read on every command); the result is the same, and the pure one is the fallback.
-SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 TERMS_FILE = "termer.yaml"
+META_FILES = ("bibliotek.yaml", "kilder.yaml", TERMS_FILE)
 
 
 def library_dir() -> Path:
@@ -29,9 +26,14 @@ def library_dir() -> Path:
 
 def _read_yaml(path: Path, root: Path) -> Any:
     """Parse one YAML file safely; a syntax error names the file and line."""
+    import yaml  # only when the library is read from its files, not from the snapshot
+
+    # libyaml's safe loader parses the library about ten times faster than the pure-Python one;
+    # the result is the same, and the pure one is the fallback.
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     rel = path.relative_to(root.parent) if path.is_relative_to(root.parent) else path
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f", linje {mark.line + 1}" if mark is not None else ""
@@ -159,23 +161,53 @@ def _terms(root: Path) -> tuple[Term, ...]:
     return tuple(terms)
 
 
+def _topic_files(root: Path) -> list[tuple[str, str, Path]]:
+    """(agreement folder, name relative to the library's parent, path) of every topic file."""
+    return [
+        (folder, f"{root.name}/{folder}/{path.name}", path)
+        for folder in AGREEMENTS
+        for path in sorted((root / folder).glob("*.yaml"))
+    ]
+
+
+def _files_digest(root: Path, files: list[tuple[str, str, Path]]) -> str:
+    """sha256 over every library file's name and bytes (its first 10 digits: Library.digest)."""
+    digest = hashlib.sha256()
+    for _folder, rel, path in files:
+        digest.update(rel.encode() + b"\0" + path.read_bytes() + b"\0")
+    for name in META_FILES:
+        if (root / name).is_file():
+            digest.update(name.encode() + b"\0" + (root / name).read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
 def load_library(root: Path | None = None) -> Library:
-    """Load and validate the library; raise LibraryError listing every problem."""
+    """Load and validate the library (or its validated snapshot, when its files are unchanged);
+    raise LibraryError listing every problem."""
     root = (root or library_dir()).resolve()
     if not (root / "bibliotek.yaml").is_file():
         raise LibraryError(f"{root}: ikke et klausulbibliotek (bibliotek.yaml mangler).")
+    files = _topic_files(root)
+    try:
+        digest = _files_digest(root, files)
+    except OSError as exc:
+        raise LibraryError(f"{root}: klausulbiblioteket kan ikke læses ({exc}).") from exc
+    cached = snapshot_path(digest)
+    library = read_snapshot(cached)
+    if library is not None and library.digest == digest[:10]:
+        return library
+    library = _read_library(root, files, digest)
+    write_snapshot(cached, library)
+    return library
+
+
+def _read_library(root: Path, files: list[tuple[str, str, Path]], digest: str) -> Library:
+    """Parse the library's YAML files and validate the result."""
+    from assembler.library.validate import validate_library
+
     meta = _read_yaml(root / "bibliotek.yaml", root) or {}
     sources = _sources(root)
-    topics: list[Topic] = []
-    digest = hashlib.sha256()
-    for folder in AGREEMENTS:
-        for path in sorted((root / folder).glob("*.yaml")):
-            rel = f"{root.name}/{folder}/{path.name}"
-            digest.update(rel.encode() + b"\0" + path.read_bytes() + b"\0")
-            topics.append(_topic(_read_yaml(path, root), rel, folder))
-    for name in ("bibliotek.yaml", "kilder.yaml", TERMS_FILE):
-        if (root / name).is_file():
-            digest.update(name.encode() + b"\0" + (root / name).read_bytes() + b"\0")
+    topics = [_topic(_read_yaml(path, root), rel, folder) for folder, rel, path in files]
     topics.sort(
         key=lambda t: (
             AGREEMENTS.index(t.agreement) if t.agreement in AGREEMENTS else 9,
@@ -185,7 +217,7 @@ def load_library(root: Path | None = None) -> Library:
     )
     library = Library(
         version=str(meta.get("version", "0")),
-        digest=digest.hexdigest()[:10],
+        digest=digest[:10],
         topics=tuple(topics),
         sources=sources,
         terms=_terms(root),

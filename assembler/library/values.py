@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING
 
-from assembler.library.model import Param
+if TYPE_CHECKING:  # formatting a date must not load the library model
+    from assembler.library.model import Param
 
 MONTHS = (
     "januar", "februar", "marts", "april", "maj", "juni",

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from xml.sax.saxutils import escape, unescape
 
 from lxml import etree
 
 from assembler.ooxml.ns import qn
-from assembler.ooxml.text import visible_text
+from assembler.ooxml.text import escape_text, unescape_text, visible_text
 
 BOOKMARK_PREFIX = "_Aft_"
 
@@ -67,7 +66,7 @@ def anchor_headings_xml(xml: str, anchors: Sequence[tuple[str, str]]) -> str | N
     pieces: list[str] = []
     done = 0  # everything before this offset is already in pieces
     for title, name in anchors:
-        needle = ">" + escape(title.strip())
+        needle = ">" + escape_text(title.strip())
         search = done
         while True:
             hit = xml.find(needle, search)
@@ -77,7 +76,7 @@ def anchor_headings_xml(xml: str, anchors: Sequence[tuple[str, str]]) -> str | N
             end = xml.find("</w:p>", hit)
             if start >= 0 and end >= 0:
                 paragraph = xml[start:end]
-                text = unescape("".join(_T_TEXT.findall(paragraph))).strip()
+                text = unescape_text("".join(_T_TEXT.findall(paragraph))).strip()
                 if text == title.strip():
                     break
             search = hit + 1
@@ -85,7 +84,7 @@ def anchor_headings_xml(xml: str, anchors: Sequence[tuple[str, str]]) -> str | N
         head = ppr_end + len("</w:pPr>") if ppr_end >= 0 else paragraph.find(">") + 1
         pieces += [
             xml[done : start + head],
-            f'<w:bookmarkStart w:id="{next_id}" w:name="{escape(name)}"/>',
+            f'<w:bookmarkStart w:id="{next_id}" w:name="{escape_text(name)}"/>',
             xml[start + head : end],
             f'<w:bookmarkEnd w:id="{next_id}"/>',
         ]

@@ -8,15 +8,14 @@ from __future__ import annotations
 
 import json
 import re
-import uuid
 from typing import Any
-from xml.sax.saxutils import escape
 
 from lxml import etree
 
 from assembler.ooxml.comments import EMPTY_RELS
 from assembler.ooxml.ns import CT_CUSTOM_XML_PROPS, NS, REL_CUSTOM_XML, REL_CUSTOM_XML_PROPS
 from assembler.ooxml.package import Package, parse_xml
+from assembler.ooxml.text import escape_text
 
 ANSWERS_NS = "urn:aftale:svar:1"
 DOC_RELS = "word/_rels/document.xml.rels"
@@ -32,9 +31,11 @@ def _free_item_number(parts: dict[str, bytes]) -> int:
 
 def embed_payload(parts: dict[str, bytes], payload: dict[str, Any]) -> None:
     """Add a custom XML part holding payload as JSON, with its properties and relationships."""
+    import uuid  # only when writing: uuid loads platform and ctypes helpers
+
     body = json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     item_id = "{" + str(uuid.uuid5(uuid.NAMESPACE_URL, ANSWERS_NS + body)).upper() + "}"
-    add_custom_xml_item(parts, f'<aftale xmlns="{ANSWERS_NS}">{escape(body)}</aftale>',
+    add_custom_xml_item(parts, f'<aftale xmlns="{ANSWERS_NS}">{escape_text(body)}</aftale>',
                         ANSWERS_NS, REL_ID, item_id)  # fmt: skip
 
 

@@ -20,6 +20,7 @@ from assembler.audit.terms.costs import (
     transport_terms,
 )
 from assembler.audit.terms.periods import (
+    CALL_IN_TOPICS,
     core_hours_terms,
     days_terms,
     notice_terms,
@@ -96,9 +97,24 @@ def sentence_terms(sentence: Sentence, following: str = "") -> list[Term]:
     return out
 
 
-@lru_cache(maxsize=4096)
 def _read(text: str, following: str, topic: str) -> tuple[Term, ...]:
-    """The terms of a sentence at position 0 of paragraph -1."""
+    """The terms of a sentence at position 0 of paragraph -1, in its topic.
+
+    A topic only decides whether a bare "varsel" is a call-in notice (CALL_IN_TOPICS); beyond
+    that the phrase readers just label their terms with it. So a sentence is read once for
+    each side of that line, and the terms are labelled with the topic asked for (the audit
+    reads a clause both as free text and under its topic).
+    """
+    side = CALL_IN_TOPICS[0] if topic in CALL_IN_TOPICS else ""
+    return tuple(
+        term if term.topic == topic else replace(term, topic=topic)
+        for term in _read_on_side(text, following, side)
+    )
+
+
+@lru_cache(maxsize=4096)
+def _read_on_side(text: str, following: str, topic: str) -> tuple[Term, ...]:
+    """The terms of a sentence at position 0 of paragraph -1, read under `topic`."""
     sentence = Sentence(text, 0, -1, topic)
     compulsion = compulsion_terms(sentence)
     return (

@@ -7,10 +7,11 @@ from decimal import Decimal
 
 from assembler.audit.terms.numbers import number
 from assembler.audit.terms.sentences import Sentence, negated
+from assembler.regex import LazyPattern
 from assembler.rules.text_facts import Term
 
 CASH = r"godtgørelse\w*|beløb\w*|tilskud\w*|kompensation\w*|udbetaling\w*|tillæg\w*|refusion\w*"
-AMOUNT = re.compile(
+AMOUNT = LazyPattern(
     r"(?:(?P<a>\d{1,3}(?:\.\d{3})+|\d+)(?:,(?P<ø>\d{1,2}|-))?\s*(?:kr\.?|kroner|DKK)|"
     r"(?:kr\.|DKK)\s*(?P<b>\d{1,3}(?:\.\d{3})+|\d+)(?:,(?:\d{1,2}|-))?)"
     r"(?:\s*(?:pr\.?|per|om|hver|i)\s+(?P<per>måned|måneden|år|året|uge|ugen|dag|"
@@ -40,13 +41,13 @@ def amount_terms(s: Sentence) -> list[Term]:
 
 
 COSTS = (
-    ("ingen", re.compile(r"(?:ydes|gives|betales|dækkes)\s+(?:\w+\s+)?ikke\s+(?:\w+\s+){0,2}?"
+    ("ingen", LazyPattern(r"(?:ydes|gives|betales|dækkes)\s+(?:\w+\s+)?ikke\s+(?:\w+\s+){0,2}?"
                          r"(?:godtgørelse|kompensation|dækning)|ingen\s+(?:godtgørelse|kompensation)|"
                          r"ikke\s+(?:ret\s+til\s+)?(?:godtgørelse|kompensation)", re.I)),
-    ("dokumenterede", re.compile(r"dokumenterede\s+(?:mer)?udgift\w*", re.I)),
-    ("individuel", re.compile(r"(?:afgøres|aftales|fastsættes)\s+i\s+den\s+individuelle\s+aftale",
+    ("dokumenterede", LazyPattern(r"dokumenterede\s+(?:mer)?udgift\w*", re.I)),
+    ("individuel", LazyPattern(r"(?:afgøres|aftales|fastsættes)\s+i\s+den\s+individuelle\s+aftale",
                               re.I)),
-    ("fast", re.compile(r"fast\w*\s+(?:månedlig\w*\s+)?(?:beløb|tilskud|godtgørelse)", re.I)),
+    ("fast", LazyPattern(r"fast\w*\s+(?:månedlig\w*\s+)?(?:beløb|tilskud|godtgørelse)", re.I)),
 )  # fmt: skip
 
 
@@ -60,7 +61,7 @@ def costs_terms(s: Sentence) -> list[Term]:
     return []
 
 
-TAX_FREE = re.compile(
+TAX_FREE = LazyPattern(
     r"skattefri\w*\s+(?:\w+\s+){0,2}?(?P<cash>" + CASH + r")|"
     r"(?P<cash2>"
     + CASH
@@ -92,8 +93,8 @@ OTHER_GEAR = (
     r"skærm\w*|tastatur\w*|\bmus\b|headset\w*|printer\w*|kontorstol\w*|\bstol\b|skrivebord\w*|"
     r"hæve-sænke\w*|møbler|inventar|udstyr\w*"
 )
-DEVICE = re.compile(rf"(?P<device>{COMPUTERS}|{OTHER_GEAR})", re.I)
-OWN = re.compile(
+DEVICE = LazyPattern(rf"(?P<device>{COMPUTERS}|{OTHER_GEAR})", re.I)
+OWN = LazyPattern(
     r"(?:medarbejder\w*|den\s+ansatte)\s+(?:\w+\s+){0,4}?(?P<verb>stiller|anvender|bruger|benytter|"
     r"medbringer|anskaffer|sørger\s+for|holder|har|stille|anvende|bruge|benytte|medbringe|"
     r"anskaffe|sørge\s+for)\s+(?:\w+\s+){0,3}?"
@@ -102,12 +103,12 @@ OWN = re.compile(
     r"(?:pc|computer\w*|udstyr\w*|it-udstyr|bærbar\w*)",
     re.I,
 )
-OPTIONAL = re.compile(
+OPTIONAL = LazyPattern(
     r"efter\s+eget\s+ønske|kan\s+vælge|kan\s+(?:\w+\s+){0,3}?(?:bruge|anvende|benytte)|"
     r"hvis\s+medarbejderen\s+ønsker",
     re.I,
 )
-PROHIBITED = re.compile(
+PROHIBITED = LazyPattern(
     r"må\s+ikke\s+(?:\w+\s+){0,3}?(?:bruge|anvende|benytte)|ikke\s+tilladt", re.I
 )
 
@@ -131,22 +132,22 @@ def equipment_terms(s: Sentence) -> list[Term]:
     return [Term("equipment", values, s.para, start, end, text.strip(), s.topic, neg)]
 
 
-TRAVEL_TIME = re.compile(
+TRAVEL_TIME = LazyPattern(
     r"(?:rejse|transport)tid\w*[^.]{0,80}?\b(?P<verb>medregnes|indregnes|regnes|tæller|betragtes)\b"
     r"[^.]{0,30}?arbejdstid|(?:rejse|transport)tid\w*\s+(?:er|udgør)\s+(?:ikke\s+)?arbejdstid|"
     r"\b(?:medregnes|indregnes)\s+(?:ikke\s+)?i\s+arbejdstiden",
     re.I,
 )
-ALLOWANCE = re.compile(
+ALLOWANCE = LazyPattern(
     r"(?:befordrings|kørsels|transport|rejse)godtgørelse\w*|godtgøres\s+efter\s+(?:de\s+)?"
     r"(?:regler\w*|reglerne)\s+om\s+tjenesterejser|tjenesterejse\w*|(?:befordring|transport)\w*\s+"
     r"(?:dækkes|betales|refunderes)",
     re.I,
 )
-TRANSPORT = re.compile(
+TRANSPORT = LazyPattern(
     r"rejse\w*|transport\w*|befordring\w*|kørsel\w*|tjenesterejse\w*|mødested\w*|udgangspunkt", re.I
 )
-START = re.compile(
+START = LazyPattern(
     r"hjemmet\s+(?:\w+\s+){0,2}?(?:regnes|anses|betragtes)\s+(?:\w+\s+){0,2}?som\s+"
     r"(?:udgangspunkt\w*|arbejdssted\w*|tjenested\w*|mødested\w*)|"
     r"(?:regnes|anses|betragtes)\s+hjemmet\s+som\s+(?:udgangspunkt|arbejdssted|tjenested)\w*",

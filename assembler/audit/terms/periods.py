@@ -8,29 +8,30 @@ from decimal import Decimal
 
 from assembler.audit.terms.numbers import CLOCK, NUM, ORD, clock_da, minutes, number, plural
 from assembler.audit.terms.sentences import Sentence, negated
+from assembler.regex import LazyPattern
 from assembler.rules.text_facts import Term
 
 WORKING_DAY_HOURS = Decimal(24)
 # The call-in context: attendance on a planned home day, or changing it.
-CALL_IN = re.compile(
+CALL_IN = LazyPattern(
     r"fremmød\w*|\bmøde\w*\s+(ind|op|frem|på\s+arbejds\w+|på\s+kontoret)|indkald\w*|kald\w*\s+ind|"
     r"hjemmearbejdsdag\w*|\bvarsle\w*|\bpålæg(?:get|gets)?\b",
     re.I,
 )
 CALL_IN_TOPICS = ("undtagelser", "aendring")  # a bare "varsel" there is the call-in notice
-TERMINATION = re.compile(r"\bopsig\w*|\bophør\w*|\bophæv\w*", re.I)
-DAY_BEFORE = re.compile(
+TERMINATION = LazyPattern(r"\bopsig\w*|\bophør\w*|\bophæv\w*", re.I)
+DAY_BEFORE = LazyPattern(
     r"(?:senest\s+)?(?:kl\.\s*(?P<h1>" + CLOCK + r")\s+)?(?:på\s+)?"
     r"(?P<what>dagen|arbejdsdagen|hverdagen|den\s+foregående\s+(?:arbejds|hver)?dag)\s+"
     r"(?:før|forinden|inden|i\s+forvejen)?(?:\s+kl\.\s*(?P<h2>" + CLOCK + r"))?",
     re.I,
 )
-NTH_DAY = re.compile(
+NTH_DAY = LazyPattern(
     r"senest\s+(?:på\s+)?den\s+(?P<n>" + ORD + r")\s*(?P<unit>arbejdsdag|hverdag|dag)\w*\s+"
     r"(?:før|forud|inden|forinden)",
     re.I,
 )
-COUNTED = re.compile(
+COUNTED = LazyPattern(
     r"(?:(?:med\s+)?(?:et\s+)?(?:varsel\s+på\s+)?(?:mindst\s+|minimum\s+|senest\s+)?)"
     r"(?P<n>"
     + NUM
@@ -38,16 +39,16 @@ COUNTED = re.compile(
     r"(?P<tail>varsel|før|forinden|inden|i\s+forvejen|forud)",
     re.I,
 )
-VARSEL_PAA = re.compile(
+VARSEL_PAA = LazyPattern(
     r"varsel\s+på\s+(?:mindst\s+|minimum\s+)?(?P<n>" + NUM + r")\s+"
     r"(?P<unit>arbejdsdag|hverdag|dag|døgn|time|uge)\w*",
     re.I,
 )
-SAME_DAY = re.compile(r"\b(?:samme\s+dag|uden\s+varsel|med\s+dags\s+varsel)\b", re.I)
-NO_FIXED = re.compile(
+SAME_DAY = LazyPattern(r"\b(?:samme\s+dag|uden\s+varsel|med\s+dags\s+varsel)\b", re.I)
+NO_FIXED = LazyPattern(
     r"så\s+tidligt\s+som\s+muligt|hurtigst\s+muligt|uden\s+fast\s+varsel|rimeligt\s+varsel", re.I
 )
-SHORTER = re.compile(r"kortere\s+varsel|kortere\s+frist", re.I)
+SHORTER = LazyPattern(r"kortere\s+varsel|kortere\s+frist", re.I)
 UNIT_HOURS = {
     "arbejdsdag": WORKING_DAY_HOURS,
     "hverdag": WORKING_DAY_HOURS,
@@ -79,7 +80,7 @@ def clock_label(total: int) -> str:
     return f"kl. {total // 60}" if total % 60 == 0 else f"kl. {clock_da(total)}"
 
 
-EMPLOYEE_NOTICE = re.compile(
+EMPLOYEE_NOTICE = LazyPattern(
     r"medarbejder\w*\s+(?:\w+\s+){0,12}?(?:giver\w*|meddeler|underretter|orienterer|"
     r"varsler)\b",
     re.I,
@@ -136,14 +137,14 @@ def _notice_terms(s: Sentence) -> list[Term]:
     return []
 
 
-TERMINATION_NOTICE = re.compile(
+TERMINATION_NOTICE = LazyPattern(
     r"(?:(?:med\s+)?(?:et\s+)?(?:skriftligt?\s+)?(?:varsel\s+på\s+)?)(?P<n>" + NUM + r")\s+"
     r"(?P<unit>måned|uge|dag)(?:s|ers|er|e|es)?\s+(?:skriftligt?\s+)?varsel|"
     r"med\s+(?:et\s+)?varsel\s+på\s+(?P<n2>" + NUM + r")\s+(?P<unit2>måned|uge|dag)\w*|"
     r"udgangen\s+af\s+den\s+(?P<n3>" + ORD + r")\s*måned|løbende\s+måned\s*\+\s*(?P<n4>\d+)",
     re.I,
 )
-WITHOUT_NOTICE = re.compile(
+WITHOUT_NOTICE = LazyPattern(
     r"uden\s+(?:forudgående\s+)?varsel|med\s+øjeblikkelig\s+virkning|straks\b", re.I
 )
 MONTHS_PER = {"måned": Decimal(1), "uge": Decimal("0.23"), "dag": Decimal("0.033")}
@@ -190,10 +191,12 @@ def termination_terms(s: Sentence) -> list[Term]:
     return []
 
 
-HOME = re.compile(r"hjemmearbejd\w*|arbejde\w*\s+hjemme|hjemmefra|distancearbejd\w*|\bomfang", re.I)
-NOT_HOME_DAYS = re.compile(r"skærm\w*|fremmødedag\w*|kontordag\w*|tilstedeværelsesdag\w*", re.I)
+HOME = LazyPattern(
+    r"hjemmearbejd\w*|arbejde\w*\s+hjemme|hjemmefra|distancearbejd\w*|\bomfang", re.I
+)
+NOT_HOME_DAYS = LazyPattern(r"skærm\w*|fremmødedag\w*|kontordag\w*|tilstedeværelsesdag\w*", re.I)
 LIMIT = r"(?P<limit>højst|maksimalt|maks\.?|op\s+til|ikke\s+(?:mere|over)\s+end|i\s+alt)?\s*"
-PER_WEEK = re.compile(
+PER_WEEK = LazyPattern(
     LIMIT + r"(?:hvad\s+der\s+(?:i\s+gennemsnit\s+)?svarer\s+til\s+)?(?P<n>" + NUM + r")\s+"
     r"(?:hele\s+)?(?:arbejds)?dag(?:e)?\s+(?:om|pr\.?|per|i|hver)\s+(?P<per>ugen|uge|måneden|måned|"
     r"anden\s+uge|14\.\s*dag)|"
@@ -204,19 +207,19 @@ PER_WEEK = re.compile(
     r"(?:fem\s+)?(?:arbejds)?dage",
     re.I,
 )
-SHARE = re.compile(
+SHARE = LazyPattern(
     LIMIT + r"(?:(?P<low>\d+)\s*(?:[-–]|til)\s*)?(?P<pct>\d+(?:,\d+)?)\s*(?:%|procent)\s+af\s+"
     r"(?:den\s+|medarbejderens\s+)?(?:aftalte\s+|samlede\s+|ugentlige\s+|normale\s+)?arbejdstid",
     re.I,
 )
-WHOLE = re.compile(
+WHOLE = LazyPattern(
     r"(?:i\s+)?hele\s+(?:den\s+)?(?:aftalte\s+|ugentlige\s+)?arbejdstid(?:en)?|"
     r"alle\s+ugens\s+(?:arbejds)?dage|fuld\s+tid\s+(?:hjemme|fra\s+hjemmet)",
     re.I,
 )
-PART_ONLY = re.compile(r"\b(?:kun|alene|højst)\s+(?:udgøre\s+)?(?:en\s+)?del\s+af", re.I)
+PART_ONLY = LazyPattern(r"\b(?:kun|alene|højst)\s+(?:udgøre\s+)?(?:en\s+)?del\s+af", re.I)
 # A cheap first look: a number of days, a percentage or "hele …" (the patterns below are costly).
-DAYS_HINT = re.compile(
+DAYS_HINT = LazyPattern(
     r"\bdage?\s+(?:om|pr\.?|per|i|hver)\s|\baf\s+ugens|%|procent|\bhele\s|fuld\s+tid", re.I
 )
 WEEKS = {
@@ -266,24 +269,24 @@ def days_terms(s: Sentence) -> list[Term]:
     return out
 
 
-REACHABLE = re.compile(
+REACHABLE = LazyPattern(
     r"kontakt\w*|træffe\w*|tilgængelig\w*|kernetid\w*|fikstid\w*|telefontid\w*|online|"
     r"svare\s+på|besvare",
     re.I,
 )
-RANGE = re.compile(
+RANGE = LazyPattern(
     r"(?:kl\.\s*(?P<a1>" + CLOCK + r")\s*(?:[-–—]|til)\s*(?:kl\.\s*)?(?P<b1>" + CLOCK + r"))|"
     r"(?:mellem\s+(?:kl\.\s*)?(?P<a2>" + CLOCK + r")\s+og\s+(?:kl\.\s*)?(?P<b2>" + CLOCK + r"))|"
     r"(?:fra\s+(?:kl\.\s*)?(?P<a3>" + CLOCK + r")\s+til\s+(?:kl\.\s*)?(?P<b3>" + CLOCK + r"))|"
     r"(?:tidsrummet\s+(?P<a4>" + CLOCK + r")\s*[-–]\s*(?P<b4>" + CLOCK + r"))",
     re.I,
 )
-WHOLE_DAY = re.compile(
+WHOLE_DAY = LazyPattern(
     r"i\s+hele\s+(?:den\s+)?(?:planlagte\s+|normale\s+|sædvanlige\s+)?arbejdstid(?:en)?|"
     r"hele\s+arbejdsdagen",
     re.I,
 )
-CALENDAR = re.compile(r"kalender\w*", re.I)
+CALENDAR = LazyPattern(r"kalender\w*", re.I)
 
 
 def core_hours_terms(s: Sentence) -> list[Term]:

@@ -7,9 +7,10 @@ import re
 from assembler.audit.terms.numbers import NUM, number, plural
 from assembler.audit.terms.periods import EMPLOYER
 from assembler.audit.terms.sentences import Sentence, negated
+from assembler.regex import LazyPattern
 from assembler.rules.text_facts import Term
 
-ACTOR = re.compile(
+ACTOR = LazyPattern(
     rf"\b(?P<actor>{EMPLOYER}|[A-ZÆØÅ]\w*(?:styrelsen|kommune|region|ministeriet)|"
     r"medarbejder\w*|den\s+ansatte|parterne|tillidsrepræsentant\w*)\b",
     re.I,
@@ -18,14 +19,14 @@ MODAL = (
     r"(?:kan|må|skal|er\s+berettiget\s+til\s+at|har\s+ret\s+til\s+at|"
     r"forbeholder\s+sig\s+(?:ret(?:ten)?\s+)?til\s+at)"
 )
-AGREED = re.compile(
+AGREED = LazyPattern(
     r"efter\s+aftale|kun\s+(?:efter|ved)\s+aftale|i\s+enighed|i\s+fællesskab|"
     r"(?:parterne|begge\s+parter|medarbejderen\s+og\s+\w+\s+leder)\s+er\s+enige|"
     r"med\s+(?:medarbejderens|tillidsrepræsentantens|organisationernes|\w+s)\s+"
     r"(?:samtykke|accept|godkendelse)|aftales\s+med|skal\s+aftales",
     re.I,
 )
-UNILATERAL = re.compile(r"\bensidigt?\b", re.I)
+UNILATERAL = LazyPattern(r"\bensidigt?\b", re.I)
 HOME_WORK = r"(?:hjemmearbejde(?:t)?\b(?!s)|hjemmearbejdsordning\w*|ordningen|distancearbejde\w*|"
 HOME_WORK += r"de\s+individuelle\s+aftaler|individuelle\s+aftaler|retten\s+til\s+hjemmearbejde)"
 
@@ -48,12 +49,12 @@ def _term(s: Sentence, kind: str, m: re.Match[str], values: dict, neg: bool) -> 
     return Term(kind, values, s.para, start, end, m.group(0), s.topic, neg)
 
 
-CALL_IN = re.compile(
+CALL_IN = LazyPattern(
     MODAL + r"\s+(?:\w+\s+){0,3}?(?P<verb>pålægge|kræve|beordre|indkalde|kalde)\w*\s+"
     r"(?:\w+\s+){0,5}?(?:at\s+møde|fremmøde|til\s+fremmøde|ind\b|møde\s+på)",
     re.I,
 )
-CALL_IN_PASSIVE = re.compile(r"fremmøde\s+kan\s+(?:\w+\s+){0,2}(?:kræves|pålægges)", re.I)
+CALL_IN_PASSIVE = LazyPattern(r"fremmøde\s+kan\s+(?:\w+\s+){0,2}(?:kræves|pålægges)", re.I)
 
 
 def call_in_terms(s: Sentence) -> list[Term]:
@@ -70,7 +71,7 @@ def call_in_terms(s: Sentence) -> list[Term]:
     return []
 
 
-CHANGE = re.compile(
+CHANGE = LazyPattern(
     MODAL + r"\s+(?:\w+\s+){0,5}?(?P<verb>ændre|flytte|aflyse|omlægge|inddrage)\w*\s+"
     r"(?:\w+\s+){0,4}?(?P<what>hjemmearbejdsdag\w*|placering\w*|aftalen\b|den\s+individuelle\s+aftale|"
     r"de\s+individuelle\s+aftaler|omfanget)",
@@ -98,29 +99,31 @@ SUSPEND_VERB = (
     r"sætte\s+(?:\w+\s+){0,3}?(?:på\s+pause|ud\s+af\s+kraft)|tilbagekalde|inddrage|ophæve|"
     r"bringe\s+(?:\w+\s+){0,3}?til\s+ophør|trække\s+(?:\w+\s+){0,3}?tilbage)\w*"
 )
-SUSPEND_HINT = re.compile(
+SUSPEND_HINT = LazyPattern(
     r"indstil|suspend|bero|afbry|stands|pause|kraft|tilbagekald|inddrag|ophæv|ophør|tilbage", re.I
 )
-SUSPEND = re.compile(
+SUSPEND = LazyPattern(
     MODAL + r"\s+(?:\w+\s+){0,3}?(?P<temp>midlertidigt\s+)?" + SUSPEND_VERB + r"\s+"
     r"(?:\w+\s+){0,3}?" + HOME_WORK,
     re.I,
 )
-SUSPEND_PASSIVE = re.compile(
+SUSPEND_PASSIVE = LazyPattern(
     HOME_WORK + r"\s+(?:i\s+\w+\s+)?(?:kan|må)\s+(?:\w+\s+){0,2}?(?P<temp>midlertidigt\s+)?"
     r"(?P<verb>indstilles|suspenderes|sættes\s+i\s+bero|afbrydes|standses|tilbagekaldes|"
     r"inddrages|ophæves)",
     re.I,
 )
-SUSPEND_NOUN = re.compile(r"\b(indstilling|suspension|tilbagekaldelse|inddragelse)\w*", re.I)
-DURATION = re.compile(
+SUSPEND_NOUN = re.compile(  # a re.Pattern: negotiate/replies.py passes it on as one
+    r"\b(indstilling|suspension|tilbagekaldelse|inddragelse)\w*", re.I
+)
+DURATION = LazyPattern(
     r"(?:i\s+)?(?:højst|maksimalt|op\s+til|i\s+en\s+periode\s+på\s+højst)\s+(?P<n>" + NUM + r")\s+"
     r"(?P<unit>måned|uge|dag)\w*",
     re.I,
 )
-RENEWABLE = re.compile(r"ad\s+gangen|kan\s+forlænges|forlænges|gentages", re.I)
-CONSULT = re.compile(r"drøft\w*|orienter\w*|\bhør\w*|forelægge\w*|inddrag\w*\s+(?:i\s+)?", re.I)
-SCOPE_UNIT = re.compile(
+RENEWABLE = LazyPattern(r"ad\s+gangen|kan\s+forlænges|forlænges|gentages", re.I)
+CONSULT = LazyPattern(r"drøft\w*|orienter\w*|\bhør\w*|forelægge\w*|inddrag\w*\s+(?:i\s+)?", re.I)
+SCOPE_UNIT = LazyPattern(
     r"i\s+en\s+enhed|for\s+en\s+enhed|i\s+enheden|for\s+enheden|i\s+en\s+afdeling", re.I
 )
 
@@ -170,22 +173,22 @@ def suspension_terms(s: Sentence, following: str) -> list[Term]:
     return []
 
 
-COMPEL_HINT = re.compile(r"pålæg|beordr|påbyd|kræv|bestem|send|pligt|forpligt|betingelse", re.I)
-COMPEL = re.compile(
+COMPEL_HINT = LazyPattern(r"pålæg|beordr|påbyd|kræv|bestem|send|pligt|forpligt|betingelse", re.I)
+COMPEL = LazyPattern(
     r"(?P<verb>pålægge|beordre|påbyde|kræve|bestemme|hjemsende|sende)\w*\s+(?:\w+\s+){0,4}?"
     r"(?P<obj>hjemmearbejde\b(?!s)|at\s+arbejde\s+(?:hjemme|hjemmefra)|arbejde\s+hjemmefra|"
     r"til\s+hjemmearbejde\b)",
     re.I,
 )
-COMPEL_PASSIVE = re.compile(
+COMPEL_PASSIVE = LazyPattern(
     r"hjemmearbejde\s+kan\s+(?:\w+\s+){0,2}?(?:pålægges|beordres|kræves)", re.I
 )
-DUTY = re.compile(
+DUTY = LazyPattern(
     r"(?:pligt|forpligtet?|forpligtelse)\s+til\s+(?:at\s+)?(?:udføre\s+)?(?:hjemmearbejde\b(?!s)|"
     r"arbejde\s+(?:hjemme|hjemmefra))",
     re.I,
 )
-CONTINUED = re.compile(r"betingelse\s+for\s+(?:den\s+)?fortsat\w*\s+ansættelse", re.I)
+CONTINUED = LazyPattern(r"betingelse\s+for\s+(?:den\s+)?fortsat\w*\s+ansættelse", re.I)
 
 
 def compulsion_terms(s: Sentence) -> list[Term]:
@@ -223,13 +226,13 @@ def compulsion_terms(s: Sentence) -> list[Term]:
     return out
 
 
-VOLUNTARY_HINT = re.compile(r"frivillig|pligt|betingelse|ansættelsesvilkår|stillingsopslag", re.I)
-VOLUNTARY = re.compile(
+VOLUNTARY_HINT = LazyPattern(r"frivillig|pligt|betingelse|ansættelsesvilkår|stillingsopslag", re.I)
+VOLUNTARY = LazyPattern(
     r"\bfrivillig\w*|hverken\s+(?:en\s+)?ret\s+eller\s+(?:en\s+)?pligt|ingen\s+pligt\s+til|"
     r"ikke\s+(?:en\s+)?pligt\s+til|pålægger\s+\w+\s+ikke\s+pligt",
     re.I,
 )
-HIRING = re.compile(
+HIRING = LazyPattern(
     r"betingelse\s+for\s+(?:en\s+)?ansættelse|ansættelsesvilkår|stillingsopslag", re.I
 )
 

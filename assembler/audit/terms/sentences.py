@@ -5,15 +5,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assembler.regex import LazyPattern
+
 # Abbreviations that end with a full stop inside a Danish sentence.
 ABBREVIATIONS = (
     "kl", "fx", "f.eks", "pr", "nr", "stk", "jf", "bl.a", "mv", "m.v", "ca", "dvs", "evt",
     "inkl", "ekskl", "hhv", "mht", "vedr", "ifm", "pkt", "s", "d", "ang",
 )  # fmt: skip
-_BOUNDARY = re.compile(r"[.!?;:](?=\s+[A-ZÆØÅ\"„»«(§])")
-NEGATION = re.compile(r"\b(ikke|ingen|intet|aldrig|hverken|uden\s+at)\b", re.I)
+_BOUNDARY = LazyPattern(r"[.!?;:](?=\s+[A-ZÆØÅ\"„»«(§])")
+NEGATION = LazyPattern(r"\b(ikke|ingen|intet|aldrig|hverken|uden\s+at)\b", re.I)
 # Clause-internal breaks that end the reach of a negation: "ikke A, men B".
-CONTRAST = re.compile(r"\b(men|dog|derimod|medmindre|undtagen)\b|;", re.I)
+CONTRAST = LazyPattern(r"\b(men|dog|derimod|medmindre|undtagen)\b|;", re.I)
 
 
 @dataclass(frozen=True)

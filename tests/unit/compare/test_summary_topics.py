@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from assembler.audit import document, review
 from assembler.compare import views
 from assembler.compare.assess import ChangeFacts, FindingsAssessor
 from assembler.compare.model import Round, Version
@@ -150,13 +151,13 @@ def test_findings_assessor_reports_the_newer_versions_findings_by_topic() -> Non
 def test_an_unreadable_version_is_noted_not_hidden(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def refuse(path: Path) -> object:
+    def refuse(path: Path, *args: object, **kw: object) -> object:
         raise InputFileError(f"{path.name}: kan ikke læses.")
 
-    monkeypatch.setattr(views, "read_draft", refuse)
-    monkeypatch.setattr(views, "audit", lambda library, path: refuse(path))
-    old = clause_doc([("Omfang", ["To dage om ugen."])])
-    new = clause_doc([("Omfang", ["Tre dage om ugen."])])
+    monkeypatch.setattr(document, "read_draft", refuse)
+    monkeypatch.setattr(review, "audit", lambda library, path, **kw: refuse(path))
+    old = clause_doc([("Omfang", ["To dage om ugen med hjemmearbejde."])])
+    new = clause_doc([("Omfang", ["Tre dage om ugen med hjemmearbejde."])])
     [rnd] = compare(tmp_path, old, new)
     assert [r.label for r in rnd.rows] == ["afsnit ændret"]
     assert any("oversigten mangler emner og vurdering" in n and "v2.docx" in n for n in rnd.notes)

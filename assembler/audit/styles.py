@@ -1,0 +1,124 @@
+"""The paragraph styles of a .docx, read once: name, numbering, basedOn and the default style.
+
+styles.xml is often 300-400 kB, nearly all of it table and character styles and latent-style
+entries; a paragraph's w:pStyle, and a paragraph style's w:basedOn, only ever name paragraph
+styles (ECMA-376 §17.7.4.17, §17.7.4.3). So only the w:style elements of type paragraph are cut
+out of the part and parsed, under the part's own root tag (its namespace declarations). A part
+written in an unusual way (another prefix, a w:style the cut cannot delimit) is parsed whole.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from lxml import etree
+
+from assembler.errors import InputFileError
+from assembler.ooxml.ns import NS, qn
+from assembler.ooxml.package import Package, parse_xml
+
+STYLES = "word/styles.xml"
+_START = re.compile(rb"<w:style[\s/>]")
+_TYPE = re.compile(rb"""\sw:type\s*=\s*["']([^"']*)["']""")
+_ROOT = re.compile(rb"<w:styles[\s>]")
+
+
+@dataclass(frozen=True)
+class Style:
+    """What the audit reads of one paragraph style."""
+
+    name: str
+    num_id: str | None
+    ilvl: str | None
+    based_on: str | None
+
+
+@dataclass
+class Styles:
+    """Paragraph styles by styleId, and the default paragraph style."""
+
+    by_id: dict[str, Style] = field(default_factory=dict)
+    default: str = "Normal"
+
+
+W_VAL = qn("w:val")
+
+
+@cache
+def _clark(path: str) -> str:
+    """A path of w: names ('w:numPr/w:numId') in Clark notation, worked out once."""
+    return "/".join(qn(step) for step in path.split("/"))
+
+
+def child_val(parent: etree._Element | None, path: str) -> str | None:
+    """The w:val of a child found by a path of w: names ('w:numPr/w:numId')."""
+    if parent is None:
+        return None
+    el = parent.find(_clark(path))
+    return None if el is None else el.get(W_VAL)
+
+
+def _paragraph_styles_xml(data: bytes) -> bytes | None:
+    """The part cut down to its paragraph styles, or None when it must be parsed whole."""
+    root = _ROOT.search(data)
+    if root is None or b"<!--" in data or b"<![CDATA[" in data:
+        return None  # markup a byte search could mistake for a style: parse the part whole
+    head_end = data.find(b">", root.start())
+    head = data[root.start() : head_end + 1]
+    if f'xmlns:w="{NS["w"]}"'.encode() not in head or head.endswith(b"/>"):
+        return None
+    chunks = [head]
+    pos = head_end + 1
+    while (found := _START.search(data, pos)) is not None:
+        tag_end = data.find(b">", found.start())
+        if tag_end < 0:
+            return None
+        tag = data[found.start() : tag_end + 1]
+        if tag.endswith(b"/>"):
+            end = tag_end + 1
+        else:
+            close = data.find(b"</w:style>", tag_end)
+            if close < 0 or _START.search(data, tag_end, close) is not None:
+                return None
+            end = close + len(b"</w:style>")
+        kind = _TYPE.search(tag)
+        if kind is None or kind.group(1) == b"paragraph":
+            chunks.append(data[found.start() : end])
+        pos = end
+    chunks.append(b"</w:styles>")
+    return b"".join(chunks)
+
+
+def read_styles(package: Package) -> Styles:
+    """The paragraph styles of a package (none when it has no styles part)."""
+    data = package.parts.get(STYLES)
+    out = Styles()
+    if data is None:
+        return out
+    where = f"{package.path.name}:{STYLES}"
+    cut = _paragraph_styles_xml(data)
+    root = None
+    if cut is not None:
+        try:
+            root = parse_xml(cut, where)
+        except InputFileError:
+            root = None  # the cut went wrong somewhere: read the part as it is
+    if root is None:
+        root = parse_xml(data, where)
+    for style in root.iter(qn("w:style")):
+        kind = style.get(qn("w:type"))
+        if kind not in (None, "paragraph"):
+            continue
+        style_id = style.get(qn("w:styleId"), "")
+        if kind == "paragraph" and style.get(qn("w:default")) in ("1", "true"):
+            out.default = style.get(qn("w:styleId"), "Normal")
+        ppr = style.find(qn("w:pPr"))
+        out.by_id[style_id] = Style(
+            child_val(style, "w:name") or "",
+            child_val(ppr, "w:numPr/w:numId"),
+            child_val(ppr, "w:numPr/w:ilvl"),
+            child_val(style, "w:basedOn"),
+        )
+    return out

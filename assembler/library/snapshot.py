@@ -1,0 +1,163 @@
+"""A validated snapshot of the clause library as JSON in the user's cache directory.
+
+Parsing 38 YAML files and validating every clause text costs more than comparing two short
+agreements, and the library only changes when its files or aftale itself change. After a library
+has been loaded and validated, its data is written as JSON under $XDG_CACHE_HOME/aftale (else
+~/.cache/aftale), named by a digest of every library file and of the code that reads and
+validates them (assembler/library/*.py, with aftale's version); a later run with the same files
+and code reads that instead. JSON, never pickle: the cached data is only ever read as data. A
+snapshot is written only when it reads back equal to the library it came from, and one that
+cannot be read (damaged, edited, an older layout) is ignored and rebuilt. Nothing here is ever
+an error: an unwritable or missing cache directory just means no snapshot.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from assembler import __version__
+from assembler.library.model import Library, Param, Source, Term, Topic, Variant
+
+FORMAT = 1  # raise when the snapshot's layout changes
+CODE_DIR = Path(__file__).resolve().parent  # the library package: loader, model, validation
+PREFIX = "bibliotek-"
+KEEP = 8  # snapshots kept (several libraries via $AFTALE_BIBLIOTEK); the oldest go first
+
+
+def cache_dir() -> Path:
+    """Where snapshots live: $XDG_CACHE_HOME/aftale, else ~/.cache/aftale."""
+    base = Path(os.environ.get("XDG_CACHE_HOME") or "")
+    return (base if base.is_absolute() else Path.home() / ".cache") / "aftale"
+
+
+def _code_digest() -> str:
+    """The library code's own bytes and aftale's version: a snapshot is read only by the code
+    that validated it (a new validation rule, in a release or a working copy, reads anew)."""
+    digest = hashlib.sha256(f"{FORMAT}\0{__version__}".encode())
+    for source in sorted(CODE_DIR.glob("*.py")):
+        try:
+            digest.update(source.name.encode() + b"\0" + source.read_bytes())
+        except OSError:
+            digest.update(source.name.encode())
+    return digest.hexdigest()
+
+
+def snapshot_path(files_digest: str) -> Path:
+    """The snapshot file for a library whose files hash to `files_digest`."""
+    key = hashlib.sha256(f"{_code_digest()}\0{files_digest}".encode()).hexdigest()
+    return cache_dir() / f"{PREFIX}{key[:32]}.json"
+
+
+def _param(raw: dict[str, Any]) -> Param:
+    return Param(
+        name=raw["name"],
+        type=raw["type"],
+        label=raw["label"],
+        help=raw["help"],
+        default=raw["default"],
+        required=raw["required"],
+        choices=tuple(raw["choices"]),
+        choice_texts=tuple(raw["choice_texts"]),
+        min=raw["min"],
+        max=raw["max"],
+        unit=tuple(raw["unit"]),
+    )
+
+
+def _variant(raw: dict[str, Any]) -> Variant:
+    return Variant(
+        id=raw["id"],
+        name=raw["name"],
+        position=raw["position"],
+        summary=raw["summary"],
+        guidance=raw["guidance"],
+        sources=tuple(raw["sources"]),
+        sectors=tuple(raw["sectors"]),
+        params=tuple(_param(p) for p in raw["params"]),
+        text=raw["text"],
+    )
+
+
+def _topic(raw: dict[str, Any]) -> Topic:
+    return Topic(
+        id=raw["id"],
+        agreement=raw["agreement"],
+        order=raw["order"],
+        kind=raw["kind"],
+        title=raw["title"],
+        question=raw["question"],
+        guidance=raw["guidance"],
+        sources=tuple(raw["sources"]),
+        sectors=tuple(raw["sectors"]),
+        default=raw["default"],
+        params=tuple(_param(p) for p in raw["params"]),
+        variants=tuple(_variant(v) for v in raw["variants"]),
+        file=raw["file"],
+    )
+
+
+def decode(data: dict[str, Any]) -> Library:
+    """The Library a snapshot's JSON describes (KeyError/TypeError/ValueError when malformed)."""
+    return Library(
+        version=data["version"],
+        digest=data["digest"],
+        topics=tuple(_topic(t) for t in data["topics"]),
+        sources={
+            key: Source(s["id"], s["title"], s["url"], tuple(s["sectors"]))
+            for key, s in data["sources"].items()
+        },
+        terms=tuple(
+            Term(t["use"], tuple(t["avoid"]), t["why"], tuple(t["agreements"]), t["mid_sentence"])
+            for t in data["terms"]
+        ),
+    )
+
+
+def read_snapshot(path: Path) -> Library | None:
+    """The library in a snapshot, or None when there is none or it cannot be read."""
+    try:
+        data = json.loads(path.read_bytes())
+        return decode(data)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+def write_snapshot(path: Path, library: Library) -> None:
+    """Store a validated library's snapshot atomically; silently nothing when that fails."""
+    try:
+        text = json.dumps(asdict(library), ensure_ascii=False, sort_keys=True)
+        if decode(json.loads(text)) != library:
+            return  # a value JSON cannot carry (a date, say): reading YAML stays the only way
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(text)
+            Path(tmp).replace(path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        _prune(path.parent, keep=path)
+    except (OSError, ValueError, TypeError, KeyError):
+        return
+
+
+def _prune(folder: Path, keep: Path) -> None:
+    """Keep the snapshot just written and the KEEP - 1 newest others; remove the rest."""
+    others = []
+    for entry in folder.glob(f"{PREFIX}*.json"):
+        if entry == keep:
+            continue
+        try:
+            others.append((entry.stat().st_mtime_ns, entry))
+        except OSError:
+            continue
+    others.sort(reverse=True)
+    for _, old in others[KEEP - 1 :]:
+        old.unlink(missing_ok=True)

@@ -1,0 +1,136 @@
+"""The clause library's validated snapshot: built, reused, rebuilt on change, never a problem."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from assembler.errors import LibraryError
+from assembler.library import loader, snapshot
+from assembler.library.loader import load_library
+from tests.minilib import topic, write_library
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh cache directory for this test only."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    return tmp_path / "cache" / "aftale"
+
+
+def _snapshots(cache: Path) -> list[Path]:
+    return sorted(cache.glob("bibliotek-*.json"))
+
+
+def _refuse_yaml(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make reading the library from its YAML files fail, so only a snapshot can serve it."""
+
+    def refuse(*args: object) -> object:
+        raise AssertionError("the library was read from its YAML files")
+
+    monkeypatch.setattr(loader, "_read_library", refuse)
+
+
+def test_the_first_load_writes_a_snapshot_equal_to_the_library(cache: Path) -> None:
+    library = load_library()
+    [written] = _snapshots(cache)
+    data = json.loads(written.read_text(encoding="utf-8"))  # plain JSON, never pickle
+    assert data["version"] == library.version and data["digest"] == library.digest
+    assert snapshot.decode(data) == library
+    assert len(data["topics"]) == len(library.topics) > 30
+
+
+def test_a_later_load_reuses_the_snapshot(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first = load_library()
+    _refuse_yaml(monkeypatch)
+    again = load_library()
+    assert again == first
+    assert again.version_label == first.version_label  # what documents embed stays the same
+    assert [t.variants for t in again.topics] == [t.variants for t in first.topics]
+
+
+def test_a_changed_library_file_is_read_again(
+    tmp_path: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = write_library(tmp_path / "lib", [topic("x"), topic("y", "individuel")])
+    before = load_library(root)
+    changed = topic("x", title="En ny titel")
+    write_library(root, [changed, topic("y", "individuel")])
+    after = load_library(root)
+    assert before.topic("lokal", "x").title == "Titel x"
+    assert after.topic("lokal", "x").title == "En ny titel"
+    assert after.digest != before.digest
+    assert len(_snapshots(cache)) == 2  # one per content; the old one is simply not used
+    _refuse_yaml(monkeypatch)
+    assert load_library(root) == after
+
+
+def test_a_new_version_of_aftale_reads_the_library_again(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    load_library()
+    monkeypatch.setattr(snapshot, "__version__", "99.0.0")
+    load_library()
+    assert len(_snapshots(cache)) == 2
+
+
+def test_a_damaged_snapshot_is_ignored_and_replaced(cache: Path) -> None:
+    library = load_library()
+    [written] = _snapshots(cache)
+    for damage in ("{not json", '{"version": "1"}', json.dumps({"topics": [1, 2]}), ""):
+        written.write_text(damage, encoding="utf-8")
+        assert load_library() == library
+        assert snapshot.decode(json.loads(written.read_text(encoding="utf-8"))) == library
+
+
+def test_an_unwritable_cache_is_silently_skipped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder would be", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    library = load_library()
+    assert library == load_library()
+    assert blocker.read_text(encoding="utf-8").startswith("a file")
+
+
+def test_a_relative_cache_home_is_ignored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", "relativ/mappe")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert snapshot.cache_dir() == tmp_path / ".cache" / "aftale"
+
+
+def test_an_invalid_library_is_never_cached(tmp_path: Path, cache: Path) -> None:
+    bad = topic("x")
+    bad["variants"][1]["text"] = "Fra {{ datoen }}."
+    root = write_library(tmp_path / "lib", [bad])
+    for _ in range(2):  # the second load finds no snapshot and reports the same problem
+        with pytest.raises(LibraryError) as exc:
+            load_library(root)
+        assert any("{{ datoen }}" in p for p in exc.value.problems)
+    assert _snapshots(cache) == []
+
+
+def test_old_snapshots_are_pruned(tmp_path: Path, cache: Path) -> None:
+    root = write_library(tmp_path / "lib", [topic("x")])
+    for k in range(snapshot.KEEP + 3):
+        write_library(root, [topic("x", title=f"Titel nr. {k}")])
+        load_library(root)
+    assert len(_snapshots(cache)) == snapshot.KEEP
+
+
+def test_changed_validation_code_reads_the_library_again(
+    tmp_path: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code = tmp_path / "code"
+    code.mkdir()
+    for source in snapshot.CODE_DIR.glob("*.py"):
+        (code / source.name).write_bytes(source.read_bytes())
+    monkeypatch.setattr(snapshot, "CODE_DIR", code)
+    load_library()
+    with (code / "validate.py").open("a", encoding="utf-8") as fh:
+        fh.write("\n# a new rule\n")
+    load_library()
+    assert len(_snapshots(cache)) == 2
