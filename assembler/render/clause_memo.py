@@ -6,7 +6,8 @@ and conditions name. The memo key is exactly those, so a hit returns what render
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from assembler.library.model import Library, Topic
 from assembler.library.placeholders import (
@@ -21,10 +22,13 @@ from assembler.library.placeholders import (
 from assembler.render.clause_text import Paragraph, Scope, reference_text, render_clause
 from assembler.render.derived import derived_fact, derived_text
 
+T = TypeVar("T")
 MAX_ENTRIES = 4096
 _REFS: dict[tuple[int, str, str, str], tuple[tuple[str, str, str], ...]] = {}
 _MEMO: dict[tuple[Any, ...], list[Paragraph]] = {}
 _OWNER: list[Library] = []
+# Per memo key and view function: what a caller made of the paragraphs (e.g. context records).
+_VIEWS: dict[tuple[Any, ...], Any] = {}
 
 
 def _names(topic: Topic, variant_id: str) -> tuple[tuple[str, str, str], ...]:
@@ -54,12 +58,13 @@ def _frozen(value: object) -> object:
     return tuple(value) if isinstance(value, list) else value
 
 
-def clause(topic: Topic, variant_id: str, scope: Scope) -> list[Paragraph]:
-    """render_clause, remembered by the values the clause depends on."""
+def _key(topic: Topic, variant_id: str, scope: Scope) -> tuple[Any, ...]:
+    """The memo key: the clause, the sector and every value its text depends on."""
     if not _OWNER or _OWNER[0] is not scope.library:
         _OWNER[:] = [scope.library]
         _MEMO.clear()
         _REFS.clear()
+        _VIEWS.clear()
     values: list[tuple[object, object]] = []
     for ref_scope, ref_topic, name in _names(topic, variant_id):
         if ref_scope == "global":
@@ -83,10 +88,36 @@ def clause(topic: Topic, variant_id: str, scope: Scope) -> list[Paragraph]:
             continue
         value = source.value(ref_topic or topic.id, name)
         values.append((type(value).__name__, _frozen(value)))
-    key = (topic.agreement, topic.id, variant_id, scope.sector, tuple(values))
+    return (topic.agreement, topic.id, variant_id, scope.sector, tuple(values))
+
+
+def _paragraphs(
+    key: tuple[Any, ...], topic: Topic, variant_id: str, scope: Scope
+) -> list[Paragraph]:
+    """The remembered paragraphs for a key, rendered on a miss (not to be modified)."""
     hit = _MEMO.get(key)
     if hit is None:
         if len(_MEMO) >= MAX_ENTRIES:
             _MEMO.clear()
+            _VIEWS.clear()
         hit = _MEMO[key] = render_clause(topic, variant_id, scope)
-    return list(hit)
+    return hit
+
+
+def clause(topic: Topic, variant_id: str, scope: Scope) -> list[Paragraph]:
+    """render_clause, remembered by the values the clause depends on."""
+    key = _key(topic, variant_id, scope)
+    return list(_paragraphs(key, topic, variant_id, scope))
+
+
+def clause_view(
+    topic: Topic, variant_id: str, scope: Scope, view: Callable[[Topic, str, list[Paragraph]], T]
+) -> T:
+    """view(topic, variant, clause(...)), remembered with the clause: shared, never modify it."""
+    key = _key(topic, variant_id, scope)
+    made = _VIEWS.get((view, key))
+    if made is None:
+        made = _VIEWS[(view, key)] = view(
+            topic, variant_id, list(_paragraphs(key, topic, variant_id, scope))
+        )
+    return made  # type: ignore[no-any-return]
