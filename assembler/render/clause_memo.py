@@ -120,4 +120,4 @@ def clause_view(
         made = _VIEWS[(view, key)] = view(
             topic, variant_id, list(_paragraphs(key, topic, variant_id, scope))
         )
-    return made  # type: ignore[no-any-return]
+    return made
