@@ -24,7 +24,10 @@ from assembler.render.derived import derived_fact, derived_text
 
 T = TypeVar("T")
 MAX_ENTRIES = 4096
-_REFS: dict[tuple[int, str, str, str], tuple[tuple[str, str, str], ...]] = {}
+# What a memo key reads, per reference: (kind, from the local agreement?, topic, name or labels).
+Spec = tuple[int, bool, str, Any]
+DERIVED_VALUE, DERIVED_FLAG, CLAUSE_REF, VARIANT, VALUE = range(5)
+_REFS: dict[tuple[int, str, str, str], tuple[Spec, ...]] = {}
 _MEMO: dict[tuple[Any, ...], list[Paragraph]] = {}
 _OWNER: list[Library] = []
 # Per memo key and view function: what a caller made of the paragraphs (e.g. context records).
@@ -34,22 +37,39 @@ _VIEWS: dict[tuple[Any, ...], Any] = {}
 def _names(topic: Topic, variant_id: str) -> tuple[tuple[str, str, str], ...]:
     """(scope, topic, name) of every placeholder, condition and cross-reference in the text;
     a cross-reference has scope "§" (this agreement) or "§lokal" and its paragraph names."""
+    text = topic.variant(variant_id).text
+    refs = []
+    for block, _ in split_blocks(text):
+        conditions, _body = split_conditions(block, topic.id)
+        refs += [c.ref for c in conditions]
+        refs += [parse_ref(m.group(1), topic.id) for m in PLACEHOLDER.finditer(block)]
+    names = [(r.scope, r.topic, r.name) for r in refs]
+    names += [
+        ("§lokal" if c.local else "§", c.topic, ".".join(c.labels)) for c in clause_refs_in(text)
+    ]
+    return tuple(dict.fromkeys(names))
+
+
+def _specs(topic: Topic, variant_id: str) -> tuple[Spec, ...]:
+    """What the memo key of a clause reads, worked out once per variant from _names."""
     key = (id(topic), topic.agreement, topic.id, variant_id)
     found = _REFS.get(key)
     if found is None:
-        text = topic.variant(variant_id).text
-        refs = []
-        for block, _ in split_blocks(text):
-            conditions, _body = split_conditions(block, topic.id)
-            refs += [c.ref for c in conditions]
-            refs += [parse_ref(m.group(1), topic.id) for m in PLACEHOLDER.finditer(block)]
-        names = [(r.scope, r.topic, r.name) for r in refs]
-        names += [
-            ("§lokal" if c.local else "§", c.topic, ".".join(c.labels))
-            for c in clause_refs_in(text)
-        ]
-        found = tuple(dict.fromkeys(names))
-        _REFS[key] = found
+        specs: list[Spec] = []
+        for ref_scope, ref_topic, name in _names(topic, variant_id):
+            if ref_scope == "global":
+                continue
+            if ref_scope == "derived":
+                specs.append(
+                    (DERIVED_VALUE if name in DERIVED_TEXT else DERIVED_FLAG, False, "", name)
+                )
+            elif ref_scope in ("§", "§lokal"):
+                labels = tuple(x for x in name.split(".") if x)
+                specs.append((CLAUSE_REF, ref_scope == "§lokal", ref_topic, labels))
+            else:
+                kind = VARIANT if name == VARIANT_NAME else VALUE
+                specs.append((kind, ref_scope == "lokal", ref_topic or topic.id, name))
+        found = _REFS[key] = tuple(specs)
     return found
 
 
@@ -66,28 +86,20 @@ def _key(topic: Topic, variant_id: str, scope: Scope) -> tuple[Any, ...]:
         _REFS.clear()
         _VIEWS.clear()
     values: list[tuple[object, object]] = []
-    for ref_scope, ref_topic, name in _names(topic, variant_id):
-        if ref_scope == "global":
-            continue
-        if ref_scope == "derived":
-            if name in DERIVED_TEXT:
-                values.append(("derived", derived_text(name, scope.agreement, scope.local)))
-            else:
-                fact = derived_fact(name, scope.agreement, scope.local, scope.date)
-                values.append(("derived", fact))
-            continue
-        if ref_scope in ("§", "§lokal"):
-            local = ref_scope == "§lokal"
-            labels = tuple(x for x in name.split(".") if x)
-            shown = reference_text(local, ref_topic, labels, scope)
-            values.append((shown, None if local else scope.agreement.variant(ref_topic)))
-            continue
-        source = scope.local if ref_scope == "lokal" else scope.agreement
-        if name == VARIANT_NAME:
-            values.append(("variant", source.variant(ref_topic or topic.id)))
-            continue
-        value = source.value(ref_topic or topic.id, name)
-        values.append((type(value).__name__, _frozen(value)))
+    agreement, local = scope.agreement, scope.local
+    for kind, from_local, ref_topic, name in _specs(topic, variant_id):
+        if kind == VALUE:
+            value = (local if from_local else agreement).value(ref_topic, name)
+            values.append((type(value).__name__, _frozen(value)))
+        elif kind == VARIANT:
+            values.append(("variant", (local if from_local else agreement).variant(ref_topic)))
+        elif kind == CLAUSE_REF:
+            shown = reference_text(from_local, ref_topic, name, scope)
+            values.append((shown, None if from_local else agreement.variant(ref_topic)))
+        elif kind == DERIVED_VALUE:
+            values.append(("derived", derived_text(name, agreement, local)))
+        else:
+            values.append(("derived", derived_fact(name, agreement, local, scope.date)))
     return (topic.agreement, topic.id, variant_id, scope.sector, tuple(values))
 
 
