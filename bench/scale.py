@@ -1,8 +1,8 @@
 """Benchmark: `aftale generer` on a 10,000- and a 50,000-employee answer sheet, against a baseline.
 
 Run: `python bench/scale.py [--runs N] [--sizes 10000,50000] [--baseline REV]`. The baseline is
-the code at git revision REV (default da2a167: main at this branch's last merge, so the same
-clause library and templates; openpyxl in full mode, no sandbox, one string per manifest), unpacked
+the code at git revision REV (default 982528b: main at this branch's last merge, so the same
+clause library and templates), unpacked
 with `git archive` into a temporary folder and run the same way; the baseline must read the same
 library, so pass a newer REV once main's library changes.
 The two commands run in turn (A B A B …) on the same sheet, each as a whole process: its wall time
@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 from tests.peak import measure  # noqa: E402  (peak memory of the command, not of this process)
 
-BASELINE = "da2a167"
+BASELINE = "982528b"
 CACHE = ROOT / "bench" / ".bench-sheets"
 
 
