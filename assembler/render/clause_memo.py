@@ -24,6 +24,7 @@ from assembler.render.derived import derived_fact, derived_text
 
 T = TypeVar("T")
 MAX_ENTRIES = 4096
+PER_CLAUSE = 64  # distinct renderings kept per clause variant (see _paragraphs)
 # What a memo key reads, per reference: (kind, from the local agreement?, topic, name or labels).
 Spec = tuple[int, bool, str, Any]
 DERIVED_VALUE, DERIVED_FLAG, CLAUSE_REF, VARIANT, VALUE = range(5)
@@ -32,6 +33,7 @@ _MEMO: dict[tuple[Any, ...], list[Paragraph]] = {}
 _OWNER: list[Library] = []
 # Per memo key and view function: what a caller made of the paragraphs (e.g. context records).
 _VIEWS: dict[tuple[Any, ...], Any] = {}
+_KEPT: dict[tuple[Any, ...], int] = {}  # renderings kept per (agreement, topic, variant)
 
 
 def _names(topic: Topic, variant_id: str) -> tuple[tuple[str, str, str], ...]:
@@ -85,6 +87,7 @@ def _key(topic: Topic, variant_id: str, scope: Scope) -> tuple[Any, ...]:
         _MEMO.clear()
         _REFS.clear()
         _VIEWS.clear()
+        _KEPT.clear()
     values: list[tuple[object, object]] = []
     agreement, local = scope.agreement, scope.local
     for kind, from_local, ref_topic, name in _specs(topic, variant_id):
@@ -105,21 +108,33 @@ def _key(topic: Topic, variant_id: str, scope: Scope) -> tuple[Any, ...]:
 
 def _paragraphs(
     key: tuple[Any, ...], topic: Topic, variant_id: str, scope: Scope
-) -> list[Paragraph]:
-    """The remembered paragraphs for a key, rendered on a miss (not to be modified)."""
+) -> tuple[list[Paragraph], bool]:
+    """The paragraphs for a key (not to be modified), and whether they are remembered.
+
+    A clause that names the employee renders differently for everyone: after PER_CLAUSE
+    distinct renderings of one variant, new ones are no longer kept (memory stays flat and the
+    shared clauses stay remembered).
+    """
     hit = _MEMO.get(key)
-    if hit is None:
-        if len(_MEMO) >= MAX_ENTRIES:
-            _MEMO.clear()
-            _VIEWS.clear()
-        hit = _MEMO[key] = render_clause(topic, variant_id, scope)
-    return hit
+    if hit is not None:
+        return hit, True
+    paragraphs = render_clause(topic, variant_id, scope)
+    kept = _KEPT.get(key[:3], 0)
+    if kept >= PER_CLAUSE:
+        return paragraphs, False
+    if len(_MEMO) >= MAX_ENTRIES:
+        _MEMO.clear()
+        _VIEWS.clear()
+        _KEPT.clear()
+    _MEMO[key] = paragraphs
+    _KEPT[key[:3]] = kept + 1
+    return paragraphs, True
 
 
 def clause(topic: Topic, variant_id: str, scope: Scope) -> list[Paragraph]:
     """render_clause, remembered by the values the clause depends on."""
     key = _key(topic, variant_id, scope)
-    return list(_paragraphs(key, topic, variant_id, scope))
+    return list(_paragraphs(key, topic, variant_id, scope)[0])
 
 
 def clause_view(
@@ -129,7 +144,8 @@ def clause_view(
     key = _key(topic, variant_id, scope)
     made = _VIEWS.get((view, key))
     if made is None:
-        made = _VIEWS[(view, key)] = view(
-            topic, variant_id, list(_paragraphs(key, topic, variant_id, scope))
-        )
+        paragraphs, kept = _paragraphs(key, topic, variant_id, scope)
+        made = view(topic, variant_id, list(paragraphs))
+        if kept:
+            _VIEWS[(view, key)] = made
     return made

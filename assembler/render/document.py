@@ -54,7 +54,7 @@ def answers_payload(
 _local_raw = LastResult(agreement_to_raw)
 # Each topic answer as plain data by identity: employees share most topic answers (read once).
 _TOPIC_RAW: dict[int, tuple[TopicAnswer, Any]] = {}
-MAX_TOPIC_RAW = 4096
+MAX_TOPIC_RAW = 1024
 
 
 def _agreement_raw(agreement: AgreementAnswers) -> dict[str, Any]:

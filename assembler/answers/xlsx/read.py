@@ -280,6 +280,7 @@ def _read_employees(
     # built without problems are kept by those cells, with each value's type (True, 1 and 1.0
     # are equal keys but different answers). A staff list repeats most answers row after row.
     built: dict[tuple[Any, ...], TopicAnswer | None] = {}
+    kept = dict.fromkeys((topic.id for topic, _ in groups), 0)
     employees: list[AgreementAnswers] = []
     for row in range(header_row + 1, grid.rows + 1):
         line = grid.values[row - 1]
@@ -315,8 +316,10 @@ def _read_employees(
                 }
                 answer, found = build_topic(topic, sector, raw or None, locate)
                 problems += [p for p in found if p.split(": ")[0] not in formula_refs]
-                if not found and len(built) < MAX_BUILT:
+                # a topic that differs in every row (the name) is not kept past PER_TOPIC
+                if not found and kept[topic.id] < PER_TOPIC and len(built) < MAX_BUILT:
                     built[key] = answer
+                    kept[topic.id] += 1
             if isinstance(answer, TopicAnswer):
                 topics[topic.id] = answer
         if problems:
@@ -334,6 +337,7 @@ def _read_employees(
 
 _UNSEEN = object()
 MAX_BUILT = 100_000  # topic answers kept by their cells while reading one sheet (bounded)
+PER_TOPIC = 1000  # ... and per topic
 
 
 def _raw_name(line: list[Any], groups: list[tuple[Topic, list[tuple[int, str, Any]]]]) -> Any:
