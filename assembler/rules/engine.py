@@ -48,11 +48,16 @@ def _finding(
     name: str,
     sources: dict[str, Source] | None,
     source: str | None = None,
+    said: dict[str, str] | None = None,
 ) -> Finding:
-    """A finding of a rule that fired (`source`: its source text, when already made)."""
+    """A finding of a rule that fired (`source`: its source text, when already made; `said`:
+    messages already made, so equal ones are stored once)."""
     values = dict(fired) if isinstance(fired, dict) else {}
+    message = rule.message.format(**values)
+    if said is not None:
+        message = said.setdefault(message, message)
     return Finding(
-        rule=rule.id, severity=rule.severity, message_da=rule.message.format(**values),
+        rule=rule.id, severity=rule.severity, message_da=message,
         source=source_text(sources, rule.sources) if source is None else source,
         where=where, employee=name,
         sources=rule.sources, topic=rule.topic, agreement=rule.agreement, title=rule.title,
@@ -90,6 +95,7 @@ def run_rules(
     ]
     by_day: dict[dt.date, list[tuple[Rule, frozenset[str]]]] = {}
     described: dict[int, str] = {}  # each rule's source text, once
+    said: dict[str, str] = {}  # equal messages stored once (many employees, one message)
     for case in employees:
         day = case.facts.effective or local.effective or today
         applicable = by_day.get(day)
@@ -102,7 +108,7 @@ def run_rules(
                 source = described.get(id(rule))
                 if source is None:
                     source = described[id(rule)] = source_text(sources, rule.sources)
-                findings.append(_finding(rule, fired, case.where, case.name, sources, source))
+                findings.append(_finding(rule, fired, case.where, case.name, sources, source, said))
     return sorted(findings, key=lambda f: (SEVERITY_RANK[f.severity], int(f.rule[1:])))
 
 
