@@ -17,13 +17,14 @@ import hashlib
 import json
 import os
 import tempfile
-from dataclasses import asdict
+from dataclasses import asdict, fields
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from assembler import __version__
 from assembler.library.model import Library, Param, Source, Term, Topic, Variant
 
+T = TypeVar("T")
 FORMAT = 1  # raise when the snapshot's layout changes
 CODE_DIR = Path(__file__).resolve().parent  # the library package: loader, model, validation
 PREFIX = "bibliotek-"
@@ -54,52 +55,23 @@ def snapshot_path(files_digest: str) -> Path:
     return cache_dir() / f"{PREFIX}{key[:32]}.json"
 
 
-def _param(raw: dict[str, Any]) -> Param:
-    return Param(
-        name=raw["name"],
-        type=raw["type"],
-        label=raw["label"],
-        help=raw["help"],
-        default=raw["default"],
-        required=raw["required"],
-        choices=tuple(raw["choices"]),
-        choice_texts=tuple(raw["choice_texts"]),
-        min=raw["min"],
-        max=raw["max"],
-        unit=tuple(raw["unit"]),
-    )
+# Fields holding nested dataclasses; every other list in the JSON was a tuple of plain values.
+_NESTED: dict[str, type] = {"params": Param, "variants": Variant}
 
 
-def _variant(raw: dict[str, Any]) -> Variant:
-    return Variant(
-        id=raw["id"],
-        name=raw["name"],
-        position=raw["position"],
-        summary=raw["summary"],
-        guidance=raw["guidance"],
-        sources=tuple(raw["sources"]),
-        sectors=tuple(raw["sectors"]),
-        params=tuple(_param(p) for p in raw["params"]),
-        text=raw["text"],
-    )
-
-
-def _topic(raw: dict[str, Any]) -> Topic:
-    return Topic(
-        id=raw["id"],
-        agreement=raw["agreement"],
-        order=raw["order"],
-        kind=raw["kind"],
-        title=raw["title"],
-        question=raw["question"],
-        guidance=raw["guidance"],
-        sources=tuple(raw["sources"]),
-        sectors=tuple(raw["sectors"]),
-        default=raw["default"],
-        params=tuple(_param(p) for p in raw["params"]),
-        variants=tuple(_variant(v) for v in raw["variants"]),
-        file=raw["file"],
-    )
+def _build(cls: type[T], raw: dict[str, Any]) -> T:
+    """One dataclass from its JSON object, field by field from the class itself, so a field
+    added to the model is carried without touching this file (a missing one is a KeyError:
+    a snapshot of an older layout, read anew)."""
+    values: dict[str, Any] = {}
+    for spec in fields(cls):  # type: ignore[arg-type]
+        value = raw[spec.name]
+        if spec.name in _NESTED:
+            value = tuple(_build(_NESTED[spec.name], item) for item in value)
+        elif isinstance(value, list) and str(spec.type).startswith("tuple"):
+            value = tuple(value)
+        values[spec.name] = value
+    return cls(**values)
 
 
 def decode(data: dict[str, Any]) -> Library:
@@ -107,15 +79,9 @@ def decode(data: dict[str, Any]) -> Library:
     return Library(
         version=data["version"],
         digest=data["digest"],
-        topics=tuple(_topic(t) for t in data["topics"]),
-        sources={
-            key: Source(s["id"], s["title"], s["url"], tuple(s["sectors"]))
-            for key, s in data["sources"].items()
-        },
-        terms=tuple(
-            Term(t["use"], tuple(t["avoid"]), t["why"], tuple(t["agreements"]), t["mid_sentence"])
-            for t in data["terms"]
-        ),
+        topics=tuple(_build(Topic, t) for t in data["topics"]),
+        sources={key: _build(Source, s) for key, s in data["sources"].items()},
+        terms=tuple(_build(Term, t) for t in data["terms"]),
     )
 
 
