@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 from rich.console import Console
 
-from assembler.errors import AftaleError, os_error_da, zip_error_da
+from assembler.errors import AftaleError, os_error_da, problems_da, zip_error_da
 from assembler.safeio.budget import command_budget
 
 if TYPE_CHECKING:
@@ -113,7 +113,7 @@ def _print_error(message: str, problems: list[str], cause: BaseException | None)
         err_console.print(f"  - {problem}", markup=False)
     if len(problems) > MAX_PROBLEMS:
         err_console.print(
-            f"  … og {len(problems) - MAX_PROBLEMS} problem(er) mere. Ret de første, og kør "
+            f"  … og {problems_da(len(problems) - MAX_PROBLEMS)} mere. Ret de første, og kør "
             "kommandoen igen.",
             markup=False,
         )

@@ -42,6 +42,11 @@ class AnswerError(AftaleError):
     """The answers are incomplete or invalid."""
 
 
+def problems_da(count: int) -> str:
+    """'1 problem', '2 problemer': the count of problems in Danish."""
+    return f"{count} problem" if count == 1 else f"{count} problemer"
+
+
 class TemplateError(AftaleError):
     """A Word template cannot be used."""
 

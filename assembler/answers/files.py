@@ -9,7 +9,7 @@ from typing import Any
 
 from assembler.answers.build import build_agreement, check_sector, dotted_locator
 from assembler.answers.model import AgreementAnswers, Answers
-from assembler.errors import AnswerError, InputFileError
+from assembler.errors import AnswerError, InputFileError, problems_da
 from assembler.library.model import Library
 from assembler.library.values import ValueProblem, clean_text, parse_date
 from assembler.safeio.textdata import DataProblem, load_json, load_yaml
@@ -87,7 +87,7 @@ def answers_from_raw(library: Library, data: dict[str, Any], origin: str) -> Ans
         employees.append(employee)
     problems += _duplicate_numbers(employees)
     if problems:
-        raise AnswerError(f"{origin}: svarene indeholder {len(problems)} problem(er):", problems)
+        raise AnswerError(f"{origin}: svarene indeholder {problems_da(len(problems))}:", problems)
     return Answers(sector, version, date, local, tuple(employees), origin)
 
 

@@ -19,12 +19,11 @@ import os
 import tempfile
 from dataclasses import asdict, fields
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, cast
 
 from assembler import __version__
 from assembler.library.model import Library, Param, Source, Term, Topic, Variant
 
-T = TypeVar("T")
 FORMAT = 1  # raise when the snapshot's layout changes
 CODE_DIR = Path(__file__).resolve().parent  # the library package: loader, model, validation
 PREFIX = "bibliotek-"
@@ -55,23 +54,31 @@ def snapshot_path(files_digest: str) -> Path:
     return cache_dir() / f"{PREFIX}{key[:32]}.json"
 
 
-# Fields holding nested dataclasses; every other list in the JSON was a tuple of plain values.
-_NESTED: dict[str, type] = {"params": Param, "variants": Variant}
-
-
-def _build(cls: type[T], raw: dict[str, Any]) -> T:
-    """One dataclass from its JSON object, field by field from the class itself, so a field
-    added to the model is carried without touching this file (a missing one is a KeyError:
-    a snapshot of an older layout, read anew)."""
+def _record(cls: Any, raw: dict[str, Any], **nested: Any) -> Any:
+    """A model record from its JSON object: every field of `cls` read by name (a field the
+    snapshot lacks is a KeyError, so an older layout is rebuilt), lists as tuples where the
+    field is a tuple, and `nested` fields decoded by their own function."""
     values: dict[str, Any] = {}
-    for spec in fields(cls):  # type: ignore[arg-type]
+    for spec in fields(cls):
         value = raw[spec.name]
-        if spec.name in _NESTED:
-            value = tuple(_build(_NESTED[spec.name], item) for item in value)
+        if spec.name in nested:
+            value = tuple(nested[spec.name](item) for item in value)
         elif isinstance(value, list) and str(spec.type).startswith("tuple"):
             value = tuple(value)
         values[spec.name] = value
     return cls(**values)
+
+
+def _param(raw: dict[str, Any]) -> Param:
+    return cast(Param, _record(Param, raw))
+
+
+def _variant(raw: dict[str, Any]) -> Variant:
+    return cast(Variant, _record(Variant, raw, params=_param))
+
+
+def _topic(raw: dict[str, Any]) -> Topic:
+    return cast(Topic, _record(Topic, raw, params=_param, variants=_variant))
 
 
 def decode(data: dict[str, Any]) -> Library:
@@ -79,9 +86,9 @@ def decode(data: dict[str, Any]) -> Library:
     return Library(
         version=data["version"],
         digest=data["digest"],
-        topics=tuple(_build(Topic, t) for t in data["topics"]),
-        sources={key: _build(Source, s) for key, s in data["sources"].items()},
-        terms=tuple(_build(Term, t) for t in data["terms"]),
+        topics=tuple(_topic(t) for t in data["topics"]),
+        sources={key: cast(Source, _record(Source, s)) for key, s in data["sources"].items()},
+        terms=tuple(cast(Term, _record(Term, t)) for t in data["terms"]),
     )
 
 

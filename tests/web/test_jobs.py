@@ -98,7 +98,7 @@ def test_planted_error_is_pinned_to_its_cell(
     assert status == 422
     assert f'<td class="cell">{cell}</td>' in html
     assert "&#34;31-02-2027&#34; er ikke en gyldig dato (skriv fx 1-3-2027)" in html
-    assert "svar.xlsx: svararket indeholder 1 problem(er):" in html
+    assert "svar.xlsx: svararket indeholder 1 problem:" in html
     assert "/tmp" not in html and "aftale-server-" not in html  # no server path leaks
     assert 'action="/lav"' in html  # upload again from the same page
 

@@ -36,9 +36,9 @@ def test_pin_splits_place_and_what_to_do(problem: str, place: str, text: str) ->
 def test_scrub_puts_the_users_file_name_back(tmp_path: Path) -> None:
     names = Names(tmp_path)
     names.add("svar.xlsx", "Mit svarark (endelig).xlsx")
-    text = f"{tmp_path}/svar.xlsx: svararket indeholder 1 problem(er); svar.xlsx igen; svar.xlsxx"
+    text = f"{tmp_path}/svar.xlsx: svararket indeholder 1 problem; svar.xlsx igen; svar.xlsxx"
     assert names.scrub(text) == (
-        "Mit svarark (endelig).xlsx: svararket indeholder 1 problem(er); "
+        "Mit svarark (endelig).xlsx: svararket indeholder 1 problem; "
         "Mit svarark (endelig).xlsx igen; svar.xlsxx"
     )
     assert str(tmp_path) not in names.scrub(f"skrev {tmp_path}/ud/a.docx")

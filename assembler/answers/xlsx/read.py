@@ -32,7 +32,7 @@ from assembler.answers.xlsx.layout import (
     local_fields,
     normalise_header,
 )
-from assembler.errors import AnswerError
+from assembler.errors import AnswerError, problems_da
 from assembler.library.model import Library
 from assembler.library.values import ValueProblem, clean_text, parse_date
 
@@ -346,7 +346,7 @@ def read_answers_xlsx(library: Library, path: Path) -> Answers:
     result = read_answer_sheet(library, path)
     problems = result.all_problems
     if problems or result.answers is None:
-        raise AnswerError(f"{path}: svararket indeholder {len(problems)} problem(er):", problems)
+        raise AnswerError(f"{path}: svararket indeholder {problems_da(len(problems))}:", problems)
     return result.answers
 
 
@@ -361,7 +361,7 @@ def read_answers_skipping(
     result = read_answer_sheet(library, path)
     if result.problems or result.answers is None:
         problems = result.all_problems
-        raise AnswerError(f"{path}: svararket indeholder {len(problems)} problem(er):", problems)
+        raise AnswerError(f"{path}: svararket indeholder {problems_da(len(problems))}:", problems)
     skipped = [
         (f"{EMPLOYEE_SHEET}, række {row}", result.row_names.get(row, ""), problems)
         for row, problems in sorted(result.row_problems.items())

@@ -54,12 +54,17 @@ def write_demo_sheet(library: Library, answers: Answers, out_dir: Path, overwrit
 SHOW_ROWS = 20  # skipped rows listed on the terminal; all of them are in the manifest
 
 
+def rows_da(count: int) -> str:
+    """'1 række', '2 rækker'."""
+    return f"{count} række" if count == 1 else f"{count} rækker"
+
+
 def report_skipped(skipped: Sequence[_Skipped], out_dir: Path) -> None:
     """List the rows left out by --spring-fejl-over, with their problems."""
     if not skipped:
         return
     out_console.print(
-        f"{len(skipped)} række(r) blev sprunget over på grund af fejl "
+        f"{rows_da(len(skipped))} blev sprunget over på grund af fejl "
         f"(se {out_dir / 'manifest.csv'}):",
         markup=False,
     )
@@ -69,6 +74,6 @@ def report_skipped(skipped: Sequence[_Skipped], out_dir: Path) -> None:
             out_console.print(f"    - {problem}", markup=False)
     if len(skipped) > SHOW_ROWS:
         out_console.print(
-            f"  … og {len(skipped) - SHOW_ROWS} række(r) mere (se {out_dir / 'manifest.csv'})",
+            f"  … og {rows_da(len(skipped) - SHOW_ROWS)} mere (se {out_dir / 'manifest.csv'})",
             markup=False,
         )
