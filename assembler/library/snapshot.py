@@ -81,6 +81,7 @@ def _variant(raw: dict[str, Any]) -> Variant:
         sectors=tuple(raw["sectors"]),
         params=tuple(_param(p) for p in raw["params"]),
         text=raw["text"],
+        requires=raw.get("requires", ""),  # what the local agreement must allow (annex, rules)
     )
 
 
@@ -113,7 +114,14 @@ def decode(data: dict[str, Any]) -> Library:
             for key, s in data["sources"].items()
         },
         terms=tuple(
-            Term(t["use"], tuple(t["avoid"]), t["why"], tuple(t["agreements"]), t["mid_sentence"])
+            Term(
+                t["use"],
+                tuple(t["avoid"]),
+                t["why"],
+                tuple(t["agreements"]),
+                t["mid_sentence"],
+                t.get("in_choices", True),
+            )
             for t in data["terms"]
         ),
     )
