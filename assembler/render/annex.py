@@ -44,8 +44,9 @@ INTRO = (
     "der skal udfyldes. Den individuelle aftale indeholder i hvert punkt den ordning, som "
     "medarbejderen og nærmeste leder vælger, med ordningens modeltekst. "
     "I modelteksten betyder »Aftalen« den individuelle aftale og »Medarbejderen« medarbejderen, "
-    "sådan som den individuelle aftale selv definerer dem, og »§« henviser til bilagets punkter, "
-    "der svarer til den individuelle aftales paragraffer. Tekst i skarpe parenteser udfyldes, og "
+    "sådan som den individuelle aftale selv definerer dem. »§ N« henviser til bilagets punkter, "
+    "der svarer til den individuelle aftales paragraffer, og »lokalaftalens § N« til Aftalen. "
+    "Tekst i skarpe parenteser udfyldes, og "
     "et afsnit, der indledes med [Hvis …:], medtages kun i det nævnte tilfælde."
 )
 BLANK = "_" * 24
@@ -83,7 +84,9 @@ def _name(variant: Variant) -> str:
 
 def _lower(name: str) -> str:
     """A variant name mid-sentence ("ved fast ugedag"); an abbreviation keeps its capitals."""
-    return name if len(name) > 1 and name[1].isupper() else name[:1].lower() + name[1:]
+    if name.startswith("Arbejdsgiver") or (len(name) > 1 and name[1].isupper()):
+        return name  # a defined term (»Arbejdsgiveren«) or an abbreviation keeps its capital
+    return name[:1].lower() + name[1:]
 
 
 def _section(model: _Model, number: int, topic: Topic, variants: list[Variant]) -> dict[str, Any]:
@@ -193,7 +196,7 @@ def _describe(model: _Model, topic: Topic, variant: Variant, condition: Conditio
         return f"der er svaret {'nej' if no else 'ja'} til {label}"
     if condition.value is None:
         return f"{label} {'ikke ' if no else ''}er udfyldt"
-    values = " eller ".join(v[:1].lower() + v[1:] for v in condition.values)
+    values = " eller ".join(_lower(v) for v in condition.values)
     return f"{label} {'ikke ' if no else ''}er {values}"
 
 
@@ -305,7 +308,7 @@ def model_text(model: _Model, topic: Topic, variant: Variant) -> list[dict[str, 
         elif choice is not None:
             label = f"»{choice.label}«"
             for option in choice.choices:
-                case = " og ".join(p for p in (cases[0], f"{label} er {option.lower()}") if p)
+                case = " og ".join(p for p in (cases[0], f"{label} er {_lower(option)}") if p)
                 texts.append((case, choice.choice_text(option)))
         else:
             filled = _fill_model(model, topic, variant, source, scope)
