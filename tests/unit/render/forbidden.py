@@ -98,7 +98,10 @@ FORBIDDEN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"sædvanlige arbejdssted er skattepligtig løn",
             "skattereglen er ikke efterprøvet: »som udgangspunkt« (legal3, E2)",
         ),
-        (r"(?:^|\(ved |: )medarbejderens navn", "bilagets feltnavn med lille begyndelse (legal3)"),
+        (
+            r"\bmedarbejderens (?:navn|faste arbejdssted|eget udstyr)(?: \(ved [^)]*\))?: ",
+            "bilagets feltnavn med lille begyndelse (legal3)",
+        ),
         (r"ved arbejdsgiverens udstyr", "»Arbejdsgiveren« er et defineret begreb (legal3)"),
     )
 )
