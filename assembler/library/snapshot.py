@@ -17,9 +17,9 @@ import hashlib
 import json
 import os
 import tempfile
-from dataclasses import asdict
+from dataclasses import asdict, fields
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from assembler import __version__
 from assembler.library.model import Library, Param, Source, Term, Topic, Variant
@@ -54,53 +54,31 @@ def snapshot_path(files_digest: str) -> Path:
     return cache_dir() / f"{PREFIX}{key[:32]}.json"
 
 
+def _record(cls: Any, raw: dict[str, Any], **nested: Any) -> Any:
+    """A model record from its JSON object: every field of `cls` read by name (a field the
+    snapshot lacks is a KeyError, so an older layout is rebuilt), lists as tuples where the
+    field is a tuple, and `nested` fields decoded by their own function."""
+    values: dict[str, Any] = {}
+    for spec in fields(cls):
+        value = raw[spec.name]
+        if spec.name in nested:
+            value = tuple(nested[spec.name](item) for item in value)
+        elif isinstance(value, list) and str(spec.type).startswith("tuple"):
+            value = tuple(value)
+        values[spec.name] = value
+    return cls(**values)
+
+
 def _param(raw: dict[str, Any]) -> Param:
-    return Param(
-        name=raw["name"],
-        type=raw["type"],
-        label=raw["label"],
-        help=raw["help"],
-        default=raw["default"],
-        required=raw["required"],
-        choices=tuple(raw["choices"]),
-        choice_texts=tuple(raw["choice_texts"]),
-        min=raw["min"],
-        max=raw["max"],
-        unit=tuple(raw["unit"]),
-    )
+    return cast(Param, _record(Param, raw))
 
 
 def _variant(raw: dict[str, Any]) -> Variant:
-    return Variant(
-        id=raw["id"],
-        name=raw["name"],
-        position=raw["position"],
-        summary=raw["summary"],
-        guidance=raw["guidance"],
-        sources=tuple(raw["sources"]),
-        sectors=tuple(raw["sectors"]),
-        params=tuple(_param(p) for p in raw["params"]),
-        text=raw["text"],
-        requires=raw.get("requires", ""),  # what the local agreement must allow (annex, rules)
-    )
+    return cast(Variant, _record(Variant, raw, params=_param))
 
 
 def _topic(raw: dict[str, Any]) -> Topic:
-    return Topic(
-        id=raw["id"],
-        agreement=raw["agreement"],
-        order=raw["order"],
-        kind=raw["kind"],
-        title=raw["title"],
-        question=raw["question"],
-        guidance=raw["guidance"],
-        sources=tuple(raw["sources"]),
-        sectors=tuple(raw["sectors"]),
-        default=raw["default"],
-        params=tuple(_param(p) for p in raw["params"]),
-        variants=tuple(_variant(v) for v in raw["variants"]),
-        file=raw["file"],
-    )
+    return cast(Topic, _record(Topic, raw, params=_param, variants=_variant))
 
 
 def decode(data: dict[str, Any]) -> Library:
@@ -109,21 +87,8 @@ def decode(data: dict[str, Any]) -> Library:
         version=data["version"],
         digest=data["digest"],
         topics=tuple(_topic(t) for t in data["topics"]),
-        sources={
-            key: Source(s["id"], s["title"], s["url"], tuple(s["sectors"]))
-            for key, s in data["sources"].items()
-        },
-        terms=tuple(
-            Term(
-                t["use"],
-                tuple(t["avoid"]),
-                t["why"],
-                tuple(t["agreements"]),
-                t["mid_sentence"],
-                t.get("in_choices", True),
-            )
-            for t in data["terms"]
-        ),
+        sources={key: cast(Source, _record(Source, s)) for key, s in data["sources"].items()},
+        terms=tuple(cast(Term, _record(Term, t)) for t in data["terms"]),
     )
 
 
