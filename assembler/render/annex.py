@@ -27,12 +27,10 @@ from assembler.library.placeholders import (
     split_conditions,
 )
 from assembler.library.terms import LABEL_START
-from assembler.library.values import format_value
 from assembler.render.clause_text import (
     TOKENS,
     Scope,
     condition_holds,
-    list_items,
     reference_text,
 )
 from assembler.render.derived import derived_text
@@ -47,7 +45,8 @@ INTRO = (
     "sådan som den individuelle aftale selv definerer dem. »§ N« henviser til bilagets punkter, "
     "der svarer til den individuelle aftales paragraffer, og »lokalaftalens § N« til Aftalen. "
     "Tekst i skarpe parenteser udfyldes, og "
-    "et afsnit, der indledes med [Hvis …:], medtages kun i det nævnte tilfælde."
+    "et afsnit, der indledes med [Hvis …:], medtages kun i det nævnte tilfælde. Hvor der står "
+    "»[lokalaftalens …]«, indsættes det, som Aftalen fastsætter."
 )
 BLANK = "_" * 24
 SECTOR_NOTE = re.compile(r"\s*\(kun [^)]*\)$")  # "(kun staten)": said by the sector already
@@ -170,6 +169,13 @@ def _blank(param: Param) -> str:
     return f"[{label}]"
 
 
+def _local_blank(param: Param) -> str:
+    """A local answer in the model text: named, not copied, so the annex cannot disagree with
+    the clause that fixes it when a negotiation round changes the local agreement."""
+    label = UNIT_NOTE.sub("", param.label)
+    return f"[lokalaftalens {label[:1].lower()}{label[1:]}]"
+
+
 def _individual_param(
     model: _Model, topic: Topic, ref: Ref, variant: Variant | None = None
 ) -> tuple[Topic, Param | None]:
@@ -239,7 +245,7 @@ def _fill_model(
             value = model.answers.local.value(ref.topic, ref.name)
             if ref.name not in params or value is None:
                 return None
-            out.append(format_value(params[ref.name], value))
+            out.append(_local_blank(params[ref.name]))
         else:
             _, param = _individual_param(model, topic, ref, variant)
             out.append(_blank(param) if param else f"[{ref.name}]")
@@ -267,7 +273,10 @@ def _local_items(model: _Model, topic: Topic, source: str) -> list[str] | None:
     if ref is None or ref.scope != "lokal":
         return None
     value = model.answers.local.value(ref.topic, ref.name)
-    return list_items(value) if isinstance(value, list) else None
+    if not isinstance(value, list):
+        return None
+    params = {p.name: p for p in model.library.topic("lokal", ref.topic).all_params()}
+    return [_local_blank(params[ref.name])] if ref.name in params else None
 
 
 def _whole_choice(model: _Model, topic: Topic, variant: Variant, source: str) -> Param | None:

@@ -71,9 +71,9 @@ def test_demo_writes_the_municipal_example(
     )
     assert "Skattestyrelsen har den 15. marts 2027 bekræftet over for Arbejdsgiveren, at" in text
     assert (
-        "Parterne lægger til grund, at Medarbejderen, der er omfattet af dansk lovgivning om social "
-        "sikring, også under hjemmearbejdet i Sverige er omfattet af lov om arbejdsskadesikring, "
-        "jf. forordning (EF) nr. 883/2004" in text
+        "Parterne lægger til grund, at Medarbejderen, der er omfattet af dansk lovgivning om "
+        "social sikring, også under hjemmearbejdet i Sverige er omfattet af lov om "
+        "arbejdsskadesikring, jf. forordning (EF) nr. 883/2004" in text
     )
     assert "Skærmbekendtgørelsen gælder ikke for arbejdet i Sverige." in text
     assert "Skærmbekendtgørelsens krav gælder for hjemmearbejdspladsen, når" not in text
@@ -96,7 +96,10 @@ READ_THROUGH: dict[str, list[tuple[str, str]]] = {
             "Magisterforening er bemyndiget til at forhandle og indgå Aftalen på organisationernes "
             "vegne",
         ),  # S-L7
-        ("lokalaftale", "og modelteksten for hver ordning. Den individuelle aftale udarbejdes efter"),
+        (
+            "lokalaftale",
+            "og modelteksten for hver ordning. Den individuelle aftale udarbejdes efter",
+        ),
         ("lokalaftale", "der er indgået i henhold til Aftalen"),  # S-L2
         (
             "lokalaftale",

@@ -316,7 +316,9 @@ def test_the_template_is_annexed_when_the_answers_say_so(
     assert "Hjemmearbejdet udføres fra [adresse for hjemmearbejdet]." in model
     assert any("jf. lokalaftalens § 2, stk. 6." in line for line in model)  # Denmark only
     assert not any("udlandet, fx til rejser" in line for line in model)
-    assert any(line.startswith("[Hvis »Internetforbindelse« er medarbejderens egen") for line in model)
+    assert any(
+        line.startswith("[Hvis »Internetforbindelse« er medarbejderens egen") for line in model
+    )
     assert not any("{{" in line or "[hvis" in line for line in model)
     abroad = _numbered_lines(
         _local(library, templates, lokalaftale__omraade__udlandet_tilladt=True)
