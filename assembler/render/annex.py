@@ -34,6 +34,7 @@ from assembler.render.clause_text import (
     reference_text,
 )
 from assembler.render.derived import derived_text
+from assembler.rules.frame_facts import ATTENDANCE_RIGHT, FAVOURABLE_PREVAILS, LOCAL_CALL_IN
 
 TITLE = "Bilag 1. Den individuelle aftales indhold"
 INTRO = (
@@ -52,17 +53,32 @@ BLANK = "_" * 24
 SECTOR_NOTE = re.compile(r"\s*\(kun [^)]*\)$")  # "(kun staten)": said by the sector already
 
 
-def field_line(param: Param, where: str = "") -> str:
-    """One fill-in line of the form: the label and a blank, the yes/no or the options."""
+def field_line(param: Param, where: str = "", settled: bool | None = None) -> str:
+    """One fill-in line of the form: the label and a blank, the yes/no or the options (a yes/no
+    the local agreement settles is shown with its answer)."""
     label = param.label
     if LABEL_START.match(label):  # "Medarbejderens navn" is no defined term in the local agreement:
         rest = LABEL_START.sub("", label)  # the item's heading already says whose ("Navn")
         label = rest[:1].upper() + rest[1:] if rest else label[:1].lower() + label[1:]
+    if param.type == "bool" and settled is not None:
+        return f"{label}{where} {'Ja' if settled else 'Nej'} (følger af Aftalen)"
     if param.type == "bool":
         return f"{label}{where} Ja / nej"
     if param.type == "choice":  # options mid-sentence: "fuldtid / deltid", not "Fuldtid / Deltid"
         return f"{label}{where}: {' / '.join(c[:1].lower() + c[1:] for c in param.choices)}"
     return f"{label}{where}: {BLANK}"
+
+
+def settled_answers(local: AgreementAnswers) -> dict[str, dict[str, bool]]:
+    """Yes/no answers of the individual agreement that the local agreement decides (R83, R106):
+    a right to come in on a home day is kept, and one beyond the local frame is not offered
+    unless the more favourable term prevails."""
+    call_in = LOCAL_CALL_IN.get(local.variant("undtagelser") or "")
+    if local.variant("undtagelser") in ATTENDANCE_RIGHT:
+        return {"aendring": {"fremmoede_tilladt": True}}
+    if call_in is not None and local.variant("forrang") not in FAVOURABLE_PREVAILS:
+        return {"aendring": {"fremmoede_tilladt": False}}
+    return {}
 
 
 def allowed(library: Library, answers: Answers, topic: Topic, variant: Variant) -> bool:
@@ -98,13 +114,14 @@ def _section(model: _Model, number: int, topic: Topic, variants: list[Variant]) 
         lines.append({"tekst": f"Ordning: {_name(variants[0])}. {variants[0].summary}",
                       "punkt": False})  # fmt: skip
     for v in variants:
-        heading = f"Modeltekst ved {_lower(_name(v))}:" if len(variants) > 1 else "Modeltekst:"
+        heading = f"Modeltekst ved ordningen »{_name(v)}«:" if len(variants) > 1 else "Modeltekst:"
         lines.append({"tekst": heading, "punkt": False})
         lines += model_text(model, topic, v)
-    fields = [field_line(p) for p in topic.params]
+    settled = model.settled.get(topic.id, {})
+    fields = [field_line(p, settled=settled.get(p.name)) for p in topic.params]
     for v in variants:
-        where = f" (ved {_lower(_name(v))})" if len(variants) > 1 else ""
-        fields += [field_line(p, where) for p in v.params]
+        where = f" (ved ordningen »{_name(v)}«)" if len(variants) > 1 else ""
+        fields += [field_line(p, where, settled.get(p.name)) for p in v.params]
     if fields:
         lines.append({"tekst": "Oplysninger:", "punkt": False})
         lines += [{"tekst": f, "punkt": True} for f in dict.fromkeys(fields)]
@@ -123,7 +140,8 @@ def annex(library: Library, answers: Answers, agreement: str) -> list[dict[str, 
         for t in library.for_agreement("individuel")
         if t.kind == "clause" and answers.sector in t.sectors
     ]
-    model = _Model(library, answers, {t.id: n for n, t in enumerate(topics, 1)})
+    model = _Model(library, answers, {t.id: n for n, t in enumerate(topics, 1)},
+                   settled_answers(answers.local))  # fmt: skip
     for number, topic in enumerate(topics, 1):
         variants = [v for v in topic.variants if allowed(library, answers, topic, v)]
         sections.append(_section(model, number, topic, variants))
@@ -150,6 +168,7 @@ class _Model:
     library: Library
     answers: Answers
     numbers: dict[str, int]
+    settled: dict[str, dict[str, bool]]  # topic → yes/no answers the local agreement settles
 
     def scope(self) -> Scope:
         individual = AgreementAnswers("individuel", {})
@@ -204,6 +223,15 @@ def _describe(model: _Model, topic: Topic, variant: Variant, condition: Conditio
         return f"{label} {'ikke ' if no else ''}er udfyldt"
     values = " eller ".join(_lower(v) for v in condition.values)
     return f"{label} {'ikke ' if no else ''}er {values}"
+
+
+def _settled(model: _Model, topic: Topic, condition: Condition) -> bool | None:
+    """Whether a condition on a yes/no answer the local agreement settles holds (None: not one)."""
+    ref = condition.ref
+    if ref.scope not in ("", "topic") or condition.value is not None:
+        return None
+    answer = model.settled.get(ref.topic or topic.id, {}).get(ref.name)
+    return None if answer is None else answer != condition.negated
 
 
 def _individual(condition: Condition) -> bool:
@@ -300,7 +328,10 @@ def model_text(model: _Model, topic: Topic, variant: Variant) -> list[dict[str, 
     lead = ""  # the condition of the last paragraph that was not a bullet
     for block, bullet, _label in labelled_blocks(variant.text):
         conditions, source = split_conditions(block, topic.id)
-        own = [c for c in conditions if _individual(c)]
+        settled = [c for c in conditions if _settled(model, topic, c) is not None]
+        if not all(_settled(model, topic, c) for c in settled):
+            continue  # the local agreement answers the condition the other way
+        own = [c for c in conditions if _individual(c) and c not in settled]
         fixed = [c for c in conditions if not _individual(c)]
         if not all(condition_holds(c, topic, scope) for c in fixed):
             continue

@@ -54,13 +54,13 @@ def test_the_model_text_follows_the_local_answers() -> None:
     """Abroad only where the local agreement allows it; the local notice is filled in."""
     state = load_raw(EXAMPLES["stat"])
     lines = _lines(state)
-    assert "Modeltekst ved én adresse i Danmark:" in lines
-    assert not any("Modeltekst ved adresse i udlandet" in line for line in lines)
+    assert "Modeltekst ved ordningen »Én adresse i Danmark«:" in lines
+    assert not any("Modeltekst ved ordningen »Adresse i udlandet«" in line for line in lines)
     assert any(line.endswith("jf. lokalaftalens § 2, stk. 6.") for line in lines)
     abroad = copy.deepcopy(state)
     abroad["lokalaftale"]["omraade"]["udlandet_tilladt"] = True
     lines = _lines(abroad)
-    assert "Modeltekst ved adresse i udlandet:" in lines
+    assert "Modeltekst ved ordningen »Adresse i udlandet«:" in lines
     assert any(line.startswith("[Hvis »Lovgivning om social sikring« er dansk og der er svaret "
                                "ja til »Ligger landet i EU/EØS eller Schweiz?«:] Parterne lægger "
                                "til grund") for line in lines)  # fmt: skip
@@ -69,3 +69,17 @@ def test_the_model_text_follows_the_local_answers() -> None:
 def _lines(raw: dict[str, Any]) -> list[str]:
     answers = answers_from_raw(LIBRARY, copy.deepcopy(raw), "test")
     return [line["tekst"] for s in annex(LIBRARY, answers, "lokal") for line in s["linjer"]]
+
+
+def test_a_yes_no_the_local_agreement_settles_is_not_offered_the_other_way() -> None:
+    """The municipal local agreement gives a right to come in on a home day (R83): the model text
+    keeps that paragraph without a case and never offers taking the right away."""
+    municipal = _lines(load_raw(EXAMPLES["kommune"]))
+    question = "Må medarbejderen selv vælge at møde ind på en hjemmearbejdsdag?"
+    assert f"{question} Ja (følger af Aftalen)" in municipal
+    assert any(line.startswith("Medarbejderen kan efter eget valg arbejde fra arbejdsstedet")
+               for line in municipal)  # fmt: skip
+    assert not any("hvis nærmeste leder har accepteret det i det enkelte" in s for s in municipal)
+    # The state: the individual term is more favourable and prevails (forrang): both offered.
+    state = _lines(load_raw(EXAMPLES["stat"]))
+    assert f"{question} Ja / nej" in state
