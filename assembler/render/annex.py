@@ -27,6 +27,7 @@ from assembler.library.placeholders import (
     split_conditions,
 )
 from assembler.library.terms import LABEL_START
+from assembler.library.values import format_value
 from assembler.render.clause_text import (
     TOKENS,
     Scope,
@@ -158,6 +159,7 @@ DERIVED_WORDS = {
                    "hjemmearbejdsdagene ikke omfatter en halv dag"),
 }  # fmt: skip
 UNIT_NOTE = re.compile(r"\s*\([^)]*\)$")  # "(arbejdsdage)" at the end of a label
+FILLED = ("parter",)  # local answers the model text copies: who the parties are, not the terms
 SHORT_CHOICE = 40  # choice words longer than this are whole sentences: one paragraph per option
 
 
@@ -191,6 +193,8 @@ def _blank(param: Param) -> str:
 def _local_blank(param: Param) -> str:
     """A local answer in the model text: named, not copied, so the annex cannot disagree with
     the clause that fixes it when a negotiation round changes the local agreement."""
+    if param.unit:  # "højst [antal efter lokalaftalen] dage om ugen"
+        return f"[antal efter lokalaftalen] {param.unit[-1]}"
     label = UNIT_NOTE.sub("", param.label)
     return f"[lokalaftalens {label[:1].lower()}{label[1:]}]"
 
@@ -228,7 +232,20 @@ def _describe(model: _Model, topic: Topic, variant: Variant, condition: Conditio
 def _settled(model: _Model, topic: Topic, condition: Condition) -> bool | None:
     """Whether a condition on a yes/no answer the local agreement settles holds (None: not one)."""
     ref = condition.ref
-    if ref.scope not in ("", "topic") or condition.value is not None:
+    if ref.scope not in ("", "topic"):
+        return None
+    if ref.name == VARIANT_NAME and ref.topic and ref.topic != topic.id:
+        # Another clause's arrangement: settled when the local agreement offers none of the
+        # arrangements named, or only those (no "udlandet" in an agreement kept in Denmark).
+        other = model.library.topic("individuel", ref.topic)
+        offered = {v.id for v in other.variants if allowed(model.library, model.answers, other, v)}
+        named = set(condition.values)
+        if not offered & named:
+            return condition.negated
+        if offered <= named:
+            return not condition.negated
+        return None
+    if condition.value is not None:
         return None
     answer = model.settled.get(ref.topic or topic.id, {}).get(ref.name)
     return None if answer is None else answer != condition.negated
@@ -273,7 +290,8 @@ def _fill_model(
             value = model.answers.local.value(ref.topic, ref.name)
             if ref.name not in params or value is None:
                 return None
-            out.append(_local_blank(params[ref.name]))
+            term = params[ref.name]  # the parties' names are filled in; terms are named
+            out.append(format_value(term, value) if ref.topic in FILLED else _local_blank(term))
         else:
             _, param = _individual_param(model, topic, ref, variant)
             out.append(_blank(param) if param else f"[{ref.name}]")
