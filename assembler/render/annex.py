@@ -60,6 +60,7 @@ def field_line(param: Param, where: str = "", settled: bool | None = None) -> st
     label = param.label
     if LABEL_START.match(label):  # "Medarbejderens navn" is no defined term in the local agreement:
         rest = LABEL_START.sub("", label)  # the item's heading already says whose ("Navn")
+        rest = re.sub(r"^faste ", "fast ", rest)  # "Fast arbejdssted", no longer definite
         label = rest[:1].upper() + rest[1:] if rest else label[:1].lower() + label[1:]
     if param.type == "bool" and settled is not None:
         return f"{label}{where} {'Ja' if settled else 'Nej'} (følger af Aftalen)"
