@@ -214,6 +214,9 @@ def fold(text: str, width: int) -> list[str]:
     """Text wrapped at word boundaries; words longer than the width are folded."""
     out: list[str] = []
     for line in text.split("\n"):
+        if len(line) <= width and line.isprintable() and line == line.strip():
+            out.append(line)  # what textwrap gives back for a short, plain line, without its cost
+            continue
         out.extend(textwrap.wrap(line, max(width, 1), break_on_hyphens=False) or [""])
     return out
 

@@ -1,8 +1,18 @@
-"""The answer model, derived from the clause library, and its readers."""
+"""The answer model, derived from the clause library, and its readers.
 
-from assembler.answers.build import build_agreement, dotted_locator
-from assembler.answers.files import answers_from_raw, answers_to_raw, load_raw, read_answers
-from assembler.answers.model import AgreementAnswers, Answers, TopicAnswer
+Names are imported on first use: a submodule (model, build) must not pull in the file readers and
+PyYAML, which `aftale sammenlign` never needs when it reads the answers a .docx carries.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from assembler.answers.build import build_agreement, dotted_locator
+    from assembler.answers.files import answers_from_raw, answers_to_raw, load_raw, read_answers
+    from assembler.answers.model import AgreementAnswers, Answers, TopicAnswer
 
 __all__ = [
     "AgreementAnswers",
@@ -15,3 +25,21 @@ __all__ = [
     "load_raw",
     "read_answers",
 ]
+_HOME = {
+    "AgreementAnswers": "model",
+    "Answers": "model",
+    "TopicAnswer": "model",
+    "answers_from_raw": "files",
+    "answers_to_raw": "files",
+    "build_agreement": "build",
+    "dotted_locator": "build",
+    "load_raw": "files",
+    "read_answers": "files",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """The public name from its submodule (PEP 562)."""
+    if name not in _HOME:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(import_module(f"{__name__}.{_HOME[name]}"), name)

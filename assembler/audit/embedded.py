@@ -16,7 +16,6 @@ from assembler.answers.model import AgreementAnswers, Answers
 from assembler.audit.document import DocxDraft, Para
 from assembler.audit.topics import Found
 from assembler.library.model import Library
-from assembler.render.context import build_context
 from assembler.rules.facts import EmployeeFacts, LocalFacts, employee_facts, local_facts
 
 # The facts each topic's clause determines (field names of LocalFacts / EmployeeFacts).
@@ -127,6 +126,8 @@ def find_edits(
     library: Library, draft: DocxDraft, embedded: Embedded, found: dict[str, Found]
 ) -> dict[str, Found]:
     """Compare each generated clause with the document; record edits, drop deleted clauses."""
+    from assembler.render.context import build_context  # only a draft with our answers gets here
+
     context, _ = build_context(library, embedded.answers, embedded.agreement)
     anchored = {topic: draft.para_of(el) for topic, _, el in draft.anchors}
     stops = {p.index for p in anchored.values() if p is not None}

@@ -7,13 +7,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from assembler.audit.changes import (
-    Change,
-    OurVersion,
-    compare_with,
-    version_from_answers,
-    version_from_draft,
-)
 from assembler.audit.citations import draft_citations
 from assembler.audit.document import DocxDraft, read_draft
 from assembler.audit.embedded import (
@@ -44,6 +37,7 @@ from assembler.rules.model import Finding
 from assembler.rules.text_facts import Term, TextFacts
 
 if TYPE_CHECKING:
+    from assembler.audit.changes import Change, OurVersion
     from assembler.ooxml.package import Package
 
 OUR_DRAFT = "vores udkast"
@@ -211,12 +205,7 @@ def audit(
     sector, sector_from = _sector(draft, sector_override)
     found = find_topics(draft, library, agreement)
     local, employee, name, embedded, found = _facts(library, draft, agreement, sector, found)
-    version = None
-    if ours is not None:
-        version = version_from_draft(library, _our_draft(ours, agreement), agreement)
-    elif embedded is not None:
-        version = version_from_answers(library, embedded.answers, embedded.agreement,
-                                       embedded_label(embedded))  # fmt: skip
+    version = _our_version(library, agreement, ours, embedded)
     text = _text_facts(draft, found, agreement, embedded, version)
     if agreement == "lokal":
         local = _with_text(local, text)  # type: ignore[assignment]
@@ -245,8 +234,27 @@ def audit(
     if version is not None:
         result.versus = version.label
         if changes:
+            from assembler.audit.changes import compare_with
+
             result.changes = compare_with(library, agreement, version, draft, found)
     return result, draft
+
+
+def _our_version(
+    library: Library, agreement: str, ours: Path | None, embedded: Embedded | None
+) -> OurVersion | None:
+    """Our last version: our own earlier .docx, else the answers the draft carries, else none.
+    (Rendering it needs the templates' context, so it is imported only when there is one.)"""
+    if ours is None and embedded is None:
+        return None
+    from assembler.audit.changes import version_from_answers, version_from_draft
+
+    if ours is not None:
+        return version_from_draft(library, _our_draft(ours, agreement), agreement)
+    assert embedded is not None
+    return version_from_answers(
+        library, embedded.answers, embedded.agreement, embedded_label(embedded)
+    )
 
 
 def _our_draft(path: Path, agreement: str) -> DocxDraft:

@@ -55,17 +55,48 @@ def _right(toks: list[str], start: int, ceiling: int) -> int:
 
 
 def _hunks(a: list[str], b: list[str]) -> list[tuple[int, int, int, int]]:
-    """Changed token ranges (a1, a2, b1, b2); changes separated by little text are merged."""
-    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    """Changed token ranges (a1, a2, b1, b2); changes separated by little text are merged.
+
+    The common head and tail are matched before difflib runs on what lies between: difflib's
+    search is quadratic in the tokens it sees (every space token matches every other), and a
+    long paragraph usually changes in a few words.
+    """
+    head, tail = _common_ends(a, b)
+    middle_a, middle_b = a[head : len(a) - tail], b[head : len(b) - tail]
+    matcher = SequenceMatcher(None, middle_a, middle_b, autojunk=False)
     out: list[list[int]] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             continue
+        i1, i2, j1, j2 = i1 + head, i2 + head, j1 + head, j2 + head
         if out and len("".join(a[out[-1][1] : i1])) < JOIN_GAP:
             out[-1][1], out[-1][3] = i2, j2
         else:
             out.append([i1, i2, j1, j2])
     return [(h[0], h[1], h[2], h[3]) for h in out]
+
+
+def _common_ends(a: list[str], b: list[str]) -> tuple[int, int]:
+    """How many tokens the lists share at the start and at the end, the longer end taken first
+    (as difflib takes the longest matching block first), so the two never overlap."""
+    limit = min(len(a), len(b))
+    head = _shared(a, b, limit, 1)
+    tail = _shared(a, b, limit, -1)
+    if tail > head:
+        return _shared(a, b, limit - tail, 1), tail
+    return head, _shared(a, b, limit - head, -1)
+
+
+def _shared(a: list[str], b: list[str], limit: int, step: int) -> int:
+    """The number of equal tokens (at most `limit`) from the start (step 1) or the end (-1)."""
+    n = 0
+    if step == 1:
+        while n < limit and a[n] == b[n]:
+            n += 1
+    else:
+        while n < limit and a[-1 - n] == b[-1 - n]:
+            n += 1
+    return n
 
 
 def _cut_change(toks: list[str]) -> str:

@@ -12,7 +12,6 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from assembler.compare.model import ChangeRow, Round
 from assembler.compare.numbers import NumberStyle
@@ -24,7 +23,6 @@ from assembler.compare.scope import (
 )
 from assembler.compare.summary import summarise
 from assembler.errors import AftaleError
-from assembler.library.values import format_date
 from assembler.ooxml.package import Package, read_package
 
 if TYPE_CHECKING:
@@ -46,6 +44,13 @@ COLUMNS = (  # (record key, Danish heading): the order of the table in every vie
 NOTE_HEADING = "Bemærkning"
 
 
+# Copenhagen has been ahead of UTC by more than 50 minutes and at most 2 hours since 1900 (CET,
+# CEST, the wartime and 1940s summer times): before 22:00 UTC the Danish day is the UTC day, from
+# 23:00 UTC the next one. Only the hour between needs the time-zone database (summer time or not).
+SAME_DAY_BEFORE = dt.time(22)
+NEXT_DAY_FROM = dt.time(23)
+
+
 def round_date(rnd: Round) -> dt.date | None:
     """The day of the round in Danish time (the w:date is UTC), or None when unknown."""
     try:
@@ -54,6 +59,13 @@ def round_date(rnd: Round) -> dt.date | None:
         return None
     if stamp.tzinfo is None:
         return stamp.date()
+    utc = stamp.astimezone(dt.UTC)
+    if utc.year >= 1900 and utc.time() < SAME_DAY_BEFORE:
+        return utc.date()
+    if utc.year >= 1900 and utc.time() >= NEXT_DAY_FROM and utc.date() < dt.date.max:
+        return utc.date() + dt.timedelta(days=1)
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError  # only for the hour in doubt
+
     try:
         return stamp.astimezone(ZoneInfo("Europe/Copenhagen")).date()
     except ZoneInfoNotFoundError:  # no time-zone data installed: the UTC day
@@ -62,6 +74,8 @@ def round_date(rnd: Round) -> dt.date | None:
 
 def danish_date(rnd: Round) -> str:
     """The round's date the Danish way: '2. marts 2027'."""
+    from assembler.library.values import format_date  # (decimal, for the library's numbers)
+
     day = round_date(rnd)
     return format_date(day) if day is not None else ""
 

@@ -218,6 +218,8 @@ def build_runs(ctx: RevisionContext, items: list[Item]) -> list[etree._Element]:
     run: etree._Element | None = None
     run_key: tuple[object, ...] | None = None
     text_el: etree._Element | None = None
+    text: list[str] = []  # the text of text_el, joined once at the end (lxml copies on each set)
+    texts: list[tuple[etree._Element, list[str]]] = []
     for status, tok, old in items:
         target = [w for w in (canon.get(id(w)) for w in tok.wraps) if w is not None]
         depth = 0
@@ -268,11 +270,14 @@ def build_runs(ctx: RevisionContext, items: list[Item]) -> list[etree._Element]:
             if text_el is None:
                 text_el = etree.SubElement(run, W_DELTEXT if deleted else W_T)
                 text_el.set(XML_SPACE, "preserve")
-                text_el.text = ""
-            text_el.text = (text_el.text or "") + tok.text
+                text = []
+                texts.append((text_el, text))
+            text.append(tok.text)
         else:
             run.append(_content(tok, deleted))
             text_el = None
+    for element, parts in texts:
+        element.text = "".join(parts)
     for made in shells:
         if made.tag == W_SDT and has_revisions(made, ctx.first_id):
             name = unbind(made)

@@ -132,6 +132,10 @@ class EmployeeFacts:
     evaluation: dt.date | None = None  # the individual agreement's evaluation date
     compensation_as_local: bool = False  # compensation "as the local agreement" (no own scheme)
     office: str | None = None  # the trust office held (tillidsrepræsentant, arbejdsmiljø…)
+    # --- Home work abroad (R111–R112, rules/frame_abroad.py) ---
+    abroad_eu: bool | None = None  # the abroad address lies in the EU/EEA or Switzerland
+    resides_in_denmark: bool | None = None  # the employee lives in Denmark (abroad variant)
+    danish_social_security: bool | None = None  # the agreement assumes Danish social security
     known: frozenset[str] = field(default_factory=frozenset)
 
     @property

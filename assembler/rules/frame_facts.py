@@ -79,6 +79,8 @@ LAPSE_CAVEAT = ("tidsubegraenset", "proeveperiode", "tidsbegraenset")  # varighe
 COMPENSATION_AS_LOCAL = ("som_lokalaftale",)  # kompensation: "efter lokalaftalens § N"
 OFFICE_VARIANTS = ("tillidsrep",)  # saerlige_grupper: the office is the answer "hverv"
 EMPLOYER_INTERNET = "betalt af arbejdsgiveren"  # udstyr.internetforbindelse choice, casefolded
+ABROAD = ("udlandet",)  # arbejdssted: an address abroad, with residence and social security
+DANISH_SOCIAL_SECURITY = "Dansk"  # arbejdssted.social_sikring: Danish legislation applies
 
 
 def _number(value: Value) -> Decimal | None:
@@ -201,5 +203,22 @@ def employee_terms(employee: AgreementAnswers) -> dict[str, Any]:
         "compensation_as_local": v("kompensation") in COMPENSATION_AS_LOCAL,
         "office": str(employee.value("saerlige_grupper", "hverv") or "").strip() or None
         if v("saerlige_grupper") in OFFICE_VARIANTS
+        else None,
+        **_abroad(employee),
+    }
+
+
+def _abroad(employee: AgreementAnswers) -> dict[str, Any]:
+    """Residence, social security and EU/EEA of an address abroad (None unless abroad)."""
+    if employee.variant("arbejdssted") not in ABROAD:
+        return {"abroad_eu": None, "resides_in_denmark": None, "danish_social_security": None}
+    eu = employee.value("arbejdssted", "eu_eoes")
+    home = employee.value("arbejdssted", "bopael_danmark")
+    security = employee.value("arbejdssted", "social_sikring")
+    return {
+        "abroad_eu": eu if isinstance(eu, bool) else None,
+        "resides_in_denmark": home if isinstance(home, bool) else None,
+        "danish_social_security": security == DANISH_SOCIAL_SECURITY
+        if isinstance(security, str)
         else None,
     }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from assembler.rules import (
     extent,
+    frame_abroad,
     frame_more,
     frame_terms,
     frame_time,
@@ -20,7 +21,7 @@ from assembler.rules.text_areas import TEXT_AREAS  # noqa: F401 (registers R90 t
 # Importing an area registers its rules.
 AREAS = (
     hierarchy, parties, extent, notice, worktime, location, groups, frame_time, frame_terms,
-    frame_more,
+    frame_more, frame_abroad,
 )  # fmt: skip
 
 NOT_CHECKABLE: dict[str, tuple[str, tuple[str, ...]]] = {

@@ -187,16 +187,17 @@ def empty_transport(text: TextFacts) -> Term | None:
 R95_MESSAGE = (
     "Transportbestemmelsen siger, at hjemmet regnes som udgangspunkt for rejsen („{citat}“), men "
     "ikke hvad det betyder: om rejsetiden medregnes i arbejdstiden, og om der ydes "
-    "befordringsgodtgørelse. Efter de almindelige regler betragtes hjemmet som arbejdsstedet, "
-    "men netop for at undgå misforståelser anbefaler Akademikernes vejledning at aftale "
-    "rejsetid og transportgodtgørelse, når medarbejderen kører hjemmefra. Som bestemmelsen står, "
+    "befordringsgodtgørelse. Akademikernes vejledning går ud fra, at hjemmet er arbejdsstedet "
+    "på en hjemmearbejdsdag, men anbefaler netop for at undgå misforståelser at aftale "
+    "rejsetid og transportgodtgørelse, når medarbejderen kører hjemmefra; skattemæssigt er "
+    "hjemmet som udgangspunkt ikke en arbejdsplads. Som bestemmelsen står, "
     "kan den læses, så en medarbejder, der kaldes ind på en hjemmearbejdsdag, hverken får "
     "rejsetiden medregnet eller godtgørelse. Kræv følgen skrevet ind{vores}."
 )
 
 
 @rule("R95", "advarsel", "lokal", "transport", "Transportbestemmelse uden indhold", R95_MESSAGE,
-      ("S1",), needs=NEEDS_LOCAL)  # fmt: skip
+      ("S1", "S34"), needs=NEEDS_LOCAL)  # fmt: skip
 def r95(c: RuleInput) -> Fired:
     text = text_of(c)
     term = empty_transport(text) if text is not None else None

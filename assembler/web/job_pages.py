@@ -79,6 +79,7 @@ async def opgave(request: Request) -> Response:
         "slots": range(1, state.config.max_versions + 1),
         "counter": counter.counter_proposal_writer() is not None,
     }
+    # Decided once here: the template must not ask the job again (it may finish in between).
     if not job.done:
         progress = job.progress()
         return state.view.page(request, "opgave.html", refresh=1, progress=progress, **common)

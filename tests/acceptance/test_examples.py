@@ -71,7 +71,8 @@ def test_demo_writes_the_municipal_example(
     )
     assert "Skattestyrelsen har den 15. marts 2027 bekræftet over for Arbejdsgiveren, at" in text
     assert (
-        "er Medarbejderen også under hjemmearbejdet i Sverige omfattet af lov om "
+        "Parterne lægger til grund, at Medarbejderen, der er omfattet af dansk lovgivning om "
+        "social sikring, også under hjemmearbejdet i Sverige er omfattet af lov om "
         "arbejdsskadesikring, jf. forordning (EF) nr. 883/2004" in text
     )
     assert "Skærmbekendtgørelsen gælder ikke for arbejdet i Sverige." in text
@@ -95,7 +96,10 @@ READ_THROUGH: dict[str, list[tuple[str, str]]] = {
             "Magisterforening er bemyndiget til at forhandle og indgå Aftalen på organisationernes "
             "vegne",
         ),  # S-L7
-        ("lokalaftale", "Bilag 1 viser de punkter, en individuel aftale efter Aftalen indeholder"),
+        (
+            "lokalaftale",
+            "og modelteksten for hver ordning. Den individuelle aftale udarbejdes efter",
+        ),
         ("lokalaftale", "der er indgået i henhold til Aftalen"),  # S-L2
         (
             "lokalaftale",
@@ -113,7 +117,7 @@ READ_THROUGH: dict[str, list[tuple[str, str]]] = {
             "gælder for hjemmearbejdspladsen, jf. § 13, stk. 3.",
         ),
         ("lokalaftale", "og rejsetiden medregnes højst med én time hver vej."),  # S-L11
-        ("lokalaftale", "er skattepligtig løn, jf. ligningslovens § 9 B."),  # E2
+        ("lokalaftale", "er som udgangspunkt skattepligtig løn, jf. ligningslovens § 9 B."),  # E2
         ("lokalaftale", "Arbejdsgiverens systemer må kun tilgås fra computere"),  # S-L14
         ("lokalaftale", "Aftalen fastsætter ikke en fælles ordning for godtgørelse."),  # S-L15
         ("lokalaftale", "møde mellem Arbejdsgiveren og fællestillidsrepræsentanten"),  # S-L16

@@ -52,3 +52,21 @@ def test_console_prints_tables_and_text_without_markup(capsys: pytest.CaptureFix
     assert "┃ Nr." in captured.out
     assert "[tabel] og [bold]x[/bold]" in captured.out
     assert captured.err == "Fejl\n"
+
+
+def test_fold_gives_what_textwrap_gives() -> None:
+    """A short plain line skips textwrap; every line still folds exactly as textwrap folds it."""
+    import random
+    import textwrap
+
+    from assembler.textable import fold
+
+    pick = random.Random(3)
+    alphabet = "ab cd\t\xa0 \u200b\r.-–é"
+    for _ in range(5000):
+        text = "".join(pick.choice(alphabet + "\n") for _ in range(pick.randint(0, 30)))
+        width = pick.randint(0, 35)
+        wanted: list[str] = []
+        for line in text.split("\n"):
+            wanted += textwrap.wrap(line, max(width, 1), break_on_hyphens=False) or [""]
+        assert fold(text, width) == wanted, (text, width)

@@ -231,3 +231,31 @@ def test_a_file_that_is_not_word_gets_a_danish_page(
     assert status == 422
     assert "mit udkast.docx" in html and "Word-dokument" in html
     assert "Traceback" not in html and "/tmp" not in html
+
+
+def test_a_job_that_finishes_while_its_page_is_drawn_shows_its_progress(
+    client: TestClient,
+) -> None:
+    """The page decides once whether a job is done; the template never asks the job again."""
+
+    class FinishingJob:
+        id, kind, files_deleted = "x" * 32, "aftaler", False
+        done = True  # finished after the page chose the progress view
+
+    view = client.app.state.view  # type: ignore[attr-defined]
+    html = view.html(
+        "opgave.html",
+        job=FinishingJob(),
+        progress={"phase": "Skriver aftalerne", "done": 5, "total": 10},
+        refresh=1,
+        current="/lav",
+        title="Lav aftaler",
+        form="/lav",
+        sectors={},
+        slots=range(1, 3),
+        counter=False,
+        csrf="",
+        logged_in=False,
+        path="/opgave/x",
+    )
+    assert "Skriver aftalerne: 5 af 10 dokumenter" in html

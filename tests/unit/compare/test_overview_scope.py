@@ -141,3 +141,33 @@ def test_a_version_that_cannot_be_read_is_noted_even_for_a_contract(tmp_path: Pa
     describe_rounds([rnd])
     assert [row.label for row in rnd.rows] == ["afsnit ændret"]
     assert any("flyttet.docx kunne ikke læses" in note for note in rnd.notes)
+
+
+def test_an_agreement_about_home_work_is_assessed_without_yaml(tmp_path: Path) -> None:
+    """As a whole process: the assessed overview reads the library's snapshot, and neither PyYAML
+    (answer files) nor the rendering of our own version (no answers in the file) is imported."""
+    from assembler.library.loader import load_library
+
+    load_library()  # the snapshot the subprocess reads (the same cache folder, by environment)
+    words = " Det gælder også ved hjemmearbejde."
+    old, new = tmp_path / "v1.docx", tmp_path / "v2.docx"
+    old.write_bytes(clause_doc([(h, [t + words for t in ts]) for h, ts in CONTRACT]))
+    new.write_bytes(clause_doc([(h, [t + words for t in ts]) for h, ts in LATER]))
+    script = (
+        "import json, sys\n"
+        "from pathlib import Path\n"
+        "from assembler.compare.rounds import compare_versions\n"
+        "rounds = compare_versions([Path(sys.argv[1]), Path(sys.argv[2])], [], [])\n"
+        "print(json.dumps([len(rounds[0].rows), sorted(sys.modules)]))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(old), str(new)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    rows, modules = json.loads(done.stdout)
+    assert rows == 1
+    assert "assembler.audit.review" in modules  # it was assessed
+    assert "yaml" not in modules and "assembler.answers.files" not in modules
+    assert "assembler.audit.changes" not in modules and "assembler.render.context" not in modules

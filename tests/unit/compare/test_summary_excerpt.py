@@ -87,3 +87,18 @@ def test_shorten_keeps_short_text_and_cuts_long_text_at_a_word() -> None:
     cut = shorten(long)
     assert cut.endswith(" …") and len(cut) <= WHOLE_LIMIT + 2
     assert set(_words(cut)) == {"hjemmearbejdsdag"}
+
+
+def test_a_long_paragraph_changed_in_one_word_is_read_around_that_word() -> None:
+    """Only the tokens between the common head and tail are diffed: a word changed deep inside
+    a 3,000-word paragraph is still found, framed by the same words on both sides."""
+    words = [f"ord{k}" for k in range(3000)]
+    before = " ".join(words)
+    after = " ".join([*words[:1500], "ændret", *words[1501:]])
+    before_x, after_x = excerpts(before, after)
+    assert "ord1500" in before_x and "ord1500" not in after_x and "ændret" in after_x
+    assert before_x.replace("ord1500", "ændret") == after_x
+    assert before_x.startswith("…") and before_x.endswith("…")
+    tail_before, tail_after = excerpts(before, before + " tilføjet")
+    assert tail_before.startswith("…") and tail_before.endswith("ord2999")
+    assert tail_after == tail_before + " tilføjet"

@@ -169,6 +169,12 @@ def test_an_unreadable_version_is_noted_not_hidden(
         ("2027-03-02T09:00:00Z", "2. marts 2027"),
         ("2027-03-01T23:30:00Z", "2. marts 2027"),  # already 2 March in Copenhagen
         ("2027-07-31T22:30:00Z", "1. august 2027"),  # summer time: UTC+2
+        ("2027-01-31T22:30:00Z", "31. januar 2027"),  # winter time: UTC+1
+        ("2027-03-28T00:30:00Z", "28. marts 2027"),  # the night summer time begins
+        ("2027-10-30T23:10:00Z", "31. oktober 2027"),  # the night it ends
+        ("2027-12-31T23:59:00+00:00", "1. januar 2028"),
+        ("2027-06-01T08:00:00+02:00", "1. juni 2027"),  # an offset of its own
+        ("1899-12-31T23:05:00Z", "1. januar 1900"),  # before 1900: the database decides
     ],
 )
 def test_round_dates_are_danish_days(stamp: str, day: str) -> None:

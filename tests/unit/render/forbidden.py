@@ -85,6 +85,24 @@ FORBIDDEN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"skabelon, der er optaget som bilag", "bilaget er ikke en skabelon (S-L1)"),
         (r"[Aa]rbejdsgiveren tager ved en ændring hensyn", "gentager lokalaftalen (K-I2)"),
         (r"efter de regler om varsel og fremgangsmåde", "lokalaftalen har intet varsel (K-I2)"),
+        # Third read-through (legal3): unverified rules as the parties' premise, no local waiver
+        (
+            r"giver ikke ret til tillæg for arbejde på ubekvemme",
+            "en lokalaftale kan ikke fravige overenskomstens tillæg (legal3)",
+        ),
+        (
+            r"^Da Medarbejderen er omfattet af (?:dansk )?lovgivning",
+            "arbejdsskadedækningen i udlandet er parternes forudsætning, ikke en regel (legal3)",
+        ),
+        (
+            r"sædvanlige arbejdssted er skattepligtig løn",
+            "skattereglen er ikke efterprøvet: »som udgangspunkt« (legal3, E2)",
+        ),
+        (
+            r"\bmedarbejderens (?:navn|faste arbejdssted|eget udstyr)(?: \(ved [^)]*\))?: ",
+            "bilagets feltnavn med lille begyndelse (legal3)",
+        ),
+        (r"ved arbejdsgiverens udstyr", "»Arbejdsgiveren« er et defineret begreb (legal3)"),
     )
 )
 

@@ -274,6 +274,20 @@ def test_one_signature_per_organisation_unless_a_common_mandate(
     ]
 
 
+def _annex_own_lines(sections: list[str]) -> list[str]:
+    """The annex's own lines: everything but the model texts (from "Modeltekst…:" to the
+    next "Oplysninger:", item title or list of arrangements)."""
+    own, in_model = [], False
+    for line in sections:
+        if line.startswith("Modeltekst"):
+            in_model = True
+        elif line == "Oplysninger:" or line.startswith("Ordning") or re.match(r"\d+\. ", line):
+            in_model = False
+        if not in_model:
+            own.append(line)
+    return own
+
+
 def test_the_template_is_annexed_when_the_answers_say_so(
     library: Library, templates: TemplateSet
 ) -> None:
@@ -289,9 +303,23 @@ def test_the_template_is_annexed_when_the_answers_say_so(
     assert not any(line.startswith(("Afvigelser efter", "Selvtilrettelagt")) for line in sections)
     assert not any(line.startswith("Som i lokalaftalen: Godtgørelsen") for line in sections)
     assert "Ordning: Almindelige arbejdstidsregler." in " ".join(sections)
-    # »Aftalen« is the local agreement here: the annex says "den individuelle aftale".
-    assert not any(re.search(r"\b(Aftalen|Medarbejderen)", line) for line in sections)
-    assert any("opsige den individuelle aftale med en måneds varsel" in line for line in sections)
+    # »Aftalen« is the local agreement here: the annex's own words say "den individuelle aftale";
+    # only the model texts, which the introduction says are the individual agreement's own words,
+    # use its defined terms.
+    own = _annex_own_lines(sections)
+    assert not any(re.search(r"\b(Aftalen|Medarbejderen)", line) for line in own)
+    assert any("opsige den individuelle aftale med en måneds varsel" in line for line in own)
+    assert "I modelteksten betyder »Aftalen« den individuelle aftale" in lines[annex + 1]
+    # The model text is the individual agreement's wording for what this local agreement allows:
+    # local answers filled in, the individual's fields as blanks, its own cases named.
+    model = [line for line in sections if line not in own]
+    assert "Hjemmearbejdet udføres fra [adresse for hjemmearbejdet]." in model
+    assert any("jf. lokalaftalens § 2, stk. 6." in line for line in model)  # Denmark only
+    assert not any("udlandet, fx til rejser" in line for line in model)
+    assert any(
+        line.startswith("[Hvis »Internetforbindelse« er medarbejderens egen") for line in model
+    )
+    assert not any("{{" in line or "[hvis" in line for line in model)
     abroad = _numbered_lines(
         _local(library, templates, lokalaftale__omraade__udlandet_tilladt=True)
     )

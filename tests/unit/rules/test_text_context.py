@@ -201,5 +201,8 @@ def test_r94_does_not_ask_for_a_part_time_adjustment_the_draft_has() -> None:
 
 def test_r95_rests_on_the_guide_not_the_rest_period_order() -> None:
     r95 = [r for r in all_rules() if r.id == "R95"]
-    assert [r.sources for r in r95] == [("S1",)]
-    assert "betragtes hjemmet som arbejdsstedet" in r95[0].message
+    assert [r.sources for r in r95] == [("S1", "S34")]
+    # The guide's premise is attributed to the guide, not stated as the law: for tax the home is
+    # as a rule no workplace (S34).
+    assert "Akademikernes vejledning går ud fra, at hjemmet er arbejdsstedet" in r95[0].message
+    assert "Efter de almindelige regler betragtes hjemmet" not in r95[0].message
