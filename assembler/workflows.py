@@ -12,6 +12,7 @@ from assembler.answers.model import Answers
 from assembler.answers.reader import read_answers_file
 from assembler.answers.xlsx.read import read_answers_skipping
 from assembler.cli_support import out_console
+from assembler.counts import count, thousands
 from assembler.errors import InputFileError, OutputError
 from assembler.library import load_library
 from assembler.library.model import Library
@@ -55,11 +56,14 @@ def _write_documents(
 def _report(rows: list[ManifestRow], out_dir: Path) -> None:
     """Tell the user what was written, in Danish."""
     individual = sum(1 for r in rows if r.fil.startswith("individuelle/"))
-    out_console.print(f"Skrev lokalaftalen og {individual} individuelle aftaler i {out_dir}:")
+    written = count(individual, "individuel aftale", "individuelle aftaler")
+    out_console.print(f"Skrev lokalaftalen og {written} i {out_dir}:")
     for row in rows[:10]:
         out_console.print(f"  {out_dir / row.fil}", markup=False)
     if len(rows) > 10:
-        out_console.print(f"  … og {len(rows) - 10} flere (se {out_dir / 'manifest.json'})")
+        out_console.print(
+            f"  … og {thousands(len(rows) - 10)} flere (se {out_dir / 'manifest.json'})"
+        )
 
 
 def generate_workflow(

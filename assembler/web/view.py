@@ -10,6 +10,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
 from assembler import __version__
+from assembler.counts import count, thousands
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 STATIC_DIR = Path(__file__).resolve().parent / "static"
@@ -32,16 +33,6 @@ ERROR_TITLES = {
     500: "Der opstod en fejl på serveren",
     503: "Serveren er optaget",
 }
-
-
-def thousands(value: int) -> str:
-    """2001 → '2.001', the Danish way."""
-    return f"{value:,}".replace(",", ".")
-
-
-def count(value: int, singular: str, plural: str) -> str:
-    """'1 advarsel', '3 advarsler', with Danish thousands separators."""
-    return f"{thousands(value)} {singular if value == 1 else plural}"
 
 
 def danish_date(iso: str) -> str:
