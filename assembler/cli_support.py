@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import re
 import sys
 import traceback
@@ -34,6 +35,7 @@ def _danish_panels() -> None:
     rich_utils.ERRORS_PANEL_TITLE = "Fejl"
     rich_utils.DEFAULT_STRING = "[standard: {}]"
     rich_utils.REQUIRED_LONG_STRING = "[påkrævet]"
+    rich_utils.ENVVAR_STRING = "[miljøvariabel: {}]"
     rich_utils.ABORTED_TEXT = "Afbrudt."
     rich_utils.RICH_HELP = "Prøv [blue]'{command_path} {help_option}'[/] for hjælp."
 
@@ -73,6 +75,39 @@ def _danish_usage(command: Any, ctx: Any, formatter: Any) -> None:
     formatter.write_usage(ctx.command_path, " ".join(command.collect_usage_pieces(ctx)), "Brug: ")
 
 
+# typer labels a value by its Python type ("<path>", "<str>"); our users read Danish.
+TYPE_WORDS = {
+    "str": "TEKST",
+    "int": "TAL",
+    "Path": "FIL",
+    "list[str]": "TEKST",
+    "list[Path]": "FIL",
+}
+
+
+def _type_word(param: Any) -> str | None:
+    """FIL, MAPPE, TEKST or TAL for a parameter's Python type; None for others (choices)."""
+    word = TYPE_WORDS.get(param.bare_type())
+    if word == "FIL" and "mappe" in (param.help or "").lower():
+        return "MAPPE"
+    return word
+
+
+def _danish_metavar(param: Any) -> None:
+    """A Danish word for what a parameter takes, and none for a flag."""
+    if param.param_type_name == "argument":
+        word = _type_word(param)
+        if word is not None:  # typer shows an argument's type beside its name, not its metavar
+            param.display_type_rich = lambda ctx: word
+        return
+    if param.metavar is not None:
+        return
+    if getattr(param, "is_flag", False):
+        param.metavar = ""
+    elif (word := _type_word(param)) is not None:
+        param.metavar = word
+
+
 def danish_command_tree(app: typer.Typer) -> Any:
     """typer's command tree with Danish usage lines and help-option text.
 
@@ -88,10 +123,16 @@ def danish_command_tree(app: typer.Typer) -> Any:
     names = types.SimpleNamespace(help_option_names=HELP_NAMES)
     for command in commands:
         command.options_metavar = "[TILVALG]"
+        if command.help:  # rich keeps a docstring's line breaks; let each paragraph flow
+            paragraphs = inspect.cleandoc(command.help).split("\n\n")
+            command.help = "\n\n".join(" ".join(p.split()) for p in paragraphs)
         command.format_usage = types.MethodType(_danish_usage, command)
         option = command.get_help_option(names)
         if option is not None:
             option.help = "Vis denne hjælp og afslut."
+        for param in [*getattr(command, "params", ()), option]:
+            if param is not None and hasattr(param, "bare_type"):
+                _danish_metavar(param)
     return root
 
 
