@@ -25,6 +25,10 @@ MAX_CACHED = 256
 LOCAL = struct.Struct("<4s2B4HL2L2H")
 CENTRAL = struct.Struct("<4s4B4HL2L5H2L")
 END = struct.Struct("<4s4H2LH")
+OFFSET = struct.Struct("<L")
+# A part's zip records: local header + name + deflated data, the central record up to its
+# offset, and the encoded name that follows the offset.
+Record = tuple[bytes, bytes, bytes]
 
 
 class DeflateCache:
@@ -37,6 +41,8 @@ class DeflateCache:
     def __init__(self, limit: int = MAX_CACHED) -> None:
         self.limit = limit
         self._items: OrderedDict[bytes, tuple[int, bytes]] = OrderedDict()
+        # Whole records of parts by (name, level, bytes): a shared part costs one lookup.
+        self._records: OrderedDict[tuple[str, int, bytes], Record] = OrderedDict()
 
     def seed(self, data: bytes, crc: int, packed: bytes) -> None:
         """Remember an already deflated form of data (e.g. copied from an input package)."""
@@ -59,6 +65,65 @@ class DeflateCache:
         return item
 
 
+    def record(self, name: str, data: bytes, level: int) -> Record:
+        """The zip records of one part, as zipfile writes them (the offset is added by the caller)."""
+        key = (name, level, data)
+        hit = self._records.get(key)
+        if hit is not None:
+            self._records.move_to_end(key)
+            return hit
+        record = _record(name, data, *self.get(data, level))
+        if len(self._records) >= self.limit:
+            self._records.popitem(last=False)
+        self._records[key] = record
+        return record
+
+
+def _record(name: str, data: bytes, crc: int, packed: bytes) -> Record:
+    """The local record, the central directory record without its offset, the encoded name."""
+    try:
+        encoded, flags = name.encode("ascii"), 0
+    except UnicodeEncodeError:
+        encoded, flags = name.encode("utf-8"), UTF8_FLAG
+    header = LOCAL.pack(
+        b"PK\x03\x04",
+        VERSION,
+        0,
+        flags,
+        zlib.DEFLATED,
+        DOS_TIME,
+        DOS_DATE,
+        crc,
+        len(packed),
+        len(data),
+        len(encoded),
+        0,
+    )
+    central = CENTRAL.pack(
+        b"PK\x01\x02",
+        VERSION,
+        0,
+        VERSION,
+        0,
+        flags,
+        zlib.DEFLATED,
+        DOS_TIME,
+        DOS_DATE,
+        crc,
+        len(packed),
+        len(data),
+        len(encoded),
+        0,
+        0,
+        0,
+        0,
+        EXTERNAL_ATTR,
+        0,
+    )
+    # The offset is the central record's last field before the name: the caller puts it there.
+    return header + encoded + packed, central[: -OFFSET.size], encoded
+
+
 def fast_package_bytes(
     parts: Mapping[str, bytes], cache: DeflateCache, quick: frozenset[str] = frozenset()
 ) -> bytes:
@@ -70,52 +135,13 @@ def fast_package_bytes(
     central: list[bytes] = []
     offset = 0
     for name in _ordered(list(parts)):
-        data = parts[name]
-        try:
-            encoded, flags = name.encode("ascii"), 0
-        except UnicodeEncodeError:
-            encoded, flags = name.encode("utf-8"), UTF8_FLAG
-        crc, packed = cache.get(data, QUICK_LEVEL if name in quick else LEVEL)
-        header = LOCAL.pack(
-            b"PK\x03\x04",
-            VERSION,
-            0,
-            flags,
-            zlib.DEFLATED,
-            DOS_TIME,
-            DOS_DATE,
-            crc,
-            len(packed),
-            len(data),
-            len(encoded),
-            0,
+        local, head, encoded = cache.record(
+            name, parts[name], QUICK_LEVEL if name in quick else LEVEL
         )
-        central.append(
-            CENTRAL.pack(
-                b"PK\x01\x02",
-                VERSION,
-                0,
-                VERSION,
-                0,
-                flags,
-                zlib.DEFLATED,
-                DOS_TIME,
-                DOS_DATE,
-                crc,
-                len(packed),
-                len(data),
-                len(encoded),
-                0,
-                0,
-                0,
-                0,
-                EXTERNAL_ATTR,
-                offset,
-            )
-            + encoded
-        )
-        out += [header, encoded, packed]
-        offset += len(header) + len(encoded) + len(packed)
+        out.append(local)
+        central += [head, OFFSET.pack(offset), encoded]
+        offset += len(local)
     directory = b"".join(central)
-    end = END.pack(b"PK\x05\x06", 0, 0, len(central), len(central), len(directory), offset, 0)
+    count = len(central) // 3
+    end = END.pack(b"PK\x05\x06", 0, 0, count, count, len(directory), offset, 0)
     return b"".join(out) + directory + end
