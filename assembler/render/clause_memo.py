@@ -2,6 +2,9 @@
 
 A clause's paragraphs depend only on the variant text, the sector and the values its placeholders
 and conditions name. The memo key is exactly those, so a hit returns what render_clause would.
+Working those values out costs more than rendering from the memo, so each key is also found by
+identity: the topic answers the clause reads (the sheet reader shares equal ones between
+employees) are the same objects for most employees, and the same objects give the same key.
 """
 
 from __future__ import annotations
@@ -34,6 +37,8 @@ _OWNER: list[Library] = []
 # Per memo key and view function: what a caller made of the paragraphs (e.g. context records).
 _VIEWS: dict[tuple[Any, ...], Any] = {}
 _KEPT: dict[tuple[Any, ...], int] = {}  # renderings kept per (agreement, topic, variant)
+# Memo key by the identity of what it reads: (objects kept alive, so their ids stay theirs; key).
+_BY_IDENTITY: dict[tuple[Any, ...], tuple[list[object], tuple[Any, ...]]] = {}
 
 
 def _names(topic: Topic, variant_id: str) -> tuple[tuple[str, str, str], ...]:
@@ -80,14 +85,74 @@ def _frozen(value: object) -> object:
     return tuple(value) if isinstance(value, list) else value
 
 
-def _key(topic: Topic, variant_id: str, scope: Scope) -> tuple[Any, ...]:
-    """The memo key: the clause, the sector and every value its text depends on."""
-    if not _OWNER or _OWNER[0] is not scope.library:
-        _OWNER[:] = [scope.library]
+def _own(library: Library) -> None:
+    """Forget everything remembered for another library."""
+    if not _OWNER or _OWNER[0] is not library:
+        _OWNER[:] = [library]
         _MEMO.clear()
         _REFS.clear()
         _VIEWS.clear()
         _KEPT.clear()
+        _BY_IDENTITY.clear()
+
+
+def _identity(
+    topic: Topic, variant_id: str, scope: Scope, resolve_labels: bool, keep: list[object]
+) -> tuple[Any, ...]:
+    """What _key reads, by identity: equal tuples (with `keep` alive) mean equal memo keys.
+
+    Per reference: a topic answer of this agreement (the local agreement is one object for the
+    whole batch); for a cross-reference also the target's § number and, when it names
+    paragraphs, the target clause's own identity (rendered without resolving names, as
+    _label_numbers does); derived values are computed, as in _key.
+    """
+    agreement, local = scope.agreement, scope.local
+    found: list[object] = [
+        topic.agreement, topic.id, variant_id, scope.sector, scope.date, resolve_labels, id(local)
+    ]  # fmt: skip
+    keep.append(local)
+    for kind, from_local, ref_topic, name in _specs(topic, variant_id):
+        if from_local and kind != DERIVED_VALUE and kind != DERIVED_FLAG:
+            continue  # read from the local agreement: id(local) above
+        if kind == VALUE or kind == VARIANT:
+            answer = agreement.topics.get(ref_topic)
+            keep.append(answer)
+            found.append(id(answer))
+        elif kind == CLAUSE_REF:
+            answer = agreement.topics.get(ref_topic)
+            keep.append(answer)
+            target: tuple[Any, ...] | None = None
+            if name and resolve_labels and answer is not None:
+                other = scope.library.topic(agreement.agreement, ref_topic)
+                target = _identity(other, answer.variant, scope, False, keep)
+            found.append((scope.numbers.get(ref_topic), id(answer), target))
+        elif kind == DERIVED_VALUE:
+            found.append(derived_text(name, agreement, local))
+        else:
+            found.append(derived_fact(name, agreement, local, scope.date))
+    return tuple(found)
+
+
+def _fast_key(topic: Topic, variant_id: str, scope: Scope) -> tuple[Any, ...]:
+    """_key(topic, variant_id, scope), found by the identity of what it reads when it can be."""
+    _own(scope.library)
+    if scope.misses is not None:  # the caller collects unresolved references: work them out
+        return _key(topic, variant_id, scope)
+    keep: list[object] = []
+    identity = _identity(topic, variant_id, scope, scope.resolve_labels, keep)
+    hit = _BY_IDENTITY.get(identity)
+    if hit is not None:
+        return hit[1]
+    key = _key(topic, variant_id, scope)
+    if len(_BY_IDENTITY) >= MAX_ENTRIES:
+        _BY_IDENTITY.clear()
+    _BY_IDENTITY[identity] = (keep, key)
+    return key
+
+
+def _key(topic: Topic, variant_id: str, scope: Scope) -> tuple[Any, ...]:
+    """The memo key: the clause, the sector and every value its text depends on."""
+    _own(scope.library)
     values: list[tuple[object, object]] = []
     agreement, local = scope.agreement, scope.local
     for kind, from_local, ref_topic, name in _specs(topic, variant_id):
@@ -133,7 +198,7 @@ def _paragraphs(
 
 def clause(topic: Topic, variant_id: str, scope: Scope) -> list[Paragraph]:
     """render_clause, remembered by the values the clause depends on."""
-    key = _key(topic, variant_id, scope)
+    key = _fast_key(topic, variant_id, scope)
     return list(_paragraphs(key, topic, variant_id, scope)[0])
 
 
@@ -141,7 +206,7 @@ def clause_view(
     topic: Topic, variant_id: str, scope: Scope, view: Callable[[Topic, str, list[Paragraph]], T]
 ) -> T:
     """view(topic, variant, clause(...)), remembered with the clause: shared, never modify it."""
-    key = _key(topic, variant_id, scope)
+    key = _fast_key(topic, variant_id, scope)
     made = _VIEWS.get((view, key))
     if made is None:
         paragraphs, kept = _paragraphs(key, topic, variant_id, scope)
