@@ -64,9 +64,8 @@ class DeflateCache:
         self._items[data] = item
         return item
 
-
     def record(self, name: str, data: bytes, level: int) -> Record:
-        """The zip records of one part, as zipfile writes them (the offset is added by the caller)."""
+        """The zip records of one part as zipfile writes them (the caller adds the offset)."""
         key = (name, level, data)
         hit = self._records.get(key)
         if hit is not None:

@@ -112,9 +112,9 @@ def _identity(
     ]  # fmt: skip
     keep.append(local)
     for kind, from_local, ref_topic, name in _specs(topic, variant_id):
-        if from_local and kind != DERIVED_VALUE and kind != DERIVED_FLAG:
+        if from_local and kind not in (DERIVED_VALUE, DERIVED_FLAG):
             continue  # read from the local agreement: id(local) above
-        if kind == VALUE or kind == VARIANT:
+        if kind in (VALUE, VARIANT):
             answer = agreement.topics.get(ref_topic)
             keep.append(answer)
             found.append(id(answer))

@@ -10,11 +10,12 @@ import pytest
 from jinja2.compiler import CodeGenerator
 from markupsafe import Markup, escape
 
-from assembler.answers.model import Answers
+from assembler.answers.model import AgreementAnswers, Answers, TopicAnswer
 from assembler.library.model import Library
 from assembler.ooxml import fields
 from assembler.ooxml.fastzip import DeflateCache, fast_package_bytes
 from assembler.ooxml.package import package_bytes
+from assembler.render import clause_memo
 from assembler.render.clause_memo import clause, clause_view
 from assembler.render.clause_text import Paragraph, Scope, render_clause
 from assembler.render.context import ClauseText, build_context
@@ -138,3 +139,35 @@ def test_a_clause_view_is_made_once_per_distinct_clause(library: Library, exampl
     assert clause_view(topic, variant, scope, view) is once and len(made) == 1
     assert once == [p.text for p in render_clause(topic, variant, scope)]
     assert re.search(r"\S", once[0])
+
+
+def test_a_clause_key_found_by_identity_is_the_key_its_values_give(
+    library: Library, example: Answers
+) -> None:
+    """Employees that share some topic answers and differ in others (every variant of every
+    topic, so cross-references point at clauses rendered differently) get the memo key their
+    own values give, whichever employee first stored a key under the same answers."""
+    agreements = []
+    for employee in example.employees:
+        for topic in library.for_agreement("individuel"):
+            answer = employee.topics.get(topic.id)
+            for variant in topic.variants if answer is not None else []:
+                changed = TopicAnswer(topic.id, variant.id, answer.values)
+                topics = dict(employee.topics) | {topic.id: changed}
+                agreements.append(AgreementAnswers("individuel", topics, employee.origin))
+    assert len(agreements) > 20
+    checked = 0
+    for agreement in agreements:
+        for resolve in (True, False):
+            scope = Scope(
+                library, example.sector, agreement, example.local, example.date,
+                resolve_labels=resolve, renderer=clause,
+            )  # fmt: skip
+            for topic in library.for_agreement("individuel"):
+                answer = agreement.topics.get(topic.id)
+                if answer is None or topic.kind != "clause":
+                    continue
+                found = clause_memo._fast_key(topic, answer.variant, scope)
+                assert found == clause_memo._key(topic, answer.variant, scope), topic.id
+                checked += 1
+    assert checked > 100
