@@ -29,11 +29,20 @@ def _free_item_number(parts: dict[str, bytes]) -> int:
     return max(used, default=0) + 1
 
 
+def payload_json(payload: Any) -> str:
+    """The JSON text the custom XML part holds: keys sorted, no spaces, non-ASCII kept."""
+    return json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
 def embed_payload(parts: dict[str, bytes], payload: dict[str, Any]) -> None:
     """Add a custom XML part holding payload as JSON, with its properties and relationships."""
+    embed_json(parts, payload_json(payload))
+
+
+def embed_json(parts: dict[str, bytes], body: str) -> None:
+    """embed_payload for a payload already written as payload_json's text."""
     import uuid  # only when writing: uuid loads platform and ctypes helpers
 
-    body = json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     item_id = "{" + str(uuid.uuid5(uuid.NAMESPACE_URL, ANSWERS_NS + body)).upper() + "}"
     add_custom_xml_item(parts, f'<aftale xmlns="{ANSWERS_NS}">{escape_text(body)}</aftale>',
                         ANSWERS_NS, REL_ID, item_id)  # fmt: skip

@@ -11,7 +11,7 @@ from assembler.answers.model import AgreementAnswers, Answers, TopicAnswer
 from assembler.errors import TemplateError
 from assembler.library.model import Library
 from assembler.ooxml.bookmarks import anchor_headings, anchor_headings_xml
-from assembler.ooxml.customxml import embed_payload
+from assembler.ooxml.customxml import embed_json, payload_json
 from assembler.ooxml.docprops import set_core_status, set_custom_properties
 from assembler.ooxml.fastzip import DeflateCache, fast_package_bytes
 from assembler.ooxml.fields import keep_with_next_before, place_ref_fields
@@ -36,39 +36,70 @@ def answers_payload(
     library: Library, answers: Answers, agreement: AgreementAnswers
 ) -> dict[str, Any]:
     """What is embedded in a document: library version, sector and this agreement's answers."""
-    payload: dict[str, Any] = {
+    payload = _payload_head(library, answers, agreement)
+    payload["svar"] = _agreement_raw(agreement)
+    if agreement.agreement == "individuel":
+        payload["lokalaftale"] = _local_raw(answers.local)
+    return payload
+
+
+def _payload_head(
+    library: Library, answers: Answers, agreement: AgreementAnswers
+) -> dict[str, Any]:
+    """The payload's members other than the answers themselves."""
+    return {
         "format": 1,
         "bibliotek": library.version_label,
         "aftale": agreement.agreement,
         "sektor": answers.sector,
         "version": answers.version,
         "dato": answers.date.isoformat() if answers.date else None,
-        "svar": _agreement_raw(agreement),
     }
+
+
+def answers_json(library: Library, answers: Answers, agreement: AgreementAnswers) -> str:
+    """payload_json(answers_payload(...)), put together from pieces written once per batch.
+
+    The text of a JSON object with sorted keys is its sorted members joined, so each topic
+    answer's text (shared by most employees) and the local answers' text are written once.
+    """
+    head = _payload_head(library, answers, agreement)
+    members = {key: payload_json(value) for key, value in head.items()}
     if agreement.agreement == "individuel":
-        payload["lokalaftale"] = _local_raw(answers.local)
-    return payload
+        members["lokalaftale"] = _local_json(answers.local)
+    svar = ",".join(
+        f"{payload_json(topic_id)}:{_topic_raw(agreement, topic_id)[2]}"
+        for topic_id in sorted(agreement.topics)
+    )
+    members["svar"] = "{" + svar + "}"
+    return "{" + ",".join(f"{payload_json(k)}:{members[k]}" for k in sorted(members)) + "}"
 
 
-# The local answers as plain data, converted once per batch (each individual agreement embeds them).
+# The local answers as plain data and as JSON text, made once per batch (each individual
+# agreement embeds them).
 _local_raw = LastResult(agreement_to_raw)
-# Each topic answer as plain data by identity: employees share most topic answers (read once).
-_TOPIC_RAW: dict[int, tuple[TopicAnswer, Any]] = {}
+_local_json = LastResult(lambda local: payload_json(agreement_to_raw(local)))
+# Each topic answer as plain data and JSON text by identity: employees share most topic answers.
+_TOPIC_RAW: dict[int, tuple[TopicAnswer, Any, str]] = {}
 MAX_TOPIC_RAW = 1024
+
+
+def _topic_raw(agreement: AgreementAnswers, topic_id: str) -> tuple[TopicAnswer, Any, str]:
+    """(answer, its plain data, that data as JSON text), made once per topic answer."""
+    answer = agreement.topics[topic_id]
+    hit = _TOPIC_RAW.get(id(answer))
+    if hit is None or hit[0] is not answer:
+        if len(_TOPIC_RAW) >= MAX_TOPIC_RAW:
+            _TOPIC_RAW.clear()
+        alone = AgreementAnswers(agreement.agreement, {topic_id: answer})
+        raw = agreement_to_raw(alone)[topic_id]
+        hit = _TOPIC_RAW[id(answer)] = (answer, raw, payload_json(raw))
+    return hit
 
 
 def _agreement_raw(agreement: AgreementAnswers) -> dict[str, Any]:
     """agreement_to_raw(agreement), with each topic's plain data made once per topic answer."""
-    raw: dict[str, Any] = {}
-    for topic_id, answer in agreement.topics.items():
-        hit = _TOPIC_RAW.get(id(answer))
-        if hit is None or hit[0] is not answer:
-            if len(_TOPIC_RAW) >= MAX_TOPIC_RAW:
-                _TOPIC_RAW.clear()
-            alone = AgreementAnswers(agreement.agreement, {topic_id: answer})
-            hit = _TOPIC_RAW[id(answer)] = (answer, agreement_to_raw(alone)[topic_id])
-        raw[topic_id] = hit[1]
-    return raw
+    return {topic_id: _topic_raw(agreement, topic_id)[1] for topic_id in agreement.topics}
 
 
 def render_agreement(
@@ -90,7 +121,7 @@ def render_agreement(
         parts[DOCUMENT] = etree.tostring(
             root, xml_declaration=True, encoding="UTF-8", standalone=True
         )
-    embed_payload(parts, answers_payload(library, answers, agreement))
+    embed_json(parts, answers_json(library, answers, agreement))
     set_core_status(parts, "Udkast" if is_draft(answers.version) else "Endelig", answers.version)
     set_custom_properties(
         parts, {"Klausulbibliotek": library.version_label, "Aftaleversion": answers.version}

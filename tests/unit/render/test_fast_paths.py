@@ -13,14 +13,17 @@ from markupsafe import Markup, escape
 from assembler.answers.model import AgreementAnswers, Answers, TopicAnswer
 from assembler.library.model import Library
 from assembler.ooxml import fields
+from assembler.ooxml.customxml import payload_json
 from assembler.ooxml.fastzip import DeflateCache, fast_package_bytes
 from assembler.ooxml.package import package_bytes
 from assembler.render import clause_memo
 from assembler.render.clause_memo import clause, clause_view
 from assembler.render.clause_text import Paragraph, Scope, render_clause
 from assembler.render.context import ClauseText, build_context
+from assembler.render.document import answers_json, answers_payload
 from assembler.render.engine import escape_output, make_environment
 from assembler.render.templates import TemplateSet
+from tests.bulk import many_employees
 
 START, SEP, END = fields.FIELD_START, fields.FIELD_SEP, fields.FIELD_END
 
@@ -171,3 +174,11 @@ def test_a_clause_key_found_by_identity_is_the_key_its_values_give(
                 assert found == clause_memo._key(topic, answer.variant, scope), topic.id
                 checked += 1
     assert checked > 100
+
+
+def test_embedded_answers_are_the_payloads_json(library: Library, example: Answers) -> None:
+    """The JSON put together from per-topic pieces is json.dumps of the whole payload."""
+    for agreement in (example.local, *example.employees, *many_employees(example, 5).employees):
+        whole = answers_payload(library, example, agreement)
+        assert answers_json(library, example, agreement) == payload_json(whole)
+        assert ("lokalaftale" in whole) == (agreement.agreement == "individuel")
