@@ -54,6 +54,22 @@ _T_TEXT = re.compile(r"<w:t(?:\s[^>]*)?>([^<]*)</w:t>")
 _BOOKMARK_ID = re.compile(r'<w:bookmarkStart\b[^>]*\bw:id="(\d+)"')
 
 
+_ANCHOR_TEXTS: dict[tuple[str, str], tuple[str, str, str]] = {}
+MAX_ANCHOR_TEXTS = 1024
+
+
+def _anchor_texts(title: str, name: str) -> tuple[str, str, str]:
+    """(what a heading's text starts with in the XML, the title as matched, the escaped name),
+    worked out once per clause: every document of a batch anchors the same headings."""
+    hit = _ANCHOR_TEXTS.get((title, name))
+    if hit is None:
+        if len(_ANCHOR_TEXTS) >= MAX_ANCHOR_TEXTS:
+            _ANCHOR_TEXTS.clear()
+        wanted = title.strip()
+        hit = _ANCHOR_TEXTS[(title, name)] = (">" + escape_text(wanted), wanted, escape_text(name))
+    return hit
+
+
 def anchor_headings_xml(xml: str, anchors: Sequence[tuple[str, str]]) -> str | None:
     """Fast path on rendered XML text, same result as anchor_headings; None if any title is missed.
 
@@ -67,7 +83,7 @@ def anchor_headings_xml(xml: str, anchors: Sequence[tuple[str, str]]) -> str | N
     pieces: list[str] = []
     done = 0  # everything before this offset is already in pieces
     for title, name in anchors:
-        needle = ">" + escape_text(title.strip())
+        needle, wanted, escaped_name = _anchor_texts(title, name)
         search = done
         while True:
             hit = xml.find(needle, search)
@@ -78,14 +94,14 @@ def anchor_headings_xml(xml: str, anchors: Sequence[tuple[str, str]]) -> str | N
             if start >= 0 and end >= 0:
                 paragraph = xml[start:end]
                 text = unescape_text("".join(_T_TEXT.findall(paragraph))).strip()
-                if text == title.strip():
+                if text == wanted:
                     break
             search = hit + 1
         ppr_end = paragraph.find("</w:pPr>")
         head = ppr_end + len("</w:pPr>") if ppr_end >= 0 else paragraph.find(">") + 1
         pieces += [
             xml[done : start + head],
-            f'<w:bookmarkStart w:id="{next_id}" w:name="{escape_text(name)}"/>',
+            f'<w:bookmarkStart w:id="{next_id}" w:name="{escaped_name}"/>',
             xml[start + head : end],
             f'<w:bookmarkEnd w:id="{next_id}"/>',
         ]

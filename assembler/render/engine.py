@@ -218,7 +218,11 @@ def compile_template(path: Path, schema: dict[str, Any]) -> CompiledTemplate:
                     f"må ikke bruge {what}; brug kun felterne fra „aftale klausuler“"
                 )
                 problems += [] if problem in problems else [problem]
-            templates[part] = env.from_string(source)
+            template = env.from_string(source)
+            # Jinja copies the globals' names out of a ChainMap for every render; the private
+            # environment's globals never change, so one plain dict serves every render.
+            template.globals = dict(template.globals)
+            templates[part] = template
             sources[part] = source
         except TemplateSyntaxError as exc:
             problems.append(
