@@ -7,7 +7,6 @@ import json
 import subprocess
 import sys
 import zipfile
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -137,7 +136,7 @@ def test_a_version_that_cannot_be_read_is_noted_even_for_a_contract(tmp_path: Pa
     new.write_bytes(clause_doc(LATER))
     [rnd] = compare_versions([old, new], [], [])
     rnd.rows, rnd.notes = [], []
-    rnd.new = replace(rnd.new, path=tmp_path / "flyttet.docx")  # gone since it was compared
+    rnd.new = rnd.new._replace(path=tmp_path / "flyttet.docx")  # gone since it was compared
     describe_rounds([rnd])
     assert [row.label for row in rnd.rows] == ["afsnit ændret"]
     assert any("flyttet.docx kunne ikke læses" in note for note in rnd.notes)
