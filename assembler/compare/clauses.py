@@ -28,9 +28,21 @@ class Clause:
 
     # A plain class (compared by identity), not a dataclass: see compare/model.py.
     __slots__ = (
-        "index", "heading", "old_heading", "anchor", "old_number", "new_number", "in_old",
-        "in_new", "moved", "part", "seq", "old_seq", "old_after", "new_after",
-    )  # fmt: skip
+        "anchor",
+        "heading",
+        "in_new",
+        "in_old",
+        "index",
+        "moved",
+        "new_after",
+        "new_number",
+        "old_after",
+        "old_heading",
+        "old_number",
+        "old_seq",
+        "part",
+        "seq",
+    )
 
     def __init__(
         self,
@@ -78,10 +90,15 @@ class Clause:
 class Item:
     """One engine event with the clauses it belongs to on each side."""
 
-    __slots__ = ("seq", "change", "old", "new", "heading")
+    __slots__ = ("change", "heading", "new", "old", "seq")
 
     def __init__(
-        self, seq: int, change: Change, old: Clause | None, new: Clause | None, heading: bool = False
+        self,
+        seq: int,
+        change: Change,
+        old: Clause | None,
+        new: Clause | None,
+        heading: bool = False,
     ) -> None:
         self.seq = seq
         self.change = change

@@ -56,7 +56,7 @@ class Redline:
     """The result of comparing two packages."""
 
     # A plain class, not a dataclass: see compare/model.py.
-    __slots__ = ("data", "changes", "counts", "prior_new", "prior_old", "notes", "deviations")
+    __slots__ = ("changes", "counts", "data", "deviations", "notes", "prior_new", "prior_old")
 
     def __init__(
         self,

@@ -47,7 +47,7 @@ class RevisionContext:
     """Author, date and the id counter shared by every revision of one output document."""
 
     # A plain class, not a dataclass: see compare/model.py.
-    __slots__ = ("author", "date", "next_id", "counts", "moves", "first_id", "unbound")
+    __slots__ = ("author", "counts", "date", "first_id", "moves", "next_id", "unbound")
 
     def __init__(self, author: str, date: str, next_id: int = 1) -> None:
         self.author = author

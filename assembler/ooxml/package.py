@@ -33,9 +33,9 @@ _PARSER = etree.XMLParser(
 class Package:
     """The parts of an OOXML package in their original order, as bytes."""
 
-    # A plain class, not a dataclass: `sammenlign` on a plain pair then never imports
-    # dataclasses and inspect (about 8% of its instructions, issue 14).
-    __slots__ = ("path", "parts")
+    # A plain class, not a dataclass: `sammenlign` on a plain pair never imports dataclasses
+    # (see assembler/compare/model.py, issue 14).
+    __slots__ = ("parts", "path")
 
     def __init__(self, path: Path, parts: dict[str, bytes] | None = None) -> None:
         self.path = path
