@@ -101,6 +101,8 @@ def test_a_contract_loads_neither_library_nor_audit(tmp_path: Path) -> None:
     loaded = [m for m in modules if m.startswith(("assembler.audit.review", "assembler.rules"))]
     assert loaded == []
     assert "yaml" not in modules and "assembler.library.loader" not in modules
+    # The comparison's records are plain classes: no dataclasses at start-up (issue 14).
+    assert "dataclasses" not in modules and "decimal" not in modules
 
 
 NUMBERING = f"""<w:numbering xmlns:w="{W_NS}">
