@@ -11,13 +11,10 @@ from assembler.answers.files import read_answers
 from assembler.answers.model import Answers
 from assembler.answers.reader import read_answers_file
 from assembler.answers.xlsx.read import read_answers_skipping
-from assembler.answers.xlsx.workflow import report_skipped, write_demo_sheet
 from assembler.cli_support import out_console
-from assembler.compare.demo import write_demo as write_compare_demo
 from assembler.errors import InputFileError, OutputError
 from assembler.library import load_library
 from assembler.library.model import Library
-from assembler.negotiate.demo import answer_counter_draft
 from assembler.ooxml.package import write_atomic
 from assembler.render.generate import LOCAL_FILE, ManifestRow, generate
 from assembler.render.templates import load_templates
@@ -98,7 +95,10 @@ def generate_workflow(
         skipped,
     )  # fmt: skip
     _report([r for r in rows if r.status != "sprunget over"], out_dir)
-    report_skipped(skipped, out_dir)
+    if skipped:  # the sheet writer's module (openpyxl) is loaded only when there is something
+        from assembler.answers.xlsx.workflow import report_skipped
+
+        report_skipped(skipped, out_dir)
     _report_findings([f for f in found if f.severity != "info"])
 
 
@@ -146,6 +146,11 @@ def demo_workflow(out_dir: Path, overwrite: bool, example: str = "stat") -> None
 
     The state example also shows a negotiation round; the municipal one shows the other variants.
     """
+    # Only the demo needs these (they cost a third of a second to import for `generer`).
+    from assembler.answers.xlsx.workflow import write_demo_sheet
+    from assembler.compare.demo import write_demo as write_compare_demo
+    from assembler.negotiate.demo import answer_counter_draft
+
     library = load_library()
     source = EXAMPLES[example]
     if not source.is_file():

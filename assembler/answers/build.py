@@ -75,6 +75,13 @@ def _cached_topic(
     return answer, problems
 
 
+def build_topic(
+    topic: Topic, sector: str, raw: Any, locate: Locator
+) -> tuple[TopicAnswer | None, list[str]]:
+    """One topic's typed answer and its problems, exactly as build_agreement makes it."""
+    return _cached_topic(topic, sector, raw, locate)
+
+
 def _choose_variant(
     topic: Topic, sector: str, raw: Mapping[str, Any], locate: Locator
 ) -> tuple[str | None, list[str]]:

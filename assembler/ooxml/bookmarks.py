@@ -62,7 +62,8 @@ def anchor_headings_xml(xml: str, anchors: Sequence[tuple[str, str]]) -> str | N
     place them by string search, and the caller falls back to the tree when a title is split
     across runs or not found.
     """
-    next_id = max((int(m) for m in _BOOKMARK_ID.findall(xml)), default=0) + 1
+    found = _BOOKMARK_ID.findall(xml) if "<w:bookmarkStart" in xml else ()  # usually none
+    next_id = max((int(m) for m in found), default=0) + 1
     pieces: list[str] = []
     done = 0  # everything before this offset is already in pieces
     for title, name in anchors:

@@ -50,8 +50,8 @@ class DeflateCache:
         if hit is not None:
             self._items.move_to_end(data)
             return hit
-        compressor = zlib.compressobj(level, zlib.DEFLATED, -15)
-        packed = compressor.compress(data) + compressor.flush()
+        # one call, the same stream as compressobj(level, DEFLATED, -15) + flush (zipfile's way)
+        packed = zlib.compress(data, level, -15)
         item = (zlib.crc32(data), packed)
         if len(self._items) >= self.limit:
             self._items.popitem(last=False)

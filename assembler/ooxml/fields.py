@@ -25,7 +25,6 @@ _MARKED_RUN = re.compile(
     rf"<w:t(?: [^>]*)?>(?P<text>[^<]*{FIELD_START}[^<]*)</w:t></w:r>",
     re.S,
 )
-_PARAGRAPH_START = re.compile(r"<w:p(?=[ >])")
 
 
 def ref_instruction(bookmark: str) -> str:
@@ -64,9 +63,23 @@ def _split_run(match: re.Match[str]) -> str:
 
 def place_ref_fields(xml: str) -> str:
     """Turn every cross-reference mark in a rendered part into a REF field."""
-    if FIELD_START not in xml:
+    mark = xml.find(FIELD_START)
+    if mark < 0:
         return xml
-    xml = _MARKED_RUN.sub(_split_run, xml)
+    # A marked run can only start at the last <w:r> tag before its mark (run properties hold no
+    # run tags), so each mark is matched there: the same runs _MARKED_RUN.sub would replace,
+    # without trying the pattern at every run of a long document.
+    pieces: list[str] = []
+    done = 0  # everything before this offset is already in pieces
+    while mark >= 0:
+        run = max(xml.rfind("<w:r>", done, mark), xml.rfind("<w:r ", done, mark))
+        match = _MARKED_RUN.match(xml, run) if run >= 0 else None
+        if match is not None and match.end() > mark:
+            pieces += [xml[done:run], _split_run(match)]
+            done = match.end()
+        mark = xml.find(FIELD_START, max(mark + 1, done))
+    pieces.append(xml[done:])
+    xml = "".join(pieces)
     if FIELD_START in xml:  # a run with other content (a tab, a break): split it on the tree
         root = etree.fromstring(xml.encode("utf-8"))
         _place_on_tree(root)
@@ -95,6 +108,11 @@ def _place_on_tree(root: etree._Element) -> None:
             anchor = new
 
 
+def _last_paragraph_start(xml: str, end: int) -> int:
+    """Where the last <w:p> or <w:p …> tag that starts and ends its name before `end` begins."""
+    return max(xml.rfind("<w:p ", 0, end), xml.rfind("<w:p>", 0, end))
+
+
 def keep_with_next_before(xml: str, style_id: str) -> str:
     """Add keep-with-next to the paragraph before the first paragraph in the given style.
 
@@ -104,12 +122,13 @@ def keep_with_next_before(xml: str, style_id: str) -> str:
     target = xml.find(f'<w:pStyle w:val="{style_id}"/>')
     if target < 0:
         return xml
-    starts = [m.start() for m in _PARAGRAPH_START.finditer(xml, 0, target)]
-    if len(starts) < 2:
+    # the last two paragraph starts before the target (searched backwards: documents are long)
+    before = _last_paragraph_start(xml, target)
+    start = _last_paragraph_start(xml, before) if before >= 0 else -1
+    if start < 0:
         return xml
-    start = starts[-2]
     head_end = xml.index(">", start) + 1
-    paragraph = xml[start : starts[-1]]
+    paragraph = xml[start:before]
     if "<w:keepNext/>" in paragraph:
         return xml
     if xml.startswith("<w:pPr>", head_end):

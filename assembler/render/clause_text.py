@@ -105,8 +105,20 @@ def _lookup(ref: Ref, scope: Scope, topic: Topic) -> tuple[Param | None, Value]:
     other = scope.library.topic(agreement.agreement, topic_id)
     if ref.name == VARIANT_NAME:
         return other.variant_param(), agreement.variant(topic_id)
-    params = {p.name: p for p in other.all_params()}
-    return params.get(ref.name), agreement.value(topic_id, ref.name)
+    return _params_by_name(other).get(ref.name), agreement.value(topic_id, ref.name)
+
+
+_PARAMS: dict[int, tuple[Topic, dict[str, Param]]] = {}
+
+
+def _params_by_name(topic: Topic) -> dict[str, Param]:
+    """A topic's parameters by name (made once per topic; topics are frozen)."""
+    hit = _PARAMS.get(id(topic))
+    if hit is None or hit[0] is not topic:
+        if len(_PARAMS) >= PARSED_CACHE_SIZE:
+            _PARAMS.clear()
+        hit = _PARAMS[id(topic)] = (topic, {p.name: p for p in topic.all_params()})
+    return hit[1]
 
 
 def _global(name: str, sector: str) -> str:
@@ -114,23 +126,80 @@ def _global(name: str, sector: str) -> str:
     return FRAMEWORKS[sector] if name == "rammeaftale" else SECTOR_NAMES[sector]
 
 
+@dataclass(frozen=True)
+class _Block:
+    """One paragraph source of a variant text, parsed once: conditions, placeholders, references.
+
+    `whole` is the placeholder a paragraph consists of (a list may expand it), `pieces` the text
+    between tokens with each token: a placeholder's Ref, or a cross-reference as (local, target,
+    labels); `tail` the text after the last token.
+    """
+
+    bullet: bool
+    label: str
+    conditions: tuple[Condition, ...]
+    whole: Ref | None
+    pieces: tuple[tuple[str, Ref | tuple[bool, str, tuple[str, ...]]], ...]
+    tail: str
+
+
+# Parsed variant texts: (topic, blocks) by topic identity and variant (bounded).
+_PARSED: dict[tuple[int, str], tuple[Topic, tuple[_Block, ...]]] = {}
+PARSED_CACHE_SIZE = 1024
+
+
+def _parse_block(source: str, bullet: bool, label: str, own_topic: str) -> _Block:
+    """Parse one paragraph source the way render_clause reads it."""
+    conditions, source = split_conditions(source, own_topic)
+    match = PLACEHOLDER.fullmatch(source.strip())
+    whole = parse_ref(match.group(1), own_topic) if match else None
+    pieces: list[tuple[str, Ref | tuple[bool, str, tuple[str, ...]]]] = []
+    last = 0
+    for token in TOKENS.finditer(source):
+        literal = source[last : token.start()]
+        last = token.end()
+        if token.group(1) is None:  # a cross-reference
+            pieces.append(
+                (literal, (bool(token.group(2)), token.group(3), labels_of(token.group(4))))
+            )
+        else:
+            pieces.append((literal, parse_ref(token.group(1), own_topic)))
+    whole = None if whole is not None and whole.scope == "global" else whole
+    return _Block(bullet, label, tuple(conditions), whole, tuple(pieces), source[last:])
+
+
+def _blocks(topic: Topic, variant_id: str) -> tuple[_Block, ...]:
+    """The parsed paragraph sources of a variant (parsed once per process)."""
+    key = (id(topic), variant_id)
+    hit = _PARSED.get(key)
+    if hit is not None and hit[0] is topic:
+        return hit[1]
+    blocks = tuple(
+        _parse_block(source, bullet, label, topic.id)
+        for source, bullet, label in labelled_blocks(topic.variant(variant_id).text)
+    )
+    if len(_PARSED) >= PARSED_CACHE_SIZE:
+        _PARSED.clear()
+    _PARSED[key] = (topic, blocks)
+    return blocks
+
+
 def render_clause(topic: Topic, variant_id: str, scope: Scope) -> list[Paragraph]:
     """The paragraphs of one clause with every placeholder filled in and stk. marked."""
     out: list[Paragraph] = []
-    for block, bullet, label in labelled_blocks(topic.variant(variant_id).text):
-        conditions, source = split_conditions(block, topic.id)
-        if not all(_holds(c, topic, scope) for c in conditions):
+    for block in _blocks(topic, variant_id):
+        if not all(_holds(c, topic, scope) for c in block.conditions):
             continue
-        expanded = _expand_whole(source, bullet, topic, scope)
+        expanded = _expand_whole(block.whole, block.bullet, topic, scope)
         if expanded is not None:
             if expanded:
                 first = expanded[0]
-                expanded[0] = Paragraph(first.text, first.bullet, label=label)
+                expanded[0] = Paragraph(first.text, first.bullet, label=block.label)
             out += expanded
             continue
-        filled = _fill(source, topic, scope)
+        filled = _fill(block, topic, scope)
         if filled is not None:
-            out.append(Paragraph(filled[0], bullet, marked=filled[1], label=label))
+            out.append(Paragraph(filled[0], block.bullet, marked=filled[1], label=block.label))
     return [
         Paragraph(p.text, p.bullet, not p.bullet and index > 0, p.marked or p.text, p.label)
         for index, p in enumerate(out)
@@ -165,13 +234,11 @@ def _equals(value: Value, wanted: Value) -> bool:
     return value == wanted
 
 
-def _expand_whole(source: str, bullet: bool, topic: Topic, scope: Scope) -> list[Paragraph] | None:
+def _expand_whole(
+    ref: Ref | None, bullet: bool, topic: Topic, scope: Scope
+) -> list[Paragraph] | None:
     """A paragraph that is only a list/paragraphs placeholder becomes one paragraph per item."""
-    match = PLACEHOLDER.fullmatch(source.strip())
-    if not match:
-        return None
-    ref = parse_ref(match.group(1), topic.id)
-    if ref.scope == "global":
+    if ref is None:
         return None
     param, value = _lookup(ref, scope, topic)
     if param is None or param.type not in ("list", "paragraphs") or not isinstance(value, list):
@@ -274,38 +341,34 @@ def _label_numbers(local: bool, target: str, scope: Scope) -> dict[str, int]:
     return numbers
 
 
-def _fill(source: str, topic: Topic, scope: Scope) -> tuple[str, str] | None:
+def _fill(block: _Block, topic: Topic, scope: Scope) -> tuple[str, str] | None:
     """(visible, marked) text with placeholders and references substituted in one pass (answers
     are never read as template text); None when a placeholder has no answer (the paragraph is
     left out)."""
     visible: list[str] = []
     marked: list[str] = []
-    last = 0
-    for match in TOKENS.finditer(source):
-        visible.append(source[last : match.start()])
-        marked.append(source[last : match.start()])
-        last = match.end()
-        if match.group(1) is None:  # a cross-reference
-            labels = labels_of(match.group(4))
-            shown, mark = _reference(bool(match.group(2)), match.group(3), labels, scope)
+    for literal, token in block.pieces:
+        visible.append(literal)
+        marked.append(literal)
+        if isinstance(token, tuple):  # a cross-reference
+            shown, mark = _reference(token[0], token[1], token[2], scope)
             visible.append(shown)
             marked.append(mark)
             continue
-        ref = parse_ref(match.group(1), topic.id)
-        if ref.scope == "global":
-            value_text = _global(ref.name, scope.sector)
-        elif ref.scope == "derived":
-            derived = derived_text(ref.name, scope.agreement, scope.local)
+        if token.scope == "global":
+            value_text = _global(token.name, scope.sector)
+        elif token.scope == "derived":
+            derived = derived_text(token.name, scope.agreement, scope.local)
             if derived is None:
                 return None
             value_text = derived
         else:
-            param, value = _lookup(ref, scope, topic)
+            param, value = _lookup(token, scope, topic)
             if param is None or value is None:
                 return None
             value_text = format_value(param, value)
         visible.append(value_text)
         marked.append(value_text)
-    visible.append(source[last:])
-    marked.append(source[last:])
+    visible.append(block.tail)
+    marked.append(block.tail)
     return "".join(visible), "".join(marked)

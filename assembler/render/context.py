@@ -8,13 +8,13 @@ from typing import Any
 from markupsafe import escape
 
 from assembler.answers.model import AgreementAnswers, Answers
-from assembler.library.model import AGREEMENT_NAMES, FRAMEWORKS, SECTOR_NAMES, Library
+from assembler.library.model import AGREEMENT_NAMES, FRAMEWORKS, SECTOR_NAMES, Library, Topic
 from assembler.library.validate import bookmark_name
 from assembler.library.values import format_date, format_value
 from assembler.render.annex import INTRO as ANNEX_INTRO
 from assembler.render.annex import TITLE as ANNEX_TITLE
 from assembler.render.annex import annex
-from assembler.render.clause_memo import clause
+from assembler.render.clause_memo import clause, clause_view
 from assembler.render.clause_text import Paragraph, Scope, clause_numbers
 from assembler.render.memo import LastResult
 from assembler.render.signatures import signatories, signature_rows
@@ -54,13 +54,16 @@ class ClauseText(str):
 
     marked: str
 
+    html: str  # the marked text escaped once: a shared clause renders in many documents
+
     def __new__(cls, paragraph: Paragraph) -> ClauseText:
         obj = super().__new__(cls, paragraph.text)
         obj.marked = paragraph.marked or paragraph.text
+        obj.html = str(escape(obj.marked))
         return obj
 
     def __html__(self) -> str:
-        return str(escape(self.marked))
+        return self.html
 
     def __reduce__(self) -> tuple[Any, ...]:  # picklable for the batch workers
         return (_clause_text, (str(self), self.marked))
@@ -113,6 +116,19 @@ _local_numbers = LastResult(clause_numbers)
 _annex = LastResult(annex)
 
 
+def _clause_record(
+    topic: Topic, variant: str, paragraphs: list[Paragraph]
+) -> tuple[Record, ClauseAnchor]:
+    """A clause as the template sees it, and the bookmark anchoring its heading."""
+    record = Record(
+        titel=topic.title,
+        emne=topic.id,
+        variant=variant,
+        afsnit=[Record(tekst=ClauseText(p), punkt=p.bullet, stk=p.stk) for p in paragraphs],
+    )
+    return record, ClauseAnchor(topic.title, bookmark_name(topic.id, variant))
+
+
 def build_context(
     library: Library, answers: Answers, agreement: AgreementAnswers
 ) -> tuple[dict[str, Any], list[ClauseAnchor]]:
@@ -133,16 +149,10 @@ def build_context(
         answer = agreement.topics.get(topic.id)
         if answer is None or topic.kind != "clause":
             continue
-        paragraphs = clause(topic, answer.variant, scope)  # render_clause, remembered
-        clauses.append(
-            Record(
-                titel=topic.title,
-                emne=topic.id,
-                variant=answer.variant,
-                afsnit=[Record(tekst=ClauseText(p), punkt=p.bullet, stk=p.stk) for p in paragraphs],
-            )
-        )
-        anchors.append(ClauseAnchor(topic.title, bookmark_name(topic.id, answer.variant)))
+        # render_clause and the records made from it, remembered (shared by many documents)
+        record, anchor = clause_view(topic, answer.variant, scope, _clause_record)
+        clauses.append(record)
+        anchors.append(anchor)
     date = format_date(answers.date) if answers.date else ""
     # The version names a negotiation round of the local agreement; an individual agreement is not
     # negotiated in rounds, so its header carries no draft line (read-through 2026-11-27, §0).

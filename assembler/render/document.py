@@ -7,7 +7,7 @@ from typing import Any
 from lxml import etree
 
 from assembler.answers.files import agreement_to_raw
-from assembler.answers.model import AgreementAnswers, Answers
+from assembler.answers.model import AgreementAnswers, Answers, TopicAnswer
 from assembler.errors import TemplateError
 from assembler.library.model import Library
 from assembler.ooxml.bookmarks import anchor_headings, anchor_headings_xml
@@ -43,7 +43,7 @@ def answers_payload(
         "sektor": answers.sector,
         "version": answers.version,
         "dato": answers.date.isoformat() if answers.date else None,
-        "svar": agreement_to_raw(agreement),
+        "svar": _agreement_raw(agreement),
     }
     if agreement.agreement == "individuel":
         payload["lokalaftale"] = _local_raw(answers.local)
@@ -52,6 +52,23 @@ def answers_payload(
 
 # The local answers as plain data, converted once per batch (each individual agreement embeds them).
 _local_raw = LastResult(agreement_to_raw)
+# Each topic answer as plain data by identity: employees share most topic answers (read once).
+_TOPIC_RAW: dict[int, tuple[TopicAnswer, Any]] = {}
+MAX_TOPIC_RAW = 1024
+
+
+def _agreement_raw(agreement: AgreementAnswers) -> dict[str, Any]:
+    """agreement_to_raw(agreement), with each topic's plain data made once per topic answer."""
+    raw: dict[str, Any] = {}
+    for topic_id, answer in agreement.topics.items():
+        hit = _TOPIC_RAW.get(id(answer))
+        if hit is None or hit[0] is not answer:
+            if len(_TOPIC_RAW) >= MAX_TOPIC_RAW:
+                _TOPIC_RAW.clear()
+            alone = AgreementAnswers(agreement.agreement, {topic_id: answer})
+            hit = _TOPIC_RAW[id(answer)] = (answer, agreement_to_raw(alone)[topic_id])
+        raw[topic_id] = hit[1]
+    return raw
 
 
 def render_agreement(

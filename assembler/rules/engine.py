@@ -42,12 +42,24 @@ def _known(rule: Rule, local: LocalFacts, employee: EmployeeFacts | None) -> boo
 
 
 def _finding(
-    rule: Rule, fired: object, where: str, name: str, sources: dict[str, Source] | None
+    rule: Rule,
+    fired: object,
+    where: str,
+    name: str,
+    sources: dict[str, Source] | None,
+    source: str | None = None,
+    said: dict[str, str] | None = None,
 ) -> Finding:
+    """A finding of a rule that fired (`source`: its source text, when already made; `said`:
+    messages already made, so equal ones are stored once)."""
     values = dict(fired) if isinstance(fired, dict) else {}
+    message = rule.message.format(**values)
+    if said is not None:
+        message = said.setdefault(message, message)
     return Finding(
-        rule=rule.id, severity=rule.severity, message_da=rule.message.format(**values),
-        source=source_text(sources, rule.sources), where=where, employee=name,
+        rule=rule.id, severity=rule.severity, message_da=message,
+        source=source_text(sources, rule.sources) if source is None else source,
+        where=where, employee=name,
         sources=rule.sources, topic=rule.topic, agreement=rule.agreement, title=rule.title,
     )  # fmt: skip
 
@@ -73,16 +85,47 @@ def run_rules(
                 continue
             if _known(rule, local, None) and (fired := rule.check(RuleInput(sector, local))):
                 findings.append(_finding(rule, fired, local_where, "", sources))
+    # Per batch, once: the individual rules whose local facts are known, with the employee facts
+    # each needs, by effective date (a staff list shares a few dates); the same rules as
+    # _known and applies() select per employee.
+    individual = [
+        (rule, _employee_needs(rule))
+        for rule in rules
+        if rule.agreement == "individuel" and _local_needs_known(rule, local)
+    ]
+    by_day: dict[dt.date, list[tuple[Rule, frozenset[str]]]] = {}
+    described: dict[int, str] = {}  # each rule's source text, once
+    said: dict[str, str] = {}  # equal messages stored once (many employees, one message)
     for case in employees:
         day = case.facts.effective or local.effective or today
-        for rule in rules:
-            if rule.agreement != "individuel" or not rule.applies(sector, day):
-                continue
-            if not _known(rule, local, case.facts):
-                continue
-            if fired := rule.check(RuleInput(sector, local, case.facts)):
-                findings.append(_finding(rule, fired, case.where, case.name, sources))
+        applicable = by_day.get(day)
+        if applicable is None:
+            applicable = by_day[day] = [(r, n) for r, n in individual if r.applies(sector, day)]
+        known = case.facts.known
+        seen = RuleInput(sector, local, case.facts)  # frozen: one for all rules of this employee
+        for rule, needs in applicable:
+            if needs <= known and (fired := rule.check(seen)):
+                source = described.get(id(rule))
+                if source is None:
+                    source = described[id(rule)] = source_text(sources, rule.sources)
+                findings.append(_finding(rule, fired, case.where, case.name, sources, source, said))
     return sorted(findings, key=lambda f: (SEVERITY_RANK[f.severity], int(f.rule[1:])))
+
+
+def _employee_needs(rule: Rule) -> frozenset[str]:
+    """The employee facts a rule needs (every need not on the local side)."""
+    return frozenset(
+        name for side, _, name in (n.partition(".") for n in rule.needs) if side != "lokal"
+    )
+
+
+def _local_needs_known(rule: Rule, local: LocalFacts) -> bool:
+    """Whether every local fact the rule needs was determined."""
+    return all(
+        name in local.known
+        for side, _, name in (n.partition(".") for n in rule.needs)
+        if side == "lokal"
+    )
 
 
 def _equipment_clause(library: Library, variant: str | None) -> bool:
@@ -97,12 +140,15 @@ def _equipment_clause(library: Library, variant: str | None) -> bool:
 def answer_cases(library: Library, answers: Answers) -> list[EmployeeCase]:
     """Each employee's facts, named by the row or list position they came from."""
     cases = []
+    clause_says: dict[str | None, bool] = {}  # per place-of-work variant, once
     for index, employee in enumerate(answers.employees, start=1):
         facts = employee_facts(employee)
-        facts = replace(
-            facts,
-            equipment_each_address=_equipment_clause(library, employee.variant("arbejdssted")),
-        )
+        variant = employee.variant("arbejdssted")
+        says = clause_says.get(variant)
+        if says is None:
+            says = clause_says[variant] = _equipment_clause(library, variant)
+        if facts.equipment_each_address is not says:  # frozen: equal facts can be kept as they are
+            facts = replace(facts, equipment_each_address=says)
         where = employee.origin or f"medarbejdere[{index}]"
         cases.append(EmployeeCase(where, facts.name or f"medarbejder {index}", facts))
     return cases

@@ -31,8 +31,10 @@ def gate(
             [describe(f) for f in errors],
         )
     by_origin: dict[str, list[str]] = {}
+    shared: dict[str, str] = {}  # equal lines stored once: a rule fires alike for many employees
     for f in findings:
-        by_origin.setdefault(f.where, []).append(f.line())
+        line = f.line()
+        by_origin.setdefault(f.where, []).append(shared.setdefault(line, line))
     for f in errors:
         lines = by_origin[f.where]
         if OVERRIDE_NOTE not in lines:

@@ -17,9 +17,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import openpyxl
-from openpyxl.utils import get_column_letter
-from openpyxl.utils.datetime import from_excel
 from python_calamine import CalamineError, CalamineSheet, CalamineWorkbook
 
 from assembler.errors import InputFileError
@@ -58,11 +55,11 @@ class Grid:
 
     def ref(self, row: int, col: int) -> str:
         """'Sheet!C7'."""
-        return f"{self.title}!{get_column_letter(col)}{row}"
+        return f"{self.title}!{column_letter(col)}{row}"
 
     def range_ref(self, r1: int, c1: int, r2: int, c2: int) -> str:
         """'Sheet!B3:B4'."""
-        return f"{self.title}!{get_column_letter(c1)}{r1}:{get_column_letter(c2)}{r2}"
+        return f"{self.title}!{column_letter(c1)}{r1}:{column_letter(c2)}{r2}"
 
     def merged_below(self, header_row: int, columns: set[int]) -> list[str]:
         """Merged ranges that reach below the header row in any of the given columns."""
@@ -71,6 +68,15 @@ class Grid:
             for r1, c1, r2, c2 in sorted(self.merged)
             if r2 > header_row and any(c1 <= c <= c2 for c in columns)
         ]
+
+
+def column_letter(col: int) -> str:
+    """Excel's column name: 1 → A, 26 → Z, 27 → AA (as openpyxl's get_column_letter)."""
+    letters = ""
+    while col > 0:
+        col, rest = divmod(col - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
 
 
 class AnswerBook:
@@ -128,6 +134,8 @@ def _sheet_values(path: Path, sheet: CalamineSheet, title: str) -> list[list[Any
 
 def _formula_cells(path: Path, title: str) -> set[tuple[int, int]]:
     """(row, column) of every formula cell of a sheet (openpyxl read-only, formulas kept)."""
+    import openpyxl  # only for sheets with formulas: importing it costs a sixth of a second
+
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         wb = openpyxl.load_workbook(path, read_only=True, data_only=False, keep_links=False)
@@ -191,6 +199,8 @@ def for_param(param: Param | None, value: Any) -> Any:
         return value
     number = isinstance(value, (int, float)) and not isinstance(value, bool)
     if param.type == "date" and number and 1 <= value < 2958466:
+        from openpyxl.utils.datetime import from_excel  # rare: calamine gives typed dates
+
         converted = from_excel(value)
         return converted.date() if isinstance(converted, dt.datetime) else value
     if param.type in ("text", "list", "paragraphs"):

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from assembler.answers.build import build_agreement, check_sector
-from assembler.answers.model import AgreementAnswers, Answers
+from assembler.answers.build import build_agreement, build_topic, check_sector
+from assembler.answers.model import AgreementAnswers, Answers, TopicAnswer
 from assembler.answers.xlsx.cells import (
     FORMULA_MISSING,
     AnswerBook,
@@ -33,7 +33,7 @@ from assembler.answers.xlsx.layout import (
     normalise_header,
 )
 from assembler.errors import AnswerError, problems_da
-from assembler.library.model import Library
+from assembler.library.model import Library, Topic
 from assembler.library.values import ValueProblem, clean_text, parse_date
 
 HEADER_SCAN = 10
@@ -42,6 +42,7 @@ MERGED = (
     "sammenfletningen (Start > Flet og centrer), og skriv værdien i hver række"
 )
 NUMBER_KEY = ("parter", "medarbejdernummer")
+NAME_KEY = ("parter", "navn")
 SECTOR_CHECK = "gælder ikke for sektor"
 
 
@@ -266,24 +267,30 @@ def _read_employees(
         result.problems += [f"{where}: {MERGED}" for where in merged]
         return []
     present = [f for f in fields if f.key in col_of]
-    # Per field, once: (column index, topic id, variant-or-parameter name, parameter)
-    plan = [
-        (col_of[f.key] - 1, f.topic.id, f.param.name if f.param else VARIANT_KEY, f.param)
-        for f in present
-    ]
+    # Per topic, once: its columns (0-based) with the variant-or-parameter name and parameter
+    groups = [
+        (topic, [(col_of[f.key] - 1, f.param.name if f.param else VARIANT_KEY, f.param)
+                 for f in present if f.topic is topic])
+        for topic in library.for_agreement("individuel")
+    ]  # fmt: skip
+    answer_cols = [col for _, cells in groups for col, _, _ in cells]  # in field order
+    formula_rows = {r for r, _ in grid.formulas}
     example_mark = EXAMPLE_MARK.casefold()
+    # A topic's answer depends only on its own cells (the sector is fixed for the sheet): answers
+    # built without problems are kept by those cells, with each value's type (True, 1 and 1.0
+    # are equal keys but different answers). A staff list repeats most answers row after row.
+    built: dict[tuple[Any, ...], TopicAnswer | None] = {}
+    kept = dict.fromkeys((topic.id for topic, _ in groups), 0)
     employees: list[AgreementAnswers] = []
     for row in range(header_row + 1, grid.rows + 1):
         line = grid.values[row - 1]
+        width = len(line)
         if note_col and str(grid.get(row, note_col) or "").strip().casefold() == example_mark:
             continue
-        formula_cols = [c for c, *_ in plan if (row, c + 1) in grid.formulas]
-        nested: dict[str, dict[str, Any]] = {}
-        for col, topic_id, key, param in plan:
-            value = line[col] if col < len(line) else None
-            if not is_blank(value):
-                nested.setdefault(topic_id, {})[key] = for_param(param, value)
-        if not nested and not formula_cols:
+        formula_cols = (
+            [c for c in answer_cols if (row, c + 1) in grid.formulas] if row in formula_rows else []
+        )
+        if not formula_cols and all(is_blank(line[c]) for c in answer_cols if c < width):
             continue
         problems = [f"{grid.ref(row, c + 1)}: {FORMULA_MISSING}" for c in formula_cols]
         formula_refs = {p.split(": ")[0] for p in problems}
@@ -296,20 +303,50 @@ def _read_employees(
                 else f"{EMPLOYEE_SHEET}, række {row} ({topic}.{name or VARIANT_KEY})"
             )
 
-        origin = f"{EMPLOYEE_SHEET}, række {row}"
-        employee, found = build_agreement(
-            library, "individuel", sector, nested, locate, origin=origin
-        )
-        problems += [p for p in found if p.split(": ")[0] not in formula_refs]
+        topics: dict[str, TopicAnswer] = {}
+        for topic, cells in groups:
+            values = [line[col] if col < width else None for col, _, _ in cells]
+            key = (topic.id, *[(type(v), v) for v in values])
+            answer = built.get(key, _UNSEEN)
+            if answer is _UNSEEN:
+                raw = {
+                    name: for_param(param, value)
+                    for (_, name, param), value in zip(cells, values, strict=True)
+                    if not is_blank(value)
+                }
+                answer, found = build_topic(topic, sector, raw or None, locate)
+                problems += [p for p in found if p.split(": ")[0] not in formula_refs]
+                # a topic that differs in every row (the name) is not kept past PER_TOPIC
+                if not found and kept[topic.id] < PER_TOPIC and len(built) < MAX_BUILT:
+                    built[key] = answer
+                    kept[topic.id] += 1
+            if isinstance(answer, TopicAnswer):
+                topics[topic.id] = answer
         if problems:
             result.row_problems[row] = problems
-            name = nested.get("parter", {}).get("navn")
+            name = _raw_name(line, groups)
             result.row_names[row] = str(name).strip() if isinstance(name, str | int) else ""
         else:
-            employees.append(employee)
+            employees.append(
+                AgreementAnswers("individuel", topics, f"{EMPLOYEE_SHEET}, række {row}")
+            )
             result.rows.append(row)
     _duplicate_numbers(grid, col_of, employees, result)
     return employees
+
+
+_UNSEEN = object()
+MAX_BUILT = 100_000  # topic answers kept by their cells while reading one sheet (bounded)
+PER_TOPIC = 1000  # ... and per topic
+
+
+def _raw_name(line: list[Any], groups: list[tuple[Topic, list[tuple[int, str, Any]]]]) -> Any:
+    """The employee's name as the row gives it (for rows left out because of problems)."""
+    for topic, cells in groups:
+        for col, name, param in cells:
+            if (topic.id, name) == NAME_KEY and col < len(line) and not is_blank(line[col]):
+                return for_param(param, line[col])
+    return None
 
 
 def _duplicate_numbers(

@@ -306,3 +306,46 @@ def test_in_memory_bytes_are_a_valid_zip(library: Library, example: Answers) -> 
 
     with zipfile.ZipFile(io.BytesIO(answer_sheet_bytes(library, example))) as z:
         assert z.testzip() is None
+
+
+def test_repeated_rows_give_their_own_answers_and_their_own_problems(
+    library: Library, sheet: Path
+) -> None:
+    """Rows that repeat earlier cells (the reader reuses answers built from equal cells) still
+    read as their own values and types, and a repeated mistake is named in every row."""
+    date_key, hours_key = "ikrafttraeden.ikrafttraedelsesdato", "parter.ugentlig_arbejdstid"
+
+    def change(wb: Workbook) -> None:
+        ws = wb[EMPLOYEE_SHEET]
+        width = ws.max_column
+        for copy in range(4):  # four copies of the first employee below the others
+            target = ws.max_row + 1
+            for col in range(1, width + 1):
+                ws.cell(target, col).value = ws.cell(ROW, col).value
+            set_employee(library, wb, "parter.navn", target, f"Kopi {copy}")
+            set_employee(library, wb, "parter.medarbejdernummer", target, f"K{copy}")
+        last = ws.max_row
+        set_employee(library, wb, hours_key, last - 3, 30)  # a number
+        set_employee(library, wb, hours_key, last - 2, "30")  # the same as text
+        set_employee(library, wb, date_key, last - 1, "31-02-2027")
+        set_employee(library, wb, date_key, last, "31-02-2027")
+
+    path = edit(sheet, change)
+    wb = _wb(path)
+    last = wb[EMPLOYEE_SHEET].max_row
+    problems = _problems(library, path)
+    for row in (last - 1, last):
+        assert f'{ref(library, wb, date_key, row)}: "31-02-2027" er ikke en gyldig dato' in (
+            " ".join(problems)
+        )
+    skipping, skipped = read_answers_skipping(library, path)
+    assert [row for row, _, _ in skipped] == [
+        f"{EMPLOYEE_SHEET}, række {last - 1}",
+        f"{EMPLOYEE_SHEET}, række {last}",
+    ]
+    assert [name for _, name, _ in skipped] == ["Kopi 2", "Kopi 3"]
+    copies = {e.value("parter", "navn"): e for e in skipping.employees}
+    assert copies["Kopi 0"].value("parter", "ugentlig_arbejdstid") == Decimal(30)
+    assert copies["Kopi 1"].value("parter", "ugentlig_arbejdstid") == Decimal(30)
+    assert copies["Kopi 0"].origin == f"{EMPLOYEE_SHEET}, række {last - 3}"
+    assert read_answer_sheet(library, path).rows[-2:] == [last - 3, last - 2]
