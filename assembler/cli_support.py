@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import inspect
 import re
 import sys
@@ -25,8 +26,28 @@ err_console = Console(stderr=True, highlight=False, soft_wrap=True)
 out_console = Console(highlight=False, soft_wrap=True)
 
 
+class _LazyMarkdown:
+    """Stands in for rich.markdown.Markdown until something really renders Markdown."""
+
+    def __new__(cls, *args: Any, **kwargs: Any) -> Any:
+        sys.modules.pop("rich.markdown", None)
+        real = importlib.import_module("rich.markdown")
+        return real.Markdown(*args, **kwargs)
+
+
+def _markdown_on_demand() -> None:
+    """typer's help module imports rich.markdown, and with it markdown-it (about 30 ms of every
+    `aftale --help`), for a markup mode we never use: give it a stand-in that loads the real
+    module the first time a Markdown text is made."""
+    if "rich.markdown" not in sys.modules:
+        stand_in = types.ModuleType("rich.markdown")
+        stand_in.Markdown = _LazyMarkdown  # type: ignore[attr-defined]
+        sys.modules["rich.markdown"] = stand_in
+
+
 def _danish_panels() -> None:
     """Danish titles for typer's rich help; typer reads these module constants at call time."""
+    _markdown_on_demand()
     import typer.rich_utils as rich_utils
 
     rich_utils.ARGUMENTS_PANEL_TITLE = "Argumenter"

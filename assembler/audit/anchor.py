@@ -20,7 +20,7 @@ W_RPR = qn("w:rPr")
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
-@dataclass
+@dataclass(repr=False)
 class TextMap:
     """A paragraph's normalised text and, per character, the w:t (or w:tab) and offset it is in."""
 

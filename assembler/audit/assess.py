@@ -28,7 +28,7 @@ SAME_VARIANT = 0.8  # share of a text's words from a variant above which the tex
 MIN_WORDS = 8  # shorter texts are too short to tell which variant they follow
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Assessment:
     """A short Danish assessment of one change and whose favour it is in.
 

@@ -35,7 +35,7 @@ PRINCIPLES = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class OurVersion:
     """Our last version of an agreement, clause by clause (headings left out)."""
 
@@ -45,7 +45,7 @@ class OurVersion:
     variants: dict[str, str]  # topic → library variant, where known
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Move:
     """A clause moved from § was to § now, and what the move does beyond the clause itself."""
 
@@ -60,7 +60,7 @@ class Move:
         return bool(self.renumbered or self.principle)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Change:
     """One substantive change of our text in the draft, with its assessment and its place."""
 

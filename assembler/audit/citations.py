@@ -24,7 +24,7 @@ TYPED_STK = re.compile(r"^\s*stk\.\s*(?P<n>\d+)\.?\s", re.I)
 LIST_STYLE = ("bullet", "list", "punkt", "opstilling", "liste")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Slot:
     """One paragraph with text, as far as numbering goes."""
 

@@ -25,7 +25,7 @@ MAX_TITLE_CHARS = 60
 SENTENCE_END = (".", ":", ";", ",")
 
 
-@dataclass
+@dataclass(repr=False)
 class Para:
     """One paragraph of the document body (table cells included), in document order."""
 
@@ -35,7 +35,7 @@ class Para:
     heading: str | None = None  # heading text without its number, when the paragraph is a heading
 
 
-@dataclass
+@dataclass(repr=False)
 class Section:
     """A heading and the paragraphs up to the next heading."""
 
@@ -48,7 +48,7 @@ class Section:
         return "\n".join(p.text for p in self.body)
 
 
-@dataclass
+@dataclass(repr=False)
 class DocxDraft:
     """Everything the audit reads from a .docx."""
 

@@ -59,7 +59,7 @@ COMPUTED = frozenset({"avg_days_week", "share_of_time"})  # properties: only the
 F = TypeVar("F", LocalFacts, EmployeeFacts)
 
 
-@dataclass
+@dataclass(repr=False)
 class Embedded:
     """The answers embedded in one of our documents, as typed answers and as facts."""
 

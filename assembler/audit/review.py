@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 OUR_DRAFT = "vores udkast"
 
 
-@dataclass
+@dataclass(repr=False)
 class AuditResult:
     """What the audit learned about one draft."""
 

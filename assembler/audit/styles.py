@@ -25,7 +25,7 @@ _TYPE = re.compile(rb"""\sw:type\s*=\s*["']([^"']*)["']""")
 _ROOT = re.compile(rb"<w:styles[\s>]")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Style:
     """What the audit reads of one paragraph style."""
 
@@ -35,7 +35,7 @@ class Style:
     based_on: str | None
 
 
-@dataclass
+@dataclass(repr=False)
 class Styles:
     """Paragraph styles by styleId, and the default paragraph style."""
 

@@ -99,7 +99,7 @@ WORDING_HITS = 2  # see _by_wording
 DOC_TITLE = re.compile(r"^(lokal|individuel)\w*\s*aftale\b|\baftale om\b", re.I)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Found:
     """Where a topic was found and how."""
 

@@ -17,7 +17,7 @@ if TYPE_CHECKING:  # the library and the rules load only when the overview asses
     from assembler.rules.model import Finding
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class ChangeFacts:
     """What an assessor is told about one change (whole texts, not excerpts)."""
 

@@ -9,7 +9,6 @@ findings on the newer version and by any assessors the caller plugs in.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from pathlib import Path
 
 from assembler.compare import views
@@ -128,8 +127,7 @@ def _rows(
                 sentences.append(text)
                 fresh.append(text)
         out.append(
-            replace(
-                row,
+            row._replace(
                 topic=facts.topic,
                 topic_title=" / ".join(_title(library, agreement, t) for t in ids),
                 assessment="\n".join(fresh),

@@ -7,7 +7,6 @@ the older and in the newer version; a clause whose heading moved is one clause w
 from __future__ import annotations
 
 from collections import defaultdict, deque
-from dataclasses import dataclass, field
 
 from assembler.compare.numbers import NumberStyle, plain, split_number
 from assembler.compare.packages import Change
@@ -24,24 +23,58 @@ NEW_SIDE = ("equal", "changed", "inserted", "moved_to")
 PARTS_AFTER = 10**9  # rows of headers, footers and notes sort after every body clause
 
 
-@dataclass(eq=False)
 class Clause:
     """A top-level clause (heading and body) as found in one or both versions."""
 
-    index: int
-    heading: str = ""  # newer heading text without its hand-typed number
-    old_heading: str = ""
-    anchor: str = ""
-    old_number: str = ""  # as displayed: '§ 14', '3.' or ''
-    new_number: str = ""
-    in_old: bool = True
-    in_new: bool = True
-    moved: bool = False
-    part: str = "body"
-    seq: int = -1  # where its rows go in the overview (its place in the newer version)
-    old_seq: int = -1  # its place in the older version
-    old_after: Clause | None = None  # the clause before it in the older version
-    new_after: Clause | None = None  # … in the newer version
+    # A plain class (compared by identity), not a dataclass: see compare/model.py.
+    __slots__ = (
+        "anchor",
+        "heading",
+        "in_new",
+        "in_old",
+        "index",
+        "moved",
+        "new_after",
+        "new_number",
+        "old_after",
+        "old_heading",
+        "old_number",
+        "old_seq",
+        "part",
+        "seq",
+    )
+
+    def __init__(
+        self,
+        index: int,
+        heading: str = "",  # newer heading text without its hand-typed number
+        old_heading: str = "",
+        anchor: str = "",
+        old_number: str = "",  # as displayed: '§ 14', '3.' or ''
+        new_number: str = "",
+        in_old: bool = True,
+        in_new: bool = True,
+        moved: bool = False,
+        part: str = "body",
+        seq: int = -1,  # where its rows go in the overview (its place in the newer version)
+        old_seq: int = -1,  # its place in the older version
+        old_after: Clause | None = None,  # the clause before it in the older version
+        new_after: Clause | None = None,  # … in the newer version
+    ) -> None:
+        self.index = index
+        self.heading = heading
+        self.old_heading = old_heading
+        self.anchor = anchor
+        self.old_number = old_number
+        self.new_number = new_number
+        self.in_old = in_old
+        self.in_new = in_new
+        self.moved = moved
+        self.part = part
+        self.seq = seq
+        self.old_seq = old_seq
+        self.old_after = old_after
+        self.new_after = new_after
 
     @property
     def title(self) -> str:
@@ -54,15 +87,24 @@ class Clause:
         return plain(self.new_number if self.in_new else self.old_number)
 
 
-@dataclass
 class Item:
     """One engine event with the clauses it belongs to on each side."""
 
-    seq: int
-    change: Change
-    old: Clause | None
-    new: Clause | None
-    heading: bool = False
+    __slots__ = ("change", "heading", "new", "old", "seq")
+
+    def __init__(
+        self,
+        seq: int,
+        change: Change,
+        old: Clause | None,
+        new: Clause | None,
+        heading: bool = False,
+    ) -> None:
+        self.seq = seq
+        self.change = change
+        self.old = old
+        self.new = new
+        self.heading = heading
 
 
 def norm(text: str) -> str:
@@ -70,18 +112,16 @@ def norm(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-@dataclass
 class ClauseBuilder:
     """Walks the events once, placing each in its clauses, then pairs the moves."""
 
-    style: NumberStyle
-    top: int
-    clauses: list[Clause] = field(default_factory=list)
-    items: list[Item] = field(default_factory=list)
-    parts: dict[str, Clause] = field(default_factory=dict)
-    counts: list[int] = field(default_factory=lambda: [0, 0])
-
-    def __post_init__(self) -> None:
+    def __init__(self, style: NumberStyle, top: int) -> None:
+        self.style = style
+        self.top = top
+        self.clauses: list[Clause] = []
+        self.items: list[Item] = []
+        self.parts: dict[str, Clause] = {}
+        self.counts = [0, 0]
         self.cur_old = self.cur_new = self.new_clause(seq=-1)
 
     def new_clause(self, **kw: object) -> Clause:

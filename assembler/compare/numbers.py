@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from lxml import etree
 
@@ -51,8 +50,7 @@ def spoken(number: str) -> str:
     return f"punkt {value}"
 
 
-@dataclass(frozen=True)
-class NumberStyle:
+class NumberStyle(NamedTuple):
     """How Word displays the number of a top-level clause heading, e.g. '§ %1.'."""
 
     level_text: str = "%1."

@@ -22,6 +22,7 @@ from assembler.compare.scope import (
     numbered_headings,
 )
 from assembler.compare.summary import summarise
+from assembler.danish_dates import format_date
 from assembler.errors import AftaleError
 from assembler.ooxml.package import Package, read_package
 
@@ -74,7 +75,6 @@ def round_date(rnd: Round) -> dt.date | None:
 
 def danish_date(rnd: Round) -> str:
     """The round's date the Danish way: '2. marts 2027'."""
-    from assembler.library.values import format_date  # (decimal, for the library's numbers)
 
     day = round_date(rnd)
     return format_date(day) if day is not None else ""

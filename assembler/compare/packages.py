@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import copy
 import re
-from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from lxml import etree
@@ -53,19 +52,31 @@ class Change(NamedTuple):
     part: str  # "body", "header", "footer", "footnote", "endnote"
 
 
-@dataclass
 class Redline:
     """The result of comparing two packages."""
 
-    data: bytes
-    changes: list[Change]
-    counts: dict[str, int]
-    prior_new: dict[str, int] = field(default_factory=dict)
-    prior_old: dict[str, int] = field(default_factory=dict)
-    notes: list[str] = field(default_factory=list)
-    # The self-check's findings in Danish: stretches where accept-all or reject-all of the redline
-    # does not give the newer or older version; each is also a Word comment in `data`.
-    deviations: list[str] = field(default_factory=list)
+    # A plain class, not a dataclass: see compare/model.py.
+    __slots__ = ("changes", "counts", "data", "deviations", "notes", "prior_new", "prior_old")
+
+    def __init__(
+        self,
+        data: bytes,
+        changes: list[Change],
+        counts: dict[str, int],
+        prior_new: dict[str, int] | None = None,
+        prior_old: dict[str, int] | None = None,
+        notes: list[str] | None = None,
+        deviations: list[str] | None = None,
+    ) -> None:
+        self.data = data
+        self.changes = changes
+        self.counts = counts
+        self.prior_new: dict[str, int] = {} if prior_new is None else prior_new
+        self.prior_old: dict[str, int] = {} if prior_old is None else prior_old
+        self.notes: list[str] = [] if notes is None else notes
+        # The self-check's findings in Danish: stretches where accept-all or reject-all of the
+        # redline does not give the newer or older version; each is also a Word comment in `data`.
+        self.deviations: list[str] = [] if deviations is None else deviations
 
 
 def count_revisions(root: etree._Element) -> dict[str, int]:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import copy
 from collections import Counter
-from dataclasses import dataclass, field
 
 from lxml import etree
 
@@ -44,20 +43,20 @@ REVISION_ELEMENTS = tuple(
 )
 
 
-@dataclass
 class RevisionContext:
     """Author, date and the id counter shared by every revision of one output document."""
 
-    author: str
-    date: str
-    next_id: int = 1
-    counts: Counter[str] = field(default_factory=Counter)
-    moves: int = 0
-    first_id: int = 0  # the first id this comparison writes (set from next_id)
-    unbound: list[str] = field(default_factory=list)  # data-bound controls that had to be unbound
+    # A plain class, not a dataclass: see compare/model.py.
+    __slots__ = ("author", "counts", "date", "first_id", "moves", "next_id", "unbound")
 
-    def __post_init__(self) -> None:
-        self.first_id = self.next_id + 1
+    def __init__(self, author: str, date: str, next_id: int = 1) -> None:
+        self.author = author
+        self.date = date
+        self.next_id = next_id
+        self.counts: Counter[str] = Counter()
+        self.moves = 0
+        self.first_id = next_id + 1  # the first id this comparison writes
+        self.unbound: list[str] = []  # data-bound controls that had to be unbound
 
     def new_id(self) -> str:
         """Return a fresh revision id."""

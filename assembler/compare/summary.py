@@ -7,7 +7,7 @@ shifted become a single 'omnummereret' row per round instead of one row per clau
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from assembler.compare.clauses import (
     INTRO,
@@ -46,8 +46,7 @@ def _where(number: str, heading: str) -> str:
     return spoken(number) if number else f"'{heading}'"
 
 
-@dataclass
-class Summary:
+class Summary(NamedTuple):
     """The clauses seen and the overview rows of one round."""
 
     clauses: list[Clause]

@@ -109,7 +109,7 @@ class Flat:
 
 
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-_XML_WHITESPACE = " \t\r\n"
+XML_WHITESPACE = " \t\r\n"
 
 
 def run_text(t: etree._Element) -> str:
@@ -121,9 +121,9 @@ def run_text(t: etree._Element) -> str:
     showed "foo;".
     """
     text = t.text or ""
-    edges = text and (text[0] in _XML_WHITESPACE or text[-1] in _XML_WHITESPACE)
+    edges = text and (text[0] in XML_WHITESPACE or text[-1] in XML_WHITESPACE)
     if edges and t.get(XML_SPACE) != "preserve":
-        return text.strip(_XML_WHITESPACE)
+        return text.strip(XML_WHITESPACE)
     return text
 
 

@@ -20,7 +20,7 @@ REF_PREFIX = "xref_"  # a clause reference matches like a value ("§ 9"); never 
 MAX_STEPS = 20_000  # bound on the paragraph search: untrusted text never costs more than this
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class _Block:
     """One template paragraph: its text, whether it may be absent, whether it repeats."""
 

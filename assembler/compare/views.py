@@ -33,7 +33,7 @@ _PARAGRAPH = re.compile(rb"<(?:[\w.-]+:)?p[\s>/]")  # a paragraph's start tag, a
 NUMBER_ROOM = 12  # characters a hand-typed number adds before a heading ('§ 14a. ')
 
 
-@dataclass
+@dataclass(repr=False)
 class VersionView:
     """One version as the audit reads it; findings is None when `aftale tjek` was not run."""
 

@@ -51,9 +51,10 @@ TYPE_NAMES_DA = {
     "choice": "valg",
 }
 POSITIONS = ("Medarbejdervenlig", "Balanceret", "Arbejdsgivervenlig")
+# The model's dataclasses are repr=False: see rules/facts.py (issue 14).
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Param:
     """A typed parameter that a clause text can mention and an answer must fill."""
 
@@ -76,7 +77,7 @@ class Param:
         return choice
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Variant:
     """One negotiating position within a topic, with its own clause text."""
 
@@ -94,7 +95,7 @@ class Variant:
     requires: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Topic:
     """A topic of an agreement: a heading, shared parameters and one or more variants."""
 
@@ -147,7 +148,7 @@ class Topic:
         return result
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Source:
     """A legal source from FACTS.md §0."""
 
@@ -157,7 +158,7 @@ class Source:
     sectors: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Term:
     """One concept, one word: words the agreement texts must not use, and the word to use."""
 
@@ -169,7 +170,7 @@ class Term:
     in_choices: bool = True  # also a mistake in a choice's words (False: the answers supply it)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Library:
     """The whole clause library: topics per agreement, sources and a version."""
 

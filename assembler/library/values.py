@@ -7,13 +7,11 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING
 
+from assembler.danish_dates import MONTHS, format_date
+
 if TYPE_CHECKING:  # formatting a date must not load the library model
     from assembler.library.model import Param
 
-MONTHS = (
-    "januar", "februar", "marts", "april", "maj", "juni",
-    "juli", "august", "september", "oktober", "november", "december",
-)  # fmt: skip
 WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
 TRUE_WORDS = {"ja", "j", "x", "sand", "true", "yes", "1"}
 FALSE_WORDS = {"nej", "n", "falsk", "false", "no", "0"}
@@ -177,11 +175,6 @@ def format_number(number: Decimal | int) -> str:
     whole, _, frac = f"{abs(value):f}".partition(".")
     groups = f"{int(whole):,}".replace(",", ".")
     return f"{sign}{groups},{frac}" if frac else f"{sign}{groups}"
-
-
-def format_date(day: dt.date) -> str:
-    """A date the Danish way: '1. marts 2027'."""
-    return f"{day.day}. {MONTHS[day.month - 1]} {day.year}"
 
 
 def join_da(items: list[str]) -> str:

@@ -13,7 +13,6 @@ import re
 import tempfile
 import zipfile
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
@@ -31,12 +30,16 @@ _PARSER = etree.XMLParser(
 )
 
 
-@dataclass
 class Package:
     """The parts of an OOXML package in their original order, as bytes."""
 
-    path: Path
-    parts: dict[str, bytes] = field(default_factory=dict)
+    # A plain class, not a dataclass: `sammenlign` on a plain pair never imports dataclasses
+    # (see assembler/compare/model.py, issue 14).
+    __slots__ = ("parts", "path")
+
+    def __init__(self, path: Path, parts: dict[str, bytes] | None = None) -> None:
+        self.path = path
+        self.parts: dict[str, bytes] = {} if parts is None else parts
 
     def xml(self, name: str) -> etree._Element:
         """Parse one part safely."""

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass, field
 
 from assembler.errors import InputFileError
 
@@ -23,17 +22,23 @@ COMMAND_TREE_BYTES = 40 * MB
 COMMAND_MEMBERS = 20_000
 
 
-@dataclass
 class ReadBudget:
     """What the current command has unpacked so far, and from which files."""
 
-    max_bytes: int = COMMAND_BYTES
-    max_tree_bytes: int = COMMAND_TREE_BYTES
-    max_members: int = COMMAND_MEMBERS
-    used_bytes: int = 0
-    used_tree_bytes: int = 0
-    used_members: int = 0
-    files: list[str] = field(default_factory=list)
+    # A plain class, not a dataclass: `sammenlign` never needs dataclasses (issue 14).
+    def __init__(
+        self,
+        max_bytes: int = COMMAND_BYTES,
+        max_tree_bytes: int = COMMAND_TREE_BYTES,
+        max_members: int = COMMAND_MEMBERS,
+    ) -> None:
+        self.max_bytes = max_bytes
+        self.max_tree_bytes = max_tree_bytes
+        self.max_members = max_members
+        self.used_bytes = 0
+        self.used_tree_bytes = 0
+        self.used_members = 0
+        self.files: list[str] = []
 
     def charge(self, path: str, members: int, size: int, tree_bytes: int = 0) -> None:
         """Count one file; InputFileError naming every file counted when a limit is passed."""

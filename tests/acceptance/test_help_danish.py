@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 
 import pytest
 
@@ -40,3 +42,20 @@ def test_a_docstring_paragraph_flows_as_one(capsys: pytest.CaptureFixture[str]) 
     start = next(i for i, line in enumerate(lines) if line.startswith("Den nyeste version"))
     paragraph = " ".join(lines[start : lines.index("", start)])
     assert "(indsat, slettet, flyttet, formatering), så hver ændring" in paragraph
+
+
+def test_help_loads_markdown_only_when_markdown_is_rendered() -> None:
+    """`aftale --help` does not import markdown-it; a Markdown text still renders for real."""
+    script = (
+        "import sys; sys.argv = ['aftale', '--help']\n"
+        "from assembler.launch import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "assert 'markdown_it' not in sys.modules, 'markdown-it was imported'\n"
+        "import typer.rich_utils as r\n"
+        "from rich.console import Console\n"
+        "console = Console(record=True, width=40)\n"
+        "console.print(r.Markdown('**fed** tekst'))\n"
+        "assert 'markdown_it' in sys.modules and 'fed tekst' in console.export_text()\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr

@@ -19,7 +19,7 @@ COSTS_DA = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Effect:
     """One consequence of a change, with its direction for the employees (+1 better, -1 worse)."""
 

@@ -18,7 +18,7 @@ NEGATION = LazyPattern(r"\b(ikke|ingen|intet|aldrig|hverken|uden\s+at)\b", re.I)
 CONTRAST = LazyPattern(r"\b(men|dog|derimod|medmindre|undtagen)\b|;", re.I)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Sentence:
     """One sentence of a paragraph, with its offset in the paragraph's text."""
 
