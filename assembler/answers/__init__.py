@@ -6,8 +6,9 @@ PyYAML, which `aftale sammenlign` never needs when it reads the answers a .docx 
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from assembler.lazy import lazy_names
 
 if TYPE_CHECKING:
     from assembler.answers.build import build_agreement, dotted_locator
@@ -38,8 +39,4 @@ _HOME = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    """The public name from its submodule (PEP 562)."""
-    if name not in _HOME:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(import_module(f"{__name__}.{_HOME[name]}"), name)
+__getattr__ = lazy_names(__name__, _HOME)

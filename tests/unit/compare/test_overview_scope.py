@@ -78,11 +78,8 @@ def test_a_contract_gets_every_row_and_no_library_work(
     assert rnd.notes == []
 
 
-def test_a_contract_loads_neither_library_nor_audit(tmp_path: Path) -> None:
-    """As a whole process: comparing two contracts never imports the audit, the rules or YAML."""
-    old, new = tmp_path / "v1.docx", tmp_path / "v2.docx"
-    old.write_bytes(clause_doc(CONTRACT))
-    new.write_bytes(clause_doc(LATER))
+def _compare_in_a_process(old: Path, new: Path) -> tuple[int, list[str]]:
+    """Compare two versions in a fresh process: the rows and every module it imported."""
     script = (
         "import json, sys\n"
         "from pathlib import Path\n"
@@ -97,6 +94,15 @@ def test_a_contract_loads_neither_library_nor_audit(tmp_path: Path) -> None:
         check=True,
     )
     rows, modules = json.loads(done.stdout)
+    return rows, modules
+
+
+def test_a_contract_loads_neither_library_nor_audit(tmp_path: Path) -> None:
+    """As a whole process: comparing two contracts never imports the audit, the rules or YAML."""
+    old, new = tmp_path / "v1.docx", tmp_path / "v2.docx"
+    old.write_bytes(clause_doc(CONTRACT))
+    new.write_bytes(clause_doc(LATER))
+    rows, modules = _compare_in_a_process(old, new)
     assert rows == 1
     loaded = [m for m in modules if m.startswith(("assembler.audit.review", "assembler.rules"))]
     assert loaded == []
@@ -154,20 +160,7 @@ def test_an_agreement_about_home_work_is_assessed_without_yaml(tmp_path: Path) -
     old, new = tmp_path / "v1.docx", tmp_path / "v2.docx"
     old.write_bytes(clause_doc([(h, [t + words for t in ts]) for h, ts in CONTRACT]))
     new.write_bytes(clause_doc([(h, [t + words for t in ts]) for h, ts in LATER]))
-    script = (
-        "import json, sys\n"
-        "from pathlib import Path\n"
-        "from assembler.compare.rounds import compare_versions\n"
-        "rounds = compare_versions([Path(sys.argv[1]), Path(sys.argv[2])], [], [])\n"
-        "print(json.dumps([len(rounds[0].rows), sorted(sys.modules)]))\n"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", script, str(old), str(new)],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    rows, modules = json.loads(done.stdout)
+    rows, modules = _compare_in_a_process(old, new)
     assert rows == 1
     assert "assembler.audit.review" in modules  # it was assessed
     assert "yaml" not in modules and "assembler.answers.files" not in modules
