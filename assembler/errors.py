@@ -18,6 +18,8 @@ import errno
 import zipfile
 from pathlib import Path
 
+from assembler.counts import count
+
 
 class AftaleError(Exception):
     """Base error; `problems` holds every problem when several were collected at once."""
@@ -42,9 +44,9 @@ class AnswerError(AftaleError):
     """The answers are incomplete or invalid."""
 
 
-def problems_da(count: int) -> str:
-    """'1 problem', '2 problemer': the count of problems in Danish."""
-    return f"{count} problem" if count == 1 else f"{count} problemer"
+def problems_da(number: int) -> str:
+    """'1 problem', '2 problemer', '1.200 problemer'."""
+    return count(number, "problem", "problemer")
 
 
 class TemplateError(AftaleError):

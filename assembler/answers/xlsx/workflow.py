@@ -10,6 +10,7 @@ from assembler.answers.files import read_answers
 from assembler.answers.model import AgreementAnswers, Answers
 from assembler.answers.xlsx.write import answer_sheet_bytes
 from assembler.cli_support import out_console
+from assembler.counts import count
 from assembler.errors import AftaleError
 from assembler.library import load_library
 from assembler.library.model import Library
@@ -54,17 +55,12 @@ def write_demo_sheet(library: Library, answers: Answers, out_dir: Path, overwrit
 SHOW_ROWS = 20  # skipped rows listed on the terminal; all of them are in the manifest
 
 
-def rows_da(count: int) -> str:
-    """'1 række', '2 rækker'."""
-    return f"{count} række" if count == 1 else f"{count} rækker"
-
-
 def report_skipped(skipped: Sequence[_Skipped], out_dir: Path) -> None:
     """List the rows left out by --spring-fejl-over, with their problems."""
     if not skipped:
         return
     out_console.print(
-        f"{rows_da(len(skipped))} blev sprunget over på grund af fejl "
+        f"{count(len(skipped), 'række', 'rækker')} blev sprunget over på grund af fejl "
         f"(se {out_dir / 'manifest.csv'}):",
         markup=False,
     )
@@ -74,6 +70,7 @@ def report_skipped(skipped: Sequence[_Skipped], out_dir: Path) -> None:
             out_console.print(f"    - {problem}", markup=False)
     if len(skipped) > SHOW_ROWS:
         out_console.print(
-            f"  … og {rows_da(len(skipped) - SHOW_ROWS)} mere (se {out_dir / 'manifest.csv'})",
+            f"  … og {count(len(skipped) - SHOW_ROWS, 'række', 'rækker')} mere "
+            f"(se {out_dir / 'manifest.csv'})",
             markup=False,
         )
