@@ -13,7 +13,7 @@ from assembler.library.model import Library
 from assembler.ooxml.bookmarks import anchor_headings, anchor_headings_xml
 from assembler.ooxml.customxml import embed_json, payload_json
 from assembler.ooxml.docprops import set_core_status, set_custom_properties
-from assembler.ooxml.fastzip import DeflateCache, fast_package_bytes
+from assembler.ooxml.fastzip import FAST, DeflateCache, fast_package_bytes
 from assembler.ooxml.fields import keep_with_next_before, place_ref_fields
 from assembler.ooxml.package import parse_xml
 from assembler.ooxml.wellformed import WellFormedCheck
@@ -126,8 +126,9 @@ def render_agreement(
     set_custom_properties(
         parts, {"Klausulbibliotek": library.version_label, "Aftaleversion": answers.version}
     )
+    # The body and the embedded answers differ per agreement: deflated fast, not cached.
     quick = frozenset({DOCUMENT, *(name for name in parts if name.startswith("customXml/item"))})
-    return fast_package_bytes(parts, _DEFLATED, quick)
+    return fast_package_bytes(parts, _DEFLATED, quick, FAST)
 
 
 def _parse_rendered(data: bytes, where: str) -> etree._Element:
