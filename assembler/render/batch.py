@@ -70,10 +70,21 @@ def _render_chunk(chunk: Sequence[AgreementAnswers]) -> list[bytes]:
     ]
 
 
+def write_file(path: str, data: bytes) -> None:
+    """Write a file as Path.write_bytes does, with one open call (io.open adds fstat, ioctl …)."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, 0o666)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+    finally:
+        os.close(fd)
+
+
 def _write_chunk(chunk: Sequence[tuple[AgreementAnswers, str]]) -> int:
     """Render and write one chunk of agreements in a worker; return how many were written."""
     for data, (_, target) in zip(_render_chunk([a for a, _ in chunk]), chunk, strict=True):
-        Path(target).write_bytes(data)
+        write_file(target, data)
     return len(chunk)
 
 
@@ -112,7 +123,7 @@ def write_agreements(
     answers: Answers,
     templates: TemplateSet,
     agreements: Sequence[AgreementAnswers],
-    targets: Sequence[Path],
+    targets: Sequence[str | Path],
     workers: int | None = None,
 ) -> Iterator[int]:
     """Render each agreement straight into its target file, in order; yield the index written.
@@ -120,16 +131,18 @@ def write_agreements(
     In parallel mode the workers write the files themselves, so neither the bytes nor the writing
     pass through this process, and at most a few chunks are in flight: memory stays flat.
     """
-    for folder in sorted({t.parent for t in targets}):
-        folder.mkdir(parents=True, exist_ok=True)
+    paths = [os.fspath(t) for t in targets]
+    # one Path per folder, not per file (10,000 Path objects cost 50 ms before the workers start)
+    for folder in sorted({os.path.dirname(t) for t in paths}):  # noqa: PTH120
+        Path(folder).mkdir(parents=True, exist_ok=True)
     count = worker_count(len(agreements)) if workers is None else workers
     if count <= 1:
         for index, data in enumerate(render_agreements(library, answers, templates, agreements, 0)):
-            targets[index].write_bytes(data)
+            write_file(paths[index], data)
             yield index
         return
     global _INHERITED
-    pairs = [(a, str(t)) for a, t in zip(agreements, targets, strict=True)]
+    pairs = list(zip(agreements, paths, strict=True))
     ctx = _context()
     tasks: list[Any]
     work: Callable[[Any], int]

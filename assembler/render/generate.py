@@ -6,6 +6,7 @@ import contextlib
 import itertools
 import shutil
 import tempfile
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +26,7 @@ MANIFEST_FILE = "manifest.json"
 MANIFEST_CSV = "manifest.csv"
 
 Progress = Callable[[int], None]
+PROGRESS_STEP = 16  # documents per progress call (a bar redraws ten times a second anyway)
 
 
 @dataclass(frozen=True)
@@ -63,8 +65,32 @@ def plan_documents(answers: Answers) -> list[PlannedDocument]:
 
 
 def _conflicts(out_dir: Path, relpaths: list[str]) -> list[str]:
-    """Outputs that already exist."""
-    return [str(out_dir / rel) for rel in relpaths if (out_dir / rel).exists()]
+    """Outputs that already exist (one listing per folder, not a stat per file).
+
+    Names are compared case-folded and NFC-normalised, as a case-insensitive or normalising file
+    system would match them; a candidate is then confirmed with a stat.
+    """
+    listed: dict[str, set[str]] = {}
+
+    def names(folder: str) -> set[str]:
+        if folder not in listed:
+            try:
+                listed[folder] = {_folded(p.name) for p in (out_dir / folder).iterdir()}
+            except OSError:  # no such folder (the usual fresh output folder), or not a folder
+                listed[folder] = set()
+        return listed[folder]
+
+    found = []
+    for rel in relpaths:
+        folder, _, name = rel.rpartition("/")
+        if _folded(name) in names(folder) and (out_dir / rel).exists():
+            found.append(str(out_dir / rel))
+    return found
+
+
+def _folded(name: str) -> str:
+    """A file name as a case-insensitive, normalising file system compares it."""
+    return unicodedata.normalize("NFC", name).casefold()
 
 
 @dataclass
@@ -162,11 +188,13 @@ def generate(
     staging = Staging(out_dir)
     rows: list[ManifestRow] = []
     try:
-        targets = [staging.path / d.relpath for d in planned]
+        staged = str(staging.path)
+        targets = [f"{staged}/{d.relpath}" for d in planned]
         agreements = [d.agreement for d in planned]
         written = write_agreements(library, answers, templates, agreements, targets)
         first = next(written, None)  # the workers have started
         lines = findings() if callable(findings) else findings
+        shown = 0  # documents written but not yet passed to `progress`
         for index in itertools.chain([] if first is None else [first], written):
             doc = planned[index]
             rows.append(
@@ -178,8 +206,12 @@ def generate(
                     list((lines or {}).get(doc.origin, [])),
                 )
             )
-            if progress:
-                progress(1)
+            shown += 1
+            if progress and shown >= PROGRESS_STEP:
+                progress(shown)
+                shown = 0
+        if progress and shown:
+            progress(shown)
         rows += skipped or []
         with staging.open(MANIFEST_FILE) as fh:
             write_manifest_json(rows, fh)

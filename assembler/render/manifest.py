@@ -42,8 +42,50 @@ def write_manifest_csv(rows: Sequence[Row], target: BinaryIO) -> None:
 
 
 def write_manifest_json(rows: Sequence[Row], target: BinaryIO) -> None:
-    """The manifest as indented JSON, encoded and written in chunks rather than one string."""
-    encoder = json.JSONEncoder(ensure_ascii=False, indent=2)
-    for chunk in encoder.iterencode([vars(r) for r in rows]):
-        target.write(chunk.encode("utf-8"))
-    target.write(b"\n")
+    """The manifest as indented JSON (json.dump's text with indent=2), written in chunks.
+
+    Rows of text fields and lists of text are written here, each string by json's C escaping:
+    json's indented encoder is pure Python, a quarter of a second at 10,000 rows. Anything else
+    goes through that encoder.
+    """
+    items = [vars(r) for r in rows]
+    if not all(_plain(item) for item in items):
+        encoder = json.JSONEncoder(ensure_ascii=False, indent=2)
+        for chunk in encoder.iterencode(items):
+            target.write(chunk.encode("utf-8"))
+        target.write(b"\n")
+        return
+    if not items:
+        target.write(b"[]\n")
+        return
+    target.write(b"[\n")
+    for start in range(0, len(items), JSON_CHUNK):
+        text = ",\n".join(_row_json(item) for item in items[start : start + JSON_CHUNK])
+        last = start + JSON_CHUNK >= len(items)
+        target.write((text + ("\n]\n" if last else ",\n")).encode("utf-8"))
+
+
+JSON_CHUNK = 1000  # rows per write
+_string = json.encoder.encode_basestring  # json's C escaping, non-ASCII kept
+
+
+def _plain(item: dict[str, object]) -> bool:
+    """A row of strings and lists of strings (what _row_json writes)."""
+    return all(
+        type(v) is str or (type(v) is list and all(type(x) is str for x in v))
+        for v in item.values()
+    )
+
+
+def _row_json(item: dict[str, object]) -> str:
+    """One row as json.dumps(item, ensure_ascii=False, indent=2) writes it inside a list."""
+    members = []
+    for key, value in item.items():
+        if type(value) is list:
+            text = (
+                "[\n      " + ",\n      ".join(map(_string, value)) + "\n    ]" if value else "[]"
+            )
+        else:
+            text = _string(str(value))  # a str (see _plain)
+        members.append(f"    {_string(key)}: {text}")
+    return "  {\n" + ",\n".join(members) + "\n  }" if members else "  {}"
