@@ -24,6 +24,7 @@ from assembler.library.placeholders import (
 )
 from assembler.render.clause_text import Paragraph, Scope, reference_text, render_clause
 from assembler.render.derived import derived_fact, derived_text
+from assembler.render.topics import topic_of
 
 T = TypeVar("T")
 MAX_ENTRIES = 4096
@@ -123,7 +124,7 @@ def _identity(
             keep.append(answer)
             target: tuple[Any, ...] | None = None
             if name and resolve_labels and answer is not None:
-                other = scope.library.topic(agreement.agreement, ref_topic)
+                other = topic_of(scope.library, agreement.agreement, ref_topic)
                 target = _identity(other, answer.variant, scope, False, keep)
             found.append((scope.numbers.get(ref_topic), id(answer), target))
         elif kind == DERIVED_VALUE:

@@ -27,6 +27,7 @@ from assembler.library.placeholders import (
 from assembler.library.validate import bookmark_name
 from assembler.library.values import Value, format_value, parse_value
 from assembler.render.derived import derived_fact, derived_text
+from assembler.render.topics import topic_of, topics_for
 
 __all__ = ["CONDITION", "Paragraph", "Scope", "render_clause", "split_blocks"]
 
@@ -89,7 +90,7 @@ def clause_numbers(library: Library, agreement: AgreementAnswers) -> dict[str, i
     """§ numbers of the clauses an agreement made from these answers has, in document order."""
     present = [
         t.id
-        for t in library.for_agreement(agreement.agreement)
+        for t in topics_for(library, agreement.agreement)
         if t.kind == "clause" and t.id in agreement.topics
     ]
     return {topic: number for number, topic in enumerate(present, start=1)}
@@ -102,7 +103,7 @@ def _lookup(ref: Ref, scope: Scope, topic: Topic) -> tuple[Param | None, Value]:
         agreement, topic_id = scope.local, ref.topic
     else:
         agreement, topic_id = scope.agreement, ref.topic or topic.id
-    other = scope.library.topic(agreement.agreement, topic_id)
+    other = topic_of(scope.library, agreement.agreement, topic_id)
     if ref.name == VARIANT_NAME:
         return other.variant_param(), agreement.variant(topic_id)
     return _params_by_name(other).get(ref.name), agreement.value(topic_id, ref.name)
@@ -271,7 +272,7 @@ def _reference(local: bool, target: str, labels: tuple[str, ...], scope: Scope) 
         number = f"lokalaftalens § {scope.local_numbers[target]}"
         if stk:
             return f"{number}, {stk}", f"{number}, {stk}"
-        title = scope.library.topic("lokal", target).title
+        title = topic_of(scope.library, "lokal", target).title
         text = f"{number} om {title[:1].lower()}{title[1:]}"
         return text, text
     number = f"§ {scope.numbers[target]}"
@@ -330,7 +331,7 @@ def _label_numbers(local: bool, target: str, scope: Scope) -> dict[str, int]:
         else:
             sub = replace(scope, resolve_labels=False, misses=None)
         stk = 0
-        for paragraph in render(scope.library.topic(agreement.agreement, target), variant,
+        for paragraph in render(topic_of(scope.library, agreement.agreement, target), variant,
                                 sub):  # fmt: skip
             stk += 0 if paragraph.bullet else 1
             if paragraph.label:

@@ -18,6 +18,7 @@ from assembler.render.clause_memo import clause, clause_view
 from assembler.render.clause_text import Paragraph, Scope, clause_numbers
 from assembler.render.memo import LastResult
 from assembler.render.signatures import signatories, signature_rows
+from assembler.render.topics import topics_for
 
 META_KEYS = (
     "titel", "type", "version", "dato", "sektor", "rammeaftale", "bibliotek", "udkast", "status",
@@ -92,7 +93,7 @@ class Fields(dict[str, Record]):
 
     def __init__(self, library: Library, agreement: AgreementAnswers) -> None:
         super().__init__()
-        self._topics = {t.id: t for t in library.for_agreement(agreement.agreement)}
+        self._topics = _topics_by_id(library, agreement.agreement)
         self._agreement = agreement
 
     def __missing__(self, topic_id: str) -> Record:
@@ -103,6 +104,13 @@ class Fields(dict[str, Record]):
         )
         self[topic_id] = record
         return record
+
+
+def _by_id(library: Library, agreement: str) -> dict[str, Topic]:
+    return {t.id: t for t in topics_for(library, agreement)}
+
+
+_topics_by_id = LastResult(_by_id)  # per library and agreement kind: Fields only reads it
 
 
 def fields(library: Library, agreement: AgreementAnswers) -> Fields:
@@ -145,7 +153,7 @@ def build_context(
     )
     clauses: list[dict[str, Any]] = []
     anchors: list[ClauseAnchor] = []
-    for topic in library.for_agreement(agreement.agreement):
+    for topic in topics_for(library, agreement.agreement):
         answer = agreement.topics.get(topic.id)
         if answer is None or topic.kind != "clause":
             continue
