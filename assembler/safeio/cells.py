@@ -8,11 +8,12 @@ counterparty's headings is untrusted, so every writer passes its cells through h
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from openpyxl.cell.cell import Cell
-from openpyxl.workbook.workbook import Workbook
-from openpyxl.worksheet.worksheet import Worksheet
+if TYPE_CHECKING:  # openpyxl costs 0.1 s to import; the CSV writers (generer's manifest) skip it
+    from openpyxl.cell.cell import Cell
+    from openpyxl.workbook.workbook import Workbook
+    from openpyxl.worksheet.worksheet import Worksheet
 
 # OWASP, "CSV Injection": fields starting with these characters are interpreted as formulas.
 CSV_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -44,6 +45,8 @@ def write_cell(ws: Worksheet, row: int, column: int, value: Any = None) -> Cell:
 
 def text_row(ws: Worksheet, values: Iterable[Any]) -> list[Any]:
     """Cells for ws.append(...) whose strings stay strings (numbers and dates stay typed)."""
+    from openpyxl.cell.cell import Cell
+
     out: list[Any] = []
     for value in values:
         if isinstance(value, str):
