@@ -12,7 +12,14 @@ from assembler.errors import TemplateError
 from assembler.library.model import Library
 from assembler.ooxml.bookmarks import anchor_headings, anchor_headings_xml
 from assembler.ooxml.customxml import embed_json, payload_json
-from assembler.ooxml.docprops import set_core_status, set_custom_properties
+from assembler.ooxml.docprops import (
+    CONTENT_TYPES,
+    CORE,
+    CUSTOM,
+    ROOT_RELS,
+    set_core_status,
+    set_custom_properties,
+)
 from assembler.ooxml.fastzip import FAST, DeflateCache, fast_package_bytes
 from assembler.ooxml.fields import keep_with_next_before, place_ref_fields
 from assembler.ooxml.package import parse_xml
@@ -63,16 +70,35 @@ def answers_json(library: Library, answers: Answers, agreement: AgreementAnswers
     The text of a JSON object with sorted keys is its sorted members joined, so each topic
     answer's text (shared by most employees) and the local answers' text are written once.
     """
-    head = _payload_head(library, answers, agreement)
-    members = {key: payload_json(value) for key, value in head.items()}
+    members = dict(_head_json(library, answers, agreement.agreement))
     if agreement.agreement == "individuel":
         members["lokalaftale"] = _local_json(answers.local)
     svar = ",".join(
-        f"{payload_json(topic_id)}:{_topic_raw(agreement, topic_id)[2]}"
+        f"{_key_json(topic_id)}:{_topic_raw(agreement, topic_id)[2]}"
         for topic_id in sorted(agreement.topics)
     )
     members["svar"] = "{" + svar + "}"
-    return "{" + ",".join(f"{payload_json(k)}:{members[k]}" for k in sorted(members)) + "}"
+    return "{" + ",".join(f"{_key_json(k)}:{members[k]}" for k in sorted(members)) + "}"
+
+
+def _head_members(library: Library, answers: Answers, agreement: str) -> dict[str, str]:
+    """_payload_head's members as JSON text (the same for every agreement of a kind in a batch)."""
+    head = _payload_head(library, answers, AgreementAnswers(agreement, {}))
+    return {key: payload_json(value) for key, value in head.items()}
+
+
+_head_json = LastResult(_head_members)
+_KEY_JSON: dict[str, str] = {}  # a key's JSON text: topic ids and member names, a few dozen
+
+
+def _key_json(key: str) -> str:
+    """payload_json(key), written once per key."""
+    text = _KEY_JSON.get(key)
+    if text is None:
+        if len(_KEY_JSON) >= MAX_TOPIC_RAW:
+            _KEY_JSON.clear()
+        text = _KEY_JSON[key] = payload_json(key)
+    return text
 
 
 # The local answers as plain data and as JSON text, made once per batch (each individual
@@ -122,13 +148,32 @@ def render_agreement(
             root, xml_declaration=True, encoding="UTF-8", standalone=True
         )
     embed_json(parts, answers_json(library, answers, agreement))
-    set_core_status(parts, "Udkast" if is_draft(answers.version) else "Endelig", answers.version)
-    set_custom_properties(
-        parts, {"Klausulbibliotek": library.version_label, "Aftaleversion": answers.version}
-    )
+    _set_properties(parts, library.version_label, answers.version)
     # The body and the embedded answers differ per agreement: deflated fast, not cached.
     quick = frozenset({DOCUMENT, *(name for name in parts if name.startswith("customXml/item"))})
     return fast_package_bytes(parts, _DEFLATED, quick, FAST)
+
+
+# The property parts as _set_properties leaves them, by what they are made from: the same for
+# every agreement of a batch, so they are made once and their bytes are shared (the zip writer
+# then finds their records by identity).
+_PROPERTIES: dict[tuple[object, ...], tuple[tuple[str, bytes], ...]] = {}
+PROPERTY_PARTS = (CORE, CUSTOM, ROOT_RELS, CONTENT_TYPES)
+
+
+def _set_properties(parts: dict[str, bytes], label: str, version: str) -> None:
+    """set_core_status and set_custom_properties, remembered for the same inputs."""
+    key = (label, version, *(parts.get(name) for name in PROPERTY_PARTS))
+    made = _PROPERTIES.get(key)
+    if made is None:
+        set_core_status(parts, "Udkast" if is_draft(version) else "Endelig", version)
+        set_custom_properties(parts, {"Klausulbibliotek": label, "Aftaleversion": version})
+        made = tuple((name, parts[name]) for name in PROPERTY_PARTS if name in parts)
+        if len(_PROPERTIES) >= MAX_TOPIC_RAW:
+            _PROPERTIES.clear()
+        _PROPERTIES[key] = made
+        return
+    parts.update(made)
 
 
 def _parse_rendered(data: bytes, where: str) -> etree._Element:

@@ -182,3 +182,21 @@ def test_embedded_answers_are_the_payloads_json(library: Library, example: Answe
         whole = answers_payload(library, example, agreement)
         assert answers_json(library, example, agreement) == payload_json(whole)
         assert ("lokalaftale" in whole) == (agreement.agreement == "individuel")
+
+
+def test_remembered_properties_are_what_the_property_writers_make(templates: TemplateSet) -> None:
+    """The property parts reused for a batch are those set_core_status and
+    set_custom_properties write, for each status and version, and shared between documents."""
+    from assembler.ooxml.docprops import set_core_status, set_custom_properties
+    from assembler.render.document import _set_properties
+
+    for version in ("Udkast 2", "Endelig", "Udkast 2"):
+        fresh = dict(templates.individual.package.parts)
+        status = "Endelig" if version == "Endelig" else "Udkast"
+        set_core_status(fresh, status, version)
+        set_custom_properties(fresh, {"Klausulbibliotek": "1.0+abc", "Aftaleversion": version})
+        first, second = (dict(templates.individual.package.parts) for _ in range(2))
+        _set_properties(first, "1.0+abc", version)
+        _set_properties(second, "1.0+abc", version)
+        assert first == fresh and second == fresh
+        assert all(first[name] is second[name] for name in first)
