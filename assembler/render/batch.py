@@ -10,9 +10,11 @@ the bytes instead. Small batches stay in this process.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import multiprocessing as mp
 import os
+import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -36,6 +38,7 @@ class _State:
     library: Library
     answers: Answers
     templates: TemplateSet
+    stop: Any = None  # an Event set when the batch stopped early: remaining tasks are skipped
 
 
 _STATE: _State | None = None
@@ -45,7 +48,7 @@ _INHERITED: Sequence[tuple[AgreementAnswers, str]] = ()
 
 
 def _init_worker(
-    library: Library, answers: Answers, paths: tuple[str, str] | None, templates: Any
+    library: Library, answers: Answers, paths: tuple[str, str] | None, templates: Any, stop: Any
 ) -> None:
     """Worker start: use the forked templates, or compile them once (spawn)."""
     global _STATE
@@ -54,7 +57,7 @@ def _init_worker(
             local=compile_template(Path(paths[0]), context_schema(library, "lokal")),
             individual=compile_template(Path(paths[1]), context_schema(library, "individuel")),
         )
-    _STATE = _State(library, answers, templates)
+    _STATE = _State(library, answers, templates, stop)
 
 
 def _render_chunk(chunk: Sequence[AgreementAnswers]) -> list[bytes]:
@@ -62,6 +65,8 @@ def _render_chunk(chunk: Sequence[AgreementAnswers]) -> list[bytes]:
     state = _STATE
     if state is None:  # pragma: no cover - only if the initializer failed
         raise RuntimeError("worker not initialised")
+    if state.stop is not None and state.stop.is_set():
+        return []  # the batch has stopped: nobody reads this any more
     return [
         render_agreement(
             state.templates.for_agreement(a.agreement), state.library, state.answers, a
@@ -83,9 +88,10 @@ def write_file(path: str, data: bytes) -> None:
 
 def _write_chunk(chunk: Sequence[tuple[AgreementAnswers, str]]) -> int:
     """Render and write one chunk of agreements in a worker; return how many were written."""
-    for data, (_, target) in zip(_render_chunk([a for a, _ in chunk]), chunk, strict=True):
+    rendered = _render_chunk([a for a, _ in chunk])
+    for data, (_, target) in zip(rendered, chunk, strict=False):
         write_file(target, data)
-    return len(chunk)
+    return len(rendered)
 
 
 def _write_range(bounds: tuple[int, int]) -> int:
@@ -109,13 +115,53 @@ def _context() -> mp.context.BaseContext:
     return mp.get_context("fork" if "fork" in methods else "spawn")
 
 
-def _pool(ctx: Any, count: int, library: Library, answers: Answers, templates: TemplateSet) -> Any:
+def _pool(
+    ctx: Any, count: int, library: Library, answers: Answers, templates: TemplateSet, stop: Any
+) -> Any:
     """A worker pool whose workers hold the library, the shared answers and the templates."""
     shared = replace(answers, employees=())
     if ctx.get_start_method() == "fork":
-        return ctx.Pool(count, _init_worker, (library, shared, None, templates))
+        return ctx.Pool(count, _init_worker, (library, shared, None, templates, stop))
     paths = (str(templates.local.package.path), str(templates.individual.package.path))
-    return ctx.Pool(count, _init_worker, (library, shared, paths, None))
+    return ctx.Pool(count, _init_worker, (library, shared, paths, None, stop))
+
+
+DRAIN_SECONDS = 5.0  # at most this long to let the workers finish their chunks after a stop
+
+
+@contextlib.contextmanager
+def _results(
+    ctx: Any, count: int, state: tuple[Library, Answers, TemplateSet], work: Any, tasks: list[Any]
+) -> Iterator[Iterator[Any]]:
+    """pool.imap(work, tasks) on a new pool; when the caller stops early (an error, or it stops
+    reading), the workers skip their remaining tasks and the results are drained before the pool
+    is terminated.
+
+    Pool.terminate kills the workers: one killed while sending a result leaves the result
+    queue's lock held, and terminate then waits for that lock forever (a test hung so on the
+    loaded 2-core machine). Drained, the workers are idle when they are killed.
+    """
+    stop = ctx.Event()
+    with _pool(ctx, count, *state, stop) as pool:
+        results = pool.imap(work, tasks)
+        try:
+            yield results
+        except BaseException:
+            stop.set()
+            _drain(results)
+            raise
+
+
+def _drain(results: Any) -> None:
+    """Read the remaining results (each comes at once after a stop), for DRAIN_SECONDS at most."""
+    deadline = time.monotonic() + DRAIN_SECONDS
+    while True:
+        try:
+            results.next(timeout=max(0.0, deadline - time.monotonic()))
+        except (StopIteration, mp.TimeoutError):
+            return
+        except Exception:  # another chunk's error: keep draining
+            continue
 
 
 def write_agreements(
@@ -159,8 +205,8 @@ def write_agreements(
     gc.freeze()
     done = 0
     try:
-        with _pool(ctx, count, library, answers, templates) as pool:
-            for written in pool.imap(work, tasks):
+        with _results(ctx, count, (library, answers, templates), work, tasks) as results:
+            for written in results:
                 for index in range(done, done + written):
                     yield index
                 done += written
@@ -185,6 +231,7 @@ def render_agreements(
             )
         return
     chunks = [agreements[i : i + CHUNK] for i in range(0, len(agreements), CHUNK)]
-    with _pool(_context(), count, library, answers, templates) as pool:
-        for result in pool.imap(_render_chunk, chunks):
+    state = (library, answers, templates)
+    with _results(_context(), count, state, _render_chunk, chunks) as results:
+        for result in results:
             yield from result

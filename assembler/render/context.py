@@ -96,6 +96,10 @@ class Fields(dict[str, Record]):
         self._topics = _topics_by_id(library, agreement.agreement)
         self._agreement = agreement
 
+    def has_topic(self, topic_id: str) -> bool:
+        """Whether the agreement kind has this topic (its record is made on first use)."""
+        return topic_id in self._topics
+
     def __missing__(self, topic_id: str) -> Record:
         topic = self._topics[topic_id]  # KeyError for unknown topics, as a dict would
         values = self._agreement

@@ -17,7 +17,7 @@ from markupsafe import escape
 
 from assembler.errors import TemplateError
 from assembler.ooxml.package import Package, parse_xml, read_package
-from assembler.render.context import ClauseText, Record
+from assembler.render.context import ClauseText, Fields, Record
 from assembler.render.template_check import (
     DANISH_QUOTES,
     check_expressions,
@@ -92,11 +92,15 @@ class _Sandbox(SandboxedEnvironment):
         """A key of a context record is plain data: returned without the sandbox's type checks.
 
         `k.titel` on a record (render.context.Record) is the hot path of every render; the full
-        check cost a quarter of the render time. Anything else, and any name starting with _,
-        goes through the sandbox.
+        check cost a quarter of the render time. `felter.parter` on the fields gives the topic's
+        record, as the sandbox does after getattr raises. Anything else, and any name starting
+        with _, goes through the sandbox.
         """
-        if type(obj) is Record and attribute in obj and not attribute.startswith("_"):
+        kind = type(obj)
+        if kind is Record and attribute in obj and not attribute.startswith("_"):
             return obj[attribute]
+        if kind is Fields and obj.has_topic(attribute) and not attribute.startswith("_"):
+            return obj[attribute]  # what the sandbox finds after getattr fails: no exception
         return super().getattr(obj, attribute)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import multiprocessing as mp
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -111,3 +112,21 @@ def test_a_failing_document_stops_the_batch_with_its_error(
     targets = [tmp_path / f"{i}.docx" for i in range(60)]
     with pytest.raises(TemplateError, match="skabelonen fejler"):
         list(write_agreements(library, answers, templates, answers.employees, targets, workers=2))
+
+
+def test_a_batch_stopped_early_skips_its_remaining_work_and_ends_its_workers(
+    library: Library, example: Answers, templates: TemplateSet, tmp_path: Path
+) -> None:
+    """The caller stops reading (generer's rule check found a fejl): the workers skip what is
+    left instead of being killed mid-result, and every file they did write is whole."""
+    answers = many_employees(example, 240)
+    targets = [tmp_path / f"{i}.docx" for i in range(240)]
+    written = write_agreements(library, answers, templates, answers.employees, targets, workers=2)
+    assert next(written) == 0
+    written.close()
+    assert mp.active_children() == []
+    made = sorted(tmp_path.iterdir())
+    assert targets[0] in made
+    for path in made:
+        with zipfile.ZipFile(path) as archive:
+            assert archive.testzip() is None
