@@ -94,12 +94,16 @@ def describe_rounds(
     and number, and no topic or assessment, as when the overview is unsure. `packages` are the
     versions already read, by path.
     """
+    from assembler.compare import forked  # the child `aftale sammenlign` may have started
+
     if not any(c.kind != "equal" for r in rounds for c in r.changes):
+        forked.discard()
         return  # nothing changed: no rows, and no need to read the library or the versions
     read, complete = _packages(rounds, packages or {})
     newest_first = reversed(read.values())  # the newest version is the likeliest to say so
     plain = library is None and not assessors and complete  # an unreadable one gets its note
     if plain and not any(map(concerns_home_work, newest_first)):
+        forked.discard()
         for rnd in rounds:
             package = read.get(rnd.new.path) or read.get(rnd.old.path)
             style = NumberStyle()
@@ -108,6 +112,9 @@ def describe_rounds(
                 style = heading_style(package, body_paragraphs(package), headings, None)
             rnd.rows = summarise(rnd.changes, style).rows
         return
+    if plain and forked.take(rounds):
+        return  # assessed by the child, beside the comparison
+    forked.discard()
     from assembler.compare.assessed import describe_assessed  # the library and the audit
 
     describe_assessed(rounds, assessors, library, read)
