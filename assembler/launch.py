@@ -72,7 +72,7 @@ def run_sammenlign(args: list[str]) -> int | None:
     gc.disable()
     from assembler.compare import forked
 
-    forked.start(values["versioner"])  # type: ignore[arg-type]  # the assessment, beside it
+    forked.allow()  # the overview's assessment may run in a child, beside the comparison
     import zipfile
 
     from assembler.compare.output import compare_workflow
@@ -116,6 +116,7 @@ def run_sammenlign(args: list[str]) -> int | None:
         internal_error(exc)
     finally:
         forked.discard()  # a run stopped before its overview: stop and reap the child
+        forked.allow(False)
 
 
 def main() -> None:

@@ -2,11 +2,12 @@
 
 Assessing a negotiation round (the audit of each version: imports, the clause library, `tjek`'s
 rules) costs more than comparing it, and only its last step needs the comparison's changes.
-`aftale sammenlign` therefore forks a child as soon as its arguments are parsed (launch.py):
-the child reads and audits the versions while the parent compares them; the parent then sends
-the rounds' changes, and the child sends back each round's rows and notes, built by the same
-code as in-process (assessed.py). Everything crosses the pipes as `marshal` data (strings,
-numbers, tuples: no code runs on loading it).
+`aftale sammenlign` as a command (launch.py allows it) therefore forks a child as soon as the
+versions are read (rounds.compare_versions): the child audits them while the parent compares
+them; the parent then sends the rounds' changes, and the child sends back each round's rows and
+notes, built by the same code as in-process (assessed.py). Everything crosses the pipes as
+`marshal` data (strings, numbers, tuples: no code runs on loading it). A pair that is not about
+home work gets no assessment: the child sees so at once and stops.
 
 On any failure (no fork, the child stopping, a version it could not read, different rounds)
 the parent assesses in-process, with the same result. The child never writes to the terminal
@@ -24,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from assembler.compare.model import Round
+    from assembler.ooxml.package import Package
 
 Pairs = list[tuple[Path, Path]]
 
@@ -41,12 +43,21 @@ class Pending:
 
 
 _pending: Pending | None = None  # one per process: the command's child, until it is used
+_allowed = False  # set by the command-line entry point only: a server or a test never forks
 
 
-def start(paths: list[Path]) -> None:
-    """Fork the child that reads and audits `paths` (the versions in order), where fork exists."""
+def allow(yes: bool = True) -> None:
+    """Let this process fork a child for the overview (`aftale sammenlign` as a command)."""
+    global _allowed
+    _allowed = yes
+
+
+def start(packages: list[Package]) -> None:
+    """Fork the child that audits the versions (read, in order), when allowed and fork exists."""
     global _pending
-    if _pending is not None or len(paths) < 2 or not hasattr(os, "fork") or _threaded():
+    if not _allowed or _pending is not None or len(packages) < 2:
+        return
+    if not hasattr(os, "fork") or _threaded():
         return
     sys.stdout.flush()
     sys.stderr.flush()
@@ -61,10 +72,10 @@ def start(paths: list[Path]) -> None:
     if pid == 0:  # the child: never returns
         os.close(to_child)
         os.close(from_child)
-        _child(paths, from_parent, to_parent)
+        _child(packages, from_parent, to_parent)
     os.close(from_parent)
     os.close(to_parent)
-    _pending = Pending(pid, to_child, from_child, list(paths))
+    _pending = Pending(pid, to_child, from_child, [p.path for p in packages])
 
 
 def _threaded() -> bool:
@@ -148,43 +159,45 @@ def _rounds_from(data: list[Any], paths: dict[str, Path]) -> list[Round]:
     return out
 
 
-def _child(paths: list[Path], receive: int, send: int) -> None:
-    """Read and audit the versions, then build the rows of the rounds the parent sends; exit."""
+def _child(packages: list[Package], receive: int, send: int) -> None:
+    """Audit the versions, then build the rows of the rounds the parent sends; exit."""
     code = 1
     try:
         devnull = os.open(os.devnull, os.O_RDWR)  # the parent alone speaks to the user
         for fd in (0, 1, 2):
             os.dup2(devnull, fd)
-        code = _serve(paths, receive, send)
+        code = _serve(packages, receive, send)
     except BaseException:  # any failure: the parent assesses in-process
         code = 1
     finally:
         os._exit(code)  # no atexit handlers, no flushing of the parent's buffers
 
 
-def _serve(paths: list[Path], receive: int, send: int) -> int:
+def _serve(packages: list[Package], receive: int, send: int) -> int:
     """The child's work; 0 when it sent the rows, 1 when the parent should assess itself."""
     from assembler.compare.scope import concerns_home_work
-    from assembler.ooxml.package import read_package
-    from assembler.safeio.budget import command_budget
 
-    with command_budget():  # the versions share one unpacking budget, as in the parent
-        packages = {p: read_package(p, "docx") for p in dict.fromkeys(paths)}
-    if not any(map(concerns_home_work, reversed(packages.values()))):
-        return 1  # a plain pair: the parent needs no assessment
+    if not any(map(concerns_home_work, reversed(packages))):
+        return 1  # a plain pair: the overview needs no assessment (the parent decides alike)
     from assembler.compare.assessed import assess_rounds, read_versions
     from assembler.library.loader import load_library
 
     library = load_library()
+    paths = [p.path for p in packages]
     pairs: Pairs = [(paths[k], paths[k + 1]) for k in range(len(paths) - 1)]
     if len(paths) >= 3:
         pairs.append((paths[0], paths[-1]))  # the cumulative round (rounds.compare_versions)
-    readings = read_versions(library, pairs, packages)
+    read = {p.path: p for p in packages}
+    readings = read_versions(library, pairs, read)
     rounds = _rounds_from(marshal.loads(_read_all(receive)), {str(p): p for p in paths})
     if [(r.old.path, r.new.path) for r in rounds] != pairs:
-        readings = read_versions(library, [(r.old.path, r.new.path) for r in rounds], packages)
+        readings = read_versions(library, [(r.old.path, r.new.path) for r in rounds], read)
     assess_rounds(rounds, readings, library, ())
     _write_all(send, marshal.dumps([([tuple(row) for row in r.rows], r.notes) for r in rounds]))
+    os.close(send)  # the parent goes on; os._exit runs no atexit handlers, so keep the patterns'
+    from assembler.regex_programs import save  # programs here (assembler/regex.py)
+
+    save()
     return 0
 
 
