@@ -22,10 +22,19 @@ Program = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
 MAX_PROGRAMS = 2000  # the code base has a few hundred patterns; a bound on a runaway file
 _programs: dict[tuple[str, int], Program] | None = None  # read on first use
 _new: dict[tuple[str, int], Program] = {}  # compiled in this run, written at exit
+_made: dict[tuple[str, int], re.Pattern[str]] = {}  # the patterns made in this run
 
 
 def compile_pattern(pattern: str, flags: int = 0) -> re.Pattern[str]:
-    """re.compile(pattern, flags), from the stored program when there is one."""
+    """re.compile(pattern, flags), from the stored program when there is one; made once a run."""
+    flags = int(flags)  # a RegexFlag is stored as its number
+    made = _made.get((pattern, flags))
+    if made is None:
+        made = _made[(pattern, flags)] = _compile(pattern, flags)
+    return made
+
+
+def _compile(pattern: str, flags: int) -> re.Pattern[str]:
     program = _stored().get((pattern, flags))
     if program is not None:
         try:

@@ -19,12 +19,13 @@ from assembler.audit.document import DocxDraft, Para
 from assembler.audit.sections import paragraph_topics
 from assembler.audit.topics import Found, find_topics
 from assembler.library.model import Library
+from assembler.regex_programs import compile_pattern
 from assembler.render.context import build_context
 
 KINDS_DA = ("ændret", "tilføjet", "slettet", "flyttet")
 SIMILAR = 0.5  # paragraphs this similar are the same paragraph, edited
 # "{{ § lokal.frivillighed }}" in an individual clause: "lokalaftalens § 4 om frivillighed".
-LOCAL_REFERENCE = re.compile(r"\{\{\s*§\s*lokal\.(\w+)\s*\}\}")
+LOCAL_REFERENCE = compile_pattern(r"\{\{\s*§\s*lokal\.(\w+)\s*\}\}")
 # Clauses that state a principle the rest is read in the light of: moving one further back
 # lowers it. Voluntariness is "det altoverskyggende princip" in Akademikernes vejledning (S1).
 PRINCIPLES = {

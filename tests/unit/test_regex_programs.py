@@ -23,14 +23,16 @@ def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     monkeypatch.setattr(regex_programs, "_programs", None)
     monkeypatch.setattr(regex_programs, "_new", {})
+    monkeypatch.setattr(regex_programs, "_made", {})
     path = regex_programs._path()
     assert path is not None and path.parent == tmp_path / "aftale"
     return path
 
 
 def _again(monkeypatch: pytest.MonkeyPatch) -> None:
-    """As a later run: the stored programs are read anew."""
+    """As a later run: the stored programs are read anew, no pattern is made yet."""
     monkeypatch.setattr(regex_programs, "_programs", None)
+    monkeypatch.setattr(regex_programs, "_made", {})
 
 
 def _audit_patterns() -> list[LazyPattern]:
@@ -49,7 +51,8 @@ def test_a_stored_program_builds_the_pattern_re_compile_builds(
     _again(monkeypatch)
     assert (PATTERN, re.I) in regex_programs._stored()
     second = regex_programs.compile_pattern(PATTERN, re.I)
-    assert second is not re.compile(PATTERN, re.I)  # built from the program, not re's cache
+    assert second is not first and second is not re.compile(PATTERN, re.I)  # from the program
+    assert regex_programs.compile_pattern(PATTERN, re.I) is second  # made once a run
     assert second == first == re.compile(PATTERN, re.I)  # CPython compares flags and program
     assert second.groupindex == {"n": 1, "unit": 2}
     assert second.search("med 3 arbejdsdages varsel").group("n", "unit") == ("3", "arbejdsdag")  # type: ignore[union-attr]
