@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from typing import Any
 
 from assembler.answers.model import AgreementAnswers, Answers
 from assembler.audit.assess import Assessment, assess_change
@@ -82,10 +83,16 @@ def _norm(text: str) -> str:
 
 
 def version_from_answers(
-    library: Library, answers: Answers, agreement: AgreementAnswers, label: str
+    library: Library,
+    answers: Answers,
+    agreement: AgreementAnswers,
+    label: str,
+    context: dict[str, Any] | None = None,
 ) -> OurVersion:
-    """Our version as a set of answers renders today."""
-    context, _ = build_context(library, answers, agreement)
+    """Our version as a set of answers renders today (`context`: its template context, when
+    already built from these answers)."""
+    if context is None:
+        context, _ = build_context(library, answers, agreement)
     clauses, titles, variants = {}, {}, {}
     for clause in context["klausuler"]:
         topic = clause["emne"]
