@@ -7,7 +7,7 @@ versions are read (rounds.compare_versions): the child audits them while the par
 them; the parent then sends the rounds' changes, and the child sends back each round's rows and
 notes, built by the same code as in-process (assessed.py). Everything crosses the pipes as
 `marshal` data (strings, numbers, tuples: no code runs on loading it). A pair that is not about
-home work gets no assessment: the child sees so at once and stops.
+home work gets no assessment and so no child; the overview reuses that decision.
 
 On any failure (no fork, the child stopping, a version it could not read, different rounds)
 the parent assesses in-process, with the same result. The child never writes to the terminal
@@ -44,6 +44,8 @@ class Pending:
 
 _pending: Pending | None = None  # one per process: the command's child, until it is used
 _allowed = False  # set by the command-line entry point only: a server or a test never forks
+_checked: tuple[list[Package], bool] | None = None  # the versions start() looked at, and whether
+# they concern home work (the overview asks again: home_work_of)
 
 
 def allow(yes: bool = True) -> None:
@@ -54,11 +56,17 @@ def allow(yes: bool = True) -> None:
 
 def start(packages: list[Package]) -> None:
     """Fork the child that audits the versions (read, in order), when allowed and fork exists."""
-    global _pending
+    global _pending, _checked
     if not _allowed or _pending is not None or len(packages) < 2:
         return
     if not hasattr(os, "fork") or _threaded():
         return
+    from assembler.compare.scope import concerns_home_work
+
+    home_work = any(map(concerns_home_work, reversed(packages)))  # the newest is likeliest
+    _checked = (list(packages), home_work)
+    if not home_work:
+        return  # a plain pair: no assessment, so no child (a fork costs a plain run ~10%)
     sys.stdout.flush()
     sys.stderr.flush()
     to_child, from_parent = os.pipe()[::-1]
@@ -78,6 +86,15 @@ def start(packages: list[Package]) -> None:
     _pending = Pending(pid, to_child, from_child, [p.path for p in packages])
 
 
+def home_work_of(packages: list[Package]) -> bool | None:
+    """Whether these very versions concern home work, as start() found; None if it did not look."""
+    global _checked
+    checked, _checked = _checked, None
+    if checked is None or {id(p) for p in checked[0]} != {id(p) for p in packages}:
+        return None
+    return checked[1]
+
+
 def _threaded() -> bool:
     """Whether other threads run: a lock one of them holds would stay locked in the child."""
     threading = sys.modules.get("threading")  # not imported: no other thread was started
@@ -85,9 +102,9 @@ def _threaded() -> bool:
 
 
 def discard() -> None:
-    """Stop and reap the child when the overview does not need it (a plain pair, no changes)."""
-    global _pending
-    pending, _pending = _pending, None
+    """Stop and reap the child when the overview does not need it (nothing changed, an error)."""
+    global _pending, _checked
+    pending, _pending, _checked = _pending, None, None
     if pending is None:
         return
     for fd in (pending.send, pending.receive):
@@ -175,10 +192,6 @@ def _child(packages: list[Package], receive: int, send: int) -> None:
 
 def _serve(packages: list[Package], receive: int, send: int) -> int:
     """The child's work; 0 when it sent the rows, 1 when the parent should assess itself."""
-    from assembler.compare.scope import concerns_home_work
-
-    if not any(map(concerns_home_work, reversed(packages))):
-        return 1  # a plain pair: the overview needs no assessment (the parent decides alike)
     from assembler.compare.assessed import assess_rounds, read_versions
     from assembler.library.loader import load_library
 

@@ -131,13 +131,22 @@ def test_a_child_that_fails_leaves_the_overview_to_the_parent(
     assert _reaped(seen.pids[0])
 
 
-def test_a_plain_pair_stops_and_reaps_the_child(tmp_path: Path, seen: Seen) -> None:
+def test_a_plain_pair_gets_no_child(tmp_path: Path, seen: Seen) -> None:
     contract = [("Betaling", ["Betaling sker senest tredive dage efter fakturadato."])]
     later = [("Betaling", ["Betaling sker senest otte dage efter fakturadato."])]
     paths = _write(tmp_path, [clause_doc(contract), clause_doc(later)])
     [rnd] = _compare(paths, fork=True)
-    assert len(seen.pids) == 1 and seen.took == []  # the overview never asked the child
+    assert seen.pids == [] and seen.took == []
     assert [(r.heading, r.assessment) for r in rnd.rows] == [("Betaling", "")]
+    assert forked._pending is None and forked._checked is None  # the decision was used
+
+
+def test_a_child_the_overview_does_not_need_is_stopped_and_reaped(
+    tmp_path: Path, seen: Seen
+) -> None:
+    paths = _write(tmp_path, [VERSIONS[0], VERSIONS[0]])  # nothing changed: no rows at all
+    [rnd] = _compare(paths, fork=True)
+    assert rnd.rows == [] and len(seen.pids) == 1 and seen.took == []
     assert forked._pending is None and _reaped(seen.pids[0])
 
 
