@@ -70,6 +70,9 @@ def run_sammenlign(args: list[str]) -> int | None:
     # A one-shot command whose objects (tokens, paragraph keys) form no cycles: the cyclic
     # collector would only walk them again and again; memory is returned when the process ends.
     gc.disable()
+    from assembler.compare import forked
+
+    forked.allow()  # the overview's assessment may run in a child, beside the comparison
     import zipfile
 
     from assembler.compare.output import compare_workflow
@@ -111,6 +114,9 @@ def run_sammenlign(args: list[str]) -> int | None:
         from assembler.cli_support import internal_error
 
         internal_error(exc)
+    finally:
+        forked.discard()  # a run stopped before its overview: stop and reap the child
+        forked.allow(False)
 
 
 def main() -> None:

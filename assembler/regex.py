@@ -1,9 +1,17 @@
-"""Regular expressions compiled the first time a text reaches them.
+"""Regular expressions compiled the first time a text reaches them, from a cache of programs.
 
 Python compiles a pattern in Python code, and the audit's phrase readers hold about a hundred
 long ones: compiling them all when the audit is imported cost more than comparing two short
 agreements, while one run only reaches the patterns its sentences lead to. A LazyPattern is
 written like re.compile(...) and used like the compiled pattern.
+
+Even the patterns one run reaches cost a fifth of assessing a negotiation round, so what
+Python's compiler makes of each (the program for its regular-expression engine, `_sre`) is kept
+as JSON in the cache folder, one file per Python version and engine, and later runs hand the
+program straight to the engine. A program is stored only when the pattern built from it equals
+the one re.compile builds (CPython compares the pattern, the flags and the program), so the
+cache can never change a match; a missing, damaged or unwritable cache, or another Python than
+CPython, just means compiling as re.compile does.
 """
 
 from __future__ import annotations
@@ -12,6 +20,8 @@ import re
 import sys
 from collections.abc import Iterator
 from typing import Any
+
+from assembler.regex_programs import compile_pattern
 
 
 class LazyPattern:
@@ -28,7 +38,7 @@ class LazyPattern:
     def compiled(self) -> re.Pattern[str]:
         """The compiled pattern (compiled now if it was not yet)."""
         if self._compiled is None:
-            self._compiled = re.compile(self.pattern, self.flags)
+            self._compiled = compile_pattern(self.pattern, self.flags)
         return self._compiled
 
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:

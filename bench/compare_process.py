@@ -112,7 +112,10 @@ def tools() -> tuple[list[Tool], list[str]]:
 # The full command with one step patched out, started like the console script.
 WITHOUT = {
     "uden selvkontrol": "import assembler.compare.packages as p; p.check = lambda *a: []",
-    "uden oversigt": "import assembler.compare.rounds as r; r.describe_rounds = lambda *a, **k: 0",
+    "uden oversigt": (  # nor the child that would assess the versions beside the comparison
+        "import assembler.compare.rounds as r; r.describe_rounds = lambda *a, **k: 0\n"
+        "import assembler.compare.forked as f; f.start = lambda *a: None"
+    ),
 }
 LAUNCH = "\nfrom assembler.launch import main\nmain()\n"
 

@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from typing import Any
 
 from assembler.answers.model import AgreementAnswers, Answers
 from assembler.audit.assess import Assessment, assess_change
@@ -19,12 +20,13 @@ from assembler.audit.document import DocxDraft, Para
 from assembler.audit.sections import paragraph_topics
 from assembler.audit.topics import Found, find_topics
 from assembler.library.model import Library
+from assembler.regex_programs import compile_pattern
 from assembler.render.context import build_context
 
 KINDS_DA = ("ændret", "tilføjet", "slettet", "flyttet")
 SIMILAR = 0.5  # paragraphs this similar are the same paragraph, edited
 # "{{ § lokal.frivillighed }}" in an individual clause: "lokalaftalens § 4 om frivillighed".
-LOCAL_REFERENCE = re.compile(r"\{\{\s*§\s*lokal\.(\w+)\s*\}\}")
+LOCAL_REFERENCE = compile_pattern(r"\{\{\s*§\s*lokal\.(\w+)\s*\}\}")
 # Clauses that state a principle the rest is read in the light of: moving one further back
 # lowers it. Voluntariness is "det altoverskyggende princip" in Akademikernes vejledning (S1).
 PRINCIPLES = {
@@ -81,10 +83,16 @@ def _norm(text: str) -> str:
 
 
 def version_from_answers(
-    library: Library, answers: Answers, agreement: AgreementAnswers, label: str
+    library: Library,
+    answers: Answers,
+    agreement: AgreementAnswers,
+    label: str,
+    context: dict[str, Any] | None = None,
 ) -> OurVersion:
-    """Our version as a set of answers renders today."""
-    context, _ = build_context(library, answers, agreement)
+    """Our version as a set of answers renders today (`context`: its template context, when
+    already built from these answers)."""
+    if context is None:
+        context, _ = build_context(library, answers, agreement)
     clauses, titles, variants = {}, {}, {}
     for clause in context["klausuler"]:
         topic = clause["emne"]

@@ -18,9 +18,10 @@ from lxml import etree
 from assembler.audit.document import DocxDraft
 from assembler.audit.numbering import Numbering, NumRef
 from assembler.ooxml.ns import qn
+from assembler.regex_programs import compile_pattern
 
-TYPED = re.compile(r"^\s*(?:§\s*)?(?P<n>\d+)[a-z]?[.)]?\s+\S")
-TYPED_STK = re.compile(r"^\s*stk\.\s*(?P<n>\d+)\.?\s", re.I)
+TYPED = compile_pattern(r"^\s*(?:§\s*)?(?P<n>\d+)[a-z]?[.)]?\s+\S")
+TYPED_STK = compile_pattern(r"^\s*stk\.\s*(?P<n>\d+)\.?\s", re.I)
 LIST_STYLE = ("bullet", "list", "punkt", "opstilling", "liste")
 
 

@@ -15,11 +15,14 @@ from assembler.ooxml.bookmarks import clause_anchors
 from assembler.ooxml.customxml import read_payload
 from assembler.ooxml.ns import qn
 from assembler.ooxml.package import Package, read_package
+from assembler.regex_programs import compile_pattern
 
 DOCUMENT = "word/document.xml"
-HEADING_STYLE = re.compile(r"^(heading|overskrift)\s*\d|^(title|titel)$", re.I)
+HEADING_STYLE = compile_pattern(r"^(heading|overskrift)\s*\d|^(title|titel)$", re.I)
 # "§ 3 Tilgængelighed", "§ 3. Tilgængelighed", "3. Tilgængelighed", "3.1 Omfang", "Ad 3) …"
-NUMBERED = re.compile(r"^\s*(?:§\s*\d+[a-z]?\.?|\d+(?:\.\d+)*\.?\)?|[IVX]+\.)\s+(?P<title>\S.*)$")
+NUMBERED = compile_pattern(
+    r"^\s*(?:§\s*\d+[a-z]?\.?|\d+(?:\.\d+)*\.?\)?|[IVX]+\.)\s+(?P<title>\S.*)$"
+)
 MAX_HEADING_CHARS = 90
 MAX_TITLE_CHARS = 60
 SENTENCE_END = (".", ":", ";", ",")

@@ -73,6 +73,7 @@ class Embedded:
     texts: dict[str, str] = field(default_factory=dict)  # edited topic → its clause's text now
     outside: str = ""  # the text outside the unchanged clauses (where a deleted clause went)
     intact: set[int] = field(default_factory=set)  # indices of paragraphs still as generated
+    context: dict[str, Any] | None = None  # the template context the answers render to
 
 
 def embedded_answers(
@@ -129,6 +130,7 @@ def find_edits(
     from assembler.render.context import build_context  # only a draft with our answers gets here
 
     context, _ = build_context(library, embedded.answers, embedded.agreement)
+    embedded.context = context  # our version, for the audit's comparison with it (changes.py)
     anchored = {topic: draft.para_of(el) for topic, _, el in draft.anchors}
     stops = {p.index for p in anchored.values() if p is not None}
     titles = {_norm(t.title) for t in library.for_agreement(embedded.agreement.agreement)}

@@ -20,74 +20,75 @@ from assembler.audit.document import DocxDraft
 from assembler.audit.extract import dates_in
 from assembler.library.values import format_date
 from assembler.ooxml.ns import qn
+from assembler.regex_programs import compile_pattern
 from assembler.rules.text_facts import Term, TextFacts
 
 FEATURES: dict[str, re.Pattern[str]] = {
     # the availability window is adjusted for part-timers and other working hours
-    "part_time_adjusted": re.compile(
+    "part_time_adjusted": compile_pattern(
         r"deltid\w*.{0,160}?(?:tilpass\w*|nedsætt?\w*|forholdsmæssig\w*|"
         r"inden\s+for\s+(?:den\s+enkeltes|deres|sin)\s+arbejdstid)",
         re.I,
     ),
     # a called-in home day is replaced by another day
-    "replacement_day": re.compile(
+    "replacement_day": compile_pattern(
         r"erstatningsdag\w*|erstattes\s+af\s+en\s+anden\s+(?:hjemmearbejds)?dag|"
         r"(?:inddraget|aflyst|ændret)\w*\s+hjemmearbejdsdag\w*\s+erstattes",
         re.I,
     ),
     # staff need not be reachable outside their working time
-    "off_hours": re.compile(
+    "off_hours": compile_pattern(
         r"(?:forventes|skal|behøver)\s+ikke\s+(?:at\s+)?(?:være\s+)?(?:tilgængelig\w*|"
         r"kontaktes|træffes|svare\w*|besvare\w*).{0,80}?uden\s+for\s+\w+\s+arbejdstid",
         re.I,
     ),
     # a shorter notice in urgent cases
-    "urgent": re.compile(
+    "urgent": compile_pattern(
         r"(?:uforudsete|uopsættelige|akutte?|særlige)\b.{0,80}?kortere\s+varsel", re.I
     ),
     # a more favourable individual agreement prevails over the local agreement
-    "precedence": re.compile(
+    "precedence": compile_pattern(
         r"går\s+(?:\w+\s+){0,2}forud,?\s+medmindre.{0,160}?gunstigere|"
         r"gunstigere\s+for\s+medarbejder\w*.{0,60}?(?:gælder|går\s+forud)",
         re.I,
     ),
     # a change of the local agreement that worsens terms waits for the individual notice
-    "worsening": re.compile(
+    "worsening": compile_pattern(
         r"forringer\s+.{0,80}?først\s+virkning|forringe\w*\s+.{0,160}?(?:varsel|opsagt|opsige)",
         re.I,
     ),
     # an individual agreement cannot take effect before the local one
-    "individual_not_before": re.compile(
+    "individual_not_before": compile_pattern(
         r"individuel\w*\s+aftale\w*.{0,60}?(?:tidligst|ikke)\s+(?:\w+\s+){0,2}træde\s+i\s+kraft\s+"
         r"(?:samtidig\s+med|før)",
         re.I,
     ),
 }
 # "træder i kraft den 1. marts 2027" (future), not "trådte i kraft" or "har virkning fra".
-EFFECTIVE = re.compile(r"træder\s+i\s+kraft|med\s+virkning\s+fra|gælder\s+fra", re.I)
-PAST = re.compile(r"trådte|er\s+trådt|har\s+(?:haft\s+)?virkning", re.I)
-DATE_WORDS = re.compile(
+EFFECTIVE = compile_pattern(r"træder\s+i\s+kraft|med\s+virkning\s+fra|gælder\s+fra", re.I)
+PAST = compile_pattern(r"trådte|er\s+trådt|har\s+(?:haft\s+)?virkning", re.I)
+DATE_WORDS = compile_pattern(
     r"(?:den\s+)?\d{1,2}\.\s*(?:januar|februar|marts|april|maj|juni|juli|august|september|"
     r"oktober|november|december)\s+\d{4}|(?:den\s+)?\d{1,2}[./-]\d{1,2}[./-]\d{4}|"
     r"\d{4}-\d{2}-\d{2}",
     re.I,
 )
-LOCAL_MENTION = re.compile(r"lokalaftalen\w*,?\s+(?:der|som)\s+(?:\w+\s+){0,2}træder", re.I)
+LOCAL_MENTION = compile_pattern(r"lokalaftalen\w*,?\s+(?:der|som)\s+(?:\w+\s+){0,2}træder", re.I)
 # A suspension power's safeguards (read from its paragraph).
-CRITERION = re.compile(
+CRITERION = compile_pattern(
     r"når\s+driften\s+(?:kræver|tilsiger)\s+det|af\s+driftsmæssige\s+(?:grunde|hensyn|årsager)|"
     r"når\s+det\s+(?:er\s+)?(?:nødvendigt|påkrævet)\w*|når\s+forholdene\s+kræver\s+det",
     re.I,
 )
-STAFF_NOTICE = re.compile(
+STAFF_NOTICE = compile_pattern(
     r"\bvarsel\w*|\bvarsles\b|meddeles\s+(?:\w+\s+){0,2}medarbejder\w*|"
     r"(?:orienteres|underrettes)\s+(?:\w+\s+){0,2}medarbejder\w*|medarbejder\w*\s+(?:\w+\s+){0,3}"
     r"(?:orienteres|underrettes|varsles)",
     re.I,
 )
-REPLACEMENT = re.compile(r"erstat\w*", re.I)
-VERSION_LINE = re.compile(r"udkast|version|dateret|revideret|forslag", re.I)
-HEADER = re.compile(r"word/(header|footer)\d*\.xml")
+REPLACEMENT = compile_pattern(r"erstat\w*", re.I)
+VERSION_LINE = compile_pattern(r"udkast|version|dateret|revideret|forslag", re.I)
+HEADER = compile_pattern(r"word/(header|footer)\d*\.xml")
 
 
 def _term(kind: str, m: re.Match[str], para: int, topic: str, values: dict) -> Term:

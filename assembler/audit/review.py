@@ -253,7 +253,7 @@ def _our_version(
         return version_from_draft(library, _our_draft(ours, agreement), agreement)
     assert embedded is not None
     return version_from_answers(
-        library, embedded.answers, embedded.agreement, embedded_label(embedded)
+        library, embedded.answers, embedded.agreement, embedded_label(embedded), embedded.context
     )
 
 

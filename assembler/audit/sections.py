@@ -6,6 +6,7 @@ import re
 
 from assembler.audit.document import DocxDraft
 from assembler.audit.topics import Found
+from assembler.regex_programs import compile_pattern
 
 
 def paragraph_topics(draft: DocxDraft, found: dict[str, Found]) -> dict[int, str]:
@@ -31,7 +32,9 @@ def paragraph_topics(draft: DocxDraft, found: dict[str, Found]) -> dict[int, str
 
 
 # "Bilag 1. Skabelon for …" (older) and "Bilag 1. Den individuelle aftales indhold" (annex.py)
-TEMPLATE_ANNEX = re.compile(r"^bilag\b.*\b(?:skabelon|individuelle aftales indhold)", re.IGNORECASE)
+TEMPLATE_ANNEX = compile_pattern(
+    r"^bilag\b.*\b(?:skabelon|individuelle aftales indhold)", re.IGNORECASE
+)
 
 
 def template_annex(draft: DocxDraft) -> set[int]:

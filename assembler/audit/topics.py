@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from assembler.audit.document import DocxDraft, Para
 from assembler.library.model import Library, Topic
+from assembler.regex_programs import compile_pattern
 
 SIGNATURE_WORDING = r"underskrift|^for (arbejdsgiveren|ledelsen|medarbejderen)\s*:?$"
 # Per agreement and topic: (heading pattern, wording pattern). Headings are matched without their
@@ -96,7 +97,7 @@ SPECS: dict[str, dict[str, tuple[str, str]]] = {
 # Elements an individual agreement must contain (Medst, S2); other topics are recommended.
 MANDATORY_INDIVIDUAL = ("parter", "arbejdssted", "omfang", "ikrafttraeden")
 WORDING_HITS = 2  # see _by_wording
-DOC_TITLE = re.compile(r"^(lokal|individuel)\w*\s*aftale\b|\baftale om\b", re.I)
+DOC_TITLE = compile_pattern(r"^(lokal|individuel)\w*\s*aftale\b|\baftale om\b", re.I)
 
 
 @dataclass(frozen=True, repr=False)
@@ -138,7 +139,7 @@ def find_topics(draft: DocxDraft, library: Library, agreement: str) -> dict[str,
             found.setdefault(titles[heading], Found(titles[heading], "overskrift", para))
             continue
         for topic, (pattern, _) in specs.items():
-            if re.search(pattern, heading, re.I):
+            if compile_pattern(pattern, re.I).search(heading):
                 found.setdefault(topic, Found(topic, "overskrift", para))
     for topic, (_, wording) in specs.items():
         if topic not in found and (hit := _by_wording(draft, wording)) is not None:
@@ -154,10 +155,11 @@ def _by_wording(draft: DocxDraft, wording: str) -> Para | None:
     a heading naming the topic is enough on its own (handled before this fallback)."""
     first: Para | None = None
     hits = 0
+    pattern = compile_pattern(wording, re.I | re.M)
     for para in draft.paragraphs:
         if not para.text:
             continue
-        count = len(re.findall(wording, para.text, re.I | re.M))
+        count = len(pattern.findall(para.text))
         if count:
             first = first or para
             hits += count

@@ -8,7 +8,7 @@ findings on the newer version and by any assessors the caller plugs in.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from assembler.compare import views
@@ -29,6 +29,8 @@ from assembler.library.model import Library
 from assembler.library.values import format_number
 from assembler.ooxml.package import Package
 
+Readings = dict[Path, tuple[VersionView | None, str]]
+
 
 def describe_assessed(
     rounds: list[Round],
@@ -38,13 +40,29 @@ def describe_assessed(
 ) -> None:
     """Fill each round's rows with the library's topics and the assessment column."""
     library = library or load_library()
-    newer = {r.new.path for r in rounds}
-    readings: dict[Path, tuple[VersionView | None, str]] = {}
+    pairs = [(r.old.path, r.new.path) for r in rounds]
+    assess_rounds(rounds, read_versions(library, pairs, packages), library, assessors)
+
+
+def read_versions(
+    library: Library, pairs: list[tuple[Path, Path]], packages: Mapping[Path, Package]
+) -> Readings:
+    """The audit's reading of every version of the rounds (older, newer), with the rule findings
+    on each newer one; the reason in Danish for one that cannot be read."""
+    newer = {new for _, new in pairs}
+    readings: Readings = {}
     agreement = ""  # every version of a negotiation is the same kind of agreement
-    for path in dict.fromkeys(p for r in rounds for p in (r.new.path, r.old.path)):
+    for path in dict.fromkeys(p for old, new in pairs for p in (new, old)):
         view, problem = read_view(library, path, path in newer, agreement, packages.get(path))
         readings[path] = (view, problem)
         agreement = agreement or (view.agreement if view is not None else "")
+    return readings
+
+
+def assess_rounds(
+    rounds: list[Round], readings: Readings, library: Library, assessors: Sequence[Assessor]
+) -> None:
+    """Each round's rows from the versions' readings, and its notes on what could not be read."""
     library_assessor = LibraryAssessor(library)
     for rnd in rounds:
         old, old_problem = readings[rnd.old.path]

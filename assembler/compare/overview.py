@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from assembler.compare import forked  # the child `aftale sammenlign` may have started
 from assembler.compare.model import ChangeRow, Round
 from assembler.compare.numbers import NumberStyle
 from assembler.compare.scope import (
@@ -95,11 +96,12 @@ def describe_rounds(
     versions already read, by path.
     """
     if not any(c.kind != "equal" for r in rounds for c in r.changes):
+        forked.discard()
         return  # nothing changed: no rows, and no need to read the library or the versions
     read, complete = _packages(rounds, packages or {})
-    newest_first = reversed(read.values())  # the newest version is the likeliest to say so
     plain = library is None and not assessors and complete  # an unreadable one gets its note
-    if plain and not any(map(concerns_home_work, newest_first)):
+    if plain and not _home_work(list(read.values())):
+        forked.discard()
         for rnd in rounds:
             package = read.get(rnd.new.path) or read.get(rnd.old.path)
             style = NumberStyle()
@@ -108,9 +110,20 @@ def describe_rounds(
                 style = heading_style(package, body_paragraphs(package), headings, None)
             rnd.rows = summarise(rnd.changes, style).rows
         return
+    if plain and forked.take(rounds):
+        return  # assessed by the child, beside the comparison
+    forked.discard()
     from assembler.compare.assessed import describe_assessed  # the library and the audit
 
     describe_assessed(rounds, assessors, library, read)
+
+
+def _home_work(packages: list[Package]) -> bool:
+    """Whether a version concerns home work (as decided before the comparison, if it was)."""
+    known = forked.home_work_of(packages)
+    if known is not None:
+        return known
+    return any(map(concerns_home_work, reversed(packages)))  # the newest is likeliest to say so
 
 
 def _packages(

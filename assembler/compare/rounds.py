@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from assembler.compare import forked
 from assembler.compare.model import Round, Version
 from assembler.compare.overview import describe_rounds
 from assembler.compare.packages import compare_packages
@@ -124,6 +125,7 @@ def compare_versions(
     for d in dates:
         parse_date(d)
     packages = [read_package(p, "docx") for p in paths]
+    forked.start(packages)  # the overview's assessment beside the comparison, where allowed
     versions = [version_of(packages[0], None, None)]
     for k, pkg in enumerate(packages[1:]):
         versions.append(version_of(pkg, _pick(authors, k), _pick(dates, k)))

@@ -20,234 +20,25 @@ from typing import NamedTuple
 
 from lxml import etree
 
-from assembler.compare.tokens import XML_WHITESPACE, run_text
+from assembler.compare.viewlines import (
+    PARA_NO,
+    W_ID,
+    W_P,
+    W_TYPE,
+    Line,
+    Texts,
+    apply_found,
+    apply_view,
+    blocks_lines,
+    cache_texts,
+    revisions_of,
+    story_lines,
+)
 from assembler.ooxml.ns import NS, qn
 from assembler.ooxml.package import parse_xml
 
-W_P, W_R, W_TBL, W_TR, W_TC = qn("w:p"), qn("w:r"), qn("w:tbl"), qn("w:tr"), qn("w:tc")
-W_PPR, W_RPR, W_TRPR = qn("w:pPr"), qn("w:rPr"), qn("w:trPr")
-W_SDT, W_SDTCONTENT, W_CUSTOMXML = qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml")
-W_TXBX = qn("w:txbxContent")
-W_ID, W_TYPE = qn("w:id"), qn("w:type")
-INS, DEL, MOVE_FROM, MOVE_TO = qn("w:ins"), qn("w:del"), qn("w:moveFrom"), qn("w:moveTo")
-DROP = {"accept": {DEL, MOVE_FROM}, "reject": {INS, MOVE_TO}}
-KEEP = {"accept": {INS, MOVE_TO}, "reject": {DEL, MOVE_FROM}}
-# What a reader sees of a run child, in the text compared byte for byte.
-TEXT_OF = {
-    qn("w:t"): None,
-    qn("w:delText"): None,
-    qn("w:tab"): "\t",
-    qn("w:br"): "\n",
-    qn("w:cr"): "\n",
-    qn("w:noBreakHyphen"): "\u2011",
-    qn("w:softHyphen"): "\u00ad",
-    qn("w:footnoteReference"): "[fodnote]",
-    qn("w:endnoteReference"): "[slutnote]",
-}
-BLOCK_WRAPPERS = {W_SDT, W_CUSTOMXML}
-TXBX_ANYWHERE = f".//{W_TXBX}"
-# Private marks on the self-check's own parsed copies (never written): unqualified attribute
-# names, which cost no namespace lookup and which WordprocessingML itself never uses.
-PARA_NO = "aftale-n"  # paragraph number in the part, set before a view is applied
-MARK_GONE = "aftale-gone"  # set on a paragraph whose mark the view drops
 REL_HEADER = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header"
 REL_FOOTER = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer"
-
-
-class Line(NamedTuple):
-    """One line of a view: a paragraph's text (or a table marker) and where it came from."""
-
-    text: str
-    para: int  # number of the source w:p in its part (document order), -1 for markers
-
-
-def apply_view(root: etree._Element, view: str) -> etree._Element:
-    """Accept ("accept") or reject ("reject") every revision of a parsed part, in place."""
-    drop, keep = DROP[view], KEEP[view]
-    for tr in list(root.iter(W_TR)):
-        trpr = tr.find(W_TRPR)
-        if trpr is not None and any(c.tag in drop for c in trpr):
-            parent = tr.getparent()
-            if parent is not None:
-                parent.remove(tr)
-    for el in list(root.iter(*drop, *keep)):
-        parent = el.getparent()
-        if parent is None or parent.tag in (W_RPR, W_TRPR):
-            continue  # paragraph-mark and row marks are read where they matter
-        if el.tag in drop:
-            parent.remove(el)
-        else:
-            idx = parent.index(el)
-            for child in reversed(list(el)):
-                parent.insert(idx, child)
-            parent.remove(el)
-    return root
-
-
-def _mark_marks(root: etree._Element, view: str) -> None:
-    """Flag the paragraphs whose mark the view drops (found in C among the few revisions)."""
-    for rev in root.iter(*DROP[view]):
-        rpr = rev.getparent()
-        ppr = rpr.getparent() if rpr is not None and rpr.tag == W_RPR else None
-        p = ppr.getparent() if ppr is not None and ppr.tag == W_PPR else None
-        if p is not None and p.tag == W_P:
-            p.set(MARK_GONE, "1")
-
-
-def _run_text(parent: etree._Element, out: list[str], boxes: list[etree._Element]) -> None:
-    """Visible text under `parent`, text boxes collected apart (they are their own story)."""
-    for el in parent:
-        tag = el.tag
-        if not isinstance(tag, str):
-            continue
-        if tag in TEXT_OF:
-            extra = TEXT_OF[tag]
-            out.append(run_text(el) if extra is None else extra)
-        elif tag == W_TXBX:
-            boxes.append(el)
-        elif len(el):
-            _run_text(el, out, boxes)
-
-
-def _cache_texts(root: etree._Element) -> dict[etree._Element, str]:
-    """Store every paragraph's text on it, in one pass, when no text box nests paragraphs.
-
-    Without text boxes a paragraph never holds another, so in document order every text element
-    belongs to the paragraph that started last: one walk in C instead of one per paragraph.
-    """
-    texts: dict[etree._Element, str] = {}
-    if root.find(TXBX_ANYWHERE) is not None:
-        return texts
-    current: etree._Element | None = None
-    parts: list[str] = []
-    for el in root.iter(W_P, *TEXT_OF):
-        tag = el.tag
-        if tag == W_P:
-            if current is not None:
-                texts[current] = "".join(parts)
-            current, parts = el, []
-        elif (extra := TEXT_OF[tag]) is not None:
-            parts.append(extra)
-        elif text := el.text:
-            # run_text only for the few texts with white space at an edge (the walk is the
-            # self-check's hottest loop: 24 000 paragraphs on the 500-page pair)
-            parts.append(
-                run_text(el) if text[0] in XML_WHITESPACE or text[-1] in XML_WHITESPACE else text
-            )
-    if current is not None:
-        texts[current] = "".join(parts)
-    return texts
-
-
-def para_text(
-    p: etree._Element, texts: dict[etree._Element, str] | None = None
-) -> tuple[str, list[etree._Element]]:
-    """A paragraph's text after a view was applied, and the text boxes anchored in it."""
-    cached = texts.get(p) if texts else None
-    if cached is not None:
-        return cached, []
-    if p.find(TXBX_ANYWHERE) is None:
-        # The usual paragraph: lxml finds the text elements in C, in document order.
-        return "".join(
-            run_text(el) if (extra := TEXT_OF[el.tag]) is None else extra for el in p.iter(*TEXT_OF)
-        ), []
-    out: list[str] = []
-    boxes: list[etree._Element] = []
-    _run_text(p, out, boxes)
-    return "".join(out), boxes
-
-
-Texts = dict[etree._Element, str]
-
-
-def blocks_lines(container: etree._Element, view: str, texts: Texts | None = None) -> list[Line]:
-    """The lines of a story (body, cell, header, note, text box) of a part read by _viewed()."""
-    lines: list[Line] = []
-    carry = _walk_blocks(container, view, lines, None, texts)
-    if carry is not None:
-        lines.append(Line(carry, -1))
-    return lines
-
-
-def _walk_blocks(
-    container: etree._Element,
-    view: str,
-    lines: list[Line],
-    carry: str | None,
-    texts: Texts | None,
-) -> str | None:
-    """Add the lines of `container`'s blocks; return text still waiting for its paragraph mark.
-
-    A paragraph whose mark is dropped joins the next paragraph, also across the edge of a
-    block-level content control.
-    """
-    for block in container:
-        tag = block.tag
-        if tag == W_P:
-            cached = texts.get(block) if texts else None
-            if cached is not None:
-                text = cached  # the usual paragraph, its text read by _cache_texts
-            else:
-                text, boxes = para_text(block, texts)
-                for box in boxes:
-                    lines.append(Line("[tekstfelt]", -1))
-                    lines.extend(blocks_lines(box, view, texts))
-            if carry is not None:
-                text = carry + text
-            if block.get(MARK_GONE) is not None:  # the view drops its mark: it joins the next
-                carry = text
-                continue
-            carry = None
-            number = block.get(PARA_NO)
-            lines.append(Line(text, -1 if number is None else int(number)))
-        elif tag == W_TBL:
-            if carry is not None:
-                lines.append(Line(carry, -1))
-                carry = None
-            lines.extend(_table_lines(block, view, texts))
-        elif tag in BLOCK_WRAPPERS:
-            inner = block.find(W_SDTCONTENT) if tag == W_SDT else block
-            if inner is not None:
-                carry = _walk_blocks(inner, view, lines, carry, texts)
-    return carry
-
-
-def _rows(parent: etree._Element) -> list[etree._Element]:
-    """The rows of a table, also those inside row-level content controls."""
-    out: list[etree._Element] = []
-    for child in parent:
-        if child.tag == W_TR:
-            out.append(child)
-        elif child.tag in BLOCK_WRAPPERS:
-            inner = child.find(W_SDTCONTENT) if child.tag == W_SDT else child
-            if inner is not None:
-                out.extend(_rows(inner))
-    return out
-
-
-def _cells(parent: etree._Element) -> list[etree._Element]:
-    """The cells of a row, also those inside cell-level content controls."""
-    out: list[etree._Element] = []
-    for child in parent:
-        if child.tag == W_TC:
-            out.append(child)
-        elif child.tag in BLOCK_WRAPPERS:
-            inner = child.find(W_SDTCONTENT) if child.tag == W_SDT else child
-            if inner is not None:
-                out.extend(_cells(inner))
-    return out
-
-
-def _table_lines(tbl: etree._Element, view: str, texts: Texts | None) -> list[Line]:
-    """A table as marker lines and its cells' lines (a table without rows is gone)."""
-    rows = _rows(tbl)
-    lines = [Line("[tabel]", -1)] if rows else []
-    for tr in rows:
-        lines.append(Line("[række]", -1))
-        for tc in _cells(tr):
-            lines.append(Line("[celle]", -1))
-            lines.extend(blocks_lines(tc, view, texts))
-    return lines
 
 
 def _viewed(
@@ -256,14 +47,17 @@ def _viewed(
     view: str,
     numbered: bool = False,
     parsed: dict[str, etree._Element] | None = None,
+    keep: bool = True,
 ) -> tuple[etree._Element, Texts]:
     """Parse a part, number its paragraphs when asked (to place a comment), apply the view.
 
     With `parsed`, a part read for one view is copied for the next (copying is about four times
-    faster than parsing again).
+    faster than parsing again); without `keep`, the last view takes the part read before itself.
     """
     if parsed is None:
         root = parse_xml(data, name)
+    elif not keep and name in parsed:
+        root = parsed.pop(name)
     else:
         if name not in parsed:
             parsed[name] = parse_xml(data, name)
@@ -271,9 +65,8 @@ def _viewed(
     if numbered:
         for n, p in enumerate(root.iter(W_P)):
             p.set(PARA_NO, str(n))
-    _mark_marks(root, view)
-    apply_view(root, view)
-    return root, _cache_texts(root)
+    apply_found(root, view, revisions_of(root, view), mark=True)
+    return root, cache_texts(root)
 
 
 def _story_names(parts: Mapping[str, bytes], doc: etree._Element) -> dict[str, str]:
@@ -298,6 +91,9 @@ def _story_names(parts: Mapping[str, bytes], doc: etree._Element) -> dict[str, s
     return out
 
 
+Stories = dict[str, tuple[list[str], list[int] | None]]
+
+
 def document_lines(
     parts: Mapping[str, bytes],
     view: str,
@@ -309,16 +105,39 @@ def document_lines(
     Headers and footers are keyed by section and type; notes by the order of their references
     in the viewed body (Word renumbers note ids), and a note whose reference is gone is not shown.
     """
+    stories = _stories(parts, view, numbered, parsed, with_paras=True)
+    return {
+        key: [Line(text, para) for text, para in zip(texts, paras or (), strict=True)]
+        for key, (texts, paras) in stories.items()
+    }
+
+
+def _stories(
+    parts: Mapping[str, bytes],
+    view: str,
+    numbered: bool,
+    parsed: dict[str, etree._Element] | None,
+    with_paras: bool,
+    keep: bool = True,
+) -> Stories:
+    """Each story's line texts and, `with_paras`, their paragraph numbers (document_lines)."""
     main = "word/document.xml"
-    doc, texts = _viewed(parts[main], main, view, numbered, parsed)
+    doc, texts = _viewed(parts[main], main, view, numbered, parsed, keep)
     stories = _story_names(parts, doc)
     body = doc.find(qn("w:body"))
-    out: dict[str, list[Line]] = {
-        "body": blocks_lines(body, view, texts) if body is not None else []
-    }
+    out: Stories = {}
+
+    def add(key: str, container: etree._Element | None, story_texts: Texts | None) -> None:
+        lines: list[str] = []
+        paras: list[int] | None = [] if with_paras else None
+        if container is not None:
+            story_lines(container, lines, paras, story_texts)
+        out[key] = (lines, paras)
+
+    add("body", body, texts)
     for key, name in sorted(stories.items()):
-        story, story_texts = _viewed(parts[name], name, view, numbered, parsed)
-        out[key] = blocks_lines(story, view, story_texts)
+        story, story_texts = _viewed(parts[name], name, view, numbered, parsed, keep)
+        add(key, story, story_texts)
     for kind in ("footnote", "endnote"):
         name = f"word/{kind}s.xml"
         if name not in parts:
@@ -326,16 +145,15 @@ def document_lines(
         seen = [r.get(W_ID) for r in doc.iter(qn(f"w:{kind}Reference"))]
         if not seen:
             continue
-        root, note_texts = _viewed(parts[name], name, view, numbered, parsed)
+        root, note_texts = _viewed(parts[name], name, view, numbered, parsed, keep)
         notes = {n.get(W_ID): n for n in root if n.get(W_TYPE) is None}
         for k, nid in enumerate(seen, start=1):
             note = notes.get(nid)
             key = f"{name}#{k}"
-            out[key] = (
-                blocks_lines(note, view, note_texts)
-                if note is not None
-                else [Line("[mangler]", -1)]
-            )
+            if note is not None:
+                add(key, note, note_texts)
+            else:
+                out[key] = (["[mangler]"], [-1] if with_paras else None)
     return out
 
 
@@ -397,13 +215,27 @@ def check(
     deviations: list[Deviation] = []
     parsed: dict[str, etree._Element] = {}  # the redline's parts, read once for both views
     for view, source in (("accept", new), ("reject", old)):
+        # The line texts first (the same lines compare_views compares); the lines with their
+        # paragraph numbers, and the stretches, only for a view that differs.
+        want = _stories(source, view, False, None, with_paras=False)
+        # the last view takes the redline's parts as read, without a copy
+        got = _stories(redline, view, False, parsed, with_paras=False, keep=view == "accept")
+        if _same(got, want):
+            continue
         expected = document_lines(source, view)
-        found = compare_views(document_lines(redline, view, parsed=parsed), expected, view)
-        if found:
-            numbered = document_lines(redline, view, numbered=True, parsed=parsed)
-            found = compare_views(numbered, expected, view)
-        deviations += found
+        numbered = document_lines(redline, view, numbered=True, parsed=parsed)
+        deviations += compare_views(numbered, expected, view)
     return deviations
+
+
+def _same(got: Stories, want: Stories) -> bool:
+    """Whether compare_views would find nothing: every story's texts equal, or empty on both."""
+    for story in set(got) | set(want):
+        got_t = got[story][0] if story in got else []
+        want_t = want[story][0] if story in want else []
+        if got_t != want_t and any(got_t + want_t):
+            return False
+    return True
 
 
 __all__ = [

@@ -22,18 +22,13 @@ from pathlib import Path
 from typing import Any, cast
 
 from assembler import __version__
+from assembler.cache import cache_dir
 from assembler.library.model import Library, Param, Source, Term, Topic, Variant
 
 FORMAT = 1  # raise when the snapshot's layout changes
 CODE_DIR = Path(__file__).resolve().parent  # the library package: loader, model, validation
 PREFIX = "bibliotek-"
 KEEP = 8  # snapshots kept (several libraries via $AFTALE_BIBLIOTEK); the oldest go first
-
-
-def cache_dir() -> Path:
-    """Where snapshots live: $XDG_CACHE_HOME/aftale, else ~/.cache/aftale."""
-    base = Path(os.environ.get("XDG_CACHE_HOME") or "")
-    return (base if base.is_absolute() else Path.home() / ".cache") / "aftale"
 
 
 def _code_digest() -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from assembler.library.values import join_da
+from assembler.regex_programs import compile_pattern
 from assembler.rules.frame_facts import COMPENSATION_LOCAL, COMPENSATION_NONE
 from assembler.rules.model import Fired, RuleInput, emp, rule
 from assembler.rules.phrases import ALLOW_FAVOURABLE, FAVOURABLE, NO_BASIS, WORSE, who
@@ -31,7 +32,7 @@ FURNITURE_KINDS = (
     ("bord", r"bord"),
     ("lampe", r"lampe|belysning"),
 )
-PATTERNS = {kind: re.compile(pattern, re.I) for kind, pattern in IT_KINDS + FURNITURE_KINDS}
+PATTERNS = {kind: compile_pattern(pattern, re.I) for kind, pattern in IT_KINDS + FURNITURE_KINDS}
 IT = tuple(kind for kind, _ in IT_KINDS)
 # Equipment the employer's systems are reached from; a screen, keyboard or headset plugged into the
 # employer's computer is not (the local clause "må kun tilgås fra", read-through 2026-11-27 S-L14).

@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 
 from assembler.library.values import join_da
+from assembler.regex_programs import compile_pattern
 from assembler.rules.model import Fired, RuleInput, emp, rule
 
 OTHER = ("kommune", "region")
 DENMARK = {"danmark", "dk", "denmark"}
-FURNITURE = re.compile(r"stol|bord|møbel|møbler|hæve|sænke|lampe|reol|skab", re.I)
-SCREEN_INCHES = re.compile(r"(\d{2})\s*(?:\"|”|''|tommer|inch)", re.I)
+FURNITURE = compile_pattern(r"stol|bord|møbel|møbler|hæve|sænke|lampe|reol|skab", re.I)
+SCREEN_INCHES = compile_pattern(r"(\d{2})\s*(?:\"|”|''|tommer|inch)", re.I)
 
 
 @rule(

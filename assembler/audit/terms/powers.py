@@ -8,6 +8,7 @@ from assembler.audit.terms.numbers import NUM, number, plural
 from assembler.audit.terms.periods import EMPLOYER
 from assembler.audit.terms.sentences import Sentence, negated
 from assembler.regex import LazyPattern
+from assembler.regex_programs import compile_pattern
 from assembler.rules.text_facts import Term
 
 ACTOR = LazyPattern(
@@ -113,7 +114,7 @@ SUSPEND_PASSIVE = LazyPattern(
     r"inddrages|ophæves)",
     re.I,
 )
-SUSPEND_NOUN = re.compile(  # a re.Pattern: negotiate/replies.py passes it on as one
+SUSPEND_NOUN = compile_pattern(  # a re.Pattern: negotiate/replies.py passes it on as one
     r"\b(indstilling|suspension|tilbagekaldelse|inddragelse)\w*", re.I
 )
 DURATION = LazyPattern(

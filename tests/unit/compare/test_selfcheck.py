@@ -8,17 +8,26 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
 from assembler.compare.deviations import excerpt, message_da
 from assembler.compare.packages import compare_packages
-from assembler.compare.selfcheck import Deviation, check, read_parts
+from assembler.compare.selfcheck import (
+    Deviation,
+    blocks_lines,
+    check,
+    document_lines,
+    read_parts,
+)
 from assembler.ooxml.package import read_package
 from tests.acceptance.cli_helpers import run_cli
-from tests.unit.compare.fixtures import make_docx, para
+from tests.unit.compare.containers import text_box
+from tests.unit.compare.fixtures import footnote_ref, make_docx, para, run
 from tests.unit.compare.scenarios import scenarios
 from tests.unit.compare.test_gates import redline
 
 OLD_FOOTER = "Side 1 – fortroligt udkast"
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def _lost_footer(tmp_path: Path) -> tuple[Path, Path]:
@@ -102,3 +111,52 @@ def test_excerpt_cuts_at_word_boundaries() -> None:
     assert cut.startswith("…ord") and cut.endswith("…")
     assert all(word.startswith("ord") for word in cut.strip("…").split())
     assert "ord20" in cut
+
+
+def _rich_body() -> list[str]:
+    """Paragraphs with every element the one-walk text scan tells apart, and edge spaces."""
+    return [
+        para("Omfang", style="Heading1"),
+        para("Før tab", "<w:r><w:tab/><w:t>efter tab</w:t><w:br/><w:t>ny linje</w:t></w:r>"),
+        para("<w:r><w:t>  uden preserve  </w:t></w:r>", run(" med preserve ")),
+        para("Note her", footnote_ref(1)),
+        para("<w:r><w:noBreakHyphen/><w:softHyphen/><w:t>bindestreger</w:t></w:r>"),
+        para(""),
+    ]
+
+
+@pytest.mark.parametrize("boxed", [False, True])
+def test_one_walk_text_scan_reads_what_each_paragraph_reads(boxed: bool) -> None:
+    """The views' cached texts (one walk, or per paragraph when a text box nests paragraphs)
+    equal the paragraph-by-paragraph reading, tabs, breaks, note marks and edge spaces included."""
+    body = _rich_body()
+    if boxed:
+        body.append(para("Før feltet", text_box(para("I feltet"))))
+    parts = read_parts(make_docx(body, footnotes={1: "Noten."}))
+    root = etree.fromstring(parts["word/document.xml"])
+    reference = blocks_lines(root.find(f"{W}body"), "accept")  # no cache: para_text throughout
+    got = document_lines(parts, "accept")["body"]
+    assert got == reference
+    texts = [line.text for line in got]
+    assert "Før tab\tefter tab\nny linje" in texts
+    assert "uden preserve med preserve " in texts
+    assert "Note her[fodnote]" in texts
+    assert "\u2011\u00adbindestreger" in texts
+    assert ("[tekstfelt]" in texts) is boxed
+
+
+def test_a_deviation_in_the_last_view_still_names_its_paragraph(tmp_path: Path) -> None:
+    """The reject view takes the parsed redline without a copy; when it differs, the lines are
+    read again with their paragraph numbers, so the comment still finds its place."""
+    old, new = scenarios()["ord"]
+    data = redline(tmp_path, old, new)
+    parts = read_parts(data)
+    doc = parts["word/document.xml"]
+    assert b"<w:delText" in doc
+    start = doc.index(b"<w:delText")
+    start = doc.index(b">", start) + 1
+    parts["word/document.xml"] = doc[:start] + b"X" + doc[start:]
+    [dev] = check(parts, read_parts(old), read_parts(new))
+    assert dev.view == "reject"
+    assert dev.para >= 0
+    assert "X" in dev.found and "X" not in dev.expected

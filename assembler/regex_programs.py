@@ -1,0 +1,134 @@
+"""The compiled programs of regular expressions, kept between runs (see assembler/regex.py).
+
+CPython compiles a pattern in two steps: its parser and code generator (Python code, the cost)
+turn it into a program, a list of numbers, which `_sre.compile` (C) makes into the pattern
+object. This module stores the program of each pattern compiled here as JSON, never pickle,
+and builds later patterns from it; every program read back is checked by `_sre` itself.
+"""
+
+from __future__ import annotations
+
+import _sre  # type: ignore[import-not-found]  # the engine re itself is built on
+import atexit
+import json
+import os
+import re
+import sys
+import tempfile
+from pathlib import Path
+
+Program = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
+
+MAX_PROGRAMS = 2000  # the code base has a few hundred patterns; a bound on a runaway file
+_programs: dict[tuple[str, int], Program] | None = None  # read on first use
+_new: dict[tuple[str, int], Program] = {}  # compiled in this run, written at exit
+_made: dict[tuple[str, int], re.Pattern[str]] = {}  # the patterns made in this run
+
+
+def compile_pattern(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """re.compile(pattern, flags), from the stored program when there is one; made once a run."""
+    flags = int(flags)  # a RegexFlag is stored as its number
+    made = _made.get((pattern, flags))
+    if made is None:
+        made = _made[(pattern, flags)] = _compile(pattern, flags)
+    return made
+
+
+def _compile(pattern: str, flags: int) -> re.Pattern[str]:
+    program = _stored().get((pattern, flags))
+    if program is not None:
+        try:
+            return _build(pattern, program)
+        except Exception:  # a damaged entry: compile as usual
+            pass
+    compiled = re.compile(pattern, flags)
+    program = _program(pattern, flags)
+    if program is not None and _same(pattern, program, compiled):
+        if not _new:
+            atexit.register(save)
+        _new[(pattern, flags)] = program
+    return compiled
+
+
+def save() -> None:
+    """Add this run's programs to the stored ones, atomically; silently nothing when that fails."""
+    path = _path()
+    if not _new or path is None:
+        return
+    merged = {**_read(), **_new}
+    _new.clear()
+    entries = [[p, f, *program] for (p, f), program in list(merged.items())[-MAX_PROGRAMS:]]
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump(entries, fh, ensure_ascii=False, separators=(",", ":"))
+            Path(tmp).replace(path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except (OSError, ValueError, TypeError):
+        return
+
+
+def _path() -> Path | None:
+    """The programs' file for this Python and engine, or None where programs are not kept."""
+    if sys.implementation.name != "cpython":
+        return None
+    from assembler.cache import cache_dir
+
+    return cache_dir() / f"regex-{sys.implementation.cache_tag}-{_sre.MAGIC}.json"
+
+
+def _stored() -> dict[tuple[str, int], Program]:
+    global _programs
+    if _programs is None:
+        _programs = _read()
+    return _programs
+
+
+def _read() -> dict[tuple[str, int], Program]:
+    """The stored programs by (pattern, flags); none when the file is missing or damaged."""
+    path = _path()
+    if path is None:
+        return {}
+    try:
+        entries = json.loads(path.read_text(encoding="utf-8"))
+        return {
+            (pattern, flags): (final, code, groups, groupindex, tuple(indexgroup))
+            for pattern, flags, final, code, groups, groupindex, indexgroup in entries
+        }
+    except (OSError, ValueError, TypeError):
+        return {}
+
+
+def _build(pattern: str, program: Program) -> re.Pattern[str]:
+    final, code, groups, groupindex, indexgroup = program
+    compiled: re.Pattern[str] = _sre.compile(pattern, final, code, groups, groupindex, indexgroup)
+    return compiled
+
+
+def _program(pattern: str, flags: int) -> Program | None:
+    """The program CPython's compiler makes of the pattern (as re._compiler.compile does)."""
+    try:
+        from re import _compiler, _parser  # type: ignore[attr-defined]
+
+        parsed = _parser.parse(pattern, flags)
+        code = [int(op) for op in _compiler._code(parsed, flags)]
+        state = parsed.state
+        indexgroup: list[str | None] = [None] * state.groups
+        for name, index in state.groupdict.items():
+            indexgroup[index] = name
+        return (int(flags | state.flags), code, state.groups - 1, dict(state.groupdict),
+                tuple(indexgroup))  # fmt: skip
+    except Exception:  # another Python's internals: no stored program
+        return None
+
+
+def _same(pattern: str, program: Program, compiled: re.Pattern[str]) -> bool:
+    """Whether the program builds the very pattern re.compile built (same flags and code)."""
+    try:
+        return _build(pattern, program) == compiled
+    except Exception:
+        return False
