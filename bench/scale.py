@@ -1,7 +1,7 @@
 """Benchmark: `aftale generer` on a 10,000- and a 50,000-employee answer sheet, against a baseline.
 
 Run: `python bench/scale.py [--runs N] [--sizes 10000,50000] [--baseline REV]`. The baseline is
-the code at git revision REV (default 99475f9: main when the last pass started, so the same
+the code at git revision REV (default 3d2a990: main when the last pass started, so the same
 clause library and templates), unpacked
 with `git archive` into a temporary folder and run the same way; the baseline must read the same
 library, so pass a newer REV once main's library changes.
@@ -10,10 +10,12 @@ and the peak resident memory of its largest process (the main process or a worke
 by wait4. The last lines are the ratios new/baseline, median over the runs. The machine is shared:
 quote medians, and rerun on a quiet machine for final figures.
 
-Last measured (2026-11-27, evening, the shared 2-core machine, load average 1.2-1.6 during
-the series, this benchmark included; peak = the largest process): 10,000 rows, 3 runs, against
-99475f9 (main before the third pass): aftale 10.6 s / 135 MB, baseline 11.2 s / 137 MB, ratio
-time 0.95, memory 0.99 (pairs 11.3/11.1, 10.6/11.2, 10.4/12.1 s). Earlier, against 1fa7c12 at
+Last measured (2026-11-27, 22:37, the shared 2-core machine, load average 2.4-3 during the
+series from other sessions, this benchmark included; peak = the largest process): 10,000 rows,
+3 runs, against 3d2a990 (main before the fourth pass): aftale 16.5 s / 126 MB, baseline
+23.2 s / 135 MB, ratio time 0.71, memory 0.93 (pairs 16.3/25.3, 16.5/23.2, 19.0/23.1 s); a
+quiet machine runs the baseline in 10.6-14.6 s. Before, against 99475f9 at load 1.2-1.6:
+aftale 10.6 s / 135 MB, baseline 11.2 s / 137 MB, ratio 0.95. Earlier, against 1fa7c12 at
 load 2-4: aftale 13.6 s / 136 MB, baseline 29.2 s / 152 MB, ratio 0.46; 50,000 rows, 1 run,
 against 982528b: aftale 82.6 s / 425 MB, baseline 189.6 s / 477 MB, ratio time 0.44, memory 0.89.
 """
@@ -34,7 +36,7 @@ sys.path.insert(0, str(ROOT))
 
 from tests.peak import measure  # noqa: E402  (peak memory of the command, not of this process)
 
-BASELINE = "99475f9"
+BASELINE = "3d2a990"
 CACHE = ROOT / "bench" / ".bench-sheets"
 
 
