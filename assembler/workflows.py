@@ -81,7 +81,7 @@ class _Preload:
     calamine parses an answer sheet without holding the GIL (about half a second for 10,000 rows),
     so this work, about 0.3 s at start-up, costs no time there. A failure (a bad template) is
     raised by result(), after the answers were read, so errors come in the same order as before.
-    The thread has ended before any worker process is forked, and before an error is reported.
+    The thread ends before any worker process is forked.
     """
 
     def __init__(self, library: Library, local: Path | None, individual: Path | None) -> None:
@@ -98,13 +98,6 @@ class _Preload:
             self._templates = load_templates(*self._args)
         except BaseException as exc:  # handed to the main thread by result()
             self._error = exc
-
-    def __enter__(self) -> _Preload:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        """Wait for the thread, also when reading the answers failed (no thread outlives us)."""
-        self._thread.join()
 
     def result(self) -> TemplateSet:
         """The compiled templates, or the error compiling them raised."""
@@ -130,7 +123,7 @@ def generate_workflow(
     preload = _Preload(library, local_template, individual_template)
     left_out: list[tuple[str, str, list[str]]] = []
     # A large sheet takes seconds to read: say so on a terminal (the status is silent elsewhere).
-    with preload, out_console.status(f"Læser {answers_path.name} …"):
+    with out_console.status(f"Læser {answers_path.name} …"):
         if skip_rows and answers_path.suffix.lower() == ".xlsx":
             answers, left_out = read_answers_skipping(library, answers_path)
         else:
