@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from rich.progress import Progress
 
@@ -19,12 +17,10 @@ from assembler.errors import InputFileError, OutputError
 from assembler.library import load_library
 from assembler.library.model import Library
 from assembler.ooxml.package import write_atomic
+from assembler.render.generate import LOCAL_FILE, ManifestRow, generate
+from assembler.render.templates import load_templates
 from assembler.rules.gate import describe, gate
 from assembler.rules.model import Finding
-
-if TYPE_CHECKING:  # imported at run time by _Preload, while the answers are read
-    from assembler.render.generate import ManifestRow
-    from assembler.render.templates import TemplateSet
 
 EXAMPLE_ANSWERS = Path(__file__).resolve().parent / "examples" / "eksempel.yaml"
 EXAMPLES = {"stat": EXAMPLE_ANSWERS, "kommune": EXAMPLE_ANSWERS.with_name("kommune.yaml")}
@@ -41,14 +37,9 @@ def _write_documents(
     individual_template: Path | None = None,
     findings: dict[str, list[str]] | Callable[[], dict[str, list[str]]] | None = None,
     skipped: list[ManifestRow] | None = None,
-    templates: TemplateSet | None = None,
 ) -> list[ManifestRow]:
     """Compile templates once, then write every agreement (with a progress bar for batches)."""
-    from assembler.render.generate import generate
-    from assembler.render.templates import load_templates
-
-    if templates is None:
-        templates = load_templates(library, local_template, individual_template)
+    templates = load_templates(library, local_template, individual_template)
     total = 1 + len(answers.employees)
     if total < PROGRESS_FROM:
         return generate(
@@ -75,39 +66,6 @@ def _report(rows: list[ManifestRow], out_dir: Path) -> None:
         )
 
 
-class _Preload:
-    """Import the rendering code and compile the templates in a thread while the answers are read.
-
-    calamine parses an answer sheet without holding the GIL (about half a second for 10,000 rows),
-    so this work, about 0.3 s at start-up, costs no time there. A failure (a bad template) is
-    raised by result(), after the answers were read, so errors come in the same order as before.
-    The thread ends before any worker process is forked.
-    """
-
-    def __init__(self, library: Library, local: Path | None, individual: Path | None) -> None:
-        self._args = (library, local, individual)
-        self._templates: TemplateSet | None = None
-        self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._run, name="aftale-preload", daemon=True)
-        self._thread.start()
-
-    def _run(self) -> None:
-        try:
-            from assembler.render.templates import load_templates
-
-            self._templates = load_templates(*self._args)
-        except BaseException as exc:  # handed to the main thread by result()
-            self._error = exc
-
-    def result(self) -> TemplateSet:
-        """The compiled templates, or the error compiling them raised."""
-        self._thread.join()
-        if self._error is not None:
-            raise self._error
-        assert self._templates is not None
-        return self._templates
-
-
 def generate_workflow(
     answers_path: Path,
     out_dir: Path,
@@ -120,18 +78,14 @@ def generate_workflow(
 ) -> None:
     """`aftale generer`: read and validate answers, check the rules, then write the agreements."""
     library = load_library(library_path)
-    preload = _Preload(library, local_template, individual_template)
-    left_out: list[tuple[str, str, list[str]]] = []
+    skipped: list[ManifestRow] = []
     # A large sheet takes seconds to read: say so on a terminal (the status is silent elsewhere).
     with out_console.status(f"Læser {answers_path.name} …"):
         if skip_rows and answers_path.suffix.lower() == ".xlsx":
             answers, left_out = read_answers_skipping(library, answers_path)
+            skipped = [ManifestRow(r, "", who, "sprunget over", f) for r, who, f in left_out]
         else:
             answers = read_answers_file(library, answers_path)
-    templates = preload.result()
-    from assembler.render.generate import ManifestRow
-
-    skipped = [ManifestRow(r, "", who, "sprunget over", f) for r, who, f in left_out]
     found: list[Finding] = []
 
     def check() -> dict[str, list[str]]:
@@ -142,7 +96,7 @@ def generate_workflow(
 
     rows = _write_documents(
         library, answers, out_dir, overwrite, local_template, individual_template, check,
-        skipped, templates,
+        skipped,
     )  # fmt: skip
     _report([r for r in rows if r.status != "sprunget over"], out_dir)
     if skipped:  # the sheet writer's module (openpyxl) is loaded only when there is something
@@ -200,7 +154,6 @@ def demo_workflow(out_dir: Path, overwrite: bool, example: str = "stat") -> None
     from assembler.answers.xlsx.workflow import write_demo_sheet
     from assembler.compare.demo import write_demo as write_compare_demo
     from assembler.negotiate.demo import answer_counter_draft
-    from assembler.render.generate import LOCAL_FILE
 
     library = load_library()
     source = EXAMPLES[example]
