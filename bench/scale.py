@@ -10,7 +10,11 @@ and the peak resident memory of its largest process (the main process or a worke
 by wait4. The last lines are the ratios new/baseline, median over the runs. The machine is shared:
 quote medians, and rerun on a quiet machine for final figures.
 
-Last measured (2026-11-27, 22:37, the shared 2-core machine, load average 2.4-3 during the
+Last measured (2026-11-27, 23:03, load 1.5-2.3, 3 runs at 10,000 rows against 84a07de, main
+when the fifth pass started): a branch that compiled the templates in a thread while the sheet
+was read: aftale 18.6 s / 128 MB, baseline 18.8 s / 127 MB, ratio time 0.99, memory 1.01; eight
+alternating pairs by /usr/bin/time then showed it slower (median 10.9 against 9.8 s), so it was
+left out (see the README). Before (2026-11-27, 22:37, the shared 2-core machine, load average 2.4-3 during the
 series from other sessions, this benchmark included; peak = the largest process): 10,000 rows,
 3 runs, against 3d2a990 (main before the fourth pass): aftale 16.5 s / 126 MB, baseline
 23.2 s / 135 MB, ratio time 0.71, memory 0.93 (pairs 16.3/25.3, 16.5/23.2, 19.0/23.1 s); a

@@ -1,4 +1,7 @@
-"""`generer` compiles the templates while it reads the answers: errors still come in order."""
+"""`generer` with a bad answer file and a bad template: the answer file is reported first.
+
+A guard for any change that compiles the templates while the answers are still being read.
+"""
 
 from __future__ import annotations
 
