@@ -10,21 +10,21 @@ and the peak resident memory of its largest process (the main process or a worke
 by wait4. The last lines are the ratios new/baseline, median over the runs. The machine is shared:
 quote medians, and rerun on a quiet machine for final figures.
 
-Last measured (2026-11-27, 23:03, load 1.5-2.3, 3 runs at 10,000 rows against 84a07de, main
-when the fifth pass started): a branch that compiled the templates in a thread while the sheet
-was read: aftale 18.6 s / 128 MB, baseline 18.8 s / 127 MB, ratio time 0.99, memory 1.01; eight
-alternating pairs by /usr/bin/time then showed it slower (median 10.9 against 9.8 s), so it was
-left out (see the README). Before (2026-11-27, 22:37, the shared 2-core machine, load average 2.4-3 during the
-series from other sessions, this benchmark included; peak = the largest process): 10,000 rows,
-3 runs, against 3d2a990 (main before the fourth pass): aftale 16.5 s / 126 MB, baseline
-23.2 s / 135 MB, ratio time 0.71, memory 0.93 (pairs 16.3/25.3, 16.5/23.2, 19.0/23.1 s); a
-quiet machine runs the baseline in 10.6-14.6 s. Minutes later at load 1.8-1.9, four
-alternating pairs timed by /usr/bin/time (wall, user+sys of the whole process tree): aftale
-8.6-9.7 s (median 9.2 s), CPU 14.8-16.9 s, 129 MB; 3d2a990 10.7-11.5 s (11.1 s), CPU
-18.7-20.3 s, 138 MB. Before, against 99475f9 at load 1.2-1.6:
-aftale 10.6 s / 135 MB, baseline 11.2 s / 137 MB, ratio 0.95. Earlier, against 1fa7c12 at
-load 2-4: aftale 13.6 s / 136 MB, baseline 29.2 s / 152 MB, ratio 0.46; 50,000 rows, 1 run,
-against 982528b: aftale 82.6 s / 425 MB, baseline 189.6 s / 477 MB, ratio time 0.44, memory 0.89.
+Last measured (2026-11-27, 23:03, load 1.5-2.3, 3 runs at 10,000 rows against 84a07de, main when
+the fifth pass started): a branch that compiled the templates in a thread while the sheet was read:
+aftale 18.6 s / 128 MB, baseline 18.8 s / 127 MB, ratio time 0.99, memory 1.01; eight alternating
+pairs by /usr/bin/time then showed it slower (median 10.9 against 9.8 s), so it was left out (see
+the README). Before (2026-11-27, 22:37, the shared 2-core machine, load average 2.4-3 during the
+series from other sessions, this benchmark included; peak = the largest process): 10,000 rows, 3
+runs, against 3d2a990 (main before the fourth pass): aftale 16.5 s / 126 MB, baseline 23.2 s / 135
+MB, ratio time 0.71, memory 0.93 (pairs 16.3/25.3, 16.5/23.2, 19.0/23.1 s); a quiet machine runs
+the baseline in 10.6-14.6 s. Minutes later at load 1.8-1.9, four alternating pairs timed by
+/usr/bin/time (wall, user+sys of the whole process tree): aftale 8.6-9.7 s (median 9.2 s), CPU
+14.8-16.9 s, 129 MB; 3d2a990 10.7-11.5 s (11.1 s), CPU 18.7-20.3 s, 138 MB. Before, against 99475f9
+at load 1.2-1.6: aftale 10.6 s / 135 MB, baseline 11.2 s / 137 MB, ratio 0.95. Earlier, against
+1fa7c12 at load 2-4: aftale 13.6 s / 136 MB, baseline 29.2 s / 152 MB, ratio 0.46; 50,000 rows, 1
+run, against 982528b: aftale 82.6 s / 425 MB, baseline 189.6 s / 477 MB, ratio time 0.44, memory
+0.89.
 """
 
 from __future__ import annotations
