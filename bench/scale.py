@@ -10,7 +10,13 @@ and the peak resident memory of its largest process (the main process or a worke
 by wait4. The last lines are the ratios new/baseline, median over the runs. The machine is shared:
 quote medians, and rerun on a quiet machine for final figures.
 
-Last measured (2026-11-27, 23:03, load 1.5-2.3, 3 runs at 10,000 rows against 84a07de, main when
+Last measured (2026-11-27, 22:51-23:34, main at 84a07de and 93fc49b, no other session running, so
+a load of about 1 from the machine itself): 10,000 rows, two series of 5 runs against 3d2a990:
+aftale 9.4 s and 9.8 s / 127 MB (runs 8.6, 8.4, 9.4, 10.7, 9.4 and 10.6, 10.2, 9.8, 9.8, 8.9 s),
+baseline 11.7 s and 12.6 s / 135 MB, ratio time 0.80 and 0.78, memory 0.94; 50,000 rows, 1 run:
+aftale 48.6 s / 389 MB, baseline 59.3 s / 410 MB, ratio time 0.82, memory 0.95. The spread comes
+mostly from system time for the 10,000 new files (0.8-3.9 s in /usr/bin/time runs).
+Before (2026-11-27, 23:03, load 1.5-2.3, 3 runs at 10,000 rows against 84a07de, main when
 the fifth pass started): a branch that compiled the templates in a thread while the sheet was read:
 aftale 18.6 s / 128 MB, baseline 18.8 s / 127 MB, ratio time 0.99, memory 1.01; eight alternating
 pairs by /usr/bin/time then showed it slower (median 10.9 against 9.8 s), so it was left out (see
