@@ -244,29 +244,16 @@ def _walk_blocks(
     return carry
 
 
-def _rows(parent: etree._Element) -> list[etree._Element]:
-    """The rows of a table, also those inside row-level content controls."""
+def _units(parent: etree._Element, tag: str) -> list[etree._Element]:
+    """The rows of a table (or cells of a row), also those inside content controls around them."""
     out: list[etree._Element] = []
     for child in parent:
-        if child.tag == W_TR:
+        if child.tag == tag:
             out.append(child)
         elif child.tag in BLOCK_WRAPPERS:
             inner = child.find(W_SDTCONTENT) if child.tag == W_SDT else child
             if inner is not None:
-                out.extend(_rows(inner))
-    return out
-
-
-def _cells(parent: etree._Element) -> list[etree._Element]:
-    """The cells of a row, also those inside cell-level content controls."""
-    out: list[etree._Element] = []
-    for child in parent:
-        if child.tag == W_TC:
-            out.append(child)
-        elif child.tag in BLOCK_WRAPPERS:
-            inner = child.find(W_SDTCONTENT) if child.tag == W_SDT else child
-            if inner is not None:
-                out.extend(_cells(inner))
+                out.extend(_units(inner, tag))
     return out
 
 
@@ -274,7 +261,7 @@ def _table_lines(
     tbl: etree._Element, lines: list[str], paras: list[int] | None, texts: Texts | None
 ) -> None:
     """A table as marker lines and its cells' lines (a table without rows is gone)."""
-    rows = _rows(tbl)
+    rows = _units(tbl, W_TR)
     if rows:
         lines.append("[tabel]")
         if paras is not None:
@@ -283,7 +270,7 @@ def _table_lines(
         lines.append("[række]")
         if paras is not None:
             paras.append(-1)
-        for tc in _cells(tr):
+        for tc in _units(tr, W_TC):
             lines.append("[celle]")
             if paras is not None:
                 paras.append(-1)
