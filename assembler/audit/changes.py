@@ -21,7 +21,7 @@ from assembler.audit.sections import paragraph_topics
 from assembler.audit.topics import Found, find_topics
 from assembler.library.model import Library
 from assembler.regex_programs import compile_pattern
-from assembler.render.context import build_context
+from assembler.render.context import clause_records
 
 KINDS_DA = ("ændret", "tilføjet", "slettet", "flyttet")
 SIMILAR = 0.5  # paragraphs this similar are the same paragraph, edited
@@ -87,14 +87,14 @@ def version_from_answers(
     answers: Answers,
     agreement: AgreementAnswers,
     label: str,
-    context: dict[str, Any] | None = None,
+    rendered: list[dict[str, Any]] | None = None,
 ) -> OurVersion:
-    """Our version as a set of answers renders today (`context`: its template context, when
-    already built from these answers)."""
-    if context is None:
-        context, _ = build_context(library, answers, agreement)
+    """Our version as a set of answers renders today (`rendered`: its clauses as the template
+    sees them, when already rendered from these answers)."""
+    if rendered is None:
+        rendered, _ = clause_records(library, answers, agreement)
     clauses, titles, variants = {}, {}, {}
-    for clause in context["klausuler"]:
+    for clause in rendered:
         topic = clause["emne"]
         clauses[topic] = [_norm(a["tekst"]) for a in clause["afsnit"] if _norm(a["tekst"])]
         titles[topic] = clause["titel"]

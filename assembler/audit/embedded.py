@@ -8,7 +8,7 @@ topic are read from the text instead, the same way as for a draft the other side
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from assembler.answers.build import build_agreement, dotted_locator
@@ -73,7 +73,7 @@ class Embedded:
     texts: dict[str, str] = field(default_factory=dict)  # edited topic → its clause's text now
     outside: str = ""  # the text outside the unchanged clauses (where a deleted clause went)
     intact: set[int] = field(default_factory=set)  # indices of paragraphs still as generated
-    context: dict[str, Any] | None = None  # the template context the answers render to
+    clauses: list[dict[str, Any]] | None = None  # the clauses the answers render to (templates')
 
 
 def embedded_answers(
@@ -127,16 +127,16 @@ def find_edits(
     library: Library, draft: DocxDraft, embedded: Embedded, found: dict[str, Found]
 ) -> dict[str, Found]:
     """Compare each generated clause with the document; record edits, drop deleted clauses."""
-    from assembler.render.context import build_context  # only a draft with our answers gets here
+    from assembler.render.context import clause_records  # only a draft with our answers gets here
 
-    context, _ = build_context(library, embedded.answers, embedded.agreement)
-    embedded.context = context  # our version, for the audit's comparison with it (changes.py)
+    clauses, _ = clause_records(library, embedded.answers, embedded.agreement)
+    embedded.clauses = clauses  # our version, for the audit's comparison with it (changes.py)
     anchored = {topic: draft.para_of(el) for topic, _, el in draft.anchors}
     stops = {p.index for p in anchored.values() if p is not None}
     titles = {_norm(t.title) for t in library.for_agreement(embedded.agreement.agreement)}
     kept = dict(found)
     intact: set[int] = set()
-    for clause in context["klausuler"]:
+    for clause in clauses:
         topic, title = clause["emne"], _norm(clause["titel"])
         heading = anchored.get(topic)
         if heading is None:  # bookmark lost: accept a paragraph that still is the exact title
@@ -166,4 +166,4 @@ def merge_facts(from_answers: F, from_text: F, topics: list[str], table: dict) -
     names = {name for topic in topics for name in table.get(topic, ())}
     known = (from_answers.known - names) | (names & from_text.known)
     values = {name: getattr(from_text, name) for name in names - COMPUTED}
-    return replace(from_answers, known=frozenset(known), **values)
+    return from_answers._replace(known=frozenset(known), **values)

@@ -184,7 +184,7 @@ def _text_facts(
 
 
 def _with_text(facts: LocalFacts | EmployeeFacts, text: TextFacts) -> LocalFacts | EmployeeFacts:
-    return replace(facts, text=text, known=facts.known | {"text"})
+    return facts._replace(text=text, known=facts.known | {"text"})
 
 
 def audit(
@@ -253,7 +253,7 @@ def _our_version(
         return version_from_draft(library, _our_draft(ours, agreement), agreement)
     assert embedded is not None
     return version_from_answers(
-        library, embedded.answers, embedded.agreement, embedded_label(embedded), embedded.context
+        library, embedded.answers, embedded.agreement, embedded_label(embedded), embedded.clauses
     )
 
 

@@ -39,7 +39,7 @@ def facts(paragraphs: list[tuple[str, str]], dated: dt.date | None = None,
 
 
 def local(sector: str, text: TextFacts) -> dict[str, Finding]:
-    return {f.rule: f for f in run_rules(sector, replace(BASE_LOCAL, text=text))}
+    return {f.rule: f for f in run_rules(sector, BASE_LOCAL._replace(text=text))}
 
 
 ENTRY = ("ikrafttraeden", "Aftalen træder i kraft den 1. marts 2027 og gælder, indtil den opsiges.")
@@ -85,11 +85,11 @@ def test_r110_individual_agreement_skips_the_local_agreements_date() -> None:
                   ("ikrafttraeden", "Aftalen er indgået på grundlag af lokalaftalen, der træder "
                                     "i kraft den 1. marts 2027.")]  # fmt: skip
     late = facts(paragraphs, dated=dt.date(2027, 3, 15), agreement="individuel")
-    case = [EmployeeCase("anne.docx", "Anne", replace(BASE_EMPLOYEE, text=late))]
+    case = [EmployeeCase("anne.docx", "Anne", BASE_EMPLOYEE._replace(text=late))]
     found = {f.rule for f in run_rules("stat", BASE_LOCAL, case, check_local=False)}
     assert "R110" not in found  # its own date (1 April) is after the draft's date
     later = facts(paragraphs, dated=dt.date(2027, 4, 2), agreement="individuel")
-    case = [EmployeeCase("anne.docx", "Anne", replace(BASE_EMPLOYEE, text=later))]
+    case = [EmployeeCase("anne.docx", "Anne", BASE_EMPLOYEE._replace(text=later))]
     r110 = next(f for f in run_rules("stat", BASE_LOCAL, case, check_local=False)
                 if f.rule == "R110")  # fmt: skip
     assert "den individuelle aftale i kraft den 1. april 2027" in r110.message_da
