@@ -17,7 +17,6 @@ import hashlib
 import json
 import os
 import tempfile
-from dataclasses import asdict, fields
 from pathlib import Path
 from typing import Any, cast
 
@@ -54,14 +53,31 @@ def _record(cls: Any, raw: dict[str, Any], **nested: Any) -> Any:
     snapshot lacks is a KeyError, so an older layout is rebuilt), lists as tuples where the
     field is a tuple, and `nested` fields decoded by their own function."""
     values: dict[str, Any] = {}
-    for spec in fields(cls):
-        value = raw[spec.name]
-        if spec.name in nested:
-            value = tuple(nested[spec.name](item) for item in value)
-        elif isinstance(value, list) and str(spec.type).startswith("tuple"):
+    types = cls.__annotations__  # the field types as written (NamedTuple keeps them as ForwardRef)
+    for name in cls._fields:
+        value = raw[name]
+        if name in nested:
+            value = tuple(nested[name](item) for item in value)
+        elif isinstance(value, list) and _written(types[name]).startswith("tuple"):
             value = tuple(value)
-        values[spec.name] = value
+        values[name] = value
     return cls(**values)
+
+
+def _written(annotation: Any) -> str:
+    """A field's type as written in the model ('tuple[str, ...]')."""
+    return str(getattr(annotation, "__forward_arg__", annotation))
+
+
+def _plain(value: Any) -> Any:
+    """A model record as JSON data: each record an object of its fields, recursively."""
+    if hasattr(value, "_fields"):
+        return {name: _plain(getattr(value, name)) for name in value._fields}
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(item) for item in value]
+    return value
 
 
 def _param(raw: dict[str, Any]) -> Param:
@@ -99,7 +115,7 @@ def read_snapshot(path: Path) -> Library | None:
 def write_snapshot(path: Path, library: Library) -> None:
     """Store a validated library's snapshot atomically; silently nothing when that fails."""
     try:
-        text = json.dumps(asdict(library), ensure_ascii=False, sort_keys=True)
+        text = json.dumps(_plain(library), ensure_ascii=False, sort_keys=True)
         if decode(json.loads(text)) != library:
             return  # a value JSON cannot carry (a date, say): reading YAML stays the only way
         path.parent.mkdir(parents=True, exist_ok=True)
