@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -180,7 +180,7 @@ def _text_facts(
         for topic, clause in version.clauses.items():  # findings can only stand there)
             if topic in facts.read_topics:
                 ours += text_terms("\n".join(clause), topic)
-    return replace(facts, ours=tuple(ours))
+    return facts._replace(ours=tuple(ours))
 
 
 def _with_text(facts: LocalFacts | EmployeeFacts, text: TextFacts) -> LocalFacts | EmployeeFacts:

@@ -175,7 +175,7 @@ class Library(NamedTuple):
     version: str
     digest: str
     topics: tuple[Topic, ...]
-    sources: dict[str, Source] = {}  # shared by every Library without sources: never mutated
+    sources: dict[str, Source]
     terms: tuple[Term, ...] = ()
 
     def for_agreement(self, agreement: str) -> tuple[Topic, ...]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from assembler.library.model import SECTORS
 from assembler.rules.facts import EmployeeFacts, LocalFacts
@@ -18,8 +18,7 @@ LOCAL_WHERE = "lokalaftale"
 Fired = bool | Mapping[str, Any] | None
 
 
-@dataclass(frozen=True)
-class RuleInput:
+class RuleInput(NamedTuple):
     """What a rule sees: the sector, the local agreement and (for individual rules) one employee."""
 
     sector: str | None
@@ -27,8 +26,7 @@ class RuleInput:
     employee: EmployeeFacts | None = None
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     """One checkable rule from FACTS.md §4, with its legal metadata and its check."""
 
     id: str
@@ -67,8 +65,7 @@ class Rule:
         return "altid"
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     """One rule that fired, where and for whom."""
 
     rule: str

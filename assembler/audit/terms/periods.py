@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from decimal import Decimal
 
 from assembler.audit.terms.numbers import CLOCK, NUM, ORD, clock_da, minutes, number, plural
@@ -92,8 +91,8 @@ def notice_terms(s: Sentence) -> list[Term]:
     values["by"] says who gives it: the employer, or the employee who wants to come in."""
     terms = _notice_terms(s)
     if terms and EMPLOYEE_NOTICE.search(s.text[: terms[0].start - s.start]):
-        return [replace(terms[0], values={**terms[0].values, "by": "medarbejderen"})]
-    return [replace(t, values={**t.values, "by": "arbejdsgiveren"}) for t in terms]
+        return [terms[0]._replace(values={**terms[0].values, "by": "medarbejderen"})]
+    return [t._replace(values={**t.values, "by": "arbejdsgiveren"}) for t in terms]
 
 
 def _notice_terms(s: Sentence) -> list[Term]:

@@ -6,7 +6,6 @@ what it says."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
 
 import pytest
 
@@ -173,7 +172,7 @@ def test_r93_calendar_day_two_sets_of_rules_and_no_replacement_day_asked_twice()
     bare = local("kommune", facts([CALL_IN]))["R93"].message_da
     assert "og en erstatningsdag for en inddraget hjemmearbejdsdag" in bare
     assert "Medst" not in bare and "to sæt regler" not in bare  # a municipality: no Medst view
-    ours = replace(facts([CALL_IN]), ours=read_text_facts(
+    ours = facts([CALL_IN])._replace(ours=read_text_facts(
         "lokal", [(0, "Pålægget gives med mindst tre arbejdsdages varsel.", "undtagelser")],
         TOPICS).terms)  # fmt: skip
     assert (
@@ -191,7 +190,7 @@ def test_r94_does_not_ask_for_a_part_time_adjustment_the_draft_has() -> None:
     for message in (adjusted, missing):
         assert "bibliotekets standard" not in message
         assert "Vurderingen af længden er vores egen" in message  # not attributed to S1
-    ours = replace(facts([CORE]), ours=read_text_facts(
+    ours = facts([CORE])._replace(ours=read_text_facts(
         "lokal", [(0, "Medarbejderne kan kontaktes mellem kl. 9.00 og kl. 14.30.",
                    "tilgaengelighed")], TOPICS).terms)  # fmt: skip
     assert (
