@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from difflib import SequenceMatcher
-from typing import Any
+from typing import Any, NamedTuple
 
 from assembler.answers.model import AgreementAnswers, Answers
 from assembler.audit.assess import Assessment, assess_change
@@ -37,8 +36,7 @@ PRINCIPLES = {
 }
 
 
-@dataclass(frozen=True, repr=False)
-class OurVersion:
+class OurVersion(NamedTuple):
     """Our last version of an agreement, clause by clause (headings left out)."""
 
     label: str  # where it came from, for messages: a file name or the embedded answers
@@ -47,8 +45,7 @@ class OurVersion:
     variants: dict[str, str]  # topic → library variant, where known
 
 
-@dataclass(frozen=True, repr=False)
-class Move:
+class Move(NamedTuple):
     """A clause moved from § was to § now, and what the move does beyond the clause itself."""
 
     was: int
@@ -62,8 +59,7 @@ class Move:
         return bool(self.renumbered or self.principle)
 
 
-@dataclass(frozen=True, repr=False)
-class Change:
+class Change(NamedTuple):
     """One substantive change of our text in the draft, with its assessment and its place."""
 
     topic: str

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from typing import NamedTuple
 
 from lxml import etree
 
@@ -25,8 +26,7 @@ _TYPE = re.compile(rb"""\sw:type\s*=\s*["']([^"']*)["']""")
 _ROOT = re.compile(rb"<w:styles[\s>]")
 
 
-@dataclass(frozen=True, repr=False)
-class Style:
+class Style(NamedTuple):
     """What the audit reads of one paragraph style."""
 
     name: str

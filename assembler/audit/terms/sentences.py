@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from assembler.regex import LazyPattern
 
@@ -18,8 +18,7 @@ NEGATION = LazyPattern(r"\b(ikke|ingen|intet|aldrig|hverken|uden\s+at)\b", re.I)
 CONTRAST = LazyPattern(r"\b(men|dog|derimod|medmindre|undtagen)\b|;", re.I)
 
 
-@dataclass(frozen=True, repr=False)
-class Sentence:
+class Sentence(NamedTuple):
     """One sentence of a paragraph, with its offset in the paragraph's text."""
 
     text: str
