@@ -38,12 +38,14 @@ class Para:
     heading: str | None = None  # heading text without its number, when the paragraph is a heading
 
 
-@dataclass(repr=False)
 class Section:
     """A heading and the paragraphs up to the next heading."""
 
-    heading: Para | None
-    body: list[Para] = field(default_factory=list)
+    __slots__ = ("body", "heading")
+
+    def __init__(self, heading: Para | None) -> None:
+        self.heading = heading
+        self.body: list[Para] = []
 
     @property
     def text(self) -> str:

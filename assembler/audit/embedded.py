@@ -8,7 +8,6 @@ topic are read from the text instead, the same way as for a draft the other side
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from assembler.answers.build import build_agreement, dotted_locator
@@ -59,21 +58,33 @@ COMPUTED = frozenset({"avg_days_week", "share_of_time"})  # properties: only the
 F = TypeVar("F", LocalFacts, EmployeeFacts)
 
 
-@dataclass(repr=False)
 class Embedded:
-    """The answers embedded in one of our documents, as typed answers and as facts."""
+    """The answers embedded in one of our documents, as typed answers and as facts.
 
-    answers: Answers
-    agreement: AgreementAnswers
-    local: LocalFacts
-    employee: EmployeeFacts | None
-    name: str
-    edited: list[str] = field(default_factory=list)  # topics whose text changed
-    deleted: list[str] = field(default_factory=list)  # topics whose heading/bookmark is gone
-    texts: dict[str, str] = field(default_factory=dict)  # edited topic → its clause's text now
-    outside: str = ""  # the text outside the unchanged clauses (where a deleted clause went)
-    intact: set[int] = field(default_factory=set)  # indices of paragraphs still as generated
-    clauses: list[dict[str, Any]] | None = None  # the clauses the answers render to (templates')
+    A plain class, not a dataclass: the overview's child imports it (issue 14, rules/facts.py)."""
+
+    __slots__ = ("agreement", "answers", "clauses", "deleted", "edited", "employee", "intact",
+                 "local", "name", "outside", "texts")  # fmt: skip
+
+    def __init__(
+        self,
+        answers: Answers,
+        agreement: AgreementAnswers,
+        local: LocalFacts,
+        employee: EmployeeFacts | None,
+        name: str,
+    ) -> None:
+        self.answers = answers
+        self.agreement = agreement
+        self.local = local
+        self.employee = employee
+        self.name = name
+        self.edited: list[str] = []  # topics whose text changed
+        self.deleted: list[str] = []  # topics whose heading/bookmark is gone
+        self.texts: dict[str, str] = {}  # edited topic → its clause's text now
+        self.outside = ""  # the text outside the unchanged clauses (where a deleted clause went)
+        self.intact: set[int] = set()  # indices of paragraphs still as generated
+        self.clauses: list[dict[str, Any]] | None = None  # the clauses the answers render to
 
 
 def embedded_answers(

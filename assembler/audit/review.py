@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -43,27 +42,44 @@ if TYPE_CHECKING:
 OUR_DRAFT = "vores udkast"
 
 
-@dataclass(repr=False)
 class AuditResult:
-    """What the audit learned about one draft."""
+    """What the audit learned about one draft.
 
-    path: Path
-    agreement: str
-    sector: str | None
-    sector_from: str  # "indlejrede svar", "--sektor", "teksten", "ukendt"
-    found: dict[str, Found]
-    missing: list[Topic]  # recommended (local) / mandatory (individual) topics not found
-    missing_recommended: list[Topic] = field(default_factory=list)  # individual only
-    findings: list[Finding] = field(default_factory=list)
-    from_answers: bool = False  # facts came from answers embedded by aftale
-    edited: list[Topic] = field(default_factory=list)  # our clauses changed since generation
-    deleted: list[Topic] = field(default_factory=list)  # our clauses removed since generation
-    local: LocalFacts | None = None  # the facts the rules were run on
-    employee: EmployeeFacts | None = None
-    text: TextFacts | None = None  # what the wording does (R90–R99)
-    changes: list[Change] = field(default_factory=list)  # against our last version
-    versus: str = ""  # our last version the changes are measured against ('' when none)
-    titles: dict[str, str] = field(default_factory=dict)  # topic id → title
+    A plain class, not a dataclass: the overview's child imports it (issue 14, rules/facts.py)."""
+
+    __slots__ = ("agreement", "changes", "deleted", "edited", "employee", "findings", "found",
+                 "from_answers", "local", "missing", "missing_recommended", "path", "sector",
+                 "sector_from", "text", "titles", "versus")  # fmt: skip
+
+    def __init__(
+        self,
+        path: Path,
+        agreement: str,
+        sector: str | None,
+        sector_from: str,  # "indlejrede svar", "--sektor", "teksten", "ukendt"
+        found: dict[str, Found],
+        missing: list[Topic],  # recommended (local) / mandatory (individual) topics not found
+        missing_recommended: list[Topic],  # individual only
+        findings: list[Finding],
+        from_answers: bool,  # facts came from answers embedded by aftale
+    ) -> None:
+        self.path = path
+        self.agreement = agreement
+        self.sector = sector
+        self.sector_from = sector_from
+        self.found = found
+        self.missing = missing
+        self.missing_recommended = missing_recommended
+        self.findings = findings
+        self.from_answers = from_answers
+        self.edited: list[Topic] = []  # our clauses changed since generation
+        self.deleted: list[Topic] = []  # our clauses removed since generation
+        self.local: LocalFacts | None = None  # the facts the rules were run on
+        self.employee: EmployeeFacts | None = None
+        self.text: TextFacts | None = None  # what the wording does (R90–R99)
+        self.changes: list[Change] = []  # against our last version
+        self.versus = ""  # our last version the changes are measured against ('' when none)
+        self.titles: dict[str, str] = {}  # topic id → title
 
     @property
     def unread(self) -> list[tuple[str, str, str]]:

@@ -12,6 +12,7 @@ Nothing else is allowed (no Jinja logic, filters or tags):
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from assembler.regex import LazyPattern
 
@@ -53,8 +54,7 @@ class Ref:
     name: str
 
 
-@dataclass(frozen=True)
-class Condition:
+class Condition(NamedTuple):
     """A paragraph condition: keep the paragraph when `ref` is (not) answered or equals `value`
     (one of the values, when `value` lists several joined by " eller ")."""
 
@@ -70,8 +70,7 @@ class Condition:
         return tuple(v.strip() for v in self.value.split(ALTERNATIVES))
 
 
-@dataclass(frozen=True)
-class ClauseRef:
+class ClauseRef(NamedTuple):
     """A cross-reference to a clause: of this agreement, or (from an individual one) the local;
     `labels` name paragraphs of that clause ("[stk mærke]") the reference points at."""
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from assembler.library.model import SECTORS
@@ -98,11 +97,13 @@ class Finding(NamedTuple):
         return f"{self.rule} {self.severity}: {self.message_da} [{self.source}]"
 
 
-@dataclass
 class Registry:
     """All rules in FACTS.md order (the same id may appear per sector or per period)."""
 
-    rules: list[Rule] = field(default_factory=list)
+    __slots__ = ("rules",)
+
+    def __init__(self) -> None:
+        self.rules: list[Rule] = []
 
     def rule(
         self,
