@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
-
-from markupsafe import escape
 
 from assembler.answers.model import AgreementAnswers, Answers
 from assembler.library.model import AGREEMENT_NAMES, FRAMEWORKS, SECTOR_NAMES, Library, Topic
@@ -55,13 +54,18 @@ class ClauseText(str):
 
     marked: str
 
-    html: str  # the marked text escaped once: a shared clause renders in many documents
-
     def __new__(cls, paragraph: Paragraph) -> ClauseText:
         obj = super().__new__(cls, paragraph.text)
         obj.marked = paragraph.marked or paragraph.text
-        obj.html = str(escape(obj.marked))
         return obj
+
+    @cached_property
+    def html(self) -> str:
+        """The marked text escaped, once: a shared clause renders in many documents (and the
+        audit, which only compares the text, never loads markupsafe)."""
+        from markupsafe import escape
+
+        return str(escape(self.marked))
 
     def __html__(self) -> str:
         return self.html
