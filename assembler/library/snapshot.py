@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from assembler import __version__
-from assembler.cache import cache_dir
+from assembler.cache import cache_dir, files_named
 from assembler.library.model import Library, Param, Source, Term, Topic, Variant
 
 FORMAT = 1  # raise when the snapshot's layout changes
@@ -34,7 +34,7 @@ def _code_digest() -> str:
     """The library code's own bytes and aftale's version: a snapshot is read only by the code
     that validated it (a new validation rule, in a release or a working copy, reads anew)."""
     digest = hashlib.sha256(f"{FORMAT}\0{__version__}".encode())
-    for source in sorted(CODE_DIR.glob("*.py")):
+    for source in files_named(CODE_DIR, ".py"):
         try:
             digest.update(source.name.encode() + b"\0" + source.read_bytes())
         except OSError:

@@ -11,6 +11,8 @@ from assembler.regex import LazyPattern
 from assembler.rules.text_facts import Term
 
 WORKING_DAY_HOURS = Decimal(24)
+VARSEL = LazyPattern(r"\bvarsel\b", re.I)
+BEFORE = LazyPattern(r"før|forinden|inden|forvejen|foregående", re.I)
 # The call-in context: attendance on a planned home day, or changing it.
 CALL_IN = LazyPattern(
     r"fremmød\w*|\bmøde\w*\s+(ind|op|frem|på\s+arbejds\w+|på\s+kontoret)|indkald\w*|kald\w*\s+ind|"
@@ -98,7 +100,7 @@ def notice_terms(s: Sentence) -> list[Term]:
 def _notice_terms(s: Sentence) -> list[Term]:
     """The notice term of a sentence about calling staff in, if any."""
     text = s.text
-    in_clause = s.topic in CALL_IN_TOPICS and re.search(r"\bvarsel\b", text, re.I)
+    in_clause = s.topic in CALL_IN_TOPICS and VARSEL.search(text)
     if not (CALL_IN.search(text) or in_clause) or TERMINATION.search(text):
         return []
     for m in NTH_DAY.finditer(text):
@@ -119,7 +121,7 @@ def _notice_terms(s: Sentence) -> list[Term]:
         label = plural(n, *UNIT_NAMES[unit])
         return [_term(s, "notice", m, {"hours": hours, "label": label, "unit": unit, "n": n})]
     for m in DAY_BEFORE.finditer(text):
-        if not re.search(r"før|forinden|inden|forvejen|foregående", m.group(0), re.I):
+        if not BEFORE.search(m.group(0)):
             continue
         clock = m.group("h1") or m.group("h2")
         at = minutes(clock) if clock else 16 * 60  # "dagen før": by the end of the day before
