@@ -126,10 +126,13 @@ def assess_change(
     library: Library,
     agreement: str = "lokal",
     variant: str | None = None,
+    rest: str | None = None,
 ) -> Assessment:
     """Assess a change of one clause's text (paragraphs separated by newlines); `variant` names
-    the library variant the older text follows, when known (else it is found by wording)."""
-    effects = term_effects(text_terms(before, topic), text_terms(after, topic))
+    the library variant the older text follows, when known (else it is found by wording);
+    `rest` is the rest of the newer clause when `before` and `after` are one paragraph of it."""
+    around = text_terms(rest, topic) if rest is not None else None
+    effects = term_effects(text_terms(before, topic), text_terms(after, topic), around)
     ours = _variant_named(library, agreement, topic, variant) if variant else None
     if ours is None and before.strip():
         near = closest_variant(library, agreement, topic, before)
@@ -152,12 +155,14 @@ def assess_change(
             (),
             ours.id if ours else "",
         )
-    favour = "begge" if worse and better else "arbejdsgiveren" if worse else "medarbejderne"
+    favour = ("begge" if worse and better else "arbejdsgiveren" if worse else
+              "medarbejderne" if better else "neutral")  # fmt: skip
     text = _sentence(effects) + "."
     library_note = ""
     if ours is not None:
         how = {"begge": "både bedre og ringere", "arbejdsgiveren": "ringere",
-               "medarbejderne": "bedre"}[favour]  # fmt: skip
+               "medarbejderne": "bedre",
+               "neutral": "hverken bedre eller ringere"}[favour]  # fmt: skip
         library_note = f"{how} for medarbejderne end variant '{ours.name}' ({ours.position})"
     novel = [
         e.kind for e in effects if e.kind and not _library_has(library, agreement, topic, e.kind)
@@ -191,7 +196,9 @@ class OverviewAssessor:
             return None
         before = getattr(change, "before", "") or ""
         after = getattr(change, "after", "") or ""
-        result = assess_change(topic, before, after, self.library, agreement)
+        whole = getattr(change, "clause_after", None)
+        rest = None if whole is None else whole.replace(after, "", 1) if after else whole
+        result = assess_change(topic, before, after, self.library, agreement, rest=rest)
         if result.favour not in ("medarbejderne", "arbejdsgiveren", "begge"):
             return None
         return f"{result.text.rstrip('.')} ({result.favour_da})."

@@ -218,7 +218,8 @@ def _clause_changes(
             last = para
         if _norm(old) == _norm(new):
             continue
-        assessment = assess_change(topic, old, new, library, agreement, variant)
+        rest = "\n".join(p.text for p in after if p is not para)  # the clause around the change
+        assessment = assess_change(topic, old, new, library, agreement, variant, rest)
         if i is not None and j is not None:
             out.append(Change(topic, title, "ændret", old, new, para, changed_span(old, new),
                               assessment, i))  # fmt: skip
