@@ -62,6 +62,9 @@ class Planner(PlannerBase):
         self.changes = changes
         ours = {t for t in version.clauses if t in self.result.found and self.is_ours(t)}
         self.restored_with = _deleted_runs(changes)
+        heads = {id(c): c for c in changes}
+        returning = {id(c) for head, run in self.restored_with.items()
+                     if heads[head].assessment.favour in AGAINST for c in run}  # fmt: skip
         for change in changes:
             if change.topic not in self.result.found and change.kind == "slettet":
                 self.deleted_clauses[change.topic] = change  # a whole clause of ours they removed
@@ -69,6 +72,8 @@ class Planner(PlannerBase):
             if change.topic not in ours or change.kind == "flyttet":
                 continue
             if change.assessment.favour not in AGAINST:
+                if id(change) in returning:
+                    continue  # it goes back with the deleted paragraph before it
                 if change.assessment.favour == "uafklaret":
                     self.plan.unanswered.append(Unanswered(change.topic, change.title,
                         f"{change.assessment.text} (ikke besvaret: vurdér selv ændringen "
