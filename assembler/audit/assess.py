@@ -44,6 +44,7 @@ class Assessment:
     variant: str = ""  # the library variant the assessment is measured against ('' if none)
     library: str = ""  # "ringere for medarbejderne end variant 'Faste kernetider' (Balanceret)"
     verdict: str = ""
+    source: str = ""  # the sources behind the reading: "S1 (Akademikerne: …)" ('' when none)
 
     @property
     def favour_da(self) -> str:
@@ -177,7 +178,14 @@ def assess_change(
             f"{'; ' if library_note else ''}teksten svarer nu til variant '{now_follows.name}' "
             f"({now_follows.position})"
         )
-    return Assessment(text, favour, tuple(effects), ours.id if ours else "", library_note)
+    ids = dict.fromkeys(s for e in effects for s in e.sources)
+    source = ""
+    if ids:  # the rules' register of titles loads only when an effect names a source
+        from assembler.rules.engine import source_text
+
+        source = source_text(library.sources, ids)
+    return Assessment(text, favour, tuple(effects), ours.id if ours else "", library_note,
+                      source=source)  # fmt: skip
 
 
 class OverviewAssessor:
