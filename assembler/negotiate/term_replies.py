@@ -38,11 +38,12 @@ WORKING_DAYS = ("arbejdsdag", "hverdag")
 CAP_SIZE = re.compile(r"(?:" + NUM + r")\s*(?:kilometer|km|timer|time|minutter)\b", re.I)
 # A transport cap: what it limits, and what a lower one means for the employees.
 CAP_WORDS = {
-    "transport_km_cap": ("befordringsgodtgørelsen", "Et lavere loft betyder, at {staff}, der bor "
-                         "længere væk, kun får en del af befordringen godtgjort."),
-    "transport_time_cap": ("rejsetiden", "Et lavere loft betyder, at {staff} med lang rejsevej "
-                           "kun får en del af rejsetiden medregnet i arbejdstiden."),
+    "transport_km_cap": ("befordringsgodtgørelsen", "Et lavere loft betyder, at en medarbejder "
+                         "med lang rejsevej kun får en del af befordringen godtgjort."),
+    "transport_time_cap": ("rejsetiden", "Et lavere loft betyder, at en medarbejder med lang "
+                           "rejsevej kun får en del af rejsetiden medregnet i arbejdstiden."),
 }  # fmt: skip
+GRANTS = ("transport_time", "transport_allowance")
 Reply = tuple[list[Edit], Said]
 NONE: Reply = ([], ("", ""))
 
@@ -174,16 +175,25 @@ class TermReplies:
         """A cap on the allowance or the travel time lower than ours (set to ours), or one our
         position does not have (its sentence deleted)."""
         subject, why = CAP_WORDS[term.kind]
-        staff = "medarbejderne" if self.agreement == "lokal" else "medarbejderen"
         ours = self.reference(term.kind, of="transport")
         if ours is None:
+            if _grants_too(term, para.text):
+                return NONE  # the sentence also grants the time or the allowance: not ours to cut
             edit = replies.delete_sentence(term, para.text)
             return [edit], (f"Vi foreslår sætningen om loftet over {subject} slettet, som i vores "
-                            "udkast.", why.format(staff=staff))  # fmt: skip
+                            "udkast.", why)  # fmt: skip
         size = CAP_SIZE.search(term.quote)
         if size is None:
             return NONE
         start, end = term.start + size.start(), term.start + size.end()
         edit = Edit("span", term.para, start, end, ours.get("size"))
         return [edit], (f"Vi foreslår loftet over {subject} sat til {ours.get('label')} som i "
-                        "vores udkast.", why.format(staff=staff))  # fmt: skip
+                        "vores udkast.", why)  # fmt: skip
+
+
+def _grants_too(term: Term, para_text: str) -> bool:
+    """Whether the sentence that sets a cap also grants travel time or the allowance."""
+    for offset, sentence in split_sentences(para_text):
+        if offset <= term.start < offset + len(sentence):
+            return any(t.kind in GRANTS and not t.negated for t in text_terms(sentence, term.topic))
+    return False

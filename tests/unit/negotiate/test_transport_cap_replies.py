@@ -59,8 +59,8 @@ def test_a_lower_cap_is_set_to_ours(library: Library, tmp_path: Path) -> None:
     [amendment] = _transport_amendments(made)
     assert amendment.comment() == (
         "Vi foreslår loftet over befordringsgodtgørelsen sat til 50 kilometer hver vej som i "
-        "vores udkast. Et lavere loft betyder, at medarbejderne, der bor længere væk, kun får en "
-        "del af befordringen godtgjort."
+        "vores udkast. Et lavere loft betyder, at en medarbejder med lang rejsevej kun får en del "
+        "af befordringen godtgjort."
     )
     assert amendment.notes[0] == (
         "Loftet over befordringsgodtgørelsen er sænket fra 50 kilometer til 20 kilometer hver "
@@ -83,6 +83,20 @@ def test_a_cap_our_position_lacks_is_deleted(library: Library, tmp_path: Path) -
     accepted = body(out.read_bytes(), "accept")
     assert THEIR_GRANT in accepted and not any("20 km" in line for line in accepted)
     assert_round_trip(draft, out)
+
+
+def test_a_cap_in_the_sentence_that_grants_is_left_to_the_user(
+    library: Library, tmp_path: Path
+) -> None:
+    """Deleting the sentence would delete the allowance too: not answered, and said so."""
+    grant = THEIR_GRANT.removesuffix(".") + ", dog højst for 20 km hver vej."
+    made, out = propose(library, _draft(tmp_path, grant), sector="stat")
+    assert not _transport_amendments(made)
+    [left] = [u for u in made.plan.unanswered if u.title == TRANSPORT]
+    assert left.text == ("Der er indført et loft på 20 kilometer hver vej over "
+                         "befordringsgodtgørelsen (målt mod vores position). (ikke besvaret "
+                         "automatisk)")  # fmt: skip
+    assert grant in body(out.read_bytes(), "accept")
 
 
 def test_our_clause_rewritten_with_a_lower_cap_comes_back_under_its_heading(
