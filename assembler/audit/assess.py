@@ -132,8 +132,11 @@ def assess_change(
     """Assess a change of one clause's text (paragraphs separated by newlines); `variant` names
     the library variant the older text follows, when known (else it is found by wording);
     `rest` is the rest of the newer clause when `before` and `after` are one paragraph of it."""
-    around = text_terms(rest, topic) if rest is not None else None
-    effects = term_effects(text_terms(before, topic), text_terms(after, topic), around)
+    old, new = text_terms(before, topic), text_terms(after, topic)
+    # the clause around a change only weighs transport terms (is a cap's grant still there?)
+    weighs = rest is not None and any(t.kind.startswith("transport") for t in (*old, *new))
+    around = text_terms(rest, topic) if weighs and rest is not None else None
+    effects = term_effects(old, new, around)
     ours = _variant_named(library, agreement, topic, variant) if variant else None
     if ours is None and before.strip():
         near = closest_variant(library, agreement, topic, before)
