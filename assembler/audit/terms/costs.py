@@ -156,21 +156,25 @@ START = LazyPattern(
 
 
 # A cap on the allowance ("højst befordringsgodtgørelse for 50 kilometer hver vej") and on the
-# travel time counted ("rejsetiden medregnes højst med én time hver vej").
+# travel time counted ("rejsetiden medregnes højst med én time hver vej", "højst én times
+# rejsetid"). A distance only caps the allowance in a sentence about paying for the trip.
 EACH_WAY = r"(?P<each>\s+(?:hver\s+vej|i\s+hver\s+retning|(?:pr\.|per)\s+vej))?"
+AT_MOST = r"(?:højst|maksimalt|maks\.|op\s+til|begrænse[st]?\s+til)"
 KM_CAP = LazyPattern(
-    r"(?:højst|maksimalt|op\s+til)\s+(?:\w+\s+){0,3}?(?P<n>"
-    + NUM
-    + r")\s*(?:kilometer|km)\b"
-    + EACH_WAY,
-    re.I,
+    AT_MOST + r"\s+(?:\w+\s+){0,3}?(?P<n>" + NUM + r")\s*(?:kilometer|km)\b" + EACH_WAY, re.I
 )
 TIME_CAP = LazyPattern(
-    r"(?:rejse|transport)tid\w*\s+(?:\w+\s+){0,3}?(?:højst|maksimalt|op\s+til)\s+(?:med\s+)?"
+    r"(?:rejse|transport)tid\w*\s+(?:\w+\s+){0,3}?" + AT_MOST + r"\s+(?:med\s+)?"
     r"(?P<n>" + NUM + r")\s+(?P<unit>timer|time|minutter)\b" + EACH_WAY,
     re.I,
 )
-CAPS = (("transport_km_cap", KM_CAP), ("transport_time_cap", TIME_CAP))
+TIME_CAP_BEFORE = LazyPattern(
+    AT_MOST + r"\s+(?P<n>" + NUM + r")\s+(?P<unit>timers|times|minutters)\s+(?:rejse|transport)"
+    r"tid\w*" + EACH_WAY,
+    re.I,
+)
+PAID_TRIP = LazyPattern(r"godtgør\w*|befordring\w*|kørsel\w*|refusion\w*", re.I)
+CAPS = (("transport_km_cap", (KM_CAP,)), ("transport_time_cap", (TIME_CAP, TIME_CAP_BEFORE)))
 # What each cap limits: a sentence that caps the allowance or the time does not grant it.
 CAPPED = {"transport_km_cap": "transport_allowance", "transport_time_cap": "transport_time"}
 
@@ -181,7 +185,7 @@ def _cap_values(kind: str, m: re.Match[str]) -> dict[str, object]:
     value = number(m.group("n")) or Decimal(0)
     if kind == "transport_km_cap":
         size = f"{hours_da(value)} kilometer"
-    elif m.group("unit").casefold() == "minutter":
+    elif m.group("unit").casefold().startswith("minut"):
         size, value = plural(value, "minut", "minutter"), value / 60
     else:
         size = plural(value, "time", "timer")
@@ -202,9 +206,9 @@ def _limits(cap: tuple[int, int], grant: tuple[int, int], text: str) -> bool:
 def transport_caps(s: Sentence) -> list[Term]:
     """The caps a sentence sets on the transport allowance (km) and the travel time (hours)."""
     out = []
-    for kind, pattern in CAPS:
-        m = pattern.search(s.text)
-        if m is None:
+    for kind, patterns in CAPS:
+        m = next((m for p in patterns if (m := p.search(s.text))), None)
+        if m is None or (kind == "transport_km_cap" and not PAID_TRIP.search(s.text)):
             continue
         start, end = s.span(m)
         out.append(Term(kind, _cap_values(kind, m), s.para, start, end, m.group(0), s.topic))

@@ -78,11 +78,21 @@ def test_the_cap_paragraph_sets_two_caps_and_grants_nothing() -> None:
          Decimal("0.5"), "30 minutter hver vej"),
         ("Der ydes højst befordringsgodtgørelse for 40 km.", "transport_km_cap", Decimal(40),
          "40 kilometer"),
+        ("Befordringsgodtgørelsen er begrænset til 40 km hver vej.", "transport_km_cap",
+         Decimal(40), "40 kilometer hver vej"),
+        ("Der medregnes højst én times rejsetid hver vej.", "transport_time_cap", Decimal(1),
+         "én time hver vej"),
+        ("Der medregnes højst 45 minutters rejsetid.", "transport_time_cap", Decimal("0.75"),
+         "45 minutter"),
     ],
 )  # fmt: skip
 def test_each_way_of_writing_a_cap(text: str, kind: str, value: Decimal, label: str) -> None:
     terms = text_terms(text, "transport")
     assert [(t.kind, t.get("value"), t.get("label")) for t in terms] == [(kind, value, label)]
+
+
+def test_a_distance_that_is_no_cap_on_the_allowance() -> None:
+    assert text_terms("Hjemmet må højst ligge 100 km fra arbejdsstedet.", "transport") == []
 
 
 def test_a_sentence_that_grants_and_caps_sets_both() -> None:
