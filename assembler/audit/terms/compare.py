@@ -237,8 +237,8 @@ def _caps(old: Sequence[Term], new: Sequence[Term], rest: Sequence[Term] | None,
             TRANSPORT_GRANTS[TRANSPORT_CAPS[b.kind][0]] for b, _, _ in orphaned
         )
         out.append(_transport_effect(
-            f"{caps} er fjernet; det har ingen selvstændig betydning, da bestemmelsen ikke siger, "
-            f"at {grants}", 0, ""))  # fmt: skip
+            f"{caps} er fjernet; det har ingen selvstændig betydning, da bestemmelsen ikke "
+            f"længere siger, at {grants}", 0, ""))  # fmt: skip
     return out
 
 

@@ -73,7 +73,7 @@ def test_counter_draft_is_not_clean(library: Library, ours_and_theirs: tuple[Pat
     assert cap.assessment.text == (
         "Loftet på 50 kilometer hver vej over befordringsgodtgørelsen og loftet på én time hver "
         "vej over rejsetiden er fjernet; det har ingen selvstændig betydning, da bestemmelsen "
-        "ikke siger, at der ydes befordringsgodtgørelse, eller at rejsetiden medregnes i "
+        "ikke længere siger, at der ydes befordringsgodtgørelse, eller at rejsetiden medregnes i "
         "arbejdstiden."
     )
     notice = worse[1].assessment

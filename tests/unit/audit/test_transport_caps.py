@@ -187,7 +187,7 @@ def test_a_cap_deleted_together_with_the_rule_is_no_gain() -> None:
     assert said(effects(cap(), "", rest)) == [(
         "loftet på 50 kilometer hver vej over befordringsgodtgørelsen og loftet på én time hver "
         "vej over rejsetiden er fjernet; det har ingen selvstændig betydning, da bestemmelsen "
-        "ikke siger, at der ydes befordringsgodtgørelse, eller at rejsetiden medregnes i "
+        "ikke længere siger, at der ydes befordringsgodtgørelse, eller at rejsetiden medregnes i "
         "arbejdstiden", 0,
     )]  # fmt: skip
 
