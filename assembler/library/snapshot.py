@@ -53,20 +53,28 @@ def _record(cls: Any, raw: dict[str, Any], **nested: Any) -> Any:
     snapshot lacks is a KeyError, so an older layout is rebuilt), lists as tuples where the
     field is a tuple, and `nested` fields decoded by their own function."""
     values: dict[str, Any] = {}
-    types = cls.__annotations__  # the field types as written (NamedTuple keeps them as ForwardRef)
+    tuples = _tuple_fields(cls)
     for name in cls._fields:
         value = raw[name]
         if name in nested:
             value = tuple(nested[name](item) for item in value)
-        elif isinstance(value, list) and _written(types[name]).startswith("tuple"):
+        elif name in tuples and isinstance(value, list):
             value = tuple(value)
         values[name] = value
     return cls(**values)
 
 
-def _written(annotation: Any) -> str:
-    """A field's type as written in the model ('tuple[str, ...]')."""
-    return str(getattr(annotation, "__forward_arg__", annotation))
+_TUPLES: dict[type, frozenset[str]] = {}
+
+
+def _tuple_fields(cls: Any) -> frozenset[str]:
+    """The names of a record's tuple fields, from its types as written ('tuple[str, ...]';
+    NamedTuple keeps them as ForwardRef), read once per class."""
+    names = _TUPLES.get(cls)
+    if names is None:
+        written = {n: str(getattr(t, "__forward_arg__", t)) for n, t in cls.__annotations__.items()}
+        names = _TUPLES[cls] = frozenset(n for n, t in written.items() if t.startswith("tuple"))
+    return names
 
 
 def _plain(value: Any) -> Any:
