@@ -9,10 +9,9 @@ are its paragraphs' texts and markers for tables, rows, cells and text boxes. Th
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from lxml import etree
 
+from assembler.compare.model import Record
 from assembler.compare.tokens import XML_WHITESPACE, run_text
 from assembler.ooxml.ns import qn
 
@@ -48,11 +47,15 @@ PARA_NO = "aftale-n"  # paragraph number in the part, set before a view is appli
 MARK_GONE = "aftale-gone"  # set on a paragraph whose mark the view drops
 
 
-class Line(NamedTuple):
+class Line(Record):
     """One line of a view: a paragraph's text (or a table marker) and where it came from."""
 
-    text: str
-    para: int  # number of the source w:p in its part (document order), -1 for markers
+    _fields = ("text", "para")
+    __slots__ = _fields
+
+    def __init__(self, text: str, para: int) -> None:
+        self.text = text
+        self.para = para  # number of the source w:p in its part (document order), -1 for markers
 
 
 def apply_view(root: etree._Element, view: str) -> etree._Element:
