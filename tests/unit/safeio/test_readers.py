@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import random
 import zipfile
 from pathlib import Path
 
@@ -65,11 +66,30 @@ def test_json_brackets_inside_strings_do_not_count_as_nesting() -> None:
         ("<!DOCTYPE a><a/>".encode("utf-16-le"), True),
         (b"<a><![CDATA[<!DOCTYPE a>]]></a>", False),
         (b"<!-- <!DOCTYPE a> --><a/>", False),
+        ("<?xml?>\n<!DOCTYPE a><a/>".encode("utf-16-be"), True),
+        ("<a>\u00e6</a>".encode("utf-16-le"), False),
+        (b'<?xml version="1.0"?><a>\xc3\xa6 &lt;!</a>', False),
         (b"", False),
     ],
 )
 def test_doctype_found_only_in_the_prolog(xml: bytes, found: bool) -> None:
     assert has_doctype(xml) is found
+
+
+def test_the_quick_prolog_check_agrees_with_the_full_scan() -> None:
+    pieces = [
+        b'<?xml version="1.0"?>',
+        b"<?pi x?>",
+        b"<!-- c -->",
+        b"<!DOCTYPE a>",
+        b"<!doctype a>",
+    ]
+    pieces += [b" ", b"\r\n", b"\xef\xbb\xbf", b"<a/>", b"<\xc3\xa6/>", b"x", b"<", b"?>", b"\x00"]
+    rnd = random.Random(14)
+    for _ in range(20_000):
+        data = b"".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 5)))
+        for xml in (data, data.decode("utf-8", "replace").encode("utf-16-le")):
+            assert has_doctype(xml) is doctype_in([xml]), xml
 
 
 def test_doctype_scan_stops_at_the_root_element() -> None:
