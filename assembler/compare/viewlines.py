@@ -124,23 +124,28 @@ def _run_text(parent: etree._Element, out: list[str], boxes: list[etree._Element
 
 
 def cache_texts(root: etree._Element) -> dict[etree._Element, str]:
-    """Store every paragraph's text on it, in one pass, when no text box nests paragraphs.
+    """Store every paragraph's text on it in one pass; paragraphs around or in a text box are
+    left out (para_text reads those one by one).
 
-    Without text boxes a paragraph never holds another, so in document order every text element
-    belongs to the paragraph that started last: one walk in C instead of one per paragraph. The
-    walk tells paragraphs and the rare non-text elements (tabs, breaks …) apart by identity, from
-    two short walks before it: reading an element's tag costs more than reading its text.
+    A paragraph holds another only through a text box, so in document order every text element
+    belongs to the paragraph that started last, except in a paragraph that anchors a text box
+    (its text goes on after the box's paragraphs) and in the box's own paragraphs (the last one
+    would take that text): one walk in C instead of one per paragraph. The walk tells paragraphs
+    and the rare non-text elements (tabs, breaks …) apart by identity, from two short walks
+    before it: reading an element's tag costs more than reading its text.
     """
     rare: dict[etree._Element, str] = {}
+    boxes: list[etree._Element] = []
     for el in root.iter(*RARE_OF):
         extra = RARE_OF[el.tag]
         if extra is BOX:
-            return {}  # a text box: paragraphs are read one by one (para_text)
-        rare[el] = extra
+            boxes.append(el)
+        else:
+            rare[el] = extra
     texts = dict.fromkeys(root.iter(W_P), "")
     current: etree._Element | None = None
     parts: list[str] = []
-    for el in root.iter(W_P, *SCAN_OF) if rare else root.iter(W_P, *PLAIN_TEXT):
+    for el in root.iter(W_P, *TEXT_OF) if rare else root.iter(W_P, *PLAIN_TEXT):
         if el in texts:
             if current is not None:
                 texts[current] = "".join(parts)
@@ -155,6 +160,11 @@ def cache_texts(root: etree._Element) -> dict[etree._Element, str]:
             )
     if current is not None:
         texts[current] = "".join(parts)
+    for box in boxes:
+        for p in box.iterancestors(W_P):
+            texts.pop(p, None)
+        for p in box.iter(W_P):
+            texts.pop(p, None)
     return texts
 
 
