@@ -38,7 +38,7 @@ class Record:
     The comparison's records are these rather than NamedTuples or dataclasses (issue 14): a
     NamedTuple class costs about a million instructions when its module is imported (namedtuple
     compiles a constructor for it, typing compiles each string annotation), which for the fifteen
-    records was 3% of a 20-page pair's whole command; a dataclass costs more. A subclass names its
+    records was 4% of a 20-page pair's whole command; a dataclass costs more. A subclass names its
     fields in `_fields`, in the order of its __init__ (iteration and `_replace` follow it), and
     makes them its __slots__.
     """
