@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from assembler.answers.model import AgreementAnswers, Answers, TopicAnswer
 
 
@@ -16,7 +14,7 @@ def many_employees(example: Answers, rows: int) -> Answers:
         values = dict(parter.values) | {"navn": f"Medarbejder {i + 1:05d}"}
         topics = dict(source.topics) | {"parter": TopicAnswer("parter", parter.variant, values)}
         employees.append(AgreementAnswers("individuel", topics, f"række {i + 1}"))
-    return replace(example, employees=tuple(employees))
+    return example._replace(employees=tuple(employees))
 
 
 def many_numbered_employees(example: Answers, rows: int) -> Answers:
@@ -28,4 +26,4 @@ def many_numbered_employees(example: Answers, rows: int) -> Answers:
         values = dict(parter.values) | {"medarbejdernummer": str(100_000 + i)}
         topics = dict(employee.topics) | {"parter": TopicAnswer("parter", parter.variant, values)}
         employees.append(AgreementAnswers("individuel", topics, employee.origin))
-    return replace(answers, employees=tuple(employees))
+    return answers._replace(employees=tuple(employees))

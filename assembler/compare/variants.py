@@ -9,10 +9,10 @@ Matching never guesses: no match, or more than one variant matching, means 'unkn
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from assembler.library.model import Topic, Variant
 from assembler.library.placeholders import CONDITION, PLACEHOLDER, REFERENCE, parse_ref
+from assembler.records import Record
 from assembler.render.clause_text import split_blocks
 
 ADJACENT = re.compile(rf"{PLACEHOLDER.pattern}(?:\s+{PLACEHOLDER.pattern})+")
@@ -20,17 +20,27 @@ REF_PREFIX = "xref_"  # a clause reference matches like a value ("§ 9"); never 
 MAX_STEPS = 20_000  # bound on the paragraph search: untrusted text never costs more than this
 
 
-@dataclass(frozen=True, repr=False)
-class _Block:
+class _Block(Record):
     """One template paragraph: its text, whether it may be absent, whether it repeats."""
 
-    text: str
-    optional: bool
-    repeats: str  # the list/paragraphs parameter it expands, or ''
-    # '[hvis x]' conditions as ('?x=value', '1' when present means true else '0'); when the
-    # paragraph's absence can only come from them, being absent fixes them the other way.
-    present: dict[str, str]
-    absent: dict[str, str]
+    _fields = ("text", "optional", "repeats", "present", "absent")
+    __slots__ = _fields
+
+    def __init__(
+        self,
+        text: str,
+        optional: bool,
+        repeats: str,  # the list/paragraphs parameter it expands, or ''
+        # '[hvis x]' conditions as ('?x=value', '1' when present means true else '0'); when the
+        # paragraph's absence can only come from them, being absent fixes them the other way.
+        present: dict[str, str],
+        absent: dict[str, str],
+    ) -> None:
+        self.text = text
+        self.optional = optional
+        self.repeats = repeats
+        self.present = present
+        self.absent = absent
 
 
 def _flat(text: str) -> str:

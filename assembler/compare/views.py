@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -33,14 +32,22 @@ _PARAGRAPH = re.compile(rb"<(?:[\w.-]+:)?p[\s>/]")  # a paragraph's start tag, a
 NUMBER_ROOM = 12  # characters a hand-typed number adds before a heading ('§ 14a. ')
 
 
-@dataclass(repr=False)
 class VersionView:
     """One version as the audit reads it; findings is None when `aftale tjek` was not run."""
 
-    draft: DocxDraft
-    agreement: str
-    titles: set[str] = field(default_factory=set)  # the library's topic titles, normalised
-    findings: list[Finding] | None = None
+    __slots__ = ("agreement", "draft", "findings", "titles")
+
+    def __init__(
+        self,
+        draft: DocxDraft,
+        agreement: str,
+        titles: set[str] | None = None,  # the library's topic titles, normalised
+        findings: list[Finding] | None = None,
+    ) -> None:
+        self.draft = draft
+        self.agreement = agreement
+        self.titles: set[str] = set() if titles is None else titles
+        self.findings = findings
 
 
 def read_view(

@@ -11,9 +11,9 @@ Nothing else is allowed (no Jinja logic, filters or tags):
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import NamedTuple
 
+from assembler.records import Record
 from assembler.regex import LazyPattern
 
 NAME = r"[a-z][a-z0-9_]*"
@@ -44,14 +44,19 @@ DERIVED_TEXT = {
 }
 
 
-@dataclass(frozen=True)
-class Ref:
-    """A placeholder reference: scope is '' (own topic), 'topic', 'lokal', 'global' or 'derived'."""
+class Ref(Record):
+    """A placeholder reference: scope is '' (own topic), 'topic', 'lokal', 'global' or 'derived'.
 
-    raw: str
-    scope: str
-    topic: str
-    name: str
+    Not a tuple: the renderer tells it from a cross-reference tuple with isinstance."""
+
+    _fields = ("raw", "scope", "topic", "name")
+    __slots__ = _fields
+
+    def __init__(self, raw: str, scope: str, topic: str, name: str) -> None:
+        self.raw = raw
+        self.scope = scope
+        self.topic = topic
+        self.name = name
 
 
 class Condition(NamedTuple):

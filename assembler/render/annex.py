@@ -11,7 +11,6 @@ prints; review 2026-11-27, S-L1).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from assembler.answers.model import AgreementAnswers, Answers
@@ -28,6 +27,7 @@ from assembler.library.placeholders import (
 )
 from assembler.library.terms import LABEL_START
 from assembler.library.values import format_value
+from assembler.records import Record
 from assembler.render.clause_text import (
     TOKENS,
     Scope,
@@ -164,14 +164,23 @@ FILLED = ("parter",)  # local answers the model text copies: who the parties are
 SHORT_CHOICE = 40  # choice words longer than this are whole sentences: one paragraph per option
 
 
-@dataclass(frozen=True)
-class _Model:
+class _Model(Record):
     """What a model text is rendered against: the library, the local answers, annex numbers."""
 
-    library: Library
-    answers: Answers
-    numbers: dict[str, int]
-    settled: dict[str, dict[str, bool]]  # topic → yes/no answers the local agreement settles
+    _fields = ("library", "answers", "numbers", "settled")
+    __slots__ = _fields
+
+    def __init__(
+        self,
+        library: Library,
+        answers: Answers,
+        numbers: dict[str, int],
+        settled: dict[str, dict[str, bool]],  # topic → yes/no answers the local agreement settles
+    ) -> None:
+        self.library = library
+        self.answers = answers
+        self.numbers = numbers
+        self.settled = settled
 
     def scope(self) -> Scope:
         individual = AgreementAnswers("individuel", {})

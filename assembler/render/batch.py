@@ -16,7 +16,7 @@ import multiprocessing as mp
 import os
 import time
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -119,7 +119,7 @@ def _pool(
     ctx: Any, count: int, library: Library, answers: Answers, templates: TemplateSet, stop: Any
 ) -> Any:
     """A worker pool whose workers hold the library, the shared answers and the templates."""
-    shared = replace(answers, employees=())
+    shared = answers._replace(employees=())
     if ctx.get_start_method() == "fork":
         return ctx.Pool(count, _init_worker, (library, shared, None, templates, stop))
     paths = (str(templates.local.package.path), str(templates.individual.package.path))

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
@@ -26,6 +25,7 @@ from assembler.library.placeholders import (
 )
 from assembler.library.validate import bookmark_name
 from assembler.library.values import Value, format_value, parse_value
+from assembler.records import Record
 from assembler.render.derived import derived_fact, derived_text
 from assembler.render.topics import topic_of, topics_for
 
@@ -37,53 +37,86 @@ FIELD_MARK = re.compile(f"{FIELD_START}([^{FIELD_SEP}]*){FIELD_SEP}([^{FIELD_END
 TOKENS = re.compile(f"{PLACEHOLDER.pattern}|{REFERENCE.pattern}")
 
 
-@dataclass(frozen=True)
-class Paragraph:
+class Paragraph(Record):
     """One output paragraph: plain text (escaped by the renderer) and how it is laid out.
 
     `stk` marks a numbered paragraph ("Stk. 2.", "Stk. 3."): every non-bullet paragraph after the
     first paragraph of a clause. `marked` is the text with cross-reference fields marked (see
-    FIELD_MARK); it equals `text` when the paragraph has none.
+    FIELD_MARK); it equals `text` when the paragraph has none. `label` is the paragraph's name for
+    references ("[stk mærke]"), if any.
     """
 
-    text: str
-    bullet: bool = False
-    stk: bool = False
-    marked: str = ""
-    label: str = ""  # the paragraph's name for references ("[stk mærke]"), if any
+    _fields = ("text", "bullet", "stk", "marked", "label")
+    __slots__ = _fields
+
+    def __init__(
+        self, text: str, bullet: bool = False, stk: bool = False, marked: str = "", label: str = ""
+    ) -> None:
+        self.text = text
+        self.bullet = bullet
+        self.stk = stk
+        self.marked = marked
+        self.label = label
 
 
-@dataclass(frozen=True)
-class Scope:
+class Scope(Record):
     """Where placeholders are looked up: this agreement, the local agreement, the sector.
 
     `numbers` and `local_numbers` give each clause topic its paragraph number (§ N) in the
     document made from these answers; `date` is the document's date. A reference to a named
     paragraph ("§ 10, stk. 3") is resolved by rendering the target clause; `resolve_labels` is
     False while doing so (its own references then read "§ N"), and a name the target clause did
-    not render is appended to `misses` (when given) and the reference reads "§ N".
+    not render is appended to `misses` (when given) and the reference reads "§ N". `renderer`
+    renders a referenced clause to number its paragraphs (a batch passes its memo). Neither
+    `misses` nor `renderer` takes part in equality.
     """
 
-    library: Library
-    sector: str
-    agreement: AgreementAnswers
-    local: AgreementAnswers
-    date: dt.date | None = None
-    numbers: dict[str, int] = field(default_factory=dict)
-    local_numbers: dict[str, int] = field(default_factory=dict)
-    resolve_labels: bool = True
-    misses: list[str] | None = field(default=None, compare=False)
-    # How a referenced clause is rendered to number its paragraphs (a batch passes its memo).
-    renderer: Callable[[Topic, str, Scope], list[Paragraph]] | None = field(
-        default=None, compare=False
+    _fields = (
+        "library",
+        "sector",
+        "agreement",
+        "local",
+        "date",
+        "numbers",
+        "local_numbers",
+        "resolve_labels",
+        "misses",
+        "renderer",
     )
+    __slots__ = _fields
 
-    def __post_init__(self) -> None:
+    def __init__(
+        self,
+        library: Library,
+        sector: str,
+        agreement: AgreementAnswers,
+        local: AgreementAnswers,
+        date: dt.date | None = None,
+        numbers: dict[str, int] | None = None,
+        local_numbers: dict[str, int] | None = None,
+        resolve_labels: bool = True,
+        misses: list[str] | None = None,
+        renderer: Callable[[Topic, str, Scope], list[Paragraph]] | None = None,
+    ) -> None:
+        self.library = library
+        self.sector = sector
+        self.agreement = agreement
+        self.local = local
+        self.date = date
         # Numbers not given are those of the documents these answers make.
-        if not self.numbers:
-            object.__setattr__(self, "numbers", clause_numbers(self.library, self.agreement))
-        if not self.local_numbers:
-            object.__setattr__(self, "local_numbers", clause_numbers(self.library, self.local))
+        self.numbers = numbers or clause_numbers(library, agreement)
+        self.local_numbers = local_numbers or clause_numbers(library, local)
+        self.resolve_labels = resolve_labels
+        self.misses = misses
+        self.renderer = renderer
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return tuple(self)[:8] == tuple(other)[:8]
+
+    def __hash__(self) -> int:
+        return hash(tuple(self)[:8])
 
 
 def clause_numbers(library: Library, agreement: AgreementAnswers) -> dict[str, int]:
@@ -127,8 +160,7 @@ def _global(name: str, sector: str) -> str:
     return FRAMEWORKS[sector] if name == "rammeaftale" else SECTOR_NAMES[sector]
 
 
-@dataclass(frozen=True)
-class _Block:
+class _Block(Record):
     """One paragraph source of a variant text, parsed once: conditions, placeholders, references.
 
     `whole` is the placeholder a paragraph consists of (a list may expand it), `pieces` the text
@@ -136,12 +168,24 @@ class _Block:
     labels); `tail` the text after the last token.
     """
 
-    bullet: bool
-    label: str
-    conditions: tuple[Condition, ...]
-    whole: Ref | None
-    pieces: tuple[tuple[str, Ref | tuple[bool, str, tuple[str, ...]]], ...]
-    tail: str
+    _fields = ("bullet", "label", "conditions", "whole", "pieces", "tail")
+    __slots__ = _fields
+
+    def __init__(
+        self,
+        bullet: bool,
+        label: str,
+        conditions: tuple[Condition, ...],
+        whole: Ref | None,
+        pieces: tuple[tuple[str, Ref | tuple[bool, str, tuple[str, ...]]], ...],
+        tail: str,
+    ) -> None:
+        self.bullet = bullet
+        self.label = label
+        self.conditions = conditions
+        self.whole = whole
+        self.pieces = pieces
+        self.tail = tail
 
 
 # Parsed variant texts: (topic, blocks) by topic identity and variant (bounded).
@@ -329,7 +373,7 @@ def _label_numbers(local: bool, target: str, scope: Scope) -> dict[str, int]:
                         scope.local_numbers, scope.local_numbers, resolve_labels=False,
                         renderer=scope.renderer)  # fmt: skip
         else:
-            sub = replace(scope, resolve_labels=False, misses=None)
+            sub = scope._replace(resolve_labels=False, misses=None)
         stk = 0
         for paragraph in render(topic_of(scope.library, agreement.agreement, target), variant,
                                 sub):  # fmt: skip

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
+from assembler import records
 from assembler.answers.model import AgreementAnswers, Answers
 from assembler.library.model import AGREEMENT_NAMES, FRAMEWORKS, SECTOR_NAMES, Library, Topic
 from assembler.library.validate import bookmark_name
@@ -84,12 +84,15 @@ def is_draft(version: str) -> bool:
     return not any(word in folded for word in FINAL_WORDS)
 
 
-@dataclass(frozen=True)
-class ClauseAnchor:
+class ClauseAnchor(records.Record):
     """A rendered clause heading and the bookmark that anchors it."""
 
-    title: str
-    bookmark: str
+    _fields = ("title", "bookmark")
+    __slots__ = _fields
+
+    def __init__(self, title: str, bookmark: str) -> None:
+        self.title = title
+        self.bookmark = bookmark
 
 
 class Fields(dict[str, Record]):

@@ -4,22 +4,25 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 from assembler.answers.model import Answers
 from assembler.library.model import Library, Source
+from assembler.records import Record
 from assembler.rules.facts import EmployeeFacts, LocalFacts, employee_facts, local_facts
 from assembler.rules.model import LOCAL_WHERE, SEVERITY_RANK, Finding, Rule, RuleInput
 from assembler.rules.registry import all_rules
 
 
-@dataclass(frozen=True)
-class EmployeeCase:
+class EmployeeCase(Record):
     """One individual agreement to check: where it came from, whose it is, its facts."""
 
-    where: str
-    name: str
-    facts: EmployeeFacts
+    _fields = ("where", "name", "facts")
+    __slots__ = _fields
+
+    def __init__(self, where: str, name: str, facts: EmployeeFacts) -> None:
+        self.where = where
+        self.name = name
+        self.facts = facts
 
 
 def source_text(sources: dict[str, Source] | None, ids: Iterable[str]) -> str:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import time
-from dataclasses import replace
 from pathlib import Path
 
 import openpyxl
@@ -156,15 +155,12 @@ def test_a_thousand_rows(
     library: Library, example: Answers, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     answers = many_employees(example, 1000)
-    answers = replace(
-        answers,
+    answers = answers._replace(
         employees=tuple(
-            replace(
-                e,
+            e._replace(
                 topics=e.topics
                 | {
-                    "parter": replace(
-                        e.topics["parter"],
+                    "parter": e.topics["parter"]._replace(
                         values=e.topics["parter"].values | {"medarbejdernummer": str(i)},
                     )
                 },

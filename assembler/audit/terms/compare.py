@@ -4,9 +4,9 @@ for the employees, in plain Danish ('varslet for fremmøde er forkortet fra … 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 from assembler.audit.terms.numbers import hours_da
+from assembler.records import Record
 from assembler.rules.text_facts import Term
 
 WORSE, BETTER = -1, 1
@@ -19,15 +19,25 @@ COSTS_DA = {
 }
 
 
-@dataclass(frozen=True, repr=False)
-class Effect:
+class Effect(Record):
     """One consequence of a change, with its direction for the employees (+1 better, -1 worse)."""
 
-    text: str
-    direction: int
-    kind: str = ""  # the term kind a new power or duty comes from ('' for changed values)
-    family: str = ""  # the term kind the effect is about (for answering it)
-    sources: tuple[str, ...] = ()  # the sources (clause_library/kilder.yaml) behind the reading
+    _fields = ("text", "direction", "kind", "family", "sources")
+    __slots__ = _fields
+
+    def __init__(
+        self,
+        text: str,
+        direction: int,
+        kind: str = "",  # the term kind a new power or duty comes from ('' for changed values)
+        family: str = "",  # the term kind the effect is about (for answering it)
+        sources: tuple[str, ...] = (),  # the sources (clause_library/kilder.yaml) of the reading
+    ) -> None:
+        self.text = text
+        self.direction = direction
+        self.kind = kind
+        self.family = family
+        self.sources = sources
 
 
 def _first(terms: Sequence[Term], kind: str, negated: bool | None = False,
