@@ -14,7 +14,6 @@ import json
 import os
 import re
 import sys
-import tempfile
 from pathlib import Path
 
 from assembler.regex_literals import required_literals
@@ -77,6 +76,8 @@ def save() -> None:
         for (p, f), program in list(merged.items())[-MAX_PROGRAMS:]
     ]
     try:
+        import tempfile  # only when writing: most runs find every program stored
+
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=path.parent)
         try:

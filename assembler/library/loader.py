@@ -3,12 +3,11 @@ snapshot.py, when neither the files nor the code changed); every problem names f
 
 from __future__ import annotations
 
-import hashlib
 import os
 from pathlib import Path
 from typing import Any
 
-from assembler.cache import files_named
+from assembler.cache import files_named, sha256
 from assembler.errors import LibraryError
 from assembler.library.model import AGREEMENTS, Library, Param, Source, Term, Topic, Variant
 from assembler.library.snapshot import read_snapshot, snapshot_path, write_snapshot
@@ -173,7 +172,7 @@ def _topic_files(root: Path) -> list[tuple[str, str, Path]]:
 
 def _files_digest(root: Path, files: list[tuple[str, str, Path]]) -> str:
     """sha256 over every library file's name and bytes (its first 10 digits: Library.digest)."""
-    digest = hashlib.sha256()
+    digest = sha256()
     for _folder, rel, path in files:
         digest.update(rel.encode() + b"\0" + path.read_bytes() + b"\0")
     for name in META_FILES:

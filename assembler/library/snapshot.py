@@ -13,15 +13,13 @@ an error: an unwritable or missing cache directory just means no snapshot.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any, cast
 
 from assembler import __version__
-from assembler.cache import cache_dir, files_named
+from assembler.cache import cache_dir, files_named, sha256
 from assembler.library.model import Library, Param, Source, Term, Topic, Variant
 
 FORMAT = 1  # raise when the snapshot's layout changes
@@ -33,7 +31,7 @@ KEEP = 8  # snapshots kept (several libraries via $AFTALE_BIBLIOTEK); the oldest
 def _code_digest() -> str:
     """The library code's own bytes and aftale's version: a snapshot is read only by the code
     that validated it (a new validation rule, in a release or a working copy, reads anew)."""
-    digest = hashlib.sha256(f"{FORMAT}\0{__version__}".encode())
+    digest = sha256(f"{FORMAT}\0{__version__}".encode())
     for source in files_named(CODE_DIR, ".py"):
         try:
             digest.update(source.name.encode() + b"\0" + source.read_bytes())
@@ -44,7 +42,7 @@ def _code_digest() -> str:
 
 def snapshot_path(files_digest: str) -> Path:
     """The snapshot file for a library whose files hash to `files_digest`."""
-    key = hashlib.sha256(f"{_code_digest()}\0{files_digest}".encode()).hexdigest()
+    key = sha256(f"{_code_digest()}\0{files_digest}".encode()).hexdigest()
     return cache_dir() / f"{PREFIX}{key[:32]}.json"
 
 
@@ -126,6 +124,8 @@ def write_snapshot(path: Path, library: Library) -> None:
         text = json.dumps(_plain(library), ensure_ascii=False, sort_keys=True)
         if decode(json.loads(text)) != library:
             return  # a value JSON cannot carry (a date, say): reading YAML stays the only way
+        import tempfile  # only when writing: a run that reads the snapshot never needs it
+
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=path.parent)
         try:

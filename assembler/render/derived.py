@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from fractions import Fraction
 
 from assembler.answers.model import AgreementAnswers
 
@@ -70,13 +69,14 @@ COUNT_WORDS = ("", "en", "to", "tre", "fire", "fem", "seks", "syv", "otte", "ni"
 
 def share_words(days: Decimal) -> str:
     """Days of a five-day week as a Danish fraction: 2 → "to femtedele", 2.5 → "halvdelen"."""
-    share = Fraction(days) / WORKING_DAYS_PER_WEEK
-    if share == Fraction(1, 2):
+    # share = days / 5 as an exact ratio of integers (fractions.Fraction costs an import)
+    top, bottom = days.as_integer_ratio()
+    bottom *= WORKING_DAYS_PER_WEEK
+    if 2 * top == bottom:
         return "halvdelen"
     for denominator, (one, many) in ORDINALS.items():
-        count = share * denominator
-        if count.denominator == 1 and 0 < count.numerator < len(COUNT_WORDS) and share < 1:
-            number = int(count.numerator)
+        number, rest = divmod(top * denominator, bottom)
+        if rest == 0 and 0 < number < len(COUNT_WORDS) and top < bottom:
             return f"{COUNT_WORDS[number]} {one if number == 1 else many}"
     percent = (Decimal(days) * 100 / WORKING_DAYS_PER_WEEK).normalize()
     return f"{percent:f}".replace(".", ",") + " %"

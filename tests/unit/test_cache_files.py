@@ -20,3 +20,14 @@ def test_files_named_equals_glob(tmp_path: Path) -> None:
 def test_a_missing_folder_has_no_files(tmp_path: Path) -> None:
     assert files_named(tmp_path / "mangler", ".yaml") == sorted((tmp_path / "mangler").glob("*"))
     assert files_named(tmp_path / "mangler", ".yaml") == []
+
+
+def test_sha256_is_hashlibs() -> None:
+    import hashlib
+
+    from assembler.cache import sha256
+
+    digest = sha256(b"bibliotek")
+    digest.update("§ 4 æøå".encode())
+    assert digest.hexdigest() == hashlib.sha256("bibliotek§ 4 æøå".encode()).hexdigest()
+    assert sha256().hexdigest() == hashlib.sha256().hexdigest()
