@@ -7,7 +7,8 @@ out of the part and parsed, under the part's own root tag (its namespace declara
 written in an unusual way (another prefix, a w:style the cut cannot delimit) is parsed whole.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: typing.NamedTuple compiles every string annotation
+# at import (a ForwardRef each), an evaluated one is almost free (issue 14).
 
 import re
 from functools import cache

@@ -1,6 +1,7 @@
 """Find the topics of an agreement in a draft: our bookmarks first, then headings, then wording."""
 
-from __future__ import annotations
+# No `from __future__ import annotations`: typing.NamedTuple compiles every string annotation
+# at import (a ForwardRef each), an evaluated one is almost free (issue 14).
 
 import re
 from typing import NamedTuple

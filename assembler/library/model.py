@@ -1,6 +1,7 @@
 """The clause library as immutable records (NamedTuples): Library → Topic → Variant → Param."""
 
-from __future__ import annotations
+# No `from __future__ import annotations`: typing.NamedTuple compiles every string annotation
+# at import (a ForwardRef each), an evaluated one is almost free (issue 14).
 
 from typing import NamedTuple
 
@@ -54,7 +55,7 @@ POSITIONS = ("Medarbejdervenlig", "Balanceret", "Arbejdsgivervenlig")
 # NamedTuples rather than frozen dataclasses: `sammenlign` imports the model to assess a round,
 # and a frozen dataclass compiles its generated methods at import (see rules/facts.py, issue 14).
 # Topic.all_params is memoised here, by the topic's identity (a NamedTuple has no __dict__).
-_ALL_PARAMS: dict[int, tuple[Topic, tuple[Param, ...]]] = {}
+_ALL_PARAMS: "dict[int, tuple[Topic, tuple[Param, ...]]]" = {}
 
 
 class Param(NamedTuple):

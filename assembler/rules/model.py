@@ -1,6 +1,7 @@
 """The rule model: Rule (data a lawyer can read), Finding (one hit) and the registry decorator."""
 
-from __future__ import annotations
+# No `from __future__ import annotations`: typing.NamedTuple compiles every string annotation
+# at import (a ForwardRef each), an evaluated one is almost free (issue 14).
 
 import datetime as dt
 from collections.abc import Callable, Mapping

@@ -6,7 +6,8 @@ the words that set it, so a finding can quote them and a comment can be anchored
 Answers never carry TextFacts (the field stays None): these rules judge wording, not choices.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: typing.NamedTuple compiles every string annotation
+# at import (a ForwardRef each), an evaluated one is almost free (issue 14).
 
 import datetime as dt
 from collections.abc import Mapping
