@@ -149,9 +149,12 @@ def render_agreement(
         )
     embed_json(parts, answers_json(library, answers, agreement))
     _set_properties(parts, library.version_label, answers.version)
-    # The body and the embedded answers differ per agreement: deflated fast, not cached.
-    quick = frozenset({DOCUMENT, *(name for name in parts if name.startswith("customXml/item"))})
-    return fast_package_bytes(parts, _DEFLATED, quick, FAST)
+    # The body and the embedded answers differ per agreement: deflated fast, not cached. The
+    # template's own custom XML parts are deflated the same way but are the same every time.
+    custom = {name for name in parts if name.startswith("customXml/item")}
+    own = frozenset(name for name in custom if name in compiled.package.parts)
+    quick = frozenset({DOCUMENT, *(custom - own)})
+    return fast_package_bytes(parts, _DEFLATED, quick, FAST, own)
 
 
 # The property parts as _set_properties leaves them, by what they are made from: the same for
