@@ -46,8 +46,25 @@ def _field_runs(open_tag: str, rpr: str, bookmark: str, shown: str) -> str:
     )
 
 
+# Split runs by the run's XML: the marked runs come from shared clauses, so a batch meets the
+# same few again and again.
+_SPLIT: dict[str, str] = {}
+MAX_SPLIT = 1024
+
+
 def _split_run(match: re.Match[str]) -> str:
     """One marked run as text runs and field runs, each with the run's own properties."""
+    run = match.group(0)
+    split = _SPLIT.get(run)
+    if split is None:
+        if len(_SPLIT) >= MAX_SPLIT:
+            _SPLIT.clear()
+        split = _SPLIT[run] = _split_run_now(match)
+    return split
+
+
+def _split_run_now(match: re.Match[str]) -> str:
+    """_split_run, worked out."""
     open_tag, rpr, text = match.group("open"), match.group("rpr") or "", match.group("text")
     out, last = [], 0
     for mark in MARK.finditer(text):

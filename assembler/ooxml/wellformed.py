@@ -13,6 +13,10 @@ import xml.parsers.expat
 
 TEXT_NODE = re.compile(rb">[^<]+<")
 MAX_SKELETONS = 4096
+# Parts up to this size are also remembered by their bytes: a header or footer is usually the
+# same in every document, and a set lookup costs less than finding its skeleton.
+SMALL_PART = 8192
+MAX_SMALL = 256  # at most 2 MB of remembered parts
 
 
 class WellFormedCheck:
@@ -20,9 +24,13 @@ class WellFormedCheck:
 
     def __init__(self) -> None:
         self._seen: set[bytes] = set()
+        self._small: set[bytes] = set()  # small parts proved well-formed, by their bytes
 
     def problem(self, data: bytes) -> str | None:
         """None when data is well-formed XML, else expat's description of the first error."""
+        small = len(data) <= SMALL_PART
+        if small and data in self._small:
+            return None
         skeleton = hashlib.blake2b(TEXT_NODE.sub(b"><", data), digest_size=16).digest()
         if skeleton in self._seen:
             return None
@@ -34,4 +42,8 @@ class WellFormedCheck:
         if len(self._seen) >= MAX_SKELETONS:
             self._seen.clear()
         self._seen.add(skeleton)
+        if small:
+            if len(self._small) >= MAX_SMALL:
+                self._small.clear()
+            self._small.add(data)
         return None
