@@ -12,6 +12,7 @@ import re
 import xml.parsers.expat
 
 TEXT_NODE = re.compile(rb">[^<]+<")
+TEXT_NODE_STR = re.compile(r">[^<]+<")  # the same nodes in decoded text ('<', '>' are ASCII)
 MAX_SKELETONS = 4096
 # Parts up to this size are also remembered by their bytes: a header or footer is usually the
 # same in every document, and a set lookup costs less than finding its skeleton.
@@ -34,6 +35,22 @@ class WellFormedCheck:
         skeleton = hashlib.blake2b(TEXT_NODE.sub(b"><", data), digest_size=16).digest()
         if skeleton in self._seen:
             return None
+        return self._parse(data, skeleton, small)
+
+    def text_problem(self, text: str) -> str | None:
+        """problem(text.encode()) for XML held as text, without encoding all of it first.
+
+        UTF-8 never uses the bytes of '<' and '>' inside a character, so the text's skeleton,
+        encoded, is the skeleton of its bytes: the same digest, the same memory of skeletons.
+        """
+        skeleton = TEXT_NODE_STR.sub("><", text).encode("utf-8")
+        digest = hashlib.blake2b(skeleton, digest_size=16).digest()
+        if digest in self._seen:
+            return None
+        return self._parse(text.encode("utf-8"), digest, False)
+
+    def _parse(self, data: bytes, skeleton: bytes, small: bool) -> str | None:
+        """Parse a part whose skeleton is new; remember it when it is well-formed."""
         parser = xml.parsers.expat.ParserCreate()
         try:
             parser.Parse(data, True)

@@ -174,15 +174,21 @@ class CompiledTemplate:
     def render_parts(self, context: dict[str, Any]) -> dict[str, bytes]:
         """Render every templated part with the context; other parts are shared bytes."""
         parts = dict(self.package.parts)
+        for part, xml in self.render_texts(context).items():
+            parts[part] = xml.encode("utf-8")
+        return parts
+
+    def render_texts(self, context: dict[str, Any]) -> dict[str, str]:
+        """The templated parts rendered with the context, as text (render_parts encodes them)."""
+        texts = {}
         for part, template in self.templates.items():
             try:
                 xml = template.render(context)
             except RENDER_FAILURES as exc:
                 raise self._render_error(part, exc) from exc
             # undo prepare_source's line breaks (plain replace: re.sub costs a template per match)
-            xml = xml.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")
-            parts[part] = xml.encode("utf-8")
-        return parts
+            texts[part] = xml.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")
+        return texts
 
     def _render_error(self, part: str, exc: Exception) -> TemplateError:
         """A Danish error naming the template, the paragraph and the fields of a failed tag."""
