@@ -38,10 +38,12 @@ from __future__ import annotations
 import argparse
 import hashlib
 import os
+import resource
 import statistics
 import subprocess
 import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -93,8 +95,23 @@ def baseline_tree(revision: str, into: Path) -> Path:
     return into
 
 
-def run_generer(tree: Path, answers: Path, outputs: Path) -> tuple[float, float, int]:
-    """(wall seconds, peak MB of the largest process, lines printed) of one `aftale generer`.
+@dataclass(frozen=True)
+class Run:
+    """One `aftale generer`: wall seconds, CPU seconds (user and system, workers included),
+    peak MB of the largest process and lines printed."""
+
+    seconds: float
+    user: float
+    system: float
+    peak_mb: float
+    lines: int
+
+
+def run_generer(tree: Path, answers: Path, outputs: Path) -> Run:
+    """One `aftale generer` on the sheet, timed (see Run).
+
+    Its CPU time is what the waited-for launcher, the command and its workers add to this
+    process's children's usage (the command waits for its workers, the launcher for it).
 
     Its output stays in `outputs` until the whole series is done: ext4 skips inodes freed in the
     last minute or more when it allocates new ones, so deleting one run's 10,000 files made the
@@ -105,14 +122,17 @@ def run_generer(tree: Path, answers: Path, outputs: Path) -> tuple[float, float,
     command = [sys.executable, "-c", "from assembler.cli import main; main()",
                "generer", str(answers), "-o", str(out_dir / "ud")]  # fmt: skip
     os.sync()  # the previous run's writes and deletions are not billed to this one
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     with tempfile.TemporaryFile() as printed:
         run = measure(command, tree, printed, subprocess.STDOUT,
                       env={**os.environ, "PYTHONPATH": str(tree)})  # fmt: skip
         printed.seek(0)
         lines = printed.read().decode("utf-8", "replace").count("\n")
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if run.code != 0:
         raise SystemExit(f"{tree}: generer stopped with exit {run.code}")
-    return run.seconds, run.peak_mb, lines
+    user, system = after.ru_utime - before.ru_utime, after.ru_stime - before.ru_stime
+    return Run(run.seconds, user, system, run.peak_mb, lines)
 
 
 def main() -> None:
@@ -135,21 +155,30 @@ def main() -> None:
         }
         for rows in (int(s) for s in args.sizes.split(",")):
             answers = sheet(rows)
-            results: dict[str, list[tuple[float, float, int]]] = {name: [] for name in trees}
+            results: dict[str, list[Run]] = {name: [] for name in trees}
             for run in range(args.runs):
                 for name, tree in trees.items():
-                    seconds, peak, lines = run_generer(tree, answers, Path(outputs))
-                    results[name].append((seconds, peak, lines))
-                    print(f"{rows:6d} rows, run {run + 1}, {name:18s}: {seconds:6.1f} s, "
-                          f"peak {peak:5.0f} MB, {lines} lines printed", flush=True)  # fmt: skip
-            new, old = results["aftale"], results[f"baseline {args.baseline}"]
-            time_new = statistics.median(r[0] for r in new)
-            time_old = statistics.median(r[0] for r in old)
-            peak_new = statistics.median(r[1] for r in new)
-            peak_old = statistics.median(r[1] for r in old)
-            print(f"{rows:6d} rows: aftale {time_new:.1f} s / {peak_new:.0f} MB, baseline "
-                  f"{time_old:.1f} s / {peak_old:.0f} MB; ratio time {time_new / time_old:.2f}, "
-                  f"memory {peak_new / peak_old:.2f}", flush=True)  # fmt: skip
+                    done = run_generer(tree, answers, Path(outputs))
+                    results[name].append(done)
+                    print(f"{rows:6d} rows, run {run + 1}, {name:18s}: {done.seconds:6.1f} s, "
+                          f"CPU {done.user + done.system:5.1f} s ({done.system:.1f} s system), "
+                          f"peak {done.peak_mb:5.0f} MB, {done.lines} lines printed",
+                          flush=True)  # fmt: skip
+            new = _medians(results["aftale"])
+            old = _medians(results[f"baseline {args.baseline}"])
+            print(f"{rows:6d} rows: aftale {new[0]:.1f} s, CPU {new[1]:.1f} s / {new[2]:.0f} MB, "
+                  f"baseline {old[0]:.1f} s, CPU {old[1]:.1f} s / {old[2]:.0f} MB; ratio time "
+                  f"{new[0] / old[0]:.2f}, CPU {new[1] / old[1]:.2f}, memory {new[2] / old[2]:.2f}",
+                  flush=True)  # fmt: skip
+
+
+def _medians(runs: list[Run]) -> tuple[float, float, float]:
+    """Median wall seconds, CPU seconds (user + system) and peak MB of a series."""
+    return (
+        statistics.median(r.seconds for r in runs),
+        statistics.median(r.user + r.system for r in runs),
+        statistics.median(r.peak_mb for r in runs),
+    )
 
 
 if __name__ == "__main__":
