@@ -44,6 +44,7 @@ class Assessment:
     variant: str = ""  # the library variant the assessment is measured against ('' if none)
     library: str = ""  # "ringere for medarbejderne end variant 'Faste kernetider' (Balanceret)"
     verdict: str = ""
+    source: str = ""  # the sources behind the reading: "S1 (Akademikerne: …)" ('' when none)
 
     @property
     def favour_da(self) -> str:
@@ -126,10 +127,16 @@ def assess_change(
     library: Library,
     agreement: str = "lokal",
     variant: str | None = None,
+    rest: str | None = None,
 ) -> Assessment:
     """Assess a change of one clause's text (paragraphs separated by newlines); `variant` names
-    the library variant the older text follows, when known (else it is found by wording)."""
-    effects = term_effects(text_terms(before, topic), text_terms(after, topic))
+    the library variant the older text follows, when known (else it is found by wording);
+    `rest` is the rest of the newer clause when `before` and `after` are one paragraph of it."""
+    old, new = text_terms(before, topic), text_terms(after, topic)
+    # the clause around a change only weighs transport terms (is a cap's grant still there?)
+    weighs = rest is not None and any(t.kind.startswith("transport") for t in (*old, *new))
+    around = text_terms(rest, topic) if weighs and rest is not None else None
+    effects = term_effects(old, new, around)
     ours = _variant_named(library, agreement, topic, variant) if variant else None
     if ours is None and before.strip():
         near = closest_variant(library, agreement, topic, before)
@@ -152,12 +159,14 @@ def assess_change(
             (),
             ours.id if ours else "",
         )
-    favour = "begge" if worse and better else "arbejdsgiveren" if worse else "medarbejderne"
+    favour = ("begge" if worse and better else "arbejdsgiveren" if worse else
+              "medarbejderne" if better else "neutral")  # fmt: skip
     text = _sentence(effects) + "."
     library_note = ""
     if ours is not None:
         how = {"begge": "både bedre og ringere", "arbejdsgiveren": "ringere",
-               "medarbejderne": "bedre"}[favour]  # fmt: skip
+               "medarbejderne": "bedre",
+               "neutral": "hverken bedre eller ringere"}[favour]  # fmt: skip
         library_note = f"{how} for medarbejderne end variant '{ours.name}' ({ours.position})"
     novel = [
         e.kind for e in effects if e.kind and not _library_has(library, agreement, topic, e.kind)
@@ -172,7 +181,14 @@ def assess_change(
             f"{'; ' if library_note else ''}teksten svarer nu til variant '{now_follows.name}' "
             f"({now_follows.position})"
         )
-    return Assessment(text, favour, tuple(effects), ours.id if ours else "", library_note)
+    ids = dict.fromkeys(s for e in effects for s in e.sources)
+    source = ""
+    if ids:  # the rules' register of titles loads only when an effect names a source
+        from assembler.rules.engine import source_text
+
+        source = source_text(library.sources, ids)
+    return Assessment(text, favour, tuple(effects), ours.id if ours else "", library_note,
+                      source=source)  # fmt: skip
 
 
 class OverviewAssessor:
@@ -191,7 +207,9 @@ class OverviewAssessor:
             return None
         before = getattr(change, "before", "") or ""
         after = getattr(change, "after", "") or ""
-        result = assess_change(topic, before, after, self.library, agreement)
+        whole = getattr(change, "clause_after", None)
+        rest = None if whole is None else whole.replace(after, "", 1) if after else whole
+        result = assess_change(topic, before, after, self.library, agreement, rest=rest)
         if result.favour not in ("medarbejderne", "arbejdsgiveren", "begge"):
             return None
         return f"{result.text.rstrip('.')} ({result.favour_da})."

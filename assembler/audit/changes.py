@@ -210,7 +210,11 @@ def _clause_changes(
     """The changed, inserted and deleted paragraphs of one clause."""
     out = []
     last: Para | None = heading.para if heading is not None else None
-    for i, j in _pairs(before, after):
+    pairs = _pairs(before, after)
+    # a change is weighed in the clause around it: the newer paragraphs that stand in place of
+    # ours (an inserted paragraph is a change of its own, and may be answered by deleting it)
+    kept = [after[j] for i, j in pairs if i is not None and j is not None]
+    for i, j in pairs:
         old = before[i] if i is not None else ""
         para = after[j] if j is not None else None
         new = para.text if para is not None else ""
@@ -218,7 +222,8 @@ def _clause_changes(
             last = para
         if _norm(old) == _norm(new):
             continue
-        assessment = assess_change(topic, old, new, library, agreement, variant)
+        rest = "\n".join(p.text for p in kept if p is not para)
+        assessment = assess_change(topic, old, new, library, agreement, variant, rest)
         if i is not None and j is not None:
             out.append(Change(topic, title, "ændret", old, new, para, changed_span(old, new),
                               assessment, i))  # fmt: skip

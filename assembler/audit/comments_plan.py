@@ -102,6 +102,8 @@ def change_comment(change: Change, versus: str) -> str:
     elif change.assessment.favour == "medarbejderne":
         verdict += " Ændringen kan accepteres."
     lines.append(verdict)
+    if change.assessment.source:
+        lines.append(f"Kilde: {change.assessment.source}")
     if change.kind == "ændret":
         span = changed_span(change.after, change.before)
         before = change.before[span[0] : span[1]] if span else change.before

@@ -97,7 +97,7 @@ class AuditResult:
             "aendringer": [
                 {"emne": c.topic, "titel": c.title, "aendring": c.kind, "foer": c.before,
                  "efter": c.after, "vurdering": c.assessment.text,
-                 "til_fordel_for": c.assessment.favour}
+                 "til_fordel_for": c.assessment.favour, "kilde": c.assessment.source}
                 for c in self.changes
             ],
         }  # fmt: skip

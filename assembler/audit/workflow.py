@@ -100,3 +100,5 @@ def print_changes(result: AuditResult) -> None:
     for change in result.changes:
         _say(f"  {change.title} ({change.kind}): {change.assessment.text} "
              f"[{change.assessment.favour_da}]")  # fmt: skip
+        if change.assessment.source:
+            _say(f"    Kilde: {change.assessment.source}")

@@ -62,11 +62,22 @@ class Planner(PlannerBase):
         self.changes = changes
         ours = {t for t in version.clauses if t in self.result.found and self.is_ours(t)}
         self.restored_with = _deleted_runs(changes)
+        # a run of deleted paragraphs goes back whole when any of them is against us
+        heads = {id(c): c for c in changes}
+        restored = {
+            head
+            for head, run in self.restored_with.items()
+            if any(c.assessment.favour in AGAINST for c in (heads[head], *run))
+        }
+        returning = {id(c) for head in restored for c in self.restored_with[head]}
         for change in changes:
             if change.topic not in self.result.found and change.kind == "slettet":
                 self.deleted_clauses[change.topic] = change  # a whole clause of ours they removed
                 continue
-            if change.topic not in ours or change.kind == "flyttet":
+            if change.topic not in ours or change.kind == "flyttet" or id(change) in returning:
+                continue  # (a paragraph in `returning` goes back with the first of its run)
+            if id(change) in restored:
+                self._undo(change)
                 continue
             if change.assessment.favour not in AGAINST:
                 if change.assessment.favour == "uafklaret":
@@ -98,10 +109,13 @@ class Planner(PlannerBase):
             if (t := evidence(f, self.result.text)) is not None and t.topic == change.topic
         ]  # fmt: skip
         ids = tuple(dict.fromkeys(s for f in rules for s in f.sources))
-        notes = [change.assessment.text, *(rule_note(f) for f in rules)]
-        if change.assessment.library:
-            notes.insert(1, f"Målt mod klausulbiblioteket: {change.assessment.library}.")
-        effects = change.assessment.effects
+        run = [change, *self.restored_with.get(id(change), [])]  # deleted paragraphs go together
+        against = [c.assessment for c in run if c.assessment.favour in AGAINST]
+        assessed = against or [change.assessment]
+        notes = [*(a.text for a in assessed), *(rule_note(f) for f in rules)]
+        if assessed[0].library:
+            notes.insert(len(assessed), f"Målt mod klausulbiblioteket: {assessed[0].library}.")
+        effects = tuple(e for c in run for e in c.assessment.effects)
         kinds = [e.family for e in effects if e.direction < 0 and e.family]
         if change.kind == "ændret":
             edits = [Edit("restore", para.index, text=change.before)]
@@ -118,7 +132,6 @@ class Planner(PlannerBase):
         else:
             ours = self.our_text(change.topic)
             bullets = dict(ours)
-            run = [change, *self.restored_with.get(id(change), [])]
             restored = [(c.before, bullets.get(c.before, False)) for c in run]
             earlier = [t for t, bullet in ours[: max(change.before_index, 0)] if not bullet]
             edit = replies.insert_after(para.index, restored, stk=bool(earlier),
@@ -260,9 +273,12 @@ class Planner(PlannerBase):
     def drop_empty_headings(self) -> None:
         """A heading whose every paragraph we delete goes with them (in the same amendment)."""
         deleted = {e.para: a for a in self.plan.amendments for e in a.edits if e.kind == "delete"}
+        inserted = {e.para for a in self.plan.amendments for e in a.edits if e.kind == "insert"}
         for section in self.draft.sections:
             if section.heading is None or not section.body:
                 continue
+            if inserted & {section.heading.index, *(p.index for p in section.body)}:
+                continue  # our paragraphs go in under the heading
             owners = [deleted.get(p.index) for p in section.body]
             if all(owners) and owners[0] is not None:
                 owners[0].edits.append(Edit("delete", section.heading.index))

@@ -7,10 +7,12 @@ hours), the library's employee-side default supplies it. No value is ever invent
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from assembler.audit.document import Para
 from assembler.audit.terms import text_terms
+from assembler.audit.terms.numbers import NUM
 from assembler.audit.terms.sentences import split_sentences
 from assembler.library.model import Library
 from assembler.negotiate import replies
@@ -32,6 +34,16 @@ CONVENTIONAL_TOPICS = {
                    "tax_free": "kompensation", "equipment": "udstyr", "compulsion": "parter"},
 }  # fmt: skip
 WORKING_DAYS = ("arbejdsdag", "hverdag")
+# The size of a transport cap in its words ('30 kilometer', 'én time'), replaced by ours.
+CAP_SIZE = re.compile(r"(?:" + NUM + r")\s*(?:kilometer|km|timer|time|minutter)\b", re.I)
+# A transport cap: what it limits, and what a lower one means for the employees.
+CAP_WORDS = {
+    "transport_km_cap": ("befordringsgodtgørelsen", "Et lavere loft betyder, at en medarbejder "
+                         "med lang rejsevej kun får en del af befordringen godtgjort."),
+    "transport_time_cap": ("rejsetiden", "Et lavere loft betyder, at en medarbejder med lang "
+                           "rejsevej kun får en del af rejsetiden medregnet i arbejdstiden."),
+}  # fmt: skip
+GRANTS = ("transport_time", "transport_allowance")
 Reply = tuple[list[Edit], Said]
 NONE: Reply = ([], ("", ""))
 
@@ -73,6 +85,8 @@ class TermReplies:
     def reply(self, term: Term, para: Para) -> Reply:
         """The edits and what we say to the other side answering one term; NONE when we have
         no answer."""
+        if term.kind in CAP_WORDS:
+            return self._transport_cap(term, para)
         handler = self.replies.get(family(term))
         return handler(term, para) if handler is not None else NONE
 
@@ -138,12 +152,13 @@ class TermReplies:
         return [replies.span_edit(term, NEW_ENTRY)], self.outward.effective(term)
 
     def transport_paragraphs(self) -> list[tuple[str, bool]]:
-        """Our transport paragraphs that give the clause its consequence (time, allowance)."""
+        """Our transport paragraphs that give the clause its consequence (time, allowance) and
+        limit it (the caps)."""
         for position in self.positions:
             keep = []
             for p in position.clause(self.library, "transport"):
                 kinds = {t.kind for t in text_terms(p.text, "transport") if not t.negated}
-                if kinds & {"transport_time", "transport_allowance"}:
+                if kinds & {"transport_time", "transport_allowance", *CAP_WORDS}:
                     keep.append((p.text, p.bullet))
             if keep:
                 return keep
@@ -155,3 +170,30 @@ class TermReplies:
             return NONE
         edit = replies.insert_after(para.index, keep, stk=True, keys=self.new_key)
         return [edit], self.outward.transport_added()
+
+    def _transport_cap(self, term: Term, para: Para) -> Reply:
+        """A cap on the allowance or the travel time lower than ours (set to ours), or one our
+        position does not have (its sentence deleted)."""
+        subject, why = CAP_WORDS[term.kind]
+        ours = self.reference(term.kind, of="transport")
+        if ours is None:
+            if _grants_too(term, para.text):
+                return NONE  # the sentence also grants the time or the allowance: not ours to cut
+            edit = replies.delete_sentence(term, para.text)
+            return [edit], (f"Vi foreslår sætningen om loftet over {subject} slettet, som i vores "
+                            "udkast.", why)  # fmt: skip
+        size = CAP_SIZE.search(term.quote)
+        if size is None:
+            return NONE
+        start, end = term.start + size.start(), term.start + size.end()
+        edit = Edit("span", term.para, start, end, ours.get("size"))
+        return [edit], (f"Vi foreslår loftet over {subject} sat til {ours.get('label')} som i "
+                        "vores udkast.", why)  # fmt: skip
+
+
+def _grants_too(term: Term, para_text: str) -> bool:
+    """Whether the sentence that sets a cap also grants travel time or the allowance."""
+    for offset, sentence in split_sentences(para_text):
+        if offset <= term.start < offset + len(sentence):
+            return any(t.kind in GRANTS and not t.negated for t in text_terms(sentence, term.topic))
+    return False

@@ -27,6 +27,8 @@ TERM_KINDS = (
     "transport_time",  # travel time counted as working time (or explicitly not)
     "transport_allowance",  # transport allowance paid (or explicitly not)
     "transport_start",  # the home as the starting point of a trip
+    "transport_km_cap",  # a cap on the distance the allowance is paid for ("højst 50 kilometer")
+    "transport_time_cap",  # a cap on the travel time counted ("højst med én time hver vej")
     "call_in",  # a power to require attendance on a planned home day
     "change_power",  # a power to change planned home days or the agreement
     "suspension",  # a power to suspend or revoke home work

@@ -27,6 +27,7 @@ class Effect:
     direction: int
     kind: str = ""  # the term kind a new power or duty comes from ('' for changed values)
     family: str = ""  # the term kind the effect is about (for answering it)
+    sources: tuple[str, ...] = ()  # the sources (clause_library/kilder.yaml) behind the reading
 
 
 def _first(terms: Sequence[Term], kind: str, negated: bool | None = False,
@@ -133,31 +134,121 @@ def _money(old: Sequence[Term], new: Sequence[Term]) -> list[Effect]:
     return out
 
 
-def _transport(old: Sequence[Term], new: Sequence[Term]) -> list[Effect]:
-    names = {"transport_time": "rejsetiden medregnes i arbejdstiden",
-             "transport_allowance": "der ydes befordringsgodtgørelse"}  # fmt: skip
-    nots = {"transport_time": "rejsetiden ikke medregnes i arbejdstiden",
-            "transport_allowance": "der ikke ydes befordringsgodtgørelse"}  # fmt: skip
-    removed, added, denied = [], [], []
-    for kind, what in names.items():
-        had, has = _first(old, kind), _first(new, kind)
-        had_no, has_no = _first(old, kind, negated=True), _first(new, kind, negated=True)
+# The transport clause's two consequences, what caps each, and the words for both.
+TRANSPORT_GRANTS = {"transport_time": "rejsetiden medregnes i arbejdstiden",
+                    "transport_allowance": "der ydes befordringsgodtgørelse"}  # fmt: skip
+TRANSPORT_DENIALS = {"transport_time": "rejsetiden ikke medregnes i arbejdstiden",
+                     "transport_allowance": "der ikke ydes befordringsgodtgørelse"}  # fmt: skip
+FROM_HOME = {
+    "transport_time": "rejsetiden fra hjemmet medregnes i arbejdstiden",
+    "transport_allowance": "der ydes befordringsgodtgørelse regnet fra hjemmet",
+}
+# cap kind → (the kind it limits, what it limits, what uncapped means)
+TRANSPORT_CAPS = {
+    "transport_km_cap": ("transport_allowance", "befordringsgodtgørelsen",
+                         "der ydes befordringsgodtgørelse for hele afstanden"),
+    "transport_time_cap": ("transport_time", "rejsetiden",
+                           "hele rejsetiden medregnes i arbejdstiden"),
+}  # fmt: skip
+# Where the reading of a transport clause comes from: Akademikernes vejledning (the home as the
+# place of work on a home day; agree travel time and allowance in advance).
+TRANSPORT_SOURCES = ("S1",)
+
+
+def _listed(parts: Sequence[str]) -> str:
+    """'A', 'A og B', 'A, B og C'."""
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " og " + parts[-1]
+
+
+def _transport_effect(text: str, direction: int, family: str = "transport") -> Effect:
+    return Effect(text, direction, "", family, TRANSPORT_SOURCES)
+
+
+def _grants(old: Sequence[Term], new: Sequence[Term], rest: Sequence[Term] | None,
+            removed: list[str]) -> list[Effect]:  # fmt: skip
+    """Travel time counted and allowance paid: removed, added or now denied."""
+    added, denied, gone = [], [], []
+    after = [*new, *(rest or ())]
+    from_home = (
+        _first(old, "transport_start") is not None and _first(after, "transport_start") is None
+    )
+    for kind, what in TRANSPORT_GRANTS.items():
+        had, has = _first(old, kind), _first(after, kind)
+        had_no, has_no = _first(old, kind, negated=True), _first(after, kind, negated=True)
         if had and not has:
-            removed.append(what)
-        elif has and not had:
+            removed.append(kind)
+            gone.append(FROM_HOME[kind] if from_home else what)
+        elif has and not had and _first(new, kind):
             added.append(what)
-        elif has_no and not had_no:
-            denied.append(nots[kind])
+        elif has_no and not had_no and _first(new, kind, negated=True):
+            denied.append(TRANSPORT_DENIALS[kind])
     out = []
-    if removed:
-        out.append(Effect(f"bestemmelsen om, at {', og at '.join(removed)}, er fjernet", WORSE,
-                          "", "transport"))  # fmt: skip
+    if gone:
+        out.append(_transport_effect(f"bestemmelsen om, at {', og at '.join(gone)}, er fjernet",
+                                     WORSE))  # fmt: skip
     if added:
-        out.append(Effect(f"det er tilføjet, at {', og at '.join(added)}", BETTER))
+        out.append(_transport_effect(f"det er tilføjet, at {', og at '.join(added)}", BETTER, ""))
     if denied:
-        out.append(Effect(f"det er tilføjet, at {', og at '.join(denied)}", WORSE, "",
-                          "transport"))  # fmt: skip
+        out.append(_transport_effect(f"det er tilføjet, at {', og at '.join(denied)}", WORSE))
     return out
+
+
+def _caps(old: Sequence[Term], new: Sequence[Term], rest: Sequence[Term] | None,
+          removed: list[str]) -> list[Effect]:  # fmt: skip
+    """The caps on the allowance (km) and the travel time: removed, added, raised or lowered.
+
+    A cap only matters while what it caps is granted: a cap deleted together with the grant
+    is part of that removal, and one deleted where the rest of the clause no longer grants it
+    changes nothing by itself (said, without a direction)."""
+    after = [*new, *(rest or ())]
+    lifted: list[tuple[Term, str, str]] = []
+    orphaned: list[tuple[Term, str, str]] = []
+    out: list[Effect] = []
+    for cap, (capped, subject, uncapped) in TRANSPORT_CAPS.items():
+        b, a = _first(old, cap), _first(after, cap)
+        if capped in removed or (b is None and a is None):
+            continue
+        # without the rest of the clause, a cap is taken to limit a grant that stands elsewhere
+        granted = _first(after, capped) is not None or (rest is None and not _first(old, capped))
+        if b is not None and a is None:
+            (lifted if granted else orphaned).append((b, subject, uncapped))
+        elif a is not None and b is None:
+            if _first(new, cap) is not None:
+                out.append(
+                    _transport_effect(
+                        f"der er indført et loft på {a.get('label')} over {subject}", WORSE, cap
+                    )
+                )
+        elif b is not None and a is not None and a.get("value") != b.get("value"):
+            lower = a.get("value") < b.get("value")
+            span = (f"fra {b.get('size')} til {a.get('size')}{' hver vej' if a.get('each') else ''}"
+                    if b.get("each") == a.get("each") else
+                    f"fra {b.get('label')} til {a.get('label')}")  # fmt: skip
+            out.append(_transport_effect(
+                f"loftet over {subject} er {'sænket' if lower else 'hævet'} {span}",
+                WORSE if lower else BETTER, cap))  # fmt: skip
+    if lifted:
+        caps = _listed([f"loftet på {b.get('label')} over {subject}" for b, subject, _ in lifted])
+        so = ", og ".join(uncapped for _, _, uncapped in lifted)
+        out.insert(0, _transport_effect(f"{caps} er fjernet, så {so}", BETTER, ""))
+    if orphaned:
+        caps = _listed([f"loftet på {b.get('label')} over {subject}" for b, subject, _ in orphaned])
+        grants = ", eller at ".join(
+            TRANSPORT_GRANTS[TRANSPORT_CAPS[b.kind][0]] for b, _, _ in orphaned
+        )
+        out.append(_transport_effect(
+            f"{caps} er fjernet; det har ingen selvstændig betydning, da bestemmelsen ikke "
+            f"længere siger, at {grants}", 0, ""))  # fmt: skip
+    return out
+
+
+def _transport(old: Sequence[Term], new: Sequence[Term],
+               rest: Sequence[Term] | None = None) -> list[Effect]:  # fmt: skip
+    """Travel time and allowance, and their caps; `rest` is the rest of the newer clause when
+    `old` and `new` are one paragraph of it (None: the texts are the whole clause)."""
+    removed: list[str] = []
+    grants = _grants(old, new, rest, removed)
+    return grants + _caps(old, new, rest, removed)
 
 
 def _unilateral(t: Term) -> bool:
@@ -199,12 +290,15 @@ def _powers(old: Sequence[Term], new: Sequence[Term]) -> list[Effect]:
     return out
 
 
-FAMILIES = (_powers, _notice, _core, _days, _termination, _money, _transport)
+FAMILIES = (_powers, _notice, _core, _days, _termination, _money)
 
 
-def term_effects(old: Sequence[Term], new: Sequence[Term]) -> list[Effect]:
-    """Every effect of going from the older terms to the newer, most important first."""
+def term_effects(old: Sequence[Term], new: Sequence[Term],
+                 rest: Sequence[Term] | None = None) -> list[Effect]:  # fmt: skip
+    """Every effect of going from the older terms to the newer, most important first; `rest`
+    holds the terms of the rest of the newer clause when `old` and `new` are one paragraph of it
+    (a cap deleted while the clause still grants what it capped is a gain, else it is not)."""
     out: list[Effect] = []
     for family in FAMILIES:
         out += family(old, new)
-    return out
+    return out + _transport(old, new, rest)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from assembler.audit.terms.numbers import number
+from assembler.audit.terms.numbers import NUM, hours_da, number, plural
 from assembler.audit.terms.sentences import Sentence, negated
 from assembler.regex import LazyPattern
 from assembler.rules.text_facts import Term
@@ -155,21 +155,87 @@ START = LazyPattern(
 )
 
 
+# A cap on the allowance ("højst befordringsgodtgørelse for 50 kilometer hver vej") and on the
+# travel time counted ("rejsetiden medregnes højst med én time hver vej", "højst én times
+# rejsetid"). A distance only caps the allowance in a sentence about paying for the trip.
+EACH_WAY = r"(?P<each>\s+(?:hver\s+vej|i\s+hver\s+retning|(?:pr\.|per)\s+vej))?"
+AT_MOST = r"(?:højst|maksimalt|maks\.|op\s+til|begrænse[st]?\s+til)"
+KM_CAP = LazyPattern(
+    AT_MOST + r"\s+(?:\w+\s+){0,3}?(?P<n>" + NUM + r")\s*(?:kilometer|km)\b" + EACH_WAY, re.I
+)
+TIME_CAP = LazyPattern(
+    r"(?:rejse|transport)tid\w*\s+(?:\w+\s+){0,3}?" + AT_MOST + r"\s+(?:med\s+)?"
+    r"(?P<n>" + NUM + r")\s+(?P<unit>timer|time|minutter)\b" + EACH_WAY,
+    re.I,
+)
+TIME_CAP_BEFORE = LazyPattern(
+    AT_MOST + r"\s+(?P<n>" + NUM + r")\s+(?P<unit>timers|times|minutters)\s+(?:rejse|transport)"
+    r"tid\w*" + EACH_WAY,
+    re.I,
+)
+PAID_TRIP = LazyPattern(r"godtgør\w*|befordring\w*|kørsel\w*|refusion\w*", re.I)
+CAPS = (("transport_km_cap", (KM_CAP,)), ("transport_time_cap", (TIME_CAP, TIME_CAP_BEFORE)))
+# What each cap limits: a sentence that caps the allowance or the time does not grant it.
+CAPPED = {"transport_km_cap": "transport_allowance", "transport_time_cap": "transport_time"}
+
+
+def _cap_values(kind: str, m: re.Match[str]) -> dict[str, object]:
+    """A cap's value (kilometres, or hours), its size in Danish ('50 kilometer', 'én time'),
+    whether it counts each way, and the whole label ('50 kilometer hver vej')."""
+    value = number(m.group("n")) or Decimal(0)
+    if kind == "transport_km_cap":
+        size = f"{hours_da(value)} kilometer"
+    elif m.group("unit").casefold().startswith("minut"):
+        size, value = plural(value, "minut", "minutter"), value / 60
+    else:
+        size = plural(value, "time", "timer")
+    each = bool(m.group("each"))
+    return {"value": value, "size": size, "each": each,
+            "label": f"{size} hver vej" if each else size}  # fmt: skip
+
+
+def _limits(cap: tuple[int, int], grant: tuple[int, int], text: str) -> bool:
+    """Whether a grant's words belong to the cap's phrase ('højst befordringsgodtgørelse for
+    50 km', 'befordringsgodtgørelse ydes dog højst for 50 km'), not to a sentence of its own."""
+    if grant[0] < cap[1] and cap[0] < grant[1]:
+        return True
+    between = text[min(cap[1], grant[1]) : max(cap[0], grant[0])]
+    return "," not in between and len(between.split()) <= 3
+
+
+def transport_caps(s: Sentence) -> list[Term]:
+    """The caps a sentence sets on the transport allowance (km) and the travel time (hours)."""
+    out = []
+    for kind, patterns in CAPS:
+        m = next((m for p in patterns if (m := p.search(s.text))), None)
+        if m is None or (kind == "transport_km_cap" and not PAID_TRIP.search(s.text)):
+            continue
+        start, end = s.span(m)
+        out.append(Term(kind, _cap_values(kind, m), s.para, start, end, m.group(0), s.topic))
+    return out
+
+
 def transport_terms(s: Sentence) -> list[Term]:
-    """Transport on home days: travel time counted, allowance paid (or not), home as the start."""
+    """Transport on home days: travel time counted, allowance paid (or not), home as the start,
+    and the caps on the allowance and the time (a capping phrase grants nothing by itself)."""
     text = s.text
     if not TRANSPORT.search(text):
         return []
+    caps = transport_caps(s)
     out = []
     for kind, pattern in (("transport_time", TRAVEL_TIME), ("transport_allowance", ALLOWANCE),
                           ("transport_start", START)):  # fmt: skip
         m = pattern.search(text)
         if m is None:
             continue
+        if any(CAPPED[c.kind] == kind and _limits((c.start - s.start, c.end - s.start),
+                                                   (m.start(), m.end()), text)
+               for c in caps):  # fmt: skip
+            continue
+        start, end = s.span(m)
         window = text[max(0, m.start() - 30) : min(len(text), m.end() + 40)]
         neg = kind != "transport_start" and (
             negated(window) or bool(re.search(r"ikke\s+ret\s+til", text, re.I))
         )
-        start, end = s.span(m)
         out.append(Term(kind, {}, s.para, start, end, m.group(0), s.topic, neg))
-    return out
+    return out + caps

@@ -65,9 +65,17 @@ def test_counter_draft_is_not_clean(library: Library, ours_and_theirs: tuple[Pat
         ("tilgaengelighed", "ændret"),
         ("undtagelser", "ændret"),
         ("undtagelser", "tilføjet"),
-        ("transport", "slettet"),
-        ("transport", "slettet"),  # the rule and its cap
+        ("transport", "slettet"),  # the rule (travel time and allowance)
     ]  # fmt: skip  (in the library's clause order: availability comes before changes)
+    # its cap went with it: no gain for the employees, as nothing is left to cap
+    cap = next(c for c in result.changes if c.before.startswith("Der ydes dog højst"))
+    assert (cap.kind, cap.assessment.favour) == ("slettet", "neutral")
+    assert cap.assessment.text == (
+        "Loftet på 50 kilometer hver vej over befordringsgodtgørelsen og loftet på én time hver "
+        "vej over rejsetiden er fjernet; det har ingen selvstændig betydning, da bestemmelsen "
+        "ikke længere siger, at der ydes befordringsgodtgørelse, eller at rejsetiden medregnes i "
+        "arbejdstiden."
+    )
     notice = worse[1].assessment
     assert notice.text == ("Varslet for fremmøde er forkortet fra tre arbejdsdage til dagen før "
                            "kl. 12.")  # fmt: skip

@@ -1,0 +1,168 @@
+"""A counterparty's change to the transport clause's cap, end to end: `aftale tjek` says what the
+change does to the cap and in whose favour, `aftale sammenlign`'s overview names the values, and
+`aftale modforslag` lets a lifted cap stand and restores a lowered one (it drafts for the
+employees' side)."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from openpyxl import load_workbook
+
+from assembler.answers.files import answers_from_raw
+from assembler.library.model import Library
+from assembler.render.document import render_agreement
+from assembler.render.templates import TemplateSet
+from tests.acceptance.test_tjek_cli import aftale
+from tests.unit.audit.comment_ranges import covered_texts
+from tests.unit.compare.oracle import document_view
+from tests.unit.rules.helpers import example_raw
+
+CAP = "Der ydes dog højst befordringsgodtgørelse for 50 kilometer hver vej"
+LIFTED = (
+    "Loftet på 50 kilometer hver vej over befordringsgodtgørelsen og loftet på én time hver vej "
+    "over rejsetiden er fjernet, så der ydes befordringsgodtgørelse for hele afstanden, og hele "
+    "rejsetiden medregnes i arbejdstiden."
+)
+LOWERED = (
+    "Loftet over befordringsgodtgørelsen er sænket fra 50 kilometer til 30 kilometer hver vej."
+)
+SOURCE = "Kilde: S1 (Akademikerne: Vejledning til indgåelse af lokalaftaler om hjemmearbejde"
+
+
+@pytest.fixture(scope="module")
+def folder(
+    library: Library, templates: TemplateSet, tmp_path_factory: pytest.TempPathFactory
+) -> Path:
+    """Our local agreement with both caps (variant hjemmet_arbejdssted), and three drafts of it:
+    the cap paragraph deleted, the distance cap lowered to 30 km, the whole clause deleted."""
+    folder = tmp_path_factory.mktemp("transport")
+    raw = example_raw(library)
+    raw["lokalaftale"]["transport"] = {
+        "variant": "hjemmet_arbejdssted", "loft_km": 50, "loft_rejsetid_timer": 1,
+    }  # fmt: skip
+    answers = answers_from_raw(library, raw, "eksempel")
+    ours = folder / "vores.docx"
+    ours.write_bytes(
+        render_agreement(templates.for_agreement("lokal"), library, answers, answers.local)
+    )
+    document = docx.Document(str(ours))
+    assert sum(p.text.startswith(CAP) for p in document.paragraphs) == 1
+
+    deleted = docx.Document(str(ours))
+    for p in deleted.paragraphs:
+        if p.text.startswith(CAP):
+            p._p.getparent().remove(p._p)
+    deleted.save(str(folder / "loft-slettet.docx"))
+
+    lowered = docx.Document(str(ours))
+    paragraph = next(p for p in lowered.paragraphs if p.text.startswith(CAP))
+    run = next(r for r in paragraph.runs if "50" in r.text)
+    run.text = run.text.replace("50", "30")
+    lowered.save(str(folder / "loft-saenket.docx"))
+
+    whole = docx.Document(str(ours))
+    heading = next(p for p in whole.paragraphs if p.text == "Transport på hjemmearbejdsdage")
+    doomed, seen = [], False
+    for p in whole.paragraphs:
+        if p._p is heading._p:
+            seen = True
+        elif seen and p.style.name.startswith("Heading"):
+            break
+        if seen:
+            doomed.append(p._p)
+    for element in doomed:
+        element.getparent().remove(element)
+    whole.save(str(folder / "transport-slettet.docx"))
+    return folder
+
+
+def _changes(folder: Path, name: str) -> list[dict[str, str]]:
+    result = aftale("tjek", folder / name, "--json", "-o", folder / "json", "--overskriv")
+    assert result.returncode == 0, result.stderr
+    changes: list[dict[str, str]] = json.loads(result.stdout)["aendringer"]
+    return changes
+
+
+def test_tjek_says_a_deleted_cap_lifts_the_cap(folder: Path) -> None:
+    result = aftale("tjek", folder / "loft-slettet.docx", "-o", folder / "tekst", "--overskriv")
+    assert result.returncode == 0 and result.stderr == ""
+    out = result.stdout
+    assert (
+        f"Transport på hjemmearbejdsdage (slettet): {LIFTED} [til fordel for medarbejderne]" in out
+    )
+    assert SOURCE in out
+    assert "befordringsgodtgørelse, er fjernet" not in out and "arbejdsgiveren]" not in out
+    [change] = _changes(folder, "loft-slettet.docx")
+    assert (change["emne"], change["aendring"], change["vurdering"]) == (
+        "transport", "slettet", LIFTED,
+    )  # fmt: skip
+    assert change["til_fordel_for"] == "medarbejderne" and change["kilde"].startswith("S1 (")
+    comments = [t for t, _ in covered_texts(folder / "tekst" / "loft-slettet-gennemgang.docx")]
+    comment = next(t for t in comments if t.startswith("Slettet"))
+    assert LIFTED in comment and SOURCE in comment
+    assert "Vurdering: til fordel for medarbejderne. Ændringen kan accepteres." in comment
+    assert "Kræv afsnittet genindsat" not in comment
+
+
+def test_tjek_on_a_lowered_cap_and_a_deleted_clause(folder: Path) -> None:
+    [lowered] = _changes(folder, "loft-saenket.docx")
+    assert (lowered["aendring"], lowered["vurdering"], lowered["til_fordel_for"]) == (
+        "ændret", LOWERED, "arbejdsgiveren",
+    )  # fmt: skip
+    [whole] = _changes(folder, "transport-slettet.docx")
+    assert (whole["aendring"], whole["til_fordel_for"]) == ("slettet", "arbejdsgiveren")
+    assert whole["vurdering"] == (
+        "Bestemmelsen om, at rejsetiden fra hjemmet medregnes i arbejdstiden, og at der ydes "
+        "befordringsgodtgørelse regnet fra hjemmet, er fjernet."
+    )
+
+
+def test_sammenlign_overview_names_the_cap_that_went(folder: Path) -> None:
+    sheet = folder / "oversigt.xlsx"
+    result = aftale("sammenlign", folder / "vores.docx", folder / "loft-slettet.docx",
+                    "-o", folder / "redline.docx", "--oversigt", sheet, "--overskriv")  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    rows = list(load_workbook(sheet)["Oversigt"].iter_rows(values_only=True))
+    head, body = rows[0], [dict(zip(rows[0], r, strict=True)) for r in rows[1:]]
+    assert "Vurdering" in head
+    [row] = [r for r in body if r["Overskrift"] == "Transport på hjemmearbejdsdage"]
+    assert row["Ændring"] == "afsnit slettet" and str(row["Før"]).startswith(CAP)
+    assessment = str(row["Vurdering"])
+    assert "Loft over afstanden (km hver vej): 50 kilometer → (udeladt)" in assessment
+    assert "Loft over rejsetiden (timer hver vej): én time → (udeladt)" in assessment
+    assert "arbejdsgiveren" not in assessment and "er fjernet" not in assessment
+
+
+def test_modforslag_lets_a_lifted_cap_stand(folder: Path) -> None:
+    out = folder / "modforslag-slettet.docx"
+    result = aftale("modforslag", folder / "loft-slettet.docx", "-o", out, "--overskriv")
+    assert result.returncode == 0, result.stderr
+    assert "Udkastet giver ikke anledning til ændringer" in result.stdout
+    assert f"Modpartens ændringer, vi lader stå (til fordel for medarbejderne eller neutrale):\n" \
+           f"  Transport på hjemmearbejdsdage: {LIFTED}" in result.stdout  # fmt: skip
+    views = {view: document_view(out.read_bytes(), view)["body"] for view in ("accept", "reject")}
+    assert views["accept"] == views["reject"]  # no change to the body: the cap stays gone
+    assert not any(CAP in line for line in views["accept"])
+
+
+def test_modforslag_restores_a_lowered_cap(folder: Path) -> None:
+    out = folder / "modforslag-saenket.docx"
+    result = aftale("modforslag", folder / "loft-saenket.docx", "-o", out, "--overskriv")
+    assert result.returncode == 0, result.stderr
+    assert "Modforslag med 1 ændring" in result.stdout
+    comments = [t for t, _ in covered_texts(out)]
+    assert comments == [
+        "Vi fastholder formuleringen fra vores udkast. Ændringen betyder, at loftet over "
+        "befordringsgodtgørelsen er sænket fra 50 kilometer til 30 kilometer hver vej."
+    ]
+    accepted = document_view(out.read_bytes(), "accept")["body"]
+    rejected = document_view(out.read_bytes(), "reject")["body"]
+    assert any(line.startswith(CAP) for line in accepted)  # ours again, once accepted
+    assert any(line.startswith(CAP.replace("50", "30")) for line in rejected)
+    with zipfile.ZipFile(out) as package:
+        assert b"w:ins" in package.read("word/document.xml")
