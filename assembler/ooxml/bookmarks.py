@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from lxml import etree
 
+from assembler.ooxml.fields import last_tag_start
 from assembler.ooxml.ns import qn
 from assembler.ooxml.text import escape_text, unescape_text, visible_text
 
@@ -103,7 +104,7 @@ def anchor_headings_xml(xml: str, anchors: Sequence[tuple[str, str]]) -> str | N
             hit = xml.find(needle, search)
             if hit < 0:
                 return None
-            start = max(xml.rfind("<w:p>", done, hit), xml.rfind("<w:p ", done, hit))
+            start = last_tag_start(xml, "w:p", done, hit)
             end = xml.find("</w:p>", hit)
             if start >= 0 and end >= 0:
                 paragraph = xml[start:end]
