@@ -1,7 +1,7 @@
 """Benchmark: `aftale generer` on a 10,000- and a 50,000-employee answer sheet, against a baseline.
 
 Run: `python bench/scale.py [--runs N] [--sizes 10000,50000] [--baseline REV]`. The baseline is
-the code at git revision REV (default 3d2a990: main when the last pass started, so the same
+the code at git revision REV (default cb58c1e: main when the last pass started, so the same
 clause library and templates), unpacked
 with `git archive` into a temporary folder and run the same way; the baseline must read the same
 library, so pass a newer REV once main's library changes.
@@ -10,7 +10,15 @@ and the peak resident memory of its largest process (the main process or a worke
 by wait4. The last lines are the ratios new/baseline, median over the runs. The machine is shared:
 quote medians, and rerun on a quiet machine for final figures.
 
-Last measured (2026-11-27, 22:51-23:34, main at 84a07de and 93fc49b, no other session running, so
+Last measured (2026-11-28, 00:32-01:00, the sixth pass against cb58c1e, three other sessions
+running, load 2.5-5, so the figures are CPU-bound guesses and the coordinator takes the quiet
+ones): 10,000 rows, two series of 3 runs: CPU (user + system, workers included) 17.6 s and 19.2 s
+against 20.2 s and 20.7 s, ratio 0.87 and 0.93 (runs 17.6, 17.6, 19.4 / 23.9, 20.2, 20.0 s and
+24.5, 19.2, 18.1 / 24.0, 18.5, 20.7 s); wall 24.1 s and 37.1 s against 28.6 s and 38.3 s; peak
+132-136 MB against 127-130 MB (the second series overlapped this session's own callgrind runs).
+Instruction counts (callgrind), which the load does not move, are in the README: -14 % per
+agreement.
+Before (2026-11-27, 22:51-23:34, main at 84a07de and 93fc49b, no other session running, so
 a load of about 1 from the machine itself): 10,000 rows, two series of 5 runs against 3d2a990:
 aftale 9.4 s and 9.8 s / 127 MB (runs 8.6, 8.4, 9.4, 10.7, 9.4 and 10.6, 10.2, 9.8, 9.8, 8.9 s),
 baseline 11.7 s and 12.6 s / 135 MB, ratio time 0.80 and 0.78, memory 0.94; 50,000 rows, 1 run:
@@ -51,7 +59,7 @@ sys.path.insert(0, str(ROOT))
 
 from tests.peak import measure  # noqa: E402  (peak memory of the command, not of this process)
 
-BASELINE = "3d2a990"
+BASELINE = "cb58c1e"
 CACHE = ROOT / "bench" / ".bench-sheets"
 
 
