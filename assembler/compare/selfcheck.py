@@ -16,10 +16,10 @@ import io
 import posixpath
 import zipfile
 from collections.abc import Mapping
-from typing import NamedTuple
 
 from lxml import etree
 
+from assembler.compare.model import Record
 from assembler.compare.viewlines import (
     PARA_NO,
     W_ID,
@@ -163,14 +163,18 @@ def read_parts(data: bytes) -> dict[str, bytes]:
         return {i.filename: zf.read(i) for i in zf.infolist() if not i.is_dir()}
 
 
-class Deviation(NamedTuple):
+class Deviation(Record):
     """A stretch where a view of the redline differs from the input it must reproduce."""
 
-    story: str  # "body", "header/0/default", "word/footnotes.xml#2" …
-    view: str  # accept | reject
-    expected: str  # the input's text there
-    found: str  # the redline's text there
-    para: int  # the redline paragraph nearest to the stretch (-1 when unknown)
+    _fields = ("story", "view", "expected", "found", "para")
+    __slots__ = _fields
+
+    def __init__(self, story: str, view: str, expected: str, found: str, para: int) -> None:
+        self.story = story  # "body", "header/0/default", "word/footnotes.xml#2" …
+        self.view = view  # accept | reject
+        self.expected = expected  # the input's text there
+        self.found = found  # the redline's text there
+        self.para = para  # the redline paragraph nearest to the stretch (-1 when unknown)
 
 
 def _texts(lines: list[Line]) -> list[str]:
