@@ -3,7 +3,9 @@
 YAML: aliases and anchors are refused (a few lines of nested aliases expand to gigabytes, the
 "billion laughs"), so are duplicate keys (the last value would win silently), nesting deeper than
 MAX_DEPTH (the composer recurses), impossible dates and .nan/.inf. JSON: the same for duplicate
-keys, nesting and NaN/Infinity, which Python's json accepts although JSON does not.
+keys, nesting and NaN/Infinity, which Python's json accepts although JSON does not. Both: a
+lone UTF-16 surrogate written as an escape ("\\ud800"), which no UTF-8 file or Word document
+can hold.
 """
 
 from __future__ import annotations
@@ -93,11 +95,45 @@ def _check_events(text: str) -> None:
             depth -= 1
 
 
+# Only an escape can put a surrogate into text decoded from UTF-8: JSON's \uD800, YAML's \uD800
+# and \U0000D800. JSON joins an escaped pair into one character; YAML does not.
+SURROGATE_ESCAPE = re.compile(r"\\(?:u|U0000)[dD][89a-fA-F][0-9a-fA-F]{2}")
+
+
+def _first_surrogate(data: Any) -> str | None:
+    """The first lone surrogate in a key or text of loaded data, or None."""
+    if isinstance(data, str):
+        return next((ch for ch in data if "\ud800" <= ch <= "\udfff"), None)
+    items: Any = ()
+    if isinstance(data, dict):
+        items = (part for pair in data.items() for part in pair)
+    elif isinstance(data, list):
+        items = data
+    return next((found for item in items if (found := _first_surrogate(item))), None)
+
+
+def _no_surrogates(data: Any, text: str) -> Any:
+    """The data, unless an escape made a lone surrogate (UTF-8 and XML cannot hold one)."""
+    if not SURROGATE_ESCAPE.search(text):
+        return data
+    bad = _first_surrogate(data)
+    if bad is None:
+        return data
+    code = f"{ord(bad):04X}"
+    escape = re.search(rf"\\(?:u|U0000){code}", text, re.IGNORECASE)
+    line = text.count("\n", 0, escape.start()) + 1 if escape else 0
+    raise DataProblem(
+        f"koden „\\u{code.lower()}“ giver en halv UTF-16-surrogat (U+{code}), som ikke kan stå i "
+        "et dokument; skriv tegnet selv i stedet for koden",
+        line,
+    )
+
+
 def load_yaml(text: str) -> Any:
     """Plain data from YAML text; DataProblem (with line) for anything unsafe or ambiguous."""
     try:
         _check_events(text)
-        return yaml.load(text, Loader=_StrictLoader)
+        return _no_surrogates(yaml.load(text, Loader=_StrictLoader), text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         reason = _yaml_reason(exc)
@@ -170,7 +206,7 @@ def load_json(text: str) -> Any:
     """Plain data from JSON text; DataProblem (with line) for anything unsafe or ambiguous."""
     _json_depth(text)
     try:
-        return json.loads(
+        data = json.loads(
             text,
             object_pairs_hook=_no_duplicates,
             parse_constant=_no_constant,
@@ -182,6 +218,7 @@ def load_json(text: str) -> Any:
         if not exc.line:
             exc.line = _guess_line(text, exc.message_da)
         raise
+    return _no_surrogates(data, text)
 
 
 JSON_REASONS = {

@@ -13,6 +13,8 @@ EXAMPLE = EXAMPLE_ANSWERS.read_text(encoding="utf-8")
 LAUGHS = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
     f"{n}: &{n} [{', '.join([f'*{p}'] * 9)}]\n" for p, n in zip("abcdefgh", "bcdefghi", strict=True)
 )
+NAME = "navn: Anne Søgaard Østergaard"
+NAME_LINE = EXAMPLE.split(NAME)[0].count("\n") + 1
 DEEP_JSON = '{"sektor": ' + "[" * 10_000 + "]" * 10_000 + "}"
 
 CASES = {
@@ -31,6 +33,12 @@ CASES = {
     "dyb.json": (DEEP_JSON, ["linje 1", "indlejret mere end 40 niveauer"]),
     "nan.json": ('{"sektor": NaN}', ["„NaN“ er ikke et tal"]),
     "uendelig.json": ('{"sektor": "stat",\n "version": 1e999}', ["linje 2", "„1e999“"]),
+    # a lone surrogate can only come from an escape; UTF-8 and Word's XML cannot hold it
+    "surrogat.json": (
+        '{\n"sektor": "stat",\n"navn": "A\\ud800\\u00e6"\n}',
+        ["linje 3", "koden „\\ud800“ giver en halv UTF-16-surrogat (U+D800)"],
+    ),
+    "surrogat.yaml": (EXAMPLE.replace(NAME, 'navn: "Anne \\udfff"'), [f"linje {NAME_LINE}"]),
     "dobbelt-noegle.json": ('{\n"sektor": "stat",\n"sektor": "region"\n}', ["linje 3", "to gange"]),
     "samme-nummer.yaml": (
         EXAMPLE.replace('medarbejdernummer: "10877"', 'medarbejdernummer: "10234"'),

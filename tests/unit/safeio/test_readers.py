@@ -8,10 +8,11 @@ import zipfile
 from pathlib import Path
 
 import pytest
+import yaml
 
 from assembler.errors import InputFileError
 from assembler.safeio.budget import ReadBudget, command_budget
-from assembler.safeio.textdata import DataProblem, load_json, load_yaml
+from assembler.safeio.textdata import DataProblem, _no_surrogates, load_json, load_yaml
 from assembler.safeio.xmlprolog import doctype_in, has_doctype
 from assembler.safeio.zipcheck import read_members, scan_members
 from tests.hostile.corpus import minimal_docx, zip_bytes
@@ -196,3 +197,16 @@ def test_invalid_deflate_data_is_refused(tmp_path: Path) -> None:
     path = _write(tmp_path, "d.docx", bytes(data))
     with pytest.raises(InputFileError, match="beskadiget"):
         read_members(path, "docx")
+
+
+def test_a_lone_surrogate_escape_is_refused_and_a_pair_is_kept() -> None:
+    # JSON joins an escaped pair into one character; a lone half is refused with its line
+    assert load_json('{"navn": "A \\ud83d\\ude00"}') == {"navn": "A 😀"}
+    with pytest.raises(DataProblem) as refused:
+        load_json('{\n"liste": ["ok", {"\\udc00": 1}]\n}')
+    assert (refused.value.line, "(U+DC00)" in refused.value.message_da) == (2, True)
+    # PyYAML without libyaml decodes "\ud800" to a lone surrogate: refused the same way
+    text = 'a: ok\nb: "x\\ud800"\n'
+    with pytest.raises(DataProblem) as yaml_refused:
+        _no_surrogates(yaml.safe_load(text), text)
+    assert yaml_refused.value.line == 2
