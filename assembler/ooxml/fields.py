@@ -11,11 +11,11 @@ the text reads right before any field update, and Word keeps it right when claus
 from __future__ import annotations
 
 import re
-from xml.sax.saxutils import escape
 
 from lxml import etree
 
 from assembler.ooxml.ns import NS, qn
+from assembler.ooxml.text import escape_text
 
 FIELD_START, FIELD_SEP, FIELD_END = "\ue000", "\ue001", "\ue002"
 MARK = re.compile(f"{FIELD_START}([^{FIELD_SEP}]*){FIELD_SEP}([^{FIELD_END}]*){FIELD_END}")
@@ -52,11 +52,12 @@ def ref_instruction(bookmark: str) -> str:
 
 def _field_runs(open_tag: str, rpr: str, bookmark: str, shown: str) -> str:
     """The five runs of a complex REF field with its cached result."""
+    instruction = escape_text(ref_instruction(bookmark))
     return "".join(
         f"{open_tag}{rpr}{body}</w:r>"
         for body in (
             '<w:fldChar w:fldCharType="begin"/>',
-            f'<w:instrText xml:space="preserve">{escape(ref_instruction(bookmark))}</w:instrText>',
+            f'<w:instrText xml:space="preserve">{instruction}</w:instrText>',
             '<w:fldChar w:fldCharType="separate"/>',
             f"<w:t>{shown}</w:t>",
             '<w:fldChar w:fldCharType="end"/>',
@@ -131,7 +132,7 @@ def _place_on_tree(root: etree._Element) -> None:
             continue
         rpr = run.find(qn("w:rPr"))
         rpr_xml = "" if rpr is None else etree.tostring(rpr).decode()
-        pieces = f"<w:r>{rpr_xml}<w:t>{escape(text)}</w:t></w:r>"
+        pieces = f"<w:r>{rpr_xml}<w:t>{escape_text(text)}</w:t></w:r>"
         fragment = _MARKED_RUN.sub(_split_run, pieces)
         wrapper = etree.fromstring(f'<x xmlns:w="{NS["w"]}">{fragment}</x>')
         new_runs = list(wrapper)
