@@ -7,9 +7,8 @@ from collections.abc import Sequence
 
 from lxml import etree
 
-from assembler.ooxml.fields import last_tag_start
 from assembler.ooxml.ns import qn
-from assembler.ooxml.text import escape_text, unescape_text, visible_text
+from assembler.ooxml.text import escape_text, last_tag_start, unescape_text, visible_text
 
 BOOKMARK_PREFIX = "_Aft_"
 

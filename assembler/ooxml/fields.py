@@ -15,7 +15,7 @@ import re
 from lxml import etree
 
 from assembler.ooxml.ns import NS, qn
-from assembler.ooxml.text import escape_text
+from assembler.ooxml.text import escape_text, last_tag_start
 
 FIELD_START, FIELD_SEP, FIELD_END = "\ue000", "\ue001", "\ue002"
 MARK = re.compile(f"{FIELD_START}([^{FIELD_SEP}]*){FIELD_SEP}([^{FIELD_END}]*){FIELD_END}")
@@ -25,24 +25,6 @@ _MARKED_RUN = re.compile(
     rf"<w:t(?: [^>]*)?>(?P<text>[^<]*{FIELD_START}[^<]*)</w:t></w:r>",
     re.S,
 )
-
-
-def last_tag_start(xml: str, name: str, start: int, end: int) -> int:
-    """max(xml.rfind(f"<{name}>", start, end), xml.rfind(f"<{name} ", start, end)): where the
-    last start tag of an element called `name` begins, -1 if none.
-
-    One backward search for the shared prefix, stepping over longer names that begin with it
-    (`<w:pPr>` for `w:p`): each of the two searches above ran back to `start` whenever its
-    form was absent (no `<w:p ` in our paragraphs), a scan of the whole document per call.
-    """
-    prefix = "<" + name
-    end = min(end, len(xml))
-    if end < 1:  # (end - 1 below would count from the string's end)
-        return -1
-    at = xml.rfind(prefix, start, end - 1)  # the full tag (prefix + 1 character) ends by `end`
-    while at >= 0 and xml[at + len(prefix)] not in "> ":
-        at = xml.rfind(prefix, start, at + len(prefix) - 1)
-    return at
 
 
 def ref_instruction(bookmark: str) -> str:

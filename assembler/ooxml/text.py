@@ -1,4 +1,4 @@
-"""The visible text of WordprocessingML elements, as Word shows it."""
+"""The visible text of WordprocessingML elements, as Word shows it, and where tags begin."""
 
 from __future__ import annotations
 
@@ -26,3 +26,21 @@ def unescape_text(text: str) -> str:
 def visible_text(element: etree._Element) -> str:
     """The w:t text inside a paragraph, note or other element, runs joined."""
     return "".join(t.text or "" for t in element.iter(W_T))
+
+
+def last_tag_start(xml: str, name: str, start: int, end: int) -> int:
+    """max(xml.rfind(f"<{name}>", start, end), xml.rfind(f"<{name} ", start, end)): where the
+    last start tag of an element called `name` begins, -1 if none.
+
+    One backward search for the shared prefix, stepping over longer names that begin with it
+    (`<w:pPr>` for `w:p`): each of the two searches above ran back to `start` whenever its
+    form was absent (no `<w:p ` in our paragraphs), a scan of the whole document per call.
+    """
+    prefix = "<" + name
+    end = min(end, len(xml))
+    if end < 1:  # (end - 1 below would count from the string's end)
+        return -1
+    at = xml.rfind(prefix, start, end - 1)  # the full tag (prefix + 1 character) ends by `end`
+    while at >= 0 and xml[at + len(prefix)] not in "> ":
+        at = xml.rfind(prefix, start, at + len(prefix) - 1)
+    return at

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from assembler.ooxml.fields import last_tag_start
+from assembler.ooxml.text import last_tag_start
 
 PIECES = ["<w:p>", "<w:p ", "<w:pPr>", "<w:pStyle ", "<w:p", "<w:r>", "<w:r ", "<w:rPr>", "<w:",
           ">", " ", "x", "æ", "\ue000"]  # fmt: skip
