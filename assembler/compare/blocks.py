@@ -25,10 +25,12 @@ from assembler.compare.containers import (
     unbind,
 )
 from assembler.compare.paragraphs import ParagraphDiff
-from assembler.compare.revisions import Item
+from assembler.compare.revisions import Item, prior_inserted
 from assembler.compare.seqdiff import block_opcodes, find_moves, opcodes, pair_similar
 from assembler.compare.tables import diff_table, whole_table
 from assembler.compare.tokens import BOX, W_P, W_TBL, W_TXBX, Tok
+
+PRIOR = "\x00prior:"  # the key of a paragraph only prior revisions insert: it pairs with nothing
 
 
 class Engine(ParagraphDiff):
@@ -38,8 +40,13 @@ class Engine(ParagraphDiff):
         self, old: list[etree._Element], new: list[etree._Element]
     ) -> list[etree._Element]:
         """Return the output blocks for newer blocks `new` compared with older blocks `old`."""
+        # A paragraph that only prior revisions insert is not in either version's original
+        # view: the older one's is left out, the newer one's passes through unpaired (segment).
+        old = [b for b in old if not prior_inserted(b)]
         okeys = [self.key(b, False) for b in old]
-        nkeys = [self.key(b, True) for b in new]
+        nkeys = [
+            PRIOR + str(k) if prior_inserted(b) else self.key(b, True) for k, b in enumerate(new)
+        ]
         ops = block_opcodes(okeys, nkeys, [self.weight(b) for b in old])
         moves = [
             m
@@ -160,10 +167,14 @@ class Engine(ParagraphDiff):
             elif b.tag in BLOCK_WRAPPERS:
                 fixed.append((0, len(op), [self.whole_wrapper(b, "del")]))
         for b, move in news:
-            if b.tag == W_P and move is None:
+            if b.tag == W_P and move is None and not prior_inserted(b):
                 np_.append(b)
             elif b.tag == W_P and move is not None:
                 fixed.append((1, len(np_), [self.whole(b, "mt", move)]))
+            elif b.tag == W_P:
+                # prior insertions only: kept as they are, placed in the newer version's clauses
+                self._event("prior", "", "", b)
+                fixed.append((1, len(np_), [b]))
             elif b.tag == W_TBL:
                 fixed.append((1, len(np_), [whole_table(self, b, "ins")]))
             elif b.tag in BLOCK_WRAPPERS:

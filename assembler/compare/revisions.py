@@ -24,6 +24,7 @@ from assembler.compare.containers import (
 from assembler.compare.tokens import (
     PPR_NOT_BASE,
     W_DELTEXT,
+    W_P,
     W_PPR,
     W_R,
     W_RPR,
@@ -31,16 +32,31 @@ from assembler.compare.tokens import (
     XML_SPACE,
     Extra,
     Tok,
+    key_text,
 )
 from assembler.ooxml.ns import qn
 
 WRAPPER = {"ins": "w:ins", "del": "w:del", "mf": "w:moveFrom", "mt": "w:moveTo"}
 MARK_REVISIONS = {qn("w:ins"), qn("w:del"), qn("w:moveFrom"), qn("w:moveTo")}
 STALE_IN_OLD = MARK_REVISIONS | {qn("w:rPrChange")}
+PRIOR_MARK_DEL = {qn("w:del"), qn("w:moveFrom")}
+PRIOR_MARK_INS = (qn("w:ins"), qn("w:moveTo"))
 W_ID = qn("w:id")
+MARK_RPR = f"{W_PPR}/{W_RPR}"
 REVISION_ELEMENTS = tuple(
     qn(f"w:{t}") for t in ("ins", "del", "moveFrom", "moveTo", "rPrChange", "pPrChange")
 )
+
+
+def prior_inserted(block: etree._Element) -> bool:
+    """Whether a paragraph exists only through prior revisions: its mark and all its content
+    are tracked insertions, so its original view (the text before them) has no paragraph."""
+    if block.tag != W_P:
+        return False
+    rpr = block.find(MARK_RPR)
+    if rpr is None or not any(child.tag in PRIOR_MARK_INS for child in rpr):
+        return False
+    return not key_text(block)
 
 
 class RevisionContext:
@@ -117,10 +133,15 @@ def make_ppr(
                     rpr.remove(child)
     if mark != "eq":
         rpr = mark_rpr(ppr)
+        # A newer paragraph whose mark a prior revision deletes keeps that deletion under our
+        # insertion (Word writes w:ins then w:del, or w:moveFrom then w:moveTo, on a mark that
+        # one author inserted and another removed): accept-all must still drop the mark.
+        keep = PRIOR_MARK_DEL if mark in ("ins", "mt") and not from_old else set()
         for child in list(rpr):
-            if child.tag in MARK_REVISIONS:
+            if child.tag in MARK_REVISIONS and child.tag not in keep:
                 rpr.remove(child)
-        rpr.insert(0, ctx.element(WRAPPER[mark]))
+        kept = sum(1 for child in rpr if child.tag in keep)
+        rpr.insert(kept if mark == "mt" else 0, ctx.element(WRAPPER[mark]))  # schema order
     elif old_sig is not None and old_sig != new_sig and ppr.find(qn("w:pPrChange")) is None:
         change = ctx.element("w:pPrChange")
         base = etree.SubElement(change, W_PPR)

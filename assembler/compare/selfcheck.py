@@ -15,6 +15,7 @@ import difflib
 import io
 import posixpath
 import zipfile
+from collections import Counter
 from collections.abc import Mapping
 from typing import NamedTuple
 
@@ -171,6 +172,12 @@ class Deviation(NamedTuple):
     expected: str  # the input's text there
     found: str  # the redline's text there
     para: int  # the redline paragraph nearest to the stretch (-1 when unknown)
+    # The same stretches line by line: joined texts cannot tell no paragraph from an empty one,
+    # nor two paragraphs from one whose mark is gone.
+    expected_lines: tuple[str, ...] = ()
+    found_lines: tuple[str, ...] = ()
+    twice: tuple[str, ...] = ()  # found lines the view holds more often than the input: doubled
+    elsewhere: tuple[str, ...] = ()  # expected lines the view holds, but at another place
 
 
 def _texts(lines: list[Line]) -> list[str]:
@@ -189,9 +196,16 @@ def compare_views(
         if got_t == want_t or not any(got_t + want_t):
             continue  # a story that is empty on both sides (an added blank header) is no loss
         matcher = difflib.SequenceMatcher(None, want_t, got_t, False)
+        got_n, want_n = Counter(got_t), Counter(want_t)
         for tag, i1, i2, j1, j2 in matcher.get_opcodes():
             if tag == "equal":
                 continue
+            extra = tuple(t for t in dict.fromkeys(got_t[j1:j2]) if t and got_n[t] > want_n[t] >= 1)
+            moved = tuple(
+                t
+                for t in dict.fromkeys(want_t[i1:i2])
+                if t and t not in got_t[j1:j2] and got_n[t] >= want_n[t]
+            )
             near = [line.para for line in got[max(0, j1 - 1) : j2] if line.para >= 0]
             out.append(
                 Deviation(
@@ -200,6 +214,10 @@ def compare_views(
                     "\n".join(want_t[i1:i2]),
                     "\n".join(got_t[j1:j2]),
                     near[-1] if near else -1,
+                    tuple(want_t[i1:i2]),
+                    tuple(got_t[j1:j2]),
+                    extra,
+                    moved,
                 )
             )
     return out
