@@ -85,12 +85,15 @@ def difference_da(dev: Deviation) -> str:
     """What differs between the two stretches when it is more than their words (paragraph
     marks, empty paragraphs, a paragraph in two places, white space), in Danish; else ''."""
     want, got = dev.expected_lines, dev.found_lines
+    if not want and not got:  # a deviation made without its lines: read them from the texts
+        want = tuple(dev.expected.split("\n")) if dev.expected else ()
+        got = tuple(dev.found.split("\n")) if dev.found else ()
     if dev.twice:
         return f"afsnittet „{excerpt(dev.twice[0], 0, 40)}“ står to steder"
     if dev.elsewhere and not got:
         return f"afsnittet „{excerpt(dev.elsewhere[0], 0, 40)}“ står et andet sted"
-    if "".join(want) == "".join(got):
-        lost = len(want) - len(got)
+    lost = len(want) - len(got)
+    if "".join(want) == "".join(got) and lost:
         if [t for t in want if t] == [t for t in got if t]:  # only empty paragraphs differ
             if lost > 0:
                 return f"{_count(lost, 'tomt afsnit', 'tomme afsnit')} mangler"

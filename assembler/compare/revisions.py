@@ -41,6 +41,7 @@ MARK_REVISIONS = {qn("w:ins"), qn("w:del"), qn("w:moveFrom"), qn("w:moveTo")}
 STALE_IN_OLD = MARK_REVISIONS | {qn("w:rPrChange")}
 PRIOR_MARK_DEL = {qn("w:del"), qn("w:moveFrom")}
 PRIOR_MARK_INS = (qn("w:ins"), qn("w:moveTo"))
+PRIOR_MOVE_FROM = qn("w:moveFrom")
 W_ID = qn("w:id")
 MARK_RPR = f"{W_PPR}/{W_RPR}"
 REVISION_ELEMENTS = tuple(
@@ -276,7 +277,8 @@ def build_runs(ctx: RevisionContext, items: list[Item]) -> list[etree._Element]:
                 parent = prior_shell
             rev_holder = parent
         # Word keeps w:t (not w:delText) inside w:moveFrom: the text still exists at its new place.
-        deleted = status == "del" or prior is not None
+        # … also inside a prior w:moveFrom of the newer version; a prior w:del needs w:delText.
+        deleted = status == "del" or (prior is not None and prior.tag != PRIOR_MOVE_FROM)
         changed = old is not None and old.fmt != tok.fmt
         rpr_key = (id(tok.rpr), id(old.rpr) if changed and old is not None else 0)
         if rpr_key != run_key or run is None:
