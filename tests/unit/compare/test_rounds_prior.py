@@ -8,6 +8,7 @@ reject-all of the oldest, for each round and for the combined v1 → v3 redline.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -19,9 +20,11 @@ from assembler.compare.revisions import RevisionContext, make_ppr, prior_inserte
 from assembler.compare.rounds import compare_versions
 from assembler.compare.selfcheck import Deviation
 from tests.acceptance.cli_helpers import run_cli
+from tests.unit.compare.fixtures import make_docx, para, run
 from tests.unit.compare.oracle import W, document_view, w
-from tests.unit.compare.prior_rounds import ADDED, FREE, TRAVEL, three_versions
+from tests.unit.compare.prior_rounds import ADDED, FREE, TR, TRAVEL, three_versions
 from tests.unit.compare.test_gates import _doc, redline
+from tests.unit.compare.test_word_validity import new_findings
 
 
 def _rounds(tmp_path: Path) -> tuple[list[Path], list[Round]]:
@@ -119,6 +122,16 @@ def test_command_exits_0_on_the_three_rounds(
     assert out.exists() and (tmp_path / "r-runde2.docx").exists()
 
 
+@pytest.mark.skipif(shutil.which("jubarte-redlines") is None, reason="jubarte-redlines mangler")
+def test_rounds_with_prior_revisions_have_no_new_validity_finding(tmp_path: Path) -> None:
+    """Stacked marks and text in their moveFrom as Word writes it (w:t, never w:delText)."""
+    paths, rounds = _rounds(tmp_path)
+    for k, rnd in enumerate(rounds):
+        out = tmp_path / f"r{k}.docx"
+        out.write_bytes(rnd.data)
+        assert new_findings(out, *paths) == set(), rnd.label
+
+
 # Root cause 1: a paragraph only prior revisions insert is no paragraph of the original view.
 
 
@@ -210,3 +223,19 @@ def test_words_that_differ_keep_the_excerpts() -> None:
     assert message_da(dev, "Tilgængelighed").endswith(
         "Forventet „kl. 9.00“, men redlinen giver „kl. 8.30“."
     )
+
+
+# Root cause 3: a paragraph rebuilt around the newer version's own w:moveFrom wrote w:delText.
+
+
+def test_text_in_a_prior_move_from_stays_w_t(tmp_path: Path) -> None:
+    old = make_docx([para("Medarbejderen arbejder hjemme to dage om ugen.")])
+    moved = f'<w:moveFrom w:id="5" {TR}>{run("to dage ")}</w:moveFrom>'
+    new = make_docx([para("Medarbejderen arbejder hjemme ", moved, "om måneden.")])
+    data = redline(tmp_path, old, new)
+    body = _body(data)
+    (move,) = body.iter(w("moveFrom"))
+    assert [t.tag for t in move.iter(w("t"), w("delText"))] == [w("t")]
+    assert b'author="Tester"' in _doc(data)  # the paragraph was rebuilt with our change in it
+    assert document_view(data, "accept") == document_view(new, "accept")
+    assert document_view(data, "reject") == document_view(old, "reject")
