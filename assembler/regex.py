@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from assembler.regex_programs import compile_pattern
@@ -64,3 +64,11 @@ class LazyPattern:
     def split(self, string: str, maxsplit: int = 0) -> list[str | Any]:
         """As re.Pattern.split."""
         return self.compiled.split(string, maxsplit)
+
+    def sub(self, repl: str | Callable[[re.Match[str]], str], string: str, count: int = 0) -> str:
+        """As re.Pattern.sub."""
+        return self.compiled.sub(repl, string, count)
+
+    def findall(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> list[Any]:
+        """As re.Pattern.findall."""
+        return self.compiled.findall(string, pos, endpos)

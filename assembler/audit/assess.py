@@ -8,9 +8,9 @@ family by family, and measures the result against the library variant the older 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
+from typing import NamedTuple
 
 from assembler.audit.terms import text_terms
 from assembler.audit.terms.compare import Effect, term_effects
@@ -28,8 +28,7 @@ SAME_VARIANT = 0.8  # share of a text's words from a variant above which the tex
 MIN_WORDS = 8  # shorter texts are too short to tell which variant they follow
 
 
-@dataclass(frozen=True, repr=False)
-class Assessment:
+class Assessment(NamedTuple):
     """A short Danish assessment of one change and whose favour it is in.
 
     `text` is plain Danish for the union representative (what changed and what it means);
@@ -40,7 +39,7 @@ class Assessment:
 
     text: str
     favour: str  # one of FAVOURS
-    effects: tuple[Effect, ...] = field(default_factory=tuple)
+    effects: tuple[Effect, ...] = ()
     variant: str = ""  # the library variant the assessment is measured against ('' if none)
     library: str = ""  # "ringere for medarbejderne end variant 'Faste kernetider' (Balanceret)"
     verdict: str = ""

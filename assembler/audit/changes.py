@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from difflib import SequenceMatcher
-from typing import Any
+from typing import Any, NamedTuple
 
 from assembler.answers.model import AgreementAnswers, Answers
 from assembler.audit.assess import Assessment, assess_change
@@ -21,7 +20,7 @@ from assembler.audit.sections import paragraph_topics
 from assembler.audit.topics import Found, find_topics
 from assembler.library.model import Library
 from assembler.regex_programs import compile_pattern
-from assembler.render.context import build_context
+from assembler.render.context import clause_records
 
 KINDS_DA = ("ændret", "tilføjet", "slettet", "flyttet")
 SIMILAR = 0.5  # paragraphs this similar are the same paragraph, edited
@@ -37,8 +36,7 @@ PRINCIPLES = {
 }
 
 
-@dataclass(frozen=True, repr=False)
-class OurVersion:
+class OurVersion(NamedTuple):
     """Our last version of an agreement, clause by clause (headings left out)."""
 
     label: str  # where it came from, for messages: a file name or the embedded answers
@@ -47,8 +45,7 @@ class OurVersion:
     variants: dict[str, str]  # topic → library variant, where known
 
 
-@dataclass(frozen=True, repr=False)
-class Move:
+class Move(NamedTuple):
     """A clause moved from § was to § now, and what the move does beyond the clause itself."""
 
     was: int
@@ -62,8 +59,7 @@ class Move:
         return bool(self.renumbered or self.principle)
 
 
-@dataclass(frozen=True, repr=False)
-class Change:
+class Change(NamedTuple):
     """One substantive change of our text in the draft, with its assessment and its place."""
 
     topic: str
@@ -87,14 +83,14 @@ def version_from_answers(
     answers: Answers,
     agreement: AgreementAnswers,
     label: str,
-    context: dict[str, Any] | None = None,
+    rendered: list[dict[str, Any]] | None = None,
 ) -> OurVersion:
-    """Our version as a set of answers renders today (`context`: its template context, when
-    already built from these answers)."""
-    if context is None:
-        context, _ = build_context(library, answers, agreement)
+    """Our version as a set of answers renders today (`rendered`: its clauses as the template
+    sees them, when already rendered from these answers)."""
+    if rendered is None:
+        rendered, _ = clause_records(library, answers, agreement)
     clauses, titles, variants = {}, {}, {}
-    for clause in context["klausuler"]:
+    for clause in rendered:
         topic = clause["emne"]
         clauses[topic] = [_norm(a["tekst"]) for a in clause["afsnit"] if _norm(a["tekst"])]
         titles[topic] = clause["titel"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from lxml import etree
 
@@ -25,8 +25,7 @@ TYPED_STK = compile_pattern(r"^\s*stk\.\s*(?P<n>\d+)\.?\s", re.I)
 LIST_STYLE = ("bullet", "list", "punkt", "opstilling", "liste")
 
 
-@dataclass(frozen=True, repr=False)
-class Slot:
+class Slot(NamedTuple):
     """One paragraph with text, as far as numbering goes."""
 
     key: int  # the draft's paragraph index (a new paragraph gets a key of its own)

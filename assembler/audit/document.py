@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
@@ -28,22 +27,33 @@ MAX_TITLE_CHARS = 60
 SENTENCE_END = (".", ":", ";", ",")
 
 
-@dataclass(repr=False)
+# Plain classes, not dataclasses: the overview's child imports them (issue 14, rules/facts.py).
 class Para:
     """One paragraph of the document body (table cells included), in document order."""
 
-    index: int
-    element: etree._Element
-    text: str
-    heading: str | None = None  # heading text without its number, when the paragraph is a heading
+    __slots__ = ("element", "heading", "index", "text")
+
+    def __init__(
+        self, index: int, element: etree._Element, text: str, heading: str | None = None
+    ) -> None:
+        self.index = index
+        self.element = element
+        self.text = text
+        self.heading = heading  # heading text without its number, when the paragraph is a heading
+
+    def with_element(self, element: etree._Element) -> Para:
+        """The same paragraph in another copy of the document's XML."""
+        return Para(self.index, element, self.text, self.heading)
 
 
-@dataclass(repr=False)
 class Section:
     """A heading and the paragraphs up to the next heading."""
 
-    heading: Para | None
-    body: list[Para] = field(default_factory=list)
+    __slots__ = ("body", "heading")
+
+    def __init__(self, heading: Para | None) -> None:
+        self.heading = heading
+        self.body: list[Para] = []
 
     @property
     def text(self) -> str:
@@ -51,19 +61,38 @@ class Section:
         return "\n".join(p.text for p in self.body)
 
 
-@dataclass(repr=False)
 class DocxDraft:
     """Everything the audit reads from a .docx."""
 
-    path: Path
-    package: Package
-    root: etree._Element
-    paragraphs: list[Para]
-    sections: list[Section]
-    anchors: list[tuple[str, str, etree._Element]]
-    payload: dict | None
-    numbering: Numbering | None = None  # the lists and styles' numbering, read once
-    styles: dict[str, str] = field(default_factory=dict)  # paragraph styleId → style name
+    __slots__ = ("anchors", "numbering", "package", "paragraphs", "path", "payload", "root",
+                 "sections", "styles")  # fmt: skip
+
+    def __init__(
+        self,
+        path: Path,
+        package: Package,
+        root: etree._Element,
+        paragraphs: list[Para],
+        sections: list[Section],
+        anchors: list[tuple[str, str, etree._Element]],
+        payload: dict | None,
+        numbering: Numbering | None = None,  # the lists and styles' numbering, read once
+        styles: dict[str, str] | None = None,  # paragraph styleId → style name
+    ) -> None:
+        self.path = path
+        self.package = package
+        self.root = root
+        self.paragraphs = paragraphs
+        self.sections = sections
+        self.anchors = anchors
+        self.payload = payload
+        self.numbering = numbering
+        self.styles = styles if styles is not None else {}
+
+    def with_body(self, root: etree._Element, paragraphs: list[Para]) -> DocxDraft:
+        """The draft over another copy of its body XML (no sections: they are not read again)."""
+        return DocxDraft(self.path, self.package, root, paragraphs, [], self.anchors,
+                         self.payload, self.numbering, self.styles)  # fmt: skip
 
     @property
     def text(self) -> str:

@@ -8,7 +8,6 @@ topic are read from the text instead, the same way as for a draft the other side
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
 from assembler.answers.build import build_agreement, dotted_locator
@@ -59,21 +58,33 @@ COMPUTED = frozenset({"avg_days_week", "share_of_time"})  # properties: only the
 F = TypeVar("F", LocalFacts, EmployeeFacts)
 
 
-@dataclass(repr=False)
 class Embedded:
-    """The answers embedded in one of our documents, as typed answers and as facts."""
+    """The answers embedded in one of our documents, as typed answers and as facts.
 
-    answers: Answers
-    agreement: AgreementAnswers
-    local: LocalFacts
-    employee: EmployeeFacts | None
-    name: str
-    edited: list[str] = field(default_factory=list)  # topics whose text changed
-    deleted: list[str] = field(default_factory=list)  # topics whose heading/bookmark is gone
-    texts: dict[str, str] = field(default_factory=dict)  # edited topic → its clause's text now
-    outside: str = ""  # the text outside the unchanged clauses (where a deleted clause went)
-    intact: set[int] = field(default_factory=set)  # indices of paragraphs still as generated
-    context: dict[str, Any] | None = None  # the template context the answers render to
+    A plain class, not a dataclass: the overview's child imports it (issue 14, rules/facts.py)."""
+
+    __slots__ = ("agreement", "answers", "clauses", "deleted", "edited", "employee", "intact",
+                 "local", "name", "outside", "texts")  # fmt: skip
+
+    def __init__(
+        self,
+        answers: Answers,
+        agreement: AgreementAnswers,
+        local: LocalFacts,
+        employee: EmployeeFacts | None,
+        name: str,
+    ) -> None:
+        self.answers = answers
+        self.agreement = agreement
+        self.local = local
+        self.employee = employee
+        self.name = name
+        self.edited: list[str] = []  # topics whose text changed
+        self.deleted: list[str] = []  # topics whose heading/bookmark is gone
+        self.texts: dict[str, str] = {}  # edited topic → its clause's text now
+        self.outside = ""  # the text outside the unchanged clauses (where a deleted clause went)
+        self.intact: set[int] = set()  # indices of paragraphs still as generated
+        self.clauses: list[dict[str, Any]] | None = None  # the clauses the answers render to
 
 
 def embedded_answers(
@@ -127,16 +138,16 @@ def find_edits(
     library: Library, draft: DocxDraft, embedded: Embedded, found: dict[str, Found]
 ) -> dict[str, Found]:
     """Compare each generated clause with the document; record edits, drop deleted clauses."""
-    from assembler.render.context import build_context  # only a draft with our answers gets here
+    from assembler.render.context import clause_records  # only a draft with our answers gets here
 
-    context, _ = build_context(library, embedded.answers, embedded.agreement)
-    embedded.context = context  # our version, for the audit's comparison with it (changes.py)
+    clauses, _ = clause_records(library, embedded.answers, embedded.agreement)
+    embedded.clauses = clauses  # our version, for the audit's comparison with it (changes.py)
     anchored = {topic: draft.para_of(el) for topic, _, el in draft.anchors}
     stops = {p.index for p in anchored.values() if p is not None}
     titles = {_norm(t.title) for t in library.for_agreement(embedded.agreement.agreement)}
     kept = dict(found)
     intact: set[int] = set()
-    for clause in context["klausuler"]:
+    for clause in clauses:
         topic, title = clause["emne"], _norm(clause["titel"])
         heading = anchored.get(topic)
         if heading is None:  # bookmark lost: accept a paragraph that still is the exact title
@@ -166,4 +177,4 @@ def merge_facts(from_answers: F, from_text: F, topics: list[str], table: dict) -
     names = {name for topic in topics for name in table.get(topic, ())}
     known = (from_answers.known - names) | (names & from_text.known)
     values = {name: getattr(from_text, name) for name in names - COMPUTED}
-    return replace(from_answers, known=frozenset(known), **values)
+    return from_answers._replace(known=frozenset(known), **values)

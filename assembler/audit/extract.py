@@ -23,6 +23,8 @@ NUM = r"(\d+(?:,\d+)?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) 
 TEXT_DATE = LazyPattern(r"\b(\d{1,2})\.\s*(" + "|".join(MONTHS) + r")\s+(\d{4})\b", re.I)
 NUM_DATE = LazyPattern(r"\b(\d{1,2})[./-](\d{1,2})[./-](\d{4})\b")
 ISO_DATE = LazyPattern(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+SENTENCE_BREAK = LazyPattern(r"(?<=[.;])\s+(?=[A-ZÆØÅ])|\n")
+APV = LazyPattern(r"\bapv\b|arbejdspladsvurdering", re.I)
 EFFECTIVE = LazyPattern(r"træder i kraft|med virkning fra|gælder fra|ikrafttræden", re.I)
 END = LazyPattern(r"ophører|udløber|til og med|frem til|tidsbegrænset til|slutdato", re.I)
 NOTICE = LazyPattern(NUM + r"\s+måned(?:s|ers?)?\s+(?:skriftligt?\s+)?varsel", re.I)
@@ -80,7 +82,7 @@ def _valid(pos: int, year: int, month: int, day: int) -> list[tuple[int, dt.date
 
 
 def _sentences(text: str) -> list[str]:
-    return [s for s in re.split(r"(?<=[.;])\s+(?=[A-ZÆØÅ])|\n", text) if s.strip()]
+    return [s for s in SENTENCE_BREAK.split(text) if s.strip()]
 
 
 def effective_date(text: str) -> dt.date | None:
@@ -154,7 +156,7 @@ def local_facts_from_draft(
         "has_time_registration": "tidsregistrering" in topics,
         "has_availability": "tilgaengelighed" in topics,
         "has_change_clause": "undtagelser" in topics,
-        "has_apv": bool(re.search(r"\bapv\b|arbejdspladsvurdering", text, re.I)),
+        "has_apv": bool(APV.search(text)),
     }
     if limit:
         values["max_days_week"] = number(limit.group(1))

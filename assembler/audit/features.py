@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from dataclasses import replace
 
 from assembler.audit.citations import Citations
 from assembler.audit.document import DocxDraft
@@ -124,7 +123,7 @@ def feature_terms(paragraphs: Iterable[tuple[int, str, str]], citations: Citatio
             if m is not None:
                 out.append(_term(kind, m, index, topic, {"cite": cite}))
         for term in effective_terms(text, index, topic):
-            out.append(replace(term, values={**term.values, "cite": cite}))
+            out.append(term._replace(values={**term.values, "cite": cite}))
     return out
 
 
@@ -140,9 +139,9 @@ def with_context(
     for term in facts.terms:
         if term.kind == "suspension" and term.para in texts:
             term = suspension_details(term, texts[term.para])
-        terms.append(replace(term, values={**term.values, "cite": citations.cite(term.para) or ""}))
+        terms.append(term._replace(values={**term.values, "cite": citations.cite(term.para) or ""}))
     terms += feature_terms(paragraphs, citations)
-    return replace(facts, terms=tuple(terms), dated=dated, dated_from=dated_from)
+    return facts._replace(terms=tuple(terms), dated=dated, dated_from=dated_from)
 
 
 def suspension_details(term: Term, paragraph: str) -> Term:
@@ -156,7 +155,7 @@ def suspension_details(term: Term, paragraph: str) -> Term:
         "staff_notice": bool(STAFF_NOTICE.search(rest)),
         "replacement": bool(REPLACEMENT.search(rest)),
     }
-    return replace(term, values=values)
+    return term._replace(values=values)
 
 
 def _first_date(texts: Iterable[str], wanted: re.Pattern[str] | None = None) -> dt.date | None:

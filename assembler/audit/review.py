@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -43,27 +42,44 @@ if TYPE_CHECKING:
 OUR_DRAFT = "vores udkast"
 
 
-@dataclass(repr=False)
 class AuditResult:
-    """What the audit learned about one draft."""
+    """What the audit learned about one draft.
 
-    path: Path
-    agreement: str
-    sector: str | None
-    sector_from: str  # "indlejrede svar", "--sektor", "teksten", "ukendt"
-    found: dict[str, Found]
-    missing: list[Topic]  # recommended (local) / mandatory (individual) topics not found
-    missing_recommended: list[Topic] = field(default_factory=list)  # individual only
-    findings: list[Finding] = field(default_factory=list)
-    from_answers: bool = False  # facts came from answers embedded by aftale
-    edited: list[Topic] = field(default_factory=list)  # our clauses changed since generation
-    deleted: list[Topic] = field(default_factory=list)  # our clauses removed since generation
-    local: LocalFacts | None = None  # the facts the rules were run on
-    employee: EmployeeFacts | None = None
-    text: TextFacts | None = None  # what the wording does (R90–R99)
-    changes: list[Change] = field(default_factory=list)  # against our last version
-    versus: str = ""  # our last version the changes are measured against ('' when none)
-    titles: dict[str, str] = field(default_factory=dict)  # topic id → title
+    A plain class, not a dataclass: the overview's child imports it (issue 14, rules/facts.py)."""
+
+    __slots__ = ("agreement", "changes", "deleted", "edited", "employee", "findings", "found",
+                 "from_answers", "local", "missing", "missing_recommended", "path", "sector",
+                 "sector_from", "text", "titles", "versus")  # fmt: skip
+
+    def __init__(
+        self,
+        path: Path,
+        agreement: str,
+        sector: str | None,
+        sector_from: str,  # "indlejrede svar", "--sektor", "teksten", "ukendt"
+        found: dict[str, Found],
+        missing: list[Topic],  # recommended (local) / mandatory (individual) topics not found
+        missing_recommended: list[Topic],  # individual only
+        findings: list[Finding],
+        from_answers: bool,  # facts came from answers embedded by aftale
+    ) -> None:
+        self.path = path
+        self.agreement = agreement
+        self.sector = sector
+        self.sector_from = sector_from
+        self.found = found
+        self.missing = missing
+        self.missing_recommended = missing_recommended
+        self.findings = findings
+        self.from_answers = from_answers
+        self.edited: list[Topic] = []  # our clauses changed since generation
+        self.deleted: list[Topic] = []  # our clauses removed since generation
+        self.local: LocalFacts | None = None  # the facts the rules were run on
+        self.employee: EmployeeFacts | None = None
+        self.text: TextFacts | None = None  # what the wording does (R90–R99)
+        self.changes: list[Change] = []  # against our last version
+        self.versus = ""  # our last version the changes are measured against ('' when none)
+        self.titles: dict[str, str] = {}  # topic id → title
 
     @property
     def unread(self) -> list[tuple[str, str, str]]:
@@ -180,11 +196,11 @@ def _text_facts(
         for topic, clause in version.clauses.items():  # findings can only stand there)
             if topic in facts.read_topics:
                 ours += text_terms("\n".join(clause), topic)
-    return replace(facts, ours=tuple(ours))
+    return facts._replace(ours=tuple(ours))
 
 
 def _with_text(facts: LocalFacts | EmployeeFacts, text: TextFacts) -> LocalFacts | EmployeeFacts:
-    return replace(facts, text=text, known=facts.known | {"text"})
+    return facts._replace(text=text, known=facts.known | {"text"})
 
 
 def audit(
@@ -253,7 +269,7 @@ def _our_version(
         return version_from_draft(library, _our_draft(ours, agreement), agreement)
     assert embedded is not None
     return version_from_answers(
-        library, embedded.answers, embedded.agreement, embedded_label(embedded), embedded.context
+        library, embedded.answers, embedded.agreement, embedded_label(embedded), embedded.clauses
     )
 
 

@@ -10,8 +10,8 @@ written in an unusual way (another prefix, a w:style the cut cannot delimit) is 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from functools import cache
+from typing import NamedTuple
 
 from lxml import etree
 
@@ -25,8 +25,7 @@ _TYPE = re.compile(rb"""\sw:type\s*=\s*["']([^"']*)["']""")
 _ROOT = re.compile(rb"<w:styles[\s>]")
 
 
-@dataclass(frozen=True, repr=False)
-class Style:
+class Style(NamedTuple):
     """What the audit reads of one paragraph style."""
 
     name: str
@@ -35,12 +34,14 @@ class Style:
     based_on: str | None
 
 
-@dataclass(repr=False)
 class Styles:
     """Paragraph styles by styleId, and the default paragraph style."""
 
-    by_id: dict[str, Style] = field(default_factory=dict)
-    default: str = "Normal"
+    __slots__ = ("by_id", "default")
+
+    def __init__(self) -> None:
+        self.by_id: dict[str, Style] = {}
+        self.default = "Normal"
 
 
 W_VAL = qn("w:val")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from assembler.audit.document import DocxDraft, Para
 from assembler.library.model import Library, Topic
@@ -100,8 +100,7 @@ WORDING_HITS = 2  # see _by_wording
 DOC_TITLE = compile_pattern(r"^(lokal|individuel)\w*\s*aftale\b|\baftale om\b", re.I)
 
 
-@dataclass(frozen=True, repr=False)
-class Found:
+class Found(NamedTuple):
     """Where a topic was found and how."""
 
     topic: str

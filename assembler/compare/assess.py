@@ -9,16 +9,14 @@ the changed clause's topic. Others, such as a per-change assessment from the aud
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 if TYPE_CHECKING:  # the library and the rules load only when the overview assesses
     from assembler.library.model import Library, Variant
     from assembler.rules.model import Finding
 
 
-@dataclass(frozen=True, repr=False)
-class ChangeFacts:
+class ChangeFacts(NamedTuple):
     """What an assessor is told about one change (whole texts, not excerpts)."""
 
     agreement: str  # 'lokal', 'individuel' or '' when unknown

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import NamedTuple
 
 from lxml import etree
 
 from assembler.compare.containers import BLOCK_WRAPPERS, content, identity
+from assembler.compare.model import Record
 from assembler.compare.revisions import RevisionContext
 from assembler.compare.tokens import (
     BOX,
@@ -35,21 +35,29 @@ W_ID = qn("w:id")
 W_BOOKMARK_START = qn("w:bookmarkStart")
 
 
-class Event(NamedTuple):
+class Event(Record):
     """What happened to one output paragraph (for the clause summary)."""
 
-    kind: str  # equal | changed | inserted | deleted | moved_from | moved_to
-    before: str
-    after: str
-    info: object  # what Engine.describe returned for the paragraph, before it was rebuilt
+    _fields = ("kind", "before", "after", "info")
+    __slots__ = _fields
+
+    def __init__(self, kind: str, before: str, after: str, info: object) -> None:
+        self.kind = kind  # equal | changed | inserted | deleted | moved_from | moved_to
+        self.before = before
+        self.after = after
+        self.info = info  # what Engine.describe returned for the paragraph, before it was rebuilt
 
 
-class Head(NamedTuple):
+class Head(Record):
     """A paragraph's alignment key and original-view text."""
 
-    p: etree._Element
-    key: str
-    text: str
+    _fields = ("p", "key", "text")
+    __slots__ = _fields
+
+    def __init__(self, p: etree._Element, key: str, text: str) -> None:
+        self.p = p
+        self.key = key
+        self.text = text
 
 
 _RSID = re.compile(r' w:rsid\w*="[0-9A-Fa-f]*"')
@@ -86,14 +94,18 @@ def _xmlplain_text(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-class Para(NamedTuple):
+class Para(Record):
     """A paragraph with its flattened tokens, cached for the whole comparison."""
 
-    p: etree._Element
-    flat: Flat
-    key: str
-    text: str
-    fmt: str
+    _fields = ("p", "flat", "key", "text", "fmt")
+    __slots__ = _fields
+
+    def __init__(self, p: etree._Element, flat: Flat, key: str, text: str, fmt: str) -> None:
+        self.p = p
+        self.flat = flat
+        self.key = key
+        self.text = text
+        self.fmt = fmt
 
 
 HAND_NUMBER = re.compile(r"^\s*(?:§\s*\d+[a-z]?|\d+(?:\.\d+)*|[A-Z]|[IVX]+)[.)]?(?=\s)")

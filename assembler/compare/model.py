@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, ClassVar, Self
 
 if TYPE_CHECKING:
     from assembler.compare.packages import Change
@@ -31,25 +32,93 @@ CLAUSE_STATUS_DA = {
 }
 
 
-# The records of a comparison are NamedTuples and plain classes rather than dataclasses: a plain
-# pair's `sammenlign` then never imports dataclasses nor runs the code each dataclass generates
-# at import, 7% of the whole command's instructions on a 20-page pair (issue 14).
-class ChangeRow(NamedTuple):
+class Record:
+    """A record of named fields that iterates, compares and hashes as the tuple of its fields.
+
+    The comparison's records are these rather than NamedTuples or dataclasses (issue 14): a
+    NamedTuple class costs about a million instructions when its module is imported (namedtuple
+    compiles a constructor for it, typing compiles each string annotation), which for the fifteen
+    records was 4% of a 20-page pair's whole command; a dataclass costs more. A subclass names its
+    fields in `_fields`, in the order of its __init__ (iteration and `_replace` follow it), and
+    makes them its __slots__.
+    """
+
+    _fields: ClassVar[tuple[str, ...]] = ()
+    __slots__ = ()
+
+    def __iter__(self) -> Iterator[Any]:
+        return (getattr(self, name) for name in self._fields)
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return tuple(self) == tuple(other)
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._fields)
+        return f"{type(self).__name__}({fields})"
+
+    def _replace(self, **changes: Any) -> Self:
+        """A copy with some fields changed (NamedTuple's name for it)."""
+        values = {name: getattr(self, name) for name in self._fields}
+        values.update(changes)
+        return type(self)(**values)
+
+
+class ChangeRow(Record):
     """One line of the change overview: one paragraph-level change, under its clause."""
 
-    clause: int  # the clause group's index in the round (rows of one clause are adjacent)
-    number: str  # the clause number as shown in the newer version ('§ 4'); older if deleted
-    heading: str  # the clause heading
-    kind: str  # one of KINDS
-    label: str  # in Danish: 'afsnit tilføjet', 'flyttet fra § 14 til § 4', …
-    before: str  # the whole older text ('' when there is none)
-    after: str  # the whole newer text
-    excerpt_before: str  # centred on the changed words, cut between words
-    excerpt_after: str
-    part: str = "body"  # body, header, footer, footnote, endnote
-    topic: str = ""  # the library's topic id, when known
-    topic_title: str = ""  # the topic in Danish, e.g. 'Tilgængelighed'
-    assessment: str = ""  # whose favour, which variant, which rule: only when sure
+    _fields = (
+        "clause",
+        "number",
+        "heading",
+        "kind",
+        "label",
+        "before",
+        "after",
+        "excerpt_before",
+        "excerpt_after",
+        "part",
+        "topic",
+        "topic_title",
+        "assessment",
+    )
+    __slots__ = _fields
+
+    def __init__(
+        self,
+        clause: int,
+        number: str,
+        heading: str,
+        kind: str,
+        label: str,
+        before: str,
+        after: str,
+        excerpt_before: str,
+        excerpt_after: str,
+        part: str = "body",
+        topic: str = "",
+        topic_title: str = "",
+        assessment: str = "",
+    ) -> None:
+        # the clause group's index in the round (rows of one clause are adjacent)
+        self.clause = clause
+        # the clause number as shown in the newer version ('§ 4'); older if deleted
+        self.number = number
+        self.heading = heading  # the clause heading
+        self.kind = kind  # one of KINDS
+        self.label = label  # in Danish: 'afsnit tilføjet', 'flyttet fra § 14 til § 4', …
+        self.before = before  # the whole older text ('' when there is none)
+        self.after = after  # the whole newer text
+        self.excerpt_before = excerpt_before  # centred on the changed words, cut between words
+        self.excerpt_after = excerpt_after
+        self.part = part  # body, header, footer, footnote, endnote
+        self.topic = topic  # the library's topic id, when known
+        self.topic_title = topic_title  # the topic in Danish, e.g. 'Tilgængelighed'
+        self.assessment = assessment  # whose favour, which variant, which rule: only when sure
 
     @property
     def clause_status(self) -> str:
@@ -57,12 +126,16 @@ class ChangeRow(NamedTuple):
         return CLAUSE_STATUS_DA.get(self.kind, "ændret")
 
 
-class Version(NamedTuple):
+class Version(Record):
     """One input document with the author and date its round is attributed to."""
 
-    path: Path
-    author: str
-    date: str  # w:date form, 2027-03-02T09:00:00Z
+    _fields = ("path", "author", "date")
+    __slots__ = _fields
+
+    def __init__(self, path: Path, author: str, date: str) -> None:
+        self.path = path
+        self.author = author
+        self.date = date  # w:date form, 2027-03-02T09:00:00Z
 
 
 class Round:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
+from assembler.compare.model import Record
 from assembler.ooxml.ns import qn
 from assembler.ooxml.package import Package
 
@@ -50,10 +51,14 @@ def spoken(number: str) -> str:
     return f"punkt {value}"
 
 
-class NumberStyle(NamedTuple):
+class NumberStyle(Record):
     """How Word displays the number of a top-level clause heading, e.g. '§ %1.'."""
 
-    level_text: str = "%1."
+    _fields = ("level_text",)
+    __slots__ = _fields
+
+    def __init__(self, level_text: str = "%1.") -> None:
+        self.level_text = level_text
 
     def display(self, position: int | None) -> str:
         """The heading's number as Word shows it, or '' when it has none."""

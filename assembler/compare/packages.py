@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import copy
 import re
-from typing import NamedTuple
 
 from lxml import etree
 
 from assembler.compare.blockkeys import Event
 from assembler.compare.blocks import Engine
 from assembler.compare.finalmark import fix_final_marks
+from assembler.compare.model import Record
 from assembler.compare.notemap import align_note_ids
 from assembler.compare.repack import redline_bytes
 from assembler.compare.revisions import RevisionContext
@@ -30,26 +30,34 @@ _HEADING_NAME = re.compile(r"^(heading|overskrift)\s*(\d)$", re.IGNORECASE)
 _REF_TYPES = ("headerReference", "footerReference")
 
 
-class ParaInfo(NamedTuple):
+class ParaInfo(Record):
     """Heading facts about the paragraph an event belongs to."""
 
-    heading_level: int  # 0 when not a heading
-    numbered: bool
-    anchor: str
-    text: str
+    _fields = ("heading_level", "numbered", "anchor", "text")
+    __slots__ = _fields
+
+    def __init__(self, heading_level: int, numbered: bool, anchor: str, text: str) -> None:
+        self.heading_level = heading_level  # 0 when not a heading
+        self.numbered = numbered
+        self.anchor = anchor
+        self.text = text
 
 
 NO_INFO = ParaInfo(0, False, "", "")
 
 
-class Change(NamedTuple):
+class Change(Record):
     """One paragraph-level event with its heading facts (no XML)."""
 
-    kind: str
-    before: str
-    after: str
-    info: ParaInfo
-    part: str  # "body", "header", "footer", "footnote", "endnote"
+    _fields = ("kind", "before", "after", "info", "part")
+    __slots__ = _fields
+
+    def __init__(self, kind: str, before: str, after: str, info: ParaInfo, part: str) -> None:
+        self.kind = kind
+        self.before = before
+        self.after = after
+        self.info = info
+        self.part = part  # "body", "header", "footer", "footnote", "endnote"
 
 
 class Redline:
@@ -255,16 +263,29 @@ def compare_packages(old: Package, new: Package, author: str, date: str) -> Redl
     )
 
 
-class _Compared(NamedTuple):
+class _Compared(Record):
     """The compared parts (serialized) and what was learnt on the way."""
 
-    data: dict[str, bytes]
-    changes: list[Change]
-    counts: dict[str, int]
-    prior_new: dict[str, int]
-    prior_old: dict[str, int]
-    notes: list[str]
-    styles: _Styles
+    _fields = ("data", "changes", "counts", "prior_new", "prior_old", "notes", "styles")
+    __slots__ = _fields
+
+    def __init__(
+        self,
+        data: dict[str, bytes],
+        changes: list[Change],
+        counts: dict[str, int],
+        prior_new: dict[str, int],
+        prior_old: dict[str, int],
+        notes: list[str],
+        styles: _Styles,
+    ) -> None:
+        self.data = data
+        self.changes = changes
+        self.counts = counts
+        self.prior_new = prior_new
+        self.prior_old = prior_old
+        self.notes = notes
+        self.styles = styles
 
 
 NOTES_DA = {"footnote": "fodnoter", "endnote": "slutnoter"}

@@ -17,10 +17,10 @@ import posixpath
 import zipfile
 from collections import Counter
 from collections.abc import Mapping
-from typing import NamedTuple
 
 from lxml import etree
 
+from assembler.compare.model import Record
 from assembler.compare.viewlines import (
     PARA_NO,
     W_ID,
@@ -164,20 +164,45 @@ def read_parts(data: bytes) -> dict[str, bytes]:
         return {i.filename: zf.read(i) for i in zf.infolist() if not i.is_dir()}
 
 
-class Deviation(NamedTuple):
+class Deviation(Record):
     """A stretch where a view of the redline differs from the input it must reproduce."""
 
-    story: str  # "body", "header/0/default", "word/footnotes.xml#2" …
-    view: str  # accept | reject
-    expected: str  # the input's text there
-    found: str  # the redline's text there
-    para: int  # the redline paragraph nearest to the stretch (-1 when unknown)
-    # The same stretches line by line: joined texts cannot tell no paragraph from an empty one,
-    # nor two paragraphs from one whose mark is gone.
-    expected_lines: tuple[str, ...] = ()
-    found_lines: tuple[str, ...] = ()
-    twice: tuple[str, ...] = ()  # found lines the view holds more often than the input: doubled
-    elsewhere: tuple[str, ...] = ()  # expected lines the view holds, but at another place
+    _fields = (
+        "story",
+        "view",
+        "expected",
+        "found",
+        "para",
+        "expected_lines",
+        "found_lines",
+        "twice",
+        "elsewhere",
+    )
+    __slots__ = _fields
+
+    def __init__(
+        self,
+        story: str,
+        view: str,
+        expected: str,
+        found: str,
+        para: int,
+        expected_lines: tuple[str, ...] = (),
+        found_lines: tuple[str, ...] = (),
+        twice: tuple[str, ...] = (),
+        elsewhere: tuple[str, ...] = (),
+    ) -> None:
+        self.story = story  # "body", "header/0/default", "word/footnotes.xml#2" …
+        self.view = view  # accept | reject
+        self.expected = expected  # the input's text there
+        self.found = found  # the redline's text there
+        self.para = para  # the redline paragraph nearest to the stretch (-1 when unknown)
+        # The same stretches line by line: joined texts cannot tell no paragraph from an empty
+        # one, nor two paragraphs from one whose mark is gone.
+        self.expected_lines = expected_lines
+        self.found_lines = found_lines
+        self.twice = twice  # found lines the view holds more often than the input: doubled
+        self.elsewhere = elsewhere  # expected lines the view holds, but at another place
 
 
 def _texts(lines: list[Line]) -> list[str]:

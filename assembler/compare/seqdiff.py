@@ -9,7 +9,8 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from difflib import SequenceMatcher
-from typing import NamedTuple
+
+from assembler.compare.model import Record
 
 # Numbers, times, dates, amounts and clause references are whole tokens, so a changed time reads
 # "~~9.00~~ 8.30" and not "~~9~~8.~~00~~30". Danish writes 1.250 (thousands), 8,5 (decimal),
@@ -153,12 +154,16 @@ def block_opcodes(
     return _merge(result)
 
 
-class Move(NamedTuple):
+class Move(Record):
     """A block that left old position `old` and arrived unchanged at new position `new`."""
 
-    old: int
-    new: int
-    group: int
+    _fields = ("old", "new", "group")
+    __slots__ = _fields
+
+    def __init__(self, old: int, new: int, group: int) -> None:
+        self.old = old
+        self.new = new
+        self.group = group
 
 
 def find_moves(

@@ -7,8 +7,6 @@ shifted become a single 'omnummereret' row per round instead of one row per clau
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from assembler.compare.clauses import (
     INTRO,
     PARTS_AFTER,
@@ -20,7 +18,7 @@ from assembler.compare.clauses import (
     top_level,
 )
 from assembler.compare.excerpt import excerpts, shorten
-from assembler.compare.model import ChangeRow
+from assembler.compare.model import ChangeRow, Record
 from assembler.compare.numbers import NumberStyle, only_number_differs, ranges, split_number, spoken
 from assembler.compare.packages import Change
 
@@ -47,11 +45,15 @@ def _where(number: str, heading: str) -> str:
     return spoken(number) if number else f"'{heading}'"
 
 
-class Summary(NamedTuple):
+class Summary(Record):
     """The clauses seen and the overview rows of one round."""
 
-    clauses: list[Clause]
-    rows: list[ChangeRow]
+    _fields = ("clauses", "rows")
+    __slots__ = _fields
+
+    def __init__(self, clauses: list[Clause], rows: list[ChangeRow]) -> None:
+        self.clauses = clauses
+        self.rows = rows
 
 
 def summarise(changes: list[Change], style: NumberStyle | None = None) -> Summary:

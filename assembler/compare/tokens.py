@@ -9,10 +9,10 @@ dropped because they refer to parts of the older package.
 from __future__ import annotations
 
 import copy
-from typing import NamedTuple
 
 from lxml import etree
 
+from assembler.compare.model import Record
 from assembler.compare.seqdiff import tokenize
 from assembler.ooxml.ns import qn
 
@@ -41,24 +41,41 @@ W_VAL = qn("w:val")
 NOT_TOKENS = {qn("w:commentReference"), qn("w:annotationRef")}  # pass-through, not compared
 
 
-class Tok(NamedTuple):
+class Tok(Record):
     """One comparable piece of a run: a word, space, punctuation mark or special run child."""
 
-    key: str
-    text: str | None
-    elem: etree._Element | None
-    rpr: etree._Element | None
-    fmt: str
-    wraps: tuple[etree._Element, ...]
-    prior: etree._Element | None
+    _fields = ("key", "text", "elem", "rpr", "fmt", "wraps", "prior")
+    __slots__ = _fields
+
+    def __init__(
+        self,
+        key: str,
+        text: str | None,
+        elem: etree._Element | None,
+        rpr: etree._Element | None,
+        fmt: str,
+        wraps: tuple[etree._Element, ...],
+        prior: etree._Element | None,
+    ) -> None:
+        self.key = key
+        self.text = text
+        self.elem = elem
+        self.rpr = rpr
+        self.fmt = fmt
+        self.wraps = wraps
+        self.prior = prior
 
 
-class Extra(NamedTuple):
+class Extra(Record):
     """An element kept verbatim from the newer version, placed before token `pos`."""
 
-    pos: int
-    elem: etree._Element
-    wraps: tuple[etree._Element, ...]
+    _fields = ("pos", "elem", "wraps")
+    __slots__ = _fields
+
+    def __init__(self, pos: int, elem: etree._Element, wraps: tuple[etree._Element, ...]) -> None:
+        self.pos = pos
+        self.elem = elem
+        self.wraps = wraps
 
 
 class Flat:

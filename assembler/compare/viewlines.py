@@ -9,10 +9,9 @@ are its paragraphs' texts and markers for tables, rows, cells and text boxes. Th
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from lxml import etree
 
+from assembler.compare.model import Record
 from assembler.compare.tokens import XML_WHITESPACE, run_text
 from assembler.ooxml.ns import qn
 
@@ -48,11 +47,15 @@ PARA_NO = "aftale-n"  # paragraph number in the part, set before a view is appli
 MARK_GONE = "aftale-gone"  # set on a paragraph whose mark the view drops
 
 
-class Line(NamedTuple):
+class Line(Record):
     """One line of a view: a paragraph's text (or a table marker) and where it came from."""
 
-    text: str
-    para: int  # number of the source w:p in its part (document order), -1 for markers
+    _fields = ("text", "para")
+    __slots__ = _fields
+
+    def __init__(self, text: str, para: int) -> None:
+        self.text = text
+        self.para = para  # number of the source w:p in its part (document order), -1 for markers
 
 
 def apply_view(root: etree._Element, view: str) -> etree._Element:
@@ -121,23 +124,28 @@ def _run_text(parent: etree._Element, out: list[str], boxes: list[etree._Element
 
 
 def cache_texts(root: etree._Element) -> dict[etree._Element, str]:
-    """Store every paragraph's text on it, in one pass, when no text box nests paragraphs.
+    """Store every paragraph's text on it in one pass; paragraphs around or in a text box are
+    left out (para_text reads those one by one).
 
-    Without text boxes a paragraph never holds another, so in document order every text element
-    belongs to the paragraph that started last: one walk in C instead of one per paragraph. The
-    walk tells paragraphs and the rare non-text elements (tabs, breaks …) apart by identity, from
-    two short walks before it: reading an element's tag costs more than reading its text.
+    A paragraph holds another only through a text box, so in document order every text element
+    belongs to the paragraph that started last, except in a paragraph that anchors a text box
+    (its text goes on after the box's paragraphs) and in the box's own paragraphs (the last one
+    would take that text): one walk in C instead of one per paragraph. The walk tells paragraphs
+    and the rare non-text elements (tabs, breaks …) apart by identity, from two short walks
+    before it: reading an element's tag costs more than reading its text.
     """
     rare: dict[etree._Element, str] = {}
+    boxes: list[etree._Element] = []
     for el in root.iter(*RARE_OF):
         extra = RARE_OF[el.tag]
         if extra is BOX:
-            return {}  # a text box: paragraphs are read one by one (para_text)
-        rare[el] = extra
+            boxes.append(el)
+        else:
+            rare[el] = extra
     texts = dict.fromkeys(root.iter(W_P), "")
     current: etree._Element | None = None
     parts: list[str] = []
-    for el in root.iter(W_P, *SCAN_OF) if rare else root.iter(W_P, *PLAIN_TEXT):
+    for el in root.iter(W_P, *TEXT_OF) if rare else root.iter(W_P, *PLAIN_TEXT):
         if el in texts:
             if current is not None:
                 texts[current] = "".join(parts)
@@ -152,6 +160,11 @@ def cache_texts(root: etree._Element) -> dict[etree._Element, str]:
             )
     if current is not None:
         texts[current] = "".join(parts)
+    for box in boxes:
+        for p in box.iterancestors(W_P):
+            texts.pop(p, None)
+        for p in box.iter(W_P):
+            texts.pop(p, None)
     return texts
 
 

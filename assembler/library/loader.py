@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from assembler.cache import files_named
 from assembler.errors import LibraryError
 from assembler.library.model import AGREEMENTS, Library, Param, Source, Term, Topic, Variant
 from assembler.library.snapshot import read_snapshot, snapshot_path, write_snapshot
@@ -166,7 +167,7 @@ def _topic_files(root: Path) -> list[tuple[str, str, Path]]:
     return [
         (folder, f"{root.name}/{folder}/{path.name}", path)
         for folder in AGREEMENTS
-        for path in sorted((root / folder).glob("*.yaml"))
+        for path in files_named(root / folder, ".yaml")
     ]
 
 

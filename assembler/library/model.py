@@ -1,8 +1,8 @@
-"""The clause library as frozen dataclasses: Library → Topic → Variant → Param."""
+"""The clause library as immutable records (NamedTuples): Library → Topic → Variant → Param."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 AGREEMENTS = ("lokal", "individuel")
 AGREEMENT_NAMES = {"lokal": "lokalaftale", "individuel": "individuel aftale"}
@@ -51,11 +51,13 @@ TYPE_NAMES_DA = {
     "choice": "valg",
 }
 POSITIONS = ("Medarbejdervenlig", "Balanceret", "Arbejdsgivervenlig")
-# The model's dataclasses are repr=False: see rules/facts.py (issue 14).
+# NamedTuples rather than frozen dataclasses: `sammenlign` imports the model to assess a round,
+# and a frozen dataclass compiles its generated methods at import (see rules/facts.py, issue 14).
+# Topic.all_params is memoised here, by the topic's identity (a NamedTuple has no __dict__).
+_ALL_PARAMS: dict[int, tuple[Topic, tuple[Param, ...]]] = {}
 
 
-@dataclass(frozen=True, repr=False)
-class Param:
+class Param(NamedTuple):
     """A typed parameter that a clause text can mention and an answer must fill."""
 
     name: str
@@ -77,8 +79,7 @@ class Param:
         return choice
 
 
-@dataclass(frozen=True, repr=False)
-class Variant:
+class Variant(NamedTuple):
     """One negotiating position within a topic, with its own clause text."""
 
     id: str
@@ -95,8 +96,7 @@ class Variant:
     requires: str = ""
 
 
-@dataclass(frozen=True, repr=False)
-class Topic:
+class Topic(NamedTuple):
     """A topic of an agreement: a heading, shared parameters and one or more variants."""
 
     id: str
@@ -137,19 +137,19 @@ class Topic:
 
     def all_params(self) -> tuple[Param, ...]:
         """Every parameter of the topic, each name once (topic-level first)."""
-        cached: tuple[Param, ...] | None = self.__dict__.get("_all_params")
-        if cached is not None:  # memoised: renderers ask for it many times per document
-            return cached
+        cached = _ALL_PARAMS.get(id(self))
+        if cached is not None and cached[0] is self:  # memoised: renderers ask many times
+            return cached[1]
         seen: dict[str, Param] = {p.name: p for p in self.params}
         for v in self.variants:
             for p in v.params:
                 seen.setdefault(p.name, p)
-        self.__dict__["_all_params"] = result = tuple(seen.values())
+        result = tuple(seen.values())
+        _ALL_PARAMS[id(self)] = (self, result)  # the topic itself kept: its id stays its own
         return result
 
 
-@dataclass(frozen=True, repr=False)
-class Source:
+class Source(NamedTuple):
     """A legal source from FACTS.md §0."""
 
     id: str
@@ -158,8 +158,7 @@ class Source:
     sectors: tuple[str, ...]
 
 
-@dataclass(frozen=True, repr=False)
-class Term:
+class Term(NamedTuple):
     """One concept, one word: words the agreement texts must not use, and the word to use."""
 
     use: str
@@ -170,14 +169,13 @@ class Term:
     in_choices: bool = True  # also a mistake in a choice's words (False: the answers supply it)
 
 
-@dataclass(frozen=True, repr=False)
-class Library:
+class Library(NamedTuple):
     """The whole clause library: topics per agreement, sources and a version."""
 
     version: str
     digest: str
     topics: tuple[Topic, ...]
-    sources: dict[str, Source] = field(default_factory=dict)
+    sources: dict[str, Source]
     terms: tuple[Term, ...] = ()
 
     def for_agreement(self, agreement: str) -> tuple[Topic, ...]:

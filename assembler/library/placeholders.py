@@ -11,21 +11,23 @@ Nothing else is allowed (no Jinja logic, filters or tags):
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
+from typing import NamedTuple
+
+from assembler.regex import LazyPattern
 
 NAME = r"[a-z][a-z0-9_]*"
-PLACEHOLDER = re.compile(rf"\{{\{{\s*({NAME}(?:\.{NAME}){{0,2}})\s*\}}\}}")
-REFERENCE = re.compile(rf"\{{\{{\s*§\s*(lokal\.)?({NAME})((?:\.{NAME})*)\s*\}}\}}")
+PLACEHOLDER = LazyPattern(rf"\{{\{{\s*({NAME}(?:\.{NAME}){{0,2}})\s*\}}\}}")
+REFERENCE = LazyPattern(rf"\{{\{{\s*§\s*(lokal\.)?({NAME})((?:\.{NAME})*)\s*\}}\}}")
 # One or more conditions before a paragraph: "[hvis x]", "[hvis ikke x]", "[hvis x = valg]".
-CONDITION = re.compile(rf"^\[hvis( ikke)? ({NAME}(?:\.{NAME}){{0,2}})(?:\s*=\s*([^\]]+?))?\]\s*")
+CONDITION = LazyPattern(rf"^\[hvis( ikke)? ({NAME}(?:\.{NAME}){{0,2}})(?:\s*=\s*([^\]]+?))?\]\s*")
 # A paragraph's name for references to it ("[stk loft] …"): stripped before anything else reads it.
-LABEL = re.compile(rf"^\[stk ({NAME})\]\s*")
+LABEL = LazyPattern(rf"^\[stk ({NAME})\]\s*")
 # A condition compares with one value or several: "[hvis lokal.undtagelser.variant = a eller b]".
 ALTERNATIVES = " eller "
 # The pseudo-parameter a condition uses to compare the variant chosen for a topic.
 VARIANT_NAME = "variant"
-ANY_TAG = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}")
+ANY_TAG = LazyPattern(r"\{\{|\}\}|\{%|%\}|\{#|#\}")
 GLOBALS = ("rammeaftale", "sektor")
 # Facts about the answers that conditions may name (computed by the renderer, never answered).
 DERIVED = {
@@ -52,8 +54,7 @@ class Ref:
     name: str
 
 
-@dataclass(frozen=True)
-class Condition:
+class Condition(NamedTuple):
     """A paragraph condition: keep the paragraph when `ref` is (not) answered or equals `value`
     (one of the values, when `value` lists several joined by " eller ")."""
 
@@ -69,8 +70,7 @@ class Condition:
         return tuple(v.strip() for v in self.value.split(ALTERNATIVES))
 
 
-@dataclass(frozen=True)
-class ClauseRef:
+class ClauseRef(NamedTuple):
     """A cross-reference to a clause: of this agreement, or (from an individual one) the local;
     `labels` name paragraphs of that clause ("[stk mærke]") the reference points at."""
 

@@ -17,12 +17,11 @@ import hashlib
 import json
 import os
 import tempfile
-from dataclasses import asdict, fields
 from pathlib import Path
 from typing import Any, cast
 
 from assembler import __version__
-from assembler.cache import cache_dir
+from assembler.cache import cache_dir, files_named
 from assembler.library.model import Library, Param, Source, Term, Topic, Variant
 
 FORMAT = 1  # raise when the snapshot's layout changes
@@ -35,7 +34,7 @@ def _code_digest() -> str:
     """The library code's own bytes and aftale's version: a snapshot is read only by the code
     that validated it (a new validation rule, in a release or a working copy, reads anew)."""
     digest = hashlib.sha256(f"{FORMAT}\0{__version__}".encode())
-    for source in sorted(CODE_DIR.glob("*.py")):
+    for source in files_named(CODE_DIR, ".py"):
         try:
             digest.update(source.name.encode() + b"\0" + source.read_bytes())
         except OSError:
@@ -54,14 +53,39 @@ def _record(cls: Any, raw: dict[str, Any], **nested: Any) -> Any:
     snapshot lacks is a KeyError, so an older layout is rebuilt), lists as tuples where the
     field is a tuple, and `nested` fields decoded by their own function."""
     values: dict[str, Any] = {}
-    for spec in fields(cls):
-        value = raw[spec.name]
-        if spec.name in nested:
-            value = tuple(nested[spec.name](item) for item in value)
-        elif isinstance(value, list) and str(spec.type).startswith("tuple"):
+    tuples = _tuple_fields(cls)
+    for name in cls._fields:
+        value = raw[name]
+        if name in nested:
+            value = tuple(nested[name](item) for item in value)
+        elif name in tuples and isinstance(value, list):
             value = tuple(value)
-        values[spec.name] = value
+        values[name] = value
     return cls(**values)
+
+
+_TUPLES: dict[type, frozenset[str]] = {}
+
+
+def _tuple_fields(cls: Any) -> frozenset[str]:
+    """The names of a record's tuple fields, from its types as written ('tuple[str, ...]';
+    NamedTuple keeps them as ForwardRef), read once per class."""
+    names = _TUPLES.get(cls)
+    if names is None:
+        written = {n: str(getattr(t, "__forward_arg__", t)) for n, t in cls.__annotations__.items()}
+        names = _TUPLES[cls] = frozenset(n for n, t in written.items() if t.startswith("tuple"))
+    return names
+
+
+def _plain(value: Any) -> Any:
+    """A model record as JSON data: each record an object of its fields, recursively."""
+    if hasattr(value, "_fields"):
+        return {name: _plain(getattr(value, name)) for name in value._fields}
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(item) for item in value]
+    return value
 
 
 def _param(raw: dict[str, Any]) -> Param:
@@ -99,7 +123,7 @@ def read_snapshot(path: Path) -> Library | None:
 def write_snapshot(path: Path, library: Library) -> None:
     """Store a validated library's snapshot atomically; silently nothing when that fails."""
     try:
-        text = json.dumps(asdict(library), ensure_ascii=False, sort_keys=True)
+        text = json.dumps(_plain(library), ensure_ascii=False, sort_keys=True)
         if decode(json.loads(text)) != library:
             return  # a value JSON cannot carry (a date, say): reading YAML stays the only way
         path.parent.mkdir(parents=True, exist_ok=True)

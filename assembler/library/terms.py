@@ -19,15 +19,16 @@ from assembler.library.placeholders import (
     split_blocks,
     split_conditions,
 )
+from assembler.regex import LazyPattern
 
 # (pattern, what to say): typography the agreement texts must not have.
 TYPOGRAPHY = (
-    (re.compile(r'"'), "lige anførselstegn (brug »…«)"),
-    (re.compile(r"  "), "dobbelt mellemrum"),
-    (re.compile(r" [,.;:]"), "mellemrum før tegnsætning"),
-    (re.compile(r"(?<!\.)\.\.(?!\.)"), "to punktummer"),
+    (LazyPattern(r'"'), "lige anførselstegn (brug »…«)"),
+    (LazyPattern(r"  "), "dobbelt mellemrum"),
+    (LazyPattern(r" [,.;:]"), "mellemrum før tegnsætning"),
+    (LazyPattern(r"(?<!\.)\.\.(?!\.)"), "to punktummer"),
 )
-SENTENCE_START = re.compile(r"(?:^|[.!?]\s+)$")
+SENTENCE_START = LazyPattern(r"(?:^|[.!?]\s+)$")
 
 
 @cache
@@ -40,7 +41,7 @@ def _pattern(word: str) -> re.Pattern[str]:
 
 # In the local agreement's annex »Aftalen« is the local agreement: an individual variant's name,
 # summary and labels, printed there, must not use it for the individual agreement.
-ANNEX_CLASH = re.compile(r"(?<!\w)(?:Aftalen|Aftalens)(?!\w)")
+ANNEX_CLASH = LazyPattern(r"(?<!\w)(?:Aftalen|Aftalens)(?!\w)")
 
 
 def agreement_texts(topic: Topic, variant: Variant) -> Iterator[tuple[str, bool, str]]:
@@ -58,7 +59,7 @@ def agreement_texts(topic: Topic, variant: Variant) -> Iterator[tuple[str, bool,
 
 
 # A label may open with the word it names ("Medarbejderens navn:"): a form field, not a sentence.
-LABEL_START = re.compile(r"^(?:Medarbejderens|Medarbejderen)\s")
+LABEL_START = LazyPattern(r"^(?:Medarbejderens|Medarbejderen)\s")
 
 
 def annex_texts(topic: Topic, variant: Variant) -> Iterator[str]:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from assembler.library.model import (
     AGREEMENTS,
     PARAM_TYPES,
@@ -17,8 +15,9 @@ from assembler.library.model import (
 from assembler.library.terms import check_terms
 from assembler.library.text_checks import check_requires, check_text
 from assembler.library.values import ValueProblem, parse_value
+from assembler.regex import LazyPattern
 
-IDENT = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")  # no "__": it separates topic and variant
+IDENT = LazyPattern(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")  # no "__": it separates topic and variant
 KINDS = ("clause", "signatures")
 # Templates read fields as attributes of dicts (Record); "variant" is the answer files' key for the
 # chosen variant and the name conditions use to compare it.

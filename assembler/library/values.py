@@ -8,6 +8,7 @@ from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING
 
 from assembler.danish_dates import MONTHS, format_date
+from assembler.regex import LazyPattern
 
 if TYPE_CHECKING:  # formatting a date must not load the library model
     from assembler.library.model import Param
@@ -16,7 +17,7 @@ WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søn
 TRUE_WORDS = {"ja", "j", "x", "sand", "true", "yes", "1"}
 FALSE_WORDS = {"nej", "n", "falsk", "false", "no", "0"}
 # XML-illegal control characters, and the private-use characters the renderer uses as field marks.
-ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ue000-\ue00f\ufffe\uffff]")
+ILLEGAL_XML = LazyPattern(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ue000-\ue00f\ufffe\uffff]")
 # Danish legal prose writes small numbers in words, here up to twelve ("ti arbejdsdage" beside
 # "tre arbejdsdages varsel", review 2026-11-27 S-L19); "én" carries the accent that tells the
 # numeral from the article ("én dag om ugen").
@@ -25,10 +26,10 @@ NUMBER_WORDS = (
 )  # fmt: skip
 HALF_WORDS_UP_TO = 10  # "2½ dag" is written with digits; halves of ten and more as "10,5 dage"
 HALF = Decimal("0.5")
-NUMERIC_DATE = re.compile(r"^(\d{1,2})[-./](\d{1,2})[-./](\d{2}|\d{4})$")
-ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]00:00(?::00)?)?$")
-TEXT_DATE = re.compile(r"^(\d{1,2})\.?\s+([a-zæøå]+)\.?\s+(\d{4})$")
-TIME = re.compile(r"^(?:kl\.?\s*)?(\d{1,2})(?:[:.](\d{2}))?$")
+NUMERIC_DATE = LazyPattern(r"^(\d{1,2})[-./](\d{1,2})[-./](\d{2}|\d{4})$")
+ISO_DATE = LazyPattern(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]00:00(?::00)?)?$")
+TEXT_DATE = LazyPattern(r"^(\d{1,2})\.?\s+([a-zæøå]+)\.?\s+(\d{4})$")
+TIME = LazyPattern(r"^(?:kl\.?\s*)?(\d{1,2})(?:[:.](\d{2}))?$")
 
 
 class ValueProblem(ValueError):

@@ -9,7 +9,6 @@ draft back and accepting them gives our text.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import replace
 
 from lxml import etree
 
@@ -147,8 +146,8 @@ def _fresh_copy(draft: DocxDraft) -> DocxDraft:
     root = parse_xml(draft.package.parts[DOCUMENT], DOCUMENT)
     body = root.find(qn("w:body"))
     elements = list((body if body is not None else root).iter(qn("w:p")))
-    paragraphs = [replace(p, element=el) for p, el in zip(draft.paragraphs, elements, strict=True)]
-    return replace(draft, root=root, paragraphs=paragraphs, sections=[])
+    paragraphs = [p.with_element(el) for p, el in zip(draft.paragraphs, elements, strict=True)]
+    return draft.with_body(root, paragraphs)
 
 
 def target_package(draft: DocxDraft, result: AuditResult, amendments: list[Amendment]) -> Package:

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
-
-from markupsafe import escape
 
 from assembler.answers.model import AgreementAnswers, Answers
 from assembler.library.model import AGREEMENT_NAMES, FRAMEWORKS, SECTOR_NAMES, Library, Topic
@@ -55,13 +54,18 @@ class ClauseText(str):
 
     marked: str
 
-    html: str  # the marked text escaped once: a shared clause renders in many documents
-
     def __new__(cls, paragraph: Paragraph) -> ClauseText:
         obj = super().__new__(cls, paragraph.text)
         obj.marked = paragraph.marked or paragraph.text
-        obj.html = str(escape(obj.marked))
         return obj
+
+    @cached_property
+    def html(self) -> str:
+        """The marked text escaped, once: a shared clause renders in many documents (and the
+        audit, which only compares the text, never loads markupsafe)."""
+        from markupsafe import escape
+
+        return str(escape(self.marked))
 
     def __html__(self) -> str:
         return self.html
@@ -141,10 +145,11 @@ def _clause_record(
     return record, ClauseAnchor(topic.title, bookmark_name(topic.id, variant))
 
 
-def build_context(
+def clause_records(
     library: Library, answers: Answers, agreement: AgreementAnswers
-) -> tuple[dict[str, Any], list[ClauseAnchor]]:
-    """The context for one agreement's template, and its clause anchors in order."""
+) -> tuple[list[dict[str, Any]], list[ClauseAnchor]]:
+    """The context's clauses ("klausuler") and their anchors in order: all the audit compares
+    with a document, without the fields, signatures and annex the template needs besides."""
     scope = Scope(
         library,
         answers.sector,
@@ -165,6 +170,14 @@ def build_context(
         record, anchor = clause_view(topic, answer.variant, scope, _clause_record)
         clauses.append(record)
         anchors.append(anchor)
+    return clauses, anchors
+
+
+def build_context(
+    library: Library, answers: Answers, agreement: AgreementAnswers
+) -> tuple[dict[str, Any], list[ClauseAnchor]]:
+    """The context for one agreement's template, and its clause anchors in order."""
+    clauses, anchors = clause_records(library, answers, agreement)
     date = format_date(answers.date) if answers.date else ""
     # The version names a negotiation round of the local agreement; an individual agreement is not
     # negotiated in rounds, so its header carries no draft line (read-through 2026-11-27, §0).

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from assembler.answers.model import Answers
 from assembler.library.model import Library, Source
@@ -148,7 +148,7 @@ def answer_cases(library: Library, answers: Answers) -> list[EmployeeCase]:
         if says is None:
             says = clause_says[variant] = _equipment_clause(library, variant)
         if facts.equipment_each_address is not says:  # frozen: equal facts can be kept as they are
-            facts = replace(facts, equipment_each_address=says)
+            facts = facts._replace(equipment_each_address=says)
         where = employee.origin or f"medarbejdere[{index}]"
         cases.append(EmployeeCase(where, facts.name or f"medarbejder {index}", facts))
     return cases

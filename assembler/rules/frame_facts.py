@@ -10,7 +10,6 @@ to update.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from decimal import Decimal
 from typing import Any
@@ -107,6 +106,8 @@ def _window(answers: AgreementAnswers, topic: str, start: str, end: str) -> Any:
 
 def add_months(day: dt.date, months: int) -> dt.date:
     """The same day some months later (the month's last day when it is shorter)."""
+    import calendar  # here: it imports locale, and most runs never add months (issue 14)
+
     month = day.month - 1 + months
     year, month = day.year + month // 12, month % 12 + 1
     return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))

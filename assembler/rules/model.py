@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from assembler.library.model import SECTORS
 from assembler.rules.facts import EmployeeFacts, LocalFacts
@@ -18,8 +17,7 @@ LOCAL_WHERE = "lokalaftale"
 Fired = bool | Mapping[str, Any] | None
 
 
-@dataclass(frozen=True)
-class RuleInput:
+class RuleInput(NamedTuple):
     """What a rule sees: the sector, the local agreement and (for individual rules) one employee."""
 
     sector: str | None
@@ -27,8 +25,7 @@ class RuleInput:
     employee: EmployeeFacts | None = None
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     """One checkable rule from FACTS.md §4, with its legal metadata and its check."""
 
     id: str
@@ -67,8 +64,7 @@ class Rule:
         return "altid"
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     """One rule that fired, where and for whom."""
 
     rule: str
@@ -101,11 +97,13 @@ class Finding:
         return f"{self.rule} {self.severity}: {self.message_da} [{self.source}]"
 
 
-@dataclass
 class Registry:
     """All rules in FACTS.md order (the same id may appear per sector or per period)."""
 
-    rules: list[Rule] = field(default_factory=list)
+    __slots__ = ("rules",)
+
+    def __init__(self) -> None:
+        self.rules: list[Rule] = []
 
     def rule(
         self,

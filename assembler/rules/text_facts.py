@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 # The kinds of term the reader produces (assembler/audit/terms/*).
 TERM_KINDS = (
@@ -47,8 +46,7 @@ TERM_KINDS = (
 )
 
 
-@dataclass(frozen=True)
-class Term:
+class Term(NamedTuple):
     """One term a sentence sets, where it stands and the words that set it."""
 
     kind: str
@@ -65,8 +63,7 @@ class Term:
         return self.values.get(name, default)
 
 
-@dataclass(frozen=True)
-class TextFacts:
+class TextFacts(NamedTuple):
     """Every term read from a draft's wording, and what could not be determined."""
 
     terms: tuple[Term, ...] = ()

@@ -74,7 +74,32 @@ def doctype_in(chunks: Iterable[bytes]) -> bool:
     return False
 
 
+def _root_first(data: bytes) -> bool:
+    """Whether the root element's start tag follows at most an XML declaration and white space.
+
+    The usual Office part, decided from its first bytes without decoding its first chunk (for
+    each XML part of a package); anything else (UTF-16, a byte order mark, a comment or a
+    processing instruction before the root) is left to the full scan, which would also find no
+    DOCTYPE in this case: the text there starts with "<" and neither "!" nor "?".
+    """
+    start = 0
+    if data.startswith(b"<?"):
+        start = data.find(b"?>", 2) + 2
+        if start < 2:
+            return False
+    while data[start : start + 1] in (b" ", b"\t", b"\r", b"\n"):
+        start += 1
+    return data[start : start + 1] == b"<" and data[start + 1 : start + 2] not in (
+        b"!",
+        b"?",
+        b"\x00",
+        b"",
+    )
+
+
 def has_doctype(data: bytes) -> bool:
     """doctype_in for bytes already in memory."""
+    if _root_first(data):
+        return False
     view = memoryview(data)
     return doctype_in(bytes(view[i : i + CHUNK]) for i in range(0, len(view), CHUNK))

@@ -9,10 +9,14 @@ and XML parts with a DOCTYPE. Sizes and member counts are also charged to the co
 from __future__ import annotations
 
 import re
+import struct
 import zipfile
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
+from typing import IO
+
+from isal import isal_zlib
 
 from assembler.errors import InputFileError, os_error_da, zip_error_da
 from assembler.safeio import budget
@@ -28,6 +32,8 @@ ZIP_MAGIC = b"PK\x03\x04"
 KIND_NAMES = {"docx": "Word-dokument (.docx)", "xlsx": "Excel-projektmappe (.xlsx)"}
 MAIN_PART = {"docx": "word/document.xml", "xlsx": "xl/workbook.xml"}
 XML_SUFFIXES = (".xml", ".rels", ".vml")
+LOCAL_HEADER = struct.Struct("<4s2B4HL2L2H")  # a member's local header, as zipfile reads it
+FLAGS_FOR_ZIPFILE = 0x1 | 0x20 | 0x40  # encrypted, patched, strong encryption: zipfile decides
 UNSAFE_NAME = re.compile(r"(^[/\\])|(^[A-Za-z]:)|((^|[/\\])\.\.([/\\]|$))|[\x00-\x1f]")
 
 
@@ -174,13 +180,51 @@ def read_members(path: Path, kind: str) -> dict[str, bytes]:
     with archive:
         try:
             for info in infos:
-                data = b"".join(_chunks(archive, info, path))
+                data = _inflated(archive.fp, info)
+                if data is None:
+                    data = b"".join(_chunks(archive, info, path))
                 if is_xml_part(info.filename) and has_doctype(data):
                     raise _refuse_doctype(path, info.filename)
                 parts[info.filename] = data
         except (*ZIP_FAILURES, InputFileError) as exc:
             raise _guard(path, exc) from exc
     return parts
+
+
+def _inflated(fh: IO[bytes] | None, info: zipfile.ZipInfo) -> bytes | None:
+    """A deflated member's bytes, inflated by ISA-L in one call; None leaves it to zipfile.
+
+    The common case of a sound member, about three times faster than zipfile's chunked reading
+    (zlib's inflate and CRC). Anything unusual (another compression, flags, a local header that
+    disagrees with the directory, a short read, more bytes than declared, invalid data, a wrong
+    CRC) returns None, and _chunks then reads the member through zipfile with its own checks
+    and errors, so a damaged or hostile member is refused exactly as before.
+    """
+    if fh is None or info.compress_type != zipfile.ZIP_DEFLATED:
+        return None
+    if info.flag_bits & FLAGS_FOR_ZIPFILE:
+        return None
+    try:
+        fh.seek(info.header_offset)
+        header = fh.read(LOCAL_HEADER.size)
+        if len(header) != LOCAL_HEADER.size:
+            return None
+        magic, _, _, flags, *_, name_len, extra_len = LOCAL_HEADER.unpack(header)
+        name = fh.read(name_len)
+        if magic != ZIP_MAGIC or name.decode("utf-8" if flags & 0x800 else "cp437") != (
+            info.orig_filename
+        ):
+            return None
+        fh.seek(extra_len, 1)
+        packed = fh.read(info.compress_size)
+        if len(packed) != info.compress_size:
+            return None
+        data: bytes = isal_zlib.decompressobj(-15).decompress(packed, info.file_size + 1)
+    except Exception:  # isal_zlib.error, a short file …: zipfile reads it and says why
+        return None
+    if len(data) > info.file_size or isal_zlib.crc32(data) != info.CRC:
+        return None
+    return data
 
 
 def scan_members(

@@ -27,3 +27,8 @@ def test_every_method_answers_as_the_compiled_pattern() -> None:
     assert lazy.fullmatch("tre arbejdsdage").group("n") == "tre"  # type: ignore[union-attr]
     semicolon = LazyPattern(r";\s*")
     assert semicolon.split(TEXT) == re.split(r";\s*", TEXT)
+    assert lazy.sub(r"\g<unit>", TEXT) == real.sub(r"\g<unit>", TEXT)
+    assert lazy.sub(lambda m: m.group("n").upper(), TEXT, 1) == real.sub(
+        lambda m: m.group("n").upper(), TEXT, 1
+    )
+    assert lazy.findall(TEXT) == real.findall(TEXT) == [("tre", "arbejdsdag"), ("én", "dag")]

@@ -9,7 +9,6 @@ determine, so the review never reports a clause as clean because it could not re
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
 from functools import lru_cache
 
 from assembler.audit.terms.costs import (
@@ -92,7 +91,7 @@ def sentence_terms(sentence: Sentence, following: str = "") -> list[Term]:
     for term in _read(sentence.text, following, sentence.topic):
         values = {k: ((v[0] + shift, v[1] + shift) if k in SPAN_VALUES else v)
                   for k, v in term.values.items()}  # fmt: skip
-        out.append(replace(term, values=values, para=sentence.para, start=term.start + shift,
+        out.append(term._replace(values=values, para=sentence.para, start=term.start + shift,
                            end=term.end + shift))  # fmt: skip
     return out
 
@@ -107,7 +106,7 @@ def _read(text: str, following: str, topic: str) -> tuple[Term, ...]:
     """
     side = CALL_IN_TOPICS[0] if topic in CALL_IN_TOPICS else ""
     return tuple(
-        term if term.topic == topic else replace(term, topic=topic)
+        term if term.topic == topic else term._replace(topic=topic)
         for term in _read_on_side(text, following, side)
     )
 

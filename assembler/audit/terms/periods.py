@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from decimal import Decimal
 
 from assembler.audit.terms.numbers import CLOCK, NUM, ORD, clock_da, minutes, number, plural
@@ -12,6 +11,8 @@ from assembler.regex import LazyPattern
 from assembler.rules.text_facts import Term
 
 WORKING_DAY_HOURS = Decimal(24)
+VARSEL = LazyPattern(r"\bvarsel\b", re.I)
+BEFORE = LazyPattern(r"før|forinden|inden|forvejen|foregående", re.I)
 # The call-in context: attendance on a planned home day, or changing it.
 CALL_IN = LazyPattern(
     r"fremmød\w*|\bmøde\w*\s+(ind|op|frem|på\s+arbejds\w+|på\s+kontoret)|indkald\w*|kald\w*\s+ind|"
@@ -92,14 +93,14 @@ def notice_terms(s: Sentence) -> list[Term]:
     values["by"] says who gives it: the employer, or the employee who wants to come in."""
     terms = _notice_terms(s)
     if terms and EMPLOYEE_NOTICE.search(s.text[: terms[0].start - s.start]):
-        return [replace(terms[0], values={**terms[0].values, "by": "medarbejderen"})]
-    return [replace(t, values={**t.values, "by": "arbejdsgiveren"}) for t in terms]
+        return [terms[0]._replace(values={**terms[0].values, "by": "medarbejderen"})]
+    return [t._replace(values={**t.values, "by": "arbejdsgiveren"}) for t in terms]
 
 
 def _notice_terms(s: Sentence) -> list[Term]:
     """The notice term of a sentence about calling staff in, if any."""
     text = s.text
-    in_clause = s.topic in CALL_IN_TOPICS and re.search(r"\bvarsel\b", text, re.I)
+    in_clause = s.topic in CALL_IN_TOPICS and VARSEL.search(text)
     if not (CALL_IN.search(text) or in_clause) or TERMINATION.search(text):
         return []
     for m in NTH_DAY.finditer(text):
@@ -120,7 +121,7 @@ def _notice_terms(s: Sentence) -> list[Term]:
         label = plural(n, *UNIT_NAMES[unit])
         return [_term(s, "notice", m, {"hours": hours, "label": label, "unit": unit, "n": n})]
     for m in DAY_BEFORE.finditer(text):
-        if not re.search(r"før|forinden|inden|forvejen|foregående", m.group(0), re.I):
+        if not BEFORE.search(m.group(0)):
             continue
         clock = m.group("h1") or m.group("h2")
         at = minutes(clock) if clock else 16 * 60  # "dagen før": by the end of the day before

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from assembler.regex import LazyPattern
 
@@ -15,11 +15,12 @@ ABBREVIATIONS = (
 _BOUNDARY = LazyPattern(r"[.!?;:](?=\s+[A-ZÆØÅ\"„»«(§])")
 NEGATION = LazyPattern(r"\b(ikke|ingen|intet|aldrig|hverken|uden\s+at)\b", re.I)
 # Clause-internal breaks that end the reach of a negation: "ikke A, men B".
+CLAUSE_NUMBER_END = LazyPattern(r"§\s*\d+\s*[a-z]?$")  # "jf. § 3." ends a sentence
+DAY_NUMBER = LazyPattern(r"\d{1,2}")  # "1." in "den 1. marts" does not
 CONTRAST = LazyPattern(r"\b(men|dog|derimod|medmindre|undtagen)\b|;", re.I)
 
 
-@dataclass(frozen=True, repr=False)
-class Sentence:
+class Sentence(NamedTuple):
     """One sentence of a paragraph, with its offset in the paragraph's text."""
 
     text: str
@@ -35,9 +36,9 @@ class Sentence:
 def _is_abbreviation(text: str, dot: int) -> bool:
     """Whether the full stop at `dot` ends an abbreviation such as 'kl.' or 'bl.a.'."""
     before = text[:dot].rsplit(None, 1)[-1].casefold() if text[:dot].strip() else ""
-    if re.search(r"§\s*\d+\s*[a-z]?$", text[:dot]):
+    if CLAUSE_NUMBER_END.search(text[:dot]):
         return False  # "jf. § 3." ends a sentence
-    return before.rstrip(".") in ABBREVIATIONS or bool(re.fullmatch(r"\d{1,2}", before))
+    return before.rstrip(".") in ABBREVIATIONS or bool(DAY_NUMBER.fullmatch(before))
 
 
 def split_sentences(text: str) -> list[tuple[int, str]]:

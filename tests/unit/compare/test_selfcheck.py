@@ -19,6 +19,7 @@ from assembler.compare.selfcheck import (
     document_lines,
     read_parts,
 )
+from assembler.compare.viewlines import cache_texts, para_text
 from assembler.ooxml.package import read_package
 from tests.acceptance.cli_helpers import run_cli
 from tests.unit.compare.containers import text_box
@@ -131,18 +132,27 @@ def test_one_walk_text_scan_reads_what_each_paragraph_reads(boxed: bool) -> None
     equal the paragraph-by-paragraph reading, tabs, breaks, note marks and edge spaces included."""
     body = _rich_body()
     if boxed:
-        body.append(para("Før feltet", text_box(para("I feltet"))))
+        box = text_box(para("I feltet"), para("Anden linje i feltet", run("\tmed tab")))
+        body.append(para(run("Før feltet"), box, run(" efter feltet")))
+        body.append(para("Efter afsnittet med feltet"))
     parts = read_parts(make_docx(body, footnotes={1: "Noten."}))
     root = etree.fromstring(parts["word/document.xml"])
     reference = blocks_lines(root.find(f"{W}body"), "accept")  # no cache: para_text throughout
     got = document_lines(parts, "accept")["body"]
     assert got == reference
+    cached = cache_texts(root)
+    assert cached, "the paragraphs apart from the text box are still read in one walk"
+    for p, text in cached.items():
+        assert text == para_text(p)[0]
     texts = [line.text for line in got]
     assert "Før tab\tefter tab\nny linje" in texts
     assert "uden preserve med preserve " in texts
     assert "Note her[fodnote]" in texts
     assert "\u2011\u00adbindestreger" in texts
     assert ("[tekstfelt]" in texts) is boxed
+    if boxed:
+        assert "Før feltet efter feltet" in texts and "Efter afsnittet med feltet" in texts
+        assert "Anden linje i feltet\tmed tab" in texts
 
 
 def test_a_deviation_in_the_last_view_still_names_its_paragraph(tmp_path: Path) -> None:

@@ -87,3 +87,12 @@ def test_write_atomic_never_clobbers(tmp_path: Path) -> None:
     write_atomic(target, b"two", overwrite=True)
     assert target.read_bytes() == b"two"
     assert [p.name for p in tmp_path.iterdir()] == ["x.docx"]
+
+
+def test_write_atomic_leaves_only_the_target_readable_by_its_owner(tmp_path: Path) -> None:
+    target = tmp_path / "ud" / "redline.docx"
+    write_atomic(target, b"first")
+    write_atomic(target, b"second", overwrite=True)
+    assert target.read_bytes() == b"second"
+    assert [p.name for p in target.parent.iterdir()] == ["redline.docx"]  # no temporary left
+    assert target.stat().st_mode & 0o777 == 0o600  # as tempfile.mkstemp made it before

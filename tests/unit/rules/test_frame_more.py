@@ -4,7 +4,6 @@ near miss (the facts-level twin of the answers-level cases in test_frame_answers
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
@@ -27,9 +26,9 @@ PACKAGE = ("bærbar computer med dockingstation", "ekstern skærm", "kontorstol,
 def run(
     local: dict[str, Any], employee: dict[str, Any], check_local: bool = False
 ) -> list[Finding]:
-    facts = replace(FRAME_EMPLOYEE, **employee)
+    facts = FRAME_EMPLOYEE._replace(**employee)
     case = EmployeeCase("medarbejdere[2]", facts.name or "", facts)
-    return run_rules("kommune", replace(FRAME_LOCAL, **local), [case], check_local=check_local)
+    return run_rules("kommune", FRAME_LOCAL._replace(**local), [case], check_local=check_local)
 
 
 # (rule, local changes, employee changes, severity, words the message must contain)

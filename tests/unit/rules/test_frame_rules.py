@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
@@ -49,9 +48,9 @@ PART_TIME = {"employment_type": "Deltid", "weekly_hours": Decimal(22)}
 
 def findings(sector: str, local: dict[str, Any], employee: dict[str, Any]) -> list[Finding]:
     """Every finding for the frame with some facts changed."""
-    facts = replace(FRAME_EMPLOYEE, **employee)
+    facts = FRAME_EMPLOYEE._replace(**employee)
     case = EmployeeCase("medarbejdere[2]", facts.name or "", facts)
-    return run_rules(sector, replace(FRAME_LOCAL, **local), [case], check_local=False)
+    return run_rules(sector, FRAME_LOCAL._replace(**local), [case], check_local=False)
 
 
 # (rule, sector, local changes, employee changes, severity, words the message must contain)
@@ -190,9 +189,9 @@ def test_a_contradiction_is_reported_once() -> None:
 def test_unknown_frame_facts_skip_the_rules() -> None:
     """A draft whose frame could not be read gets no cross-agreement finding."""
     known = all_known(LocalFacts) - {"part_time_pro_rata", "call_in", "employer_it_only"}
-    local = replace(FRAME_LOCAL, known=frozenset(known))
-    facts = replace(
-        FRAME_EMPLOYEE, **PART_TIME, call_in_notice_days=1, own_equipment_text="Bærbar computer"
+    local = FRAME_LOCAL._replace(known=frozenset(known))
+    facts = FRAME_EMPLOYEE._replace(
+        **PART_TIME, call_in_notice_days=1, own_equipment_text="Bærbar computer"
     )
     found = run_rules("stat", local, [EmployeeCase("x", "", facts)], check_local=False)
     assert not {"R80", "R82", "R86"} & {f.rule for f in found}

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
@@ -32,9 +31,9 @@ BASE_EMPLOYEE = EmployeeFacts(
 
 def run(sector: str, local: dict[str, Any], employee: dict[str, Any]) -> dict[str, str]:
     """Rule id → severity of every finding for the base agreement with changes."""
-    facts = replace(BASE_EMPLOYEE, **employee)
+    facts = BASE_EMPLOYEE._replace(**employee)
     findings = run_rules(
-        sector, replace(BASE_LOCAL, **local), [EmployeeCase("medarbejdere[1]", "Anne", facts)]
+        sector, BASE_LOCAL._replace(**local), [EmployeeCase("medarbejdere[1]", "Anne", facts)]
     )
     return {f.rule: f.severity for f in findings}
 
@@ -243,8 +242,8 @@ def test_rule_metadata_is_complete() -> None:
 
 
 def test_messages_format_with_values() -> None:
-    facts = replace(BASE_EMPLOYEE, days_per_period=Decimal("2.5"))
-    findings = run_rules("stat", replace(BASE_LOCAL, max_days_week=Decimal(2)),
+    facts = BASE_EMPLOYEE._replace(days_per_period=Decimal("2.5"))
+    findings = run_rules("stat", BASE_LOCAL._replace(max_days_week=Decimal(2)),
                          [EmployeeCase("medarbejdere[3]", "Anne", facts)])  # fmt: skip
     r22 = next(f for f in findings if f.rule == "R22")
     assert "2,5 dage om ugen" in r22.message_da and "højst 2" in r22.message_da
@@ -260,5 +259,5 @@ def test_unknown_facts_skip_rules() -> None:
 
 
 def test_unknown_sector_runs_only_rules_for_every_sector() -> None:
-    findings = run_rules(None, replace(BASE_LOCAL, effective=None, has_evaluation=False), [])
+    findings = run_rules(None, BASE_LOCAL._replace(effective=None, has_evaluation=False), [])
     assert {f.rule for f in findings} == {"R35"}

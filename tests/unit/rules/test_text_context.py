@@ -6,7 +6,6 @@ what it says."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
 
 import pytest
 
@@ -39,7 +38,7 @@ def facts(paragraphs: list[tuple[str, str]], dated: dt.date | None = None,
 
 
 def local(sector: str, text: TextFacts) -> dict[str, Finding]:
-    return {f.rule: f for f in run_rules(sector, replace(BASE_LOCAL, text=text))}
+    return {f.rule: f for f in run_rules(sector, BASE_LOCAL._replace(text=text))}
 
 
 ENTRY = ("ikrafttraeden", "Aftalen træder i kraft den 1. marts 2027 og gælder, indtil den opsiges.")
@@ -85,11 +84,11 @@ def test_r110_individual_agreement_skips_the_local_agreements_date() -> None:
                   ("ikrafttraeden", "Aftalen er indgået på grundlag af lokalaftalen, der træder "
                                     "i kraft den 1. marts 2027.")]  # fmt: skip
     late = facts(paragraphs, dated=dt.date(2027, 3, 15), agreement="individuel")
-    case = [EmployeeCase("anne.docx", "Anne", replace(BASE_EMPLOYEE, text=late))]
+    case = [EmployeeCase("anne.docx", "Anne", BASE_EMPLOYEE._replace(text=late))]
     found = {f.rule for f in run_rules("stat", BASE_LOCAL, case, check_local=False)}
     assert "R110" not in found  # its own date (1 April) is after the draft's date
     later = facts(paragraphs, dated=dt.date(2027, 4, 2), agreement="individuel")
-    case = [EmployeeCase("anne.docx", "Anne", replace(BASE_EMPLOYEE, text=later))]
+    case = [EmployeeCase("anne.docx", "Anne", BASE_EMPLOYEE._replace(text=later))]
     r110 = next(f for f in run_rules("stat", BASE_LOCAL, case, check_local=False)
                 if f.rule == "R110")  # fmt: skip
     assert "den individuelle aftale i kraft den 1. april 2027" in r110.message_da
@@ -173,7 +172,7 @@ def test_r93_calendar_day_two_sets_of_rules_and_no_replacement_day_asked_twice()
     bare = local("kommune", facts([CALL_IN]))["R93"].message_da
     assert "og en erstatningsdag for en inddraget hjemmearbejdsdag" in bare
     assert "Medst" not in bare and "to sæt regler" not in bare  # a municipality: no Medst view
-    ours = replace(facts([CALL_IN]), ours=read_text_facts(
+    ours = facts([CALL_IN])._replace(ours=read_text_facts(
         "lokal", [(0, "Pålægget gives med mindst tre arbejdsdages varsel.", "undtagelser")],
         TOPICS).terms)  # fmt: skip
     assert (
@@ -191,7 +190,7 @@ def test_r94_does_not_ask_for_a_part_time_adjustment_the_draft_has() -> None:
     for message in (adjusted, missing):
         assert "bibliotekets standard" not in message
         assert "Vurderingen af længden er vores egen" in message  # not attributed to S1
-    ours = replace(facts([CORE]), ours=read_text_facts(
+    ours = facts([CORE])._replace(ours=read_text_facts(
         "lokal", [(0, "Medarbejderne kan kontaktes mellem kl. 9.00 og kl. 14.30.",
                    "tilgaengelighed")], TOPICS).terms)  # fmt: skip
     assert (

@@ -3,8 +3,6 @@ says the opposite; none fires on facts from answers (no text)."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 
 from assembler.audit.terms import read_text_facts
@@ -22,7 +20,7 @@ def local_findings(sector: str, paragraphs: list[tuple[str, str]],
                    topics: tuple[str, ...] = ALL_LOCAL_TOPICS) -> dict[str, str]:  # fmt: skip
     """Rule id → severity of the text rules for a local draft of (topic, paragraph) pairs."""
     text = read_text_facts("lokal", [(i, p, t) for i, (t, p) in enumerate(paragraphs)], topics)
-    local = replace(BASE_LOCAL, text=text)
+    local = BASE_LOCAL._replace(text=text)
     return {f.rule: f.severity for f in run_rules(sector, local) if int(f.rule[1:]) >= 90}
 
 
@@ -31,7 +29,7 @@ def employee_findings(sector: str, paragraphs: list[tuple[str, str]]) -> dict[st
     topics = tuple(t for t, _ in paragraphs)
     text = read_text_facts("individuel", [(i, p, t) for i, (t, p) in enumerate(paragraphs)],
                            topics)  # fmt: skip
-    facts = replace(BASE_EMPLOYEE, text=text)
+    facts = BASE_EMPLOYEE._replace(text=text)
     findings = run_rules(sector, BASE_LOCAL, [EmployeeCase("anne.docx", "Anne", facts)],
                          check_local=False)  # fmt: skip
     return {f.rule: f.severity for f in findings if int(f.rule[1:]) >= 90}
@@ -104,7 +102,7 @@ def test_missing_required_topics() -> None:
     text = read_text_facts("lokal", [(0, "Rejsetiden medregnes i arbejdstiden.", "transport")],
                            ["transport"])  # fmt: skip
     for sector, scope in (("stat", "fejl"), ("kommune", "advarsel")):
-        findings = run_rules(sector, replace(BASE_LOCAL, text=text))
+        findings = run_rules(sector, BASE_LOCAL._replace(text=text))
         missing = sorted((f.topic, f.severity) for f in findings if f.rule == "R91")
         assert missing == [("frivillighed", "advarsel"), ("omraade", scope),
                            ("parter", "fejl"), ("undtagelser", "advarsel")]  # fmt: skip
@@ -118,7 +116,7 @@ def test_messages_quote_the_words_and_evidence_points_at_them() -> None:
                  "kræver det. Indstillingen drøftes forinden i samarbejdsudvalget og gælder højst "
                  "tre måneder ad gangen.")  # fmt: skip
     text = read_text_facts("lokal", [(7, paragraph, "undtagelser")], ALL_LOCAL_TOPICS)
-    findings = run_rules("stat", replace(BASE_LOCAL, text=text))
+    findings = run_rules("stat", BASE_LOCAL._replace(text=text))
     r92 = next(f for f in findings if f.rule == "R92")
     assert "„kan midlertidigt indstille hjemmearbejdet“" in r92.message_da
     assert "højst tre måneder ad gangen" in r92.message_da

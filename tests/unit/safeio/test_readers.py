@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import io
+import random
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -63,11 +66,30 @@ def test_json_brackets_inside_strings_do_not_count_as_nesting() -> None:
         ("<!DOCTYPE a><a/>".encode("utf-16-le"), True),
         (b"<a><![CDATA[<!DOCTYPE a>]]></a>", False),
         (b"<!-- <!DOCTYPE a> --><a/>", False),
+        ("<?xml?>\n<!DOCTYPE a><a/>".encode("utf-16-be"), True),
+        ("<a>\u00e6</a>".encode("utf-16-le"), False),
+        (b'<?xml version="1.0"?><a>\xc3\xa6 &lt;!</a>', False),
         (b"", False),
     ],
 )
 def test_doctype_found_only_in_the_prolog(xml: bytes, found: bool) -> None:
     assert has_doctype(xml) is found
+
+
+def test_the_quick_prolog_check_agrees_with_the_full_scan() -> None:
+    pieces = [
+        b'<?xml version="1.0"?>',
+        b"<?pi x?>",
+        b"<!-- c -->",
+        b"<!DOCTYPE a>",
+        b"<!doctype a>",
+    ]
+    pieces += [b" ", b"\r\n", b"\xef\xbb\xbf", b"<a/>", b"<\xc3\xa6/>", b"x", b"<", b"?>", b"\x00"]
+    rnd = random.Random(14)
+    for _ in range(20_000):
+        data = b"".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 5)))
+        for xml in (data, data.decode("utf-8", "replace").encode("utf-16-le")):
+            assert has_doctype(xml) is doctype_in([xml]), xml
 
 
 def test_doctype_scan_stops_at_the_root_element() -> None:
@@ -117,3 +139,60 @@ def test_the_budget_counts_every_file_of_a_command(tmp_path: Path) -> None:
     assert "a.docx fylder tilsammen 0,0 MB udpakket" in caught.value.message_da
     assert budget.used_members == 6
     read_members(path, "docx")  # no budget outside a command
+
+
+def _deflated(data: bytes) -> bytes:
+    """The same zip with every member deflated, as Word writes them (the read's fast path)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(buffer, "w") as archive:
+        for info in source.infolist():
+            archive.writestr(info.filename, source.read(info), zipfile.ZIP_DEFLATED)
+    return buffer.getvalue()
+
+
+def _central_entry(data: bytes, name: bytes) -> int:
+    """Where the central directory record of a member starts."""
+    entry = data.find(b"PK\x01\x02")
+    while data[entry + 46 : entry + 46 + len(name)] != name:
+        entry = data.find(b"PK\x01\x02", entry + 4)
+    return entry
+
+
+def test_members_read_as_zipfile_reads_them(tmp_path: Path) -> None:
+    parts = {"[Content_Types].xml": "<T/>", "word/document.xml": "<d>" + "æøå x " * 5000 + "</d>"}
+    parts["word/media/empty.bin"] = ""
+    path = _write(tmp_path, "a.docx", _deflated(zip_bytes(parts)))
+    with zipfile.ZipFile(path) as archive:
+        assert {i.compress_type for i in archive.infolist()} == {zipfile.ZIP_DEFLATED}
+        expected = {i.filename: archive.read(i) for i in archive.infolist()}
+    assert read_members(path, "docx") == expected
+
+
+def test_a_wrong_crc_is_refused_naming_the_part(tmp_path: Path) -> None:
+    data = bytearray(_deflated(minimal_docx()))
+    entry = _central_entry(bytes(data), b"word/document.xml")
+    data[entry + 16 : entry + 20] = bytes(4)  # the directory's CRC no longer matches
+    path = _write(tmp_path, "d.docx", bytes(data))
+    with pytest.raises(InputFileError, match=r"beskadiget \(delen 'word/document.xml'\)"):
+        read_members(path, "docx")
+
+
+def test_a_local_header_naming_another_member_is_refused(tmp_path: Path) -> None:
+    data = _deflated(minimal_docx())
+    local = data.find(b"word/document.xml")  # the local header comes before the directory
+    forged = data[:local] + b"word/documenX.xml" + data[local + len(b"word/document.xml") :]
+    path = _write(tmp_path, "d.docx", forged)
+    with pytest.raises(InputFileError, match="beskadiget"):
+        read_members(path, "docx")
+
+
+def test_invalid_deflate_data_is_refused(tmp_path: Path) -> None:
+    data = bytearray(_deflated(minimal_docx()))
+    entry = _central_entry(bytes(data), b"word/document.xml")
+    offset = int.from_bytes(data[entry + 42 : entry + 46], "little")
+    start = offset + 30 + int.from_bytes(data[offset + 26 : offset + 28], "little")
+    start += int.from_bytes(data[offset + 28 : offset + 30], "little")
+    data[start : start + 8] = b"\xff" * 8  # not a deflate stream
+    path = _write(tmp_path, "d.docx", bytes(data))
+    with pytest.raises(InputFileError, match="beskadiget"):
+        read_members(path, "docx")
