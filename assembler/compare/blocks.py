@@ -25,7 +25,7 @@ from assembler.compare.containers import (
     unbind,
 )
 from assembler.compare.paragraphs import ParagraphDiff
-from assembler.compare.revisions import Item, prior_inserted
+from assembler.compare.revisions import Item, may_hold_prior, prior_inserted
 from assembler.compare.seqdiff import block_opcodes, find_moves, opcodes, pair_similar
 from assembler.compare.tables import diff_table, whole_table
 from assembler.compare.tokens import BOX, W_P, W_TBL, W_TXBX, Tok
@@ -42,11 +42,16 @@ class Engine(ParagraphDiff):
         """Return the output blocks for newer blocks `new` compared with older blocks `old`."""
         # A paragraph that only prior revisions insert is not in either version's original
         # view: the older one's is left out, the newer one's passes through unpaired (segment).
-        old = [b for b in old if not prior_inserted(b)]
+        if may_hold_prior(old):
+            old = [b for b in old if not prior_inserted(b)]
         okeys = [self.key(b, False) for b in old]
-        nkeys = [
-            PRIOR + str(k) if prior_inserted(b) else self.key(b, True) for k, b in enumerate(new)
-        ]
+        if may_hold_prior(new):
+            nkeys = [
+                PRIOR + str(k) if prior_inserted(b) else self.key(b, True)
+                for k, b in enumerate(new)
+            ]
+        else:
+            nkeys = [self.key(b, True) for b in new]
         ops = block_opcodes(okeys, nkeys, [self.weight(b) for b in old])
         moves = [
             m

@@ -43,7 +43,6 @@ PRIOR_MARK_DEL = {qn("w:del"), qn("w:moveFrom")}
 PRIOR_MARK_INS = (qn("w:ins"), qn("w:moveTo"))
 PRIOR_MOVE_FROM = qn("w:moveFrom")
 W_ID = qn("w:id")
-MARK_RPR = f"{W_PPR}/{W_RPR}"
 REVISION_ELEMENTS = tuple(
     qn(f"w:{t}") for t in ("ins", "del", "moveFrom", "moveTo", "rPrChange", "pPrChange")
 )
@@ -52,12 +51,19 @@ REVISION_ELEMENTS = tuple(
 def prior_inserted(block: etree._Element) -> bool:
     """Whether a paragraph exists only through prior revisions: its mark and all its content
     are tracked insertions, so its original view (the text before them) has no paragraph."""
-    if block.tag != W_P:
+    if block.tag != W_P or not len(block) or block[0].tag != W_PPR:  # w:pPr comes first
         return False
-    rpr = block.find(MARK_RPR)
+    rpr = block[0].find(W_RPR)
     if rpr is None or not any(child.tag in PRIOR_MARK_INS for child in rpr):
         return False
     return not key_text(block)
+
+
+def may_hold_prior(blocks: list[etree._Element]) -> bool:
+    """Whether any of the blocks can hold a prior insertion: one walk in C over their parent
+    (a story without tracked insertions, nearly every document, skips prior_inserted)."""
+    parent = blocks[0].getparent() if blocks else None
+    return parent is None or next(parent.iter(*PRIOR_MARK_INS), None) is not None
 
 
 class RevisionContext:
