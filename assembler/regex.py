@@ -21,18 +21,39 @@ import sys
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from assembler.regex_programs import compile_pattern
+from assembler.regex_literals import fold
+from assembler.regex_programs import compile_pattern, words_of
+
+_UNKNOWN: tuple[str, ...] = ("<not read yet>",)  # a LazyPattern's words before first use
+# The last text folded and its folding, as one tuple (replaced whole: safe between threads).
+_last: tuple[str | None, str | None] = (None, None)
+
+
+def _folded(text: str) -> str | None:
+    """fold(text), once for a run of searches in the same text (a sentence meets many patterns)."""
+    global _last
+    last = _last
+    if last[0] is text:
+        return last[1]
+    folded = fold(text)
+    _last = (text, folded)
+    return folded
 
 
 class LazyPattern:
-    """re.compile(pattern, flags), done on first use; the methods the code base uses."""
+    """re.compile(pattern, flags), done on first use; the methods the code base uses.
 
-    __slots__ = ("_compiled", "flags", "pattern")
+    search() first asks whether the text contains any of the words every match must contain
+    (regex_literals.required_literals) and answers None at once when it does not."""
+
+    __slots__ = ("_compiled", "_icase", "_words", "flags", "pattern")
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self.pattern = pattern
         self.flags = flags
         self._compiled: re.Pattern[str] | None = None
+        self._words: tuple[str, ...] | None = _UNKNOWN
+        self._icase = False
 
     @property
     def compiled(self) -> re.Pattern[str]:
@@ -41,8 +62,26 @@ class LazyPattern:
             self._compiled = compile_pattern(self.pattern, self.flags)
         return self._compiled
 
+    def _can_match(self, string: str) -> bool:
+        """False only when the string lacks every word a match must contain."""
+        words = self._words
+        if words is _UNKNOWN:
+            self._icase = bool(self.compiled.flags & re.IGNORECASE)
+            words = self._words = words_of(self.pattern, self.flags)
+        if words is None or type(string) is not str:
+            return True
+        text = _folded(string) if self._icase else string
+        if text is None:
+            return True
+        for word in words:  # noqa: SIM110 (any() over a generator costs a frame per call)
+            if word in text:
+                return True
+        return False
+
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         """As re.Pattern.search."""
+        if pos == 0 and endpos == sys.maxsize and not self._can_match(string):
+            return None
         return self.compiled.search(string, pos, endpos)
 
     def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
@@ -59,6 +98,8 @@ class LazyPattern:
         self, string: str, pos: int = 0, endpos: int = sys.maxsize
     ) -> Iterator[re.Match[str]]:
         """As re.Pattern.finditer."""
+        if pos == 0 and endpos == sys.maxsize and not self._can_match(string):
+            return iter(())
         return self.compiled.finditer(string, pos, endpos)
 
     def split(self, string: str, maxsplit: int = 0) -> list[str | Any]:

@@ -17,12 +17,17 @@ import sys
 import tempfile
 from pathlib import Path
 
+from assembler.regex_literals import required_literals
+
 Program = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
 
+WORDS_VERSION = "w1"  # of regex_literals' answers: a change there must change this
 MAX_PROGRAMS = 2000  # the code base has a few hundred patterns; a bound on a runaway file
 _programs: dict[tuple[str, int], Program] | None = None  # read on first use
 _new: dict[tuple[str, int], Program] = {}  # compiled in this run, written at exit
 _made: dict[tuple[str, int], re.Pattern[str]] = {}  # the patterns made in this run
+Words = tuple[str, ...] | None
+_words: dict[tuple[str, int], Words] = {}  # required words (regex_literals), stored and new
 
 
 def compile_pattern(pattern: str, flags: int = 0) -> re.Pattern[str]:
@@ -32,6 +37,15 @@ def compile_pattern(pattern: str, flags: int = 0) -> re.Pattern[str]:
     if made is None:
         made = _made[(pattern, flags)] = _compile(pattern, flags)
     return made
+
+
+def words_of(pattern: str, flags: int = 0) -> Words:
+    """required_literals(pattern, flags), stored beside the program (parsing costs as much as
+    compiling); call compile_pattern first."""
+    key = (pattern, int(flags))
+    if key not in _words:
+        _words[key] = required_literals(pattern, key[1])
+    return _words[key]
 
 
 def _compile(pattern: str, flags: int) -> re.Pattern[str]:
@@ -47,6 +61,7 @@ def _compile(pattern: str, flags: int) -> re.Pattern[str]:
         if not _new:
             atexit.register(save)
         _new[(pattern, flags)] = program
+        _words[(pattern, flags)] = required_literals(pattern, flags)
     return compiled
 
 
@@ -57,7 +72,10 @@ def save() -> None:
         return
     merged = {**_read(), **_new}
     _new.clear()
-    entries = [[p, f, *program] for (p, f), program in list(merged.items())[-MAX_PROGRAMS:]]
+    entries = [
+        [p, f, *program, _words[(p, f)] if (p, f) in _words else required_literals(p, f)]
+        for (p, f), program in list(merged.items())[-MAX_PROGRAMS:]
+    ]
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=path.parent)
@@ -78,7 +96,8 @@ def _path() -> Path | None:
         return None
     from assembler.cache import cache_dir
 
-    return cache_dir() / f"regex-{sys.implementation.cache_tag}-{_sre.MAGIC}.json"
+    name = f"regex-{sys.implementation.cache_tag}-{_sre.MAGIC}-{WORDS_VERSION}.json"
+    return cache_dir() / name
 
 
 def _stored() -> dict[tuple[str, int], Program]:
@@ -95,12 +114,16 @@ def _read() -> dict[tuple[str, int], Program]:
         return {}
     try:
         entries = json.loads(path.read_text(encoding="utf-8"))
-        return {
-            (pattern, flags): (final, code, groups, groupindex, tuple(indexgroup))
-            for pattern, flags, final, code, groups, groupindex, indexgroup in entries
-        }
+        programs: dict[tuple[str, int], Program] = {}
+        words: dict[tuple[str, int], Words] = {}
+        for pattern, flags, final, code, groups, groupindex, indexgroup, needed in entries:
+            programs[(pattern, flags)] = (final, code, groups, groupindex, tuple(indexgroup))
+            words[(pattern, flags)] = tuple(map(str, needed)) if needed else None
     except (OSError, ValueError, TypeError):
         return {}
+    for key, needed in words.items():
+        _words.setdefault(key, needed)
+    return programs
 
 
 def _build(pattern: str, program: Program) -> re.Pattern[str]:

@@ -17,6 +17,7 @@ from assembler.errors import InputFileError, OutputError
 from assembler.library import load_library
 from assembler.library.model import Library
 from assembler.ooxml.package import write_atomic
+from assembler.render.batch import collector_paused
 from assembler.render.generate import LOCAL_FILE, ManifestRow, generate
 from assembler.render.templates import load_templates
 from assembler.rules.gate import describe, gate
@@ -66,6 +67,7 @@ def _report(rows: list[ManifestRow], out_dir: Path) -> None:
         )
 
 
+@collector_paused()  # the parent's objects are long-lived: see collector_paused
 def generate_workflow(
     answers_path: Path,
     out_dir: Path,

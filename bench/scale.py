@@ -1,7 +1,7 @@
 """Benchmark: `aftale generer` on a 10,000- and a 50,000-employee answer sheet, against a baseline.
 
 Run: `python bench/scale.py [--runs N] [--sizes 10000,50000] [--baseline REV]`. The baseline is
-the code at git revision REV (default 3d2a990: main when the last pass started, so the same
+the code at git revision REV (default cb58c1e: main when the last pass started, so the same
 clause library and templates), unpacked
 with `git archive` into a temporary folder and run the same way; the baseline must read the same
 library, so pass a newer REV once main's library changes.
@@ -10,7 +10,15 @@ and the peak resident memory of its largest process (the main process or a worke
 by wait4. The last lines are the ratios new/baseline, median over the runs. The machine is shared:
 quote medians, and rerun on a quiet machine for final figures.
 
-Last measured (2026-11-27, 22:51-23:34, main at 84a07de and 93fc49b, no other session running, so
+Last measured (2026-11-28, 00:32-01:00, the sixth pass against cb58c1e, three other sessions
+running, load 2.5-5, so the figures are CPU-bound guesses and the coordinator takes the quiet
+ones): 10,000 rows, two series of 3 runs: CPU (user + system, workers included) 17.6 s and 19.2 s
+against 20.2 s and 20.7 s, ratio 0.87 and 0.93 (runs 17.6, 17.6, 19.4 / 23.9, 20.2, 20.0 s and
+24.5, 19.2, 18.1 / 24.0, 18.5, 20.7 s); wall 24.1 s and 37.1 s against 28.6 s and 38.3 s; peak
+132-136 MB against 127-130 MB (the second series overlapped this session's own callgrind runs).
+Instruction counts (callgrind), which the load does not move, are in the README: -14 % per
+agreement.
+Before (2026-11-27, 22:51-23:34, main at 84a07de and 93fc49b, no other session running, so
 a load of about 1 from the machine itself): 10,000 rows, two series of 5 runs against 3d2a990:
 aftale 9.4 s and 9.8 s / 127 MB (runs 8.6, 8.4, 9.4, 10.7, 9.4 and 10.6, 10.2, 9.8, 9.8, 8.9 s),
 baseline 11.7 s and 12.6 s / 135 MB, ratio time 0.80 and 0.78, memory 0.94; 50,000 rows, 1 run:
@@ -38,10 +46,12 @@ from __future__ import annotations
 import argparse
 import hashlib
 import os
+import resource
 import statistics
 import subprocess
 import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -49,7 +59,7 @@ sys.path.insert(0, str(ROOT))
 
 from tests.peak import measure  # noqa: E402  (peak memory of the command, not of this process)
 
-BASELINE = "3d2a990"
+BASELINE = "cb58c1e"
 CACHE = ROOT / "bench" / ".bench-sheets"
 
 
@@ -93,8 +103,23 @@ def baseline_tree(revision: str, into: Path) -> Path:
     return into
 
 
-def run_generer(tree: Path, answers: Path, outputs: Path) -> tuple[float, float, int]:
-    """(wall seconds, peak MB of the largest process, lines printed) of one `aftale generer`.
+@dataclass(frozen=True)
+class Run:
+    """One `aftale generer`: wall seconds, CPU seconds (user and system, workers included),
+    peak MB of the largest process and lines printed."""
+
+    seconds: float
+    user: float
+    system: float
+    peak_mb: float
+    lines: int
+
+
+def run_generer(tree: Path, answers: Path, outputs: Path) -> Run:
+    """One `aftale generer` on the sheet, timed (see Run).
+
+    Its CPU time is what the waited-for launcher, the command and its workers add to this
+    process's children's usage (the command waits for its workers, the launcher for it).
 
     Its output stays in `outputs` until the whole series is done: ext4 skips inodes freed in the
     last minute or more when it allocates new ones, so deleting one run's 10,000 files made the
@@ -105,14 +130,17 @@ def run_generer(tree: Path, answers: Path, outputs: Path) -> tuple[float, float,
     command = [sys.executable, "-c", "from assembler.cli import main; main()",
                "generer", str(answers), "-o", str(out_dir / "ud")]  # fmt: skip
     os.sync()  # the previous run's writes and deletions are not billed to this one
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     with tempfile.TemporaryFile() as printed:
         run = measure(command, tree, printed, subprocess.STDOUT,
                       env={**os.environ, "PYTHONPATH": str(tree)})  # fmt: skip
         printed.seek(0)
         lines = printed.read().decode("utf-8", "replace").count("\n")
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if run.code != 0:
         raise SystemExit(f"{tree}: generer stopped with exit {run.code}")
-    return run.seconds, run.peak_mb, lines
+    user, system = after.ru_utime - before.ru_utime, after.ru_stime - before.ru_stime
+    return Run(run.seconds, user, system, run.peak_mb, lines)
 
 
 def main() -> None:
@@ -135,21 +163,30 @@ def main() -> None:
         }
         for rows in (int(s) for s in args.sizes.split(",")):
             answers = sheet(rows)
-            results: dict[str, list[tuple[float, float, int]]] = {name: [] for name in trees}
+            results: dict[str, list[Run]] = {name: [] for name in trees}
             for run in range(args.runs):
                 for name, tree in trees.items():
-                    seconds, peak, lines = run_generer(tree, answers, Path(outputs))
-                    results[name].append((seconds, peak, lines))
-                    print(f"{rows:6d} rows, run {run + 1}, {name:18s}: {seconds:6.1f} s, "
-                          f"peak {peak:5.0f} MB, {lines} lines printed", flush=True)  # fmt: skip
-            new, old = results["aftale"], results[f"baseline {args.baseline}"]
-            time_new = statistics.median(r[0] for r in new)
-            time_old = statistics.median(r[0] for r in old)
-            peak_new = statistics.median(r[1] for r in new)
-            peak_old = statistics.median(r[1] for r in old)
-            print(f"{rows:6d} rows: aftale {time_new:.1f} s / {peak_new:.0f} MB, baseline "
-                  f"{time_old:.1f} s / {peak_old:.0f} MB; ratio time {time_new / time_old:.2f}, "
-                  f"memory {peak_new / peak_old:.2f}", flush=True)  # fmt: skip
+                    done = run_generer(tree, answers, Path(outputs))
+                    results[name].append(done)
+                    print(f"{rows:6d} rows, run {run + 1}, {name:18s}: {done.seconds:6.1f} s, "
+                          f"CPU {done.user + done.system:5.1f} s ({done.system:.1f} s system), "
+                          f"peak {done.peak_mb:5.0f} MB, {done.lines} lines printed",
+                          flush=True)  # fmt: skip
+            new = _medians(results["aftale"])
+            old = _medians(results[f"baseline {args.baseline}"])
+            print(f"{rows:6d} rows: aftale {new[0]:.1f} s, CPU {new[1]:.1f} s / {new[2]:.0f} MB, "
+                  f"baseline {old[0]:.1f} s, CPU {old[1]:.1f} s / {old[2]:.0f} MB; ratio time "
+                  f"{new[0] / old[0]:.2f}, CPU {new[1] / old[1]:.2f}, memory {new[2] / old[2]:.2f}",
+                  flush=True)  # fmt: skip
+
+
+def _medians(runs: list[Run]) -> tuple[float, float, float]:
+    """Median wall seconds, CPU seconds (user + system) and peak MB of a series."""
+    return (
+        statistics.median(r.seconds for r in runs),
+        statistics.median(r.user + r.system for r in runs),
+        statistics.median(r.peak_mb for r in runs),
+    )
 
 
 if __name__ == "__main__":

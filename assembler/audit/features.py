@@ -19,52 +19,53 @@ from assembler.audit.document import DocxDraft
 from assembler.audit.extract import dates_in
 from assembler.library.values import format_date
 from assembler.ooxml.ns import qn
+from assembler.regex import LazyPattern
 from assembler.regex_programs import compile_pattern
 from assembler.rules.text_facts import Term, TextFacts
 
-FEATURES: dict[str, re.Pattern[str]] = {
+FEATURES: dict[str, LazyPattern] = {
     # the availability window is adjusted for part-timers and other working hours
-    "part_time_adjusted": compile_pattern(
+    "part_time_adjusted": LazyPattern(
         r"deltid\w*.{0,160}?(?:tilpass\w*|nedsætt?\w*|forholdsmæssig\w*|"
         r"inden\s+for\s+(?:den\s+enkeltes|deres|sin)\s+arbejdstid)",
         re.I,
     ),
     # a called-in home day is replaced by another day
-    "replacement_day": compile_pattern(
+    "replacement_day": LazyPattern(
         r"erstatningsdag\w*|erstattes\s+af\s+en\s+anden\s+(?:hjemmearbejds)?dag|"
         r"(?:inddraget|aflyst|ændret)\w*\s+hjemmearbejdsdag\w*\s+erstattes",
         re.I,
     ),
     # staff need not be reachable outside their working time
-    "off_hours": compile_pattern(
+    "off_hours": LazyPattern(
         r"(?:forventes|skal|behøver)\s+ikke\s+(?:at\s+)?(?:være\s+)?(?:tilgængelig\w*|"
         r"kontaktes|træffes|svare\w*|besvare\w*).{0,80}?uden\s+for\s+\w+\s+arbejdstid",
         re.I,
     ),
     # a shorter notice in urgent cases
-    "urgent": compile_pattern(
+    "urgent": LazyPattern(
         r"(?:uforudsete|uopsættelige|akutte?|særlige)\b.{0,80}?kortere\s+varsel", re.I
     ),
     # a more favourable individual agreement prevails over the local agreement
-    "precedence": compile_pattern(
+    "precedence": LazyPattern(
         r"går\s+(?:\w+\s+){0,2}forud,?\s+medmindre.{0,160}?gunstigere|"
         r"gunstigere\s+for\s+medarbejder\w*.{0,60}?(?:gælder|går\s+forud)",
         re.I,
     ),
     # a change of the local agreement that worsens terms waits for the individual notice
-    "worsening": compile_pattern(
+    "worsening": LazyPattern(
         r"forringer\s+.{0,80}?først\s+virkning|forringe\w*\s+.{0,160}?(?:varsel|opsagt|opsige)",
         re.I,
     ),
     # an individual agreement cannot take effect before the local one
-    "individual_not_before": compile_pattern(
+    "individual_not_before": LazyPattern(
         r"individuel\w*\s+aftale\w*.{0,60}?(?:tidligst|ikke)\s+(?:\w+\s+){0,2}træde\s+i\s+kraft\s+"
         r"(?:samtidig\s+med|før)",
         re.I,
     ),
 }
 # "træder i kraft den 1. marts 2027" (future), not "trådte i kraft" or "har virkning fra".
-EFFECTIVE = compile_pattern(r"træder\s+i\s+kraft|med\s+virkning\s+fra|gælder\s+fra", re.I)
+EFFECTIVE = LazyPattern(r"træder\s+i\s+kraft|med\s+virkning\s+fra|gælder\s+fra", re.I)
 PAST = compile_pattern(r"trådte|er\s+trådt|har\s+(?:haft\s+)?virkning", re.I)
 DATE_WORDS = compile_pattern(
     r"(?:den\s+)?\d{1,2}\.\s*(?:januar|februar|marts|april|maj|juni|juli|august|september|"

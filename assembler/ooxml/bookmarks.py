@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from lxml import etree
 
+from assembler.ooxml.fields import last_tag_start
 from assembler.ooxml.ns import qn
 from assembler.ooxml.text import escape_text, unescape_text, visible_text
 
@@ -70,6 +71,20 @@ def _anchor_texts(title: str, name: str) -> tuple[str, str, str]:
     return hit
 
 
+_TEXTS: dict[str, str] = {}  # a heading paragraph's XML → its stripped text
+
+
+def _paragraph_text(paragraph: str) -> str:
+    """The stripped text of a paragraph's runs, worked out once per batch for each heading (every
+    document of a batch has the same heading paragraphs)."""
+    text = _TEXTS.get(paragraph)
+    if text is None:
+        if len(_TEXTS) >= MAX_ANCHOR_TEXTS:
+            _TEXTS.clear()
+        text = _TEXTS[paragraph] = unescape_text("".join(_T_TEXT.findall(paragraph))).strip()
+    return text
+
+
 def anchor_headings_xml(xml: str, anchors: Sequence[tuple[str, str]]) -> str | None:
     """Fast path on rendered XML text, same result as anchor_headings; None if any title is missed.
 
@@ -89,12 +104,11 @@ def anchor_headings_xml(xml: str, anchors: Sequence[tuple[str, str]]) -> str | N
             hit = xml.find(needle, search)
             if hit < 0:
                 return None
-            start = max(xml.rfind("<w:p>", done, hit), xml.rfind("<w:p ", done, hit))
+            start = last_tag_start(xml, "w:p", done, hit)
             end = xml.find("</w:p>", hit)
             if start >= 0 and end >= 0:
                 paragraph = xml[start:end]
-                text = unescape_text("".join(_T_TEXT.findall(paragraph))).strip()
-                if text == wanted:
+                if _paragraph_text(paragraph) == wanted:
                     break
             search = hit + 1
         ppr_end = paragraph.find("</w:pPr>")

@@ -27,6 +27,24 @@ _MARKED_RUN = re.compile(
 )
 
 
+def last_tag_start(xml: str, name: str, start: int, end: int) -> int:
+    """max(xml.rfind(f"<{name}>", start, end), xml.rfind(f"<{name} ", start, end)): where the
+    last start tag of an element called `name` begins, -1 if none.
+
+    One backward search for the shared prefix, stepping over longer names that begin with it
+    (`<w:pPr>` for `w:p`): each of the two searches above ran back to `start` whenever its
+    form was absent (no `<w:p ` in our paragraphs), a scan of the whole document per call.
+    """
+    prefix = "<" + name
+    end = min(end, len(xml))
+    if end < 1:  # (end - 1 below would count from the string's end)
+        return -1
+    at = xml.rfind(prefix, start, end - 1)  # the full tag (prefix + 1 character) ends by `end`
+    while at >= 0 and xml[at + len(prefix)] not in "> ":
+        at = xml.rfind(prefix, start, at + len(prefix) - 1)
+    return at
+
+
 def ref_instruction(bookmark: str) -> str:
     """The field code of a reference to a numbered heading's paragraph number."""
     return f" REF {bookmark} \\n \\h "
@@ -46,8 +64,25 @@ def _field_runs(open_tag: str, rpr: str, bookmark: str, shown: str) -> str:
     )
 
 
+# Split runs by the run's XML: the marked runs come from shared clauses, so a batch meets the
+# same few again and again.
+_SPLIT: dict[str, str] = {}
+MAX_SPLIT = 1024
+
+
 def _split_run(match: re.Match[str]) -> str:
     """One marked run as text runs and field runs, each with the run's own properties."""
+    run = match.group(0)
+    split = _SPLIT.get(run)
+    if split is None:
+        if len(_SPLIT) >= MAX_SPLIT:
+            _SPLIT.clear()
+        split = _SPLIT[run] = _split_run_now(match)
+    return split
+
+
+def _split_run_now(match: re.Match[str]) -> str:
+    """_split_run, worked out."""
     open_tag, rpr, text = match.group("open"), match.group("rpr") or "", match.group("text")
     out, last = [], 0
     for mark in MARK.finditer(text):
@@ -72,7 +107,7 @@ def place_ref_fields(xml: str) -> str:
     pieces: list[str] = []
     done = 0  # everything before this offset is already in pieces
     while mark >= 0:
-        run = max(xml.rfind("<w:r>", done, mark), xml.rfind("<w:r ", done, mark))
+        run = last_tag_start(xml, "w:r", done, mark)
         match = _MARKED_RUN.match(xml, run) if run >= 0 else None
         if match is not None and match.end() > mark:
             pieces += [xml[done:run], _split_run(match)]
@@ -110,7 +145,7 @@ def _place_on_tree(root: etree._Element) -> None:
 
 def _last_paragraph_start(xml: str, end: int) -> int:
     """Where the last <w:p> or <w:p …> tag that starts and ends its name before `end` begins."""
-    return max(xml.rfind("<w:p ", 0, end), xml.rfind("<w:p>", 0, end))
+    return last_tag_start(xml, "w:p", 0, end)
 
 
 def keep_with_next_before(xml: str, style_id: str) -> str:

@@ -133,10 +133,15 @@ def render_agreement(
 ) -> bytes:
     """The finished .docx for one agreement."""
     context, anchors = build_context(library, answers, agreement)
-    parts = compiled.render_parts(context)
-    _check_well_formed(parts, compiled.name)
+    texts = compiled.render_texts(context)
+    parts = dict(compiled.package.parts)
+    # the body stays text for the passes below (encoded once, at the end)
+    parts.update((part, xml.encode("utf-8")) for part, xml in texts.items() if part != DOCUMENT)
+    # (a body without any template tag is the template's own)
+    body = texts[DOCUMENT] if DOCUMENT in texts else parts[DOCUMENT].decode("utf-8")
+    _check_well_formed(parts, body, compiled.name)
     pairs = [(a.title, a.bookmark) for a in anchors]
-    xml = place_ref_fields(parts[DOCUMENT].decode("utf-8"))
+    xml = place_ref_fields(body)
     xml = keep_with_next_before(xml, SIGNATURE_STYLE)
     fast = anchor_headings_xml(xml, pairs)
     if fast is not None:
@@ -149,9 +154,12 @@ def render_agreement(
         )
     embed_json(parts, answers_json(library, answers, agreement))
     _set_properties(parts, library.version_label, answers.version)
-    # The body and the embedded answers differ per agreement: deflated fast, not cached.
-    quick = frozenset({DOCUMENT, *(name for name in parts if name.startswith("customXml/item"))})
-    return fast_package_bytes(parts, _DEFLATED, quick, FAST)
+    # The body and the embedded answers differ per agreement: deflated fast, not cached. The
+    # template's own custom XML parts are deflated the same way but are the same every time.
+    custom = {name for name in parts if name.startswith("customXml/item")}
+    own = frozenset(name for name in custom if name in compiled.package.parts)
+    quick = frozenset({DOCUMENT, *(custom - own)})
+    return fast_package_bytes(parts, _DEFLATED, quick, FAST, own)
 
 
 # The property parts as _set_properties leaves them, by what they are made from: the same for
@@ -184,10 +192,17 @@ def _parse_rendered(data: bytes, where: str) -> etree._Element:
         return parse_xml(data, where)  # raises the shared Danish error
 
 
-def _check_well_formed(parts: dict[str, bytes], name: str) -> None:
-    """A template whose rendering is not well-formed XML is reported, never shipped."""
+def _check_well_formed(parts: dict[str, bytes], document: str, name: str) -> None:
+    """A template whose rendering is not well-formed XML is reported, never shipped (`document`:
+    the rendered body, as text; its entry in parts is not read)."""
     for part, data in parts.items():
-        if TEMPLATED_PART.match(part) and (problem := _WELL_FORMED.problem(data)):
+        if not TEMPLATED_PART.match(part):
+            continue
+        if part == DOCUMENT:
+            problem = _WELL_FORMED.text_problem(document)
+        else:
+            problem = _WELL_FORMED.problem(data)
+        if problem:
             raise TemplateError(
                 f"{name}, {part_label(part)}: skabelonen giver ugyldig XML ({problem}). "
                 "Tjek skabelonens {%p …%}- og {%tr …%}-mærker."

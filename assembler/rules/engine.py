@@ -64,6 +64,9 @@ def _finding(
     )  # fmt: skip
 
 
+MAX_RUNNABLE = 1024  # distinct (date, known facts) pairs remembered in one run
+
+
 def run_rules(
     sector: str | None,
     local: LocalFacts,
@@ -94,17 +97,24 @@ def run_rules(
         if rule.agreement == "individuel" and _local_needs_known(rule, local)
     ]
     by_day: dict[dt.date, list[tuple[Rule, frozenset[str]]]] = {}
+    # The rules to run, by date and by the set of facts known: employees share both.
+    runnable: dict[tuple[dt.date, frozenset[str]], list[Rule]] = {}
     described: dict[int, str] = {}  # each rule's source text, once
     said: dict[str, str] = {}  # equal messages stored once (many employees, one message)
     for case in employees:
         day = case.facts.effective or local.effective or today
-        applicable = by_day.get(day)
-        if applicable is None:
-            applicable = by_day[day] = [(r, n) for r, n in individual if r.applies(sector, day)]
         known = case.facts.known
+        to_run = runnable.get((day, known))
+        if to_run is None:
+            applicable = by_day.get(day)
+            if applicable is None:
+                applicable = by_day[day] = [(r, n) for r, n in individual if r.applies(sector, day)]
+            to_run = [rule for rule, needs in applicable if needs <= known]
+            if len(runnable) < MAX_RUNNABLE:
+                runnable[(day, known)] = to_run
         seen = RuleInput(sector, local, case.facts)  # frozen: one for all rules of this employee
-        for rule, needs in applicable:
-            if needs <= known and (fired := rule.check(seen)):
+        for rule in to_run:
+            if fired := rule.check(seen):
                 source = described.get(id(rule))
                 if source is None:
                     source = described[id(rule)] = source_text(sources, rule.sources)

@@ -13,6 +13,7 @@ import pytest
 import assembler.audit
 from assembler import regex_programs
 from assembler.regex import LazyPattern
+from assembler.regex_literals import required_literals
 
 PATTERN = r"(?P<n>\d+)\s+(?P<unit>arbejdsdag|dag)\w*"
 
@@ -24,6 +25,7 @@ def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setattr(regex_programs, "_programs", None)
     monkeypatch.setattr(regex_programs, "_new", {})
     monkeypatch.setattr(regex_programs, "_made", {})
+    monkeypatch.setattr(regex_programs, "_words", {})
     path = regex_programs._path()
     assert path is not None and path.parent == tmp_path / "aftale"
     return path
@@ -33,6 +35,7 @@ def _again(monkeypatch: pytest.MonkeyPatch) -> None:
     """As a later run: the stored programs are read anew, no pattern is made yet."""
     monkeypatch.setattr(regex_programs, "_programs", None)
     monkeypatch.setattr(regex_programs, "_made", {})
+    monkeypatch.setattr(regex_programs, "_words", {})
 
 
 def _audit_patterns() -> list[LazyPattern]:
@@ -69,6 +72,11 @@ def test_every_audit_pattern_is_the_same_from_its_stored_program(
     assert len(regex_programs._stored()) == len({(p.pattern, p.flags) for p in patterns})
     stored = [regex_programs.compile_pattern(p.pattern, p.flags) for p in patterns]
     assert stored == fresh == [re.compile(p.pattern, p.flags) for p in patterns]
+    assert regex_programs._words  # the required words come from the file, not from parsing
+    assert all(
+        regex_programs._words[(p.pattern, p.flags)] == required_literals(p.pattern, p.flags)
+        for p in patterns
+    )
 
 
 def test_a_damaged_file_is_ignored_and_written_anew(
