@@ -8,6 +8,7 @@ reject-all of the oldest, for each round and for the combined v1 → v3 redline.
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -120,6 +121,14 @@ def test_command_exits_0_on_the_three_rounds(
     assert result.code == 0, result.err
     assert "kunne ikke spores" not in result.out + result.err
     assert out.exists() and (tmp_path / "r-runde2.docx").exists()
+    # round v2→v3 adds nothing of ours, but never reads as if v3 changed nothing
+    said, v3 = " ".join(result.out.split()), re.escape(paths[2].name)
+    assert re.search(
+        rf"Ingen ændringer ud over de [1-9]\d* sporede ændringer, som {v3} selv indeholder; de "
+        "står i redlinen",
+        said,
+    ), said
+    assert re.search(rf"\(0 sporede ændringer; [1-9]\d* fra {v3} selv\)", said), said
 
 
 @pytest.mark.skipif(shutil.which("jubarte-redlines") is None, reason="jubarte-redlines mangler")
