@@ -25,10 +25,12 @@ from assembler.compare.containers import (
     unbind,
 )
 from assembler.compare.paragraphs import ParagraphDiff
-from assembler.compare.revisions import Item
+from assembler.compare.revisions import Item, may_hold_prior, prior_inserted
 from assembler.compare.seqdiff import block_opcodes, find_moves, opcodes, pair_similar
 from assembler.compare.tables import diff_table, whole_table
 from assembler.compare.tokens import BOX, W_P, W_TBL, W_TXBX, Tok
+
+PRIOR = "\x00prior:"  # the key of a paragraph only prior revisions insert: it pairs with nothing
 
 
 class Engine(ParagraphDiff):
@@ -38,8 +40,18 @@ class Engine(ParagraphDiff):
         self, old: list[etree._Element], new: list[etree._Element]
     ) -> list[etree._Element]:
         """Return the output blocks for newer blocks `new` compared with older blocks `old`."""
+        # A paragraph that only prior revisions insert is not in either version's original
+        # view: the older one's is left out, the newer one's passes through unpaired (segment).
+        if may_hold_prior(old):
+            old = [b for b in old if not prior_inserted(b)]
         okeys = [self.key(b, False) for b in old]
-        nkeys = [self.key(b, True) for b in new]
+        if may_hold_prior(new):
+            nkeys = [
+                PRIOR + str(k) if prior_inserted(b) else self.key(b, True)
+                for k, b in enumerate(new)
+            ]
+        else:
+            nkeys = [self.key(b, True) for b in new]
         ops = block_opcodes(okeys, nkeys, [self.weight(b) for b in old])
         moves = [
             m
@@ -147,42 +159,78 @@ class Engine(ParagraphDiff):
         news: list[tuple[etree._Element, str | None]],
     ) -> list[etree._Element]:
         """Stream-diff the plain paragraphs; place moved paragraphs and unpaired tables."""
-        fixed: list[tuple[int, int, list[etree._Element]]] = []  # (slot side, count, blocks)
+        # (slot side, count, blocks, where the events of making them end)
+        fixed: list[tuple[int, int, list[etree._Element], int]] = []
+        first = len(self.events)
+
+        def fix(side: int, count: int, block: etree._Element) -> None:
+            fixed.append((side, count, [block], len(self.events)))
+
         op: list[etree._Element] = []
         np_: list[etree._Element] = []
         for b, move in olds:
             if b.tag == W_P and move is None:
                 op.append(b)
             elif b.tag == W_P and move is not None:
-                fixed.append((0, len(op), [self.whole(b, "mf", move)]))
+                fix(0, len(op), self.whole(b, "mf", move))
             elif b.tag == W_TBL:
-                fixed.append((0, len(op), [whole_table(self, b, "del")]))
+                fix(0, len(op), whole_table(self, b, "del"))
             elif b.tag in BLOCK_WRAPPERS:
-                fixed.append((0, len(op), [self.whole_wrapper(b, "del")]))
+                fix(0, len(op), self.whole_wrapper(b, "del"))
         for b, move in news:
-            if b.tag == W_P and move is None:
+            if b.tag == W_P and move is None and not prior_inserted(b):
                 np_.append(b)
             elif b.tag == W_P and move is not None:
-                fixed.append((1, len(np_), [self.whole(b, "mt", move)]))
+                fix(1, len(np_), self.whole(b, "mt", move))
+            elif b.tag == W_P:
+                # prior insertions only: kept as they are, placed in the newer version's clauses
+                self._event("prior", "", "", b)
+                fix(1, len(np_), b)
             elif b.tag == W_TBL:
-                fixed.append((1, len(np_), [whole_table(self, b, "ins")]))
+                fix(1, len(np_), whole_table(self, b, "ins"))
             elif b.tag in BLOCK_WRAPPERS:
-                fixed.append((1, len(np_), [self.whole_wrapper(b, "ins")]))
+                fix(1, len(np_), self.whole_wrapper(b, "ins"))
             else:
-                fixed.append((1, len(np_), [b]))
+                fix(1, len(np_), b)
+        streamed = len(self.events)
         paras, consumed = self.stream_tracked(op, np_)
         if not fixed:
             return paras
-        slots: dict[int, list[etree._Element]] = {}
-        for side, count, blocks in fixed:
+        slots: dict[int, list[int]] = {}
+        for n, (side, count, _, _) in enumerate(fixed):
             at = next(k for k, c in enumerate(consumed) if c[side] >= count)
-            slots.setdefault(at, []).extend(blocks)
+            slots.setdefault(at, []).append(n)
         out: list[etree._Element] = []
         for k in range(len(consumed)):
-            out.extend(slots.get(k, []))
+            for n in slots.get(k, []):
+                out.extend(fixed[n][2])
             if k < len(paras):
                 out.append(paras[k])
+        self._events_in_order(first, streamed, fixed, slots, len(consumed))
         return out
+
+    def _events_in_order(
+        self,
+        first: int,
+        streamed: int,
+        fixed: list[tuple[int, int, list[etree._Element], int]],
+        slots: dict[int, list[int]],
+        count: int,
+    ) -> None:
+        """Put a segment's events in the order of its output (the overview numbers clauses by
+        them): the placed blocks' events were made before the stream's. Only when the stream
+        made one event per paragraph, as it does without text boxes."""
+        stream = self.events[streamed:]
+        if len(stream) != count - 1:  # `count` output slots: one before each paragraph, one after
+            return
+        starts = [first] + [end for *_, end in fixed[:-1]]
+        ordered = []
+        for k in range(count):
+            for n in slots.get(k, []):
+                ordered.extend(self.events[starts[n] : fixed[n][3]])
+            if k < len(stream):
+                ordered.append(stream[k])
+        self.events[first:] = ordered
 
     def _boxes(self, item: Item) -> Item:
         """An unchanged text box anchor whose box content changed: compare inside the box."""

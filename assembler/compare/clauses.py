@@ -19,7 +19,9 @@ PART_DA = {
 }
 INTRO = "Indledning"
 OLD_SIDE = ("equal", "changed", "deleted", "moved_from")
-NEW_SIDE = ("equal", "changed", "inserted", "moved_to")
+# "prior": a paragraph only the newer version's own tracked insertions hold (no row of ours)
+NEW_SIDE = ("equal", "changed", "inserted", "moved_to", "prior")
+UNCHANGED = ("equal", "prior")
 PARTS_AFTER = 10**9  # rows of headers, footers and notes sort after every body clause
 
 
@@ -147,8 +149,8 @@ class ClauseBuilder:
             return
         kind, info = change.kind, change.info
         in_old, in_new = kind in OLD_SIDE, kind in NEW_SIDE
-        old_text = change.before if kind != "equal" and change.before else info.text
-        new_text = change.after if kind != "equal" and change.after else info.text
+        old_text = change.before if kind not in UNCHANGED and change.before else info.text
+        new_text = change.after if kind not in UNCHANGED and change.after else info.text
         old_hand, old_heading = split_number(old_text) if in_old else ("", "")
         new_hand, new_heading = split_number(new_text) if in_new else ("", "")
         positions: list[int | None] = [None, None]

@@ -61,14 +61,51 @@ def _where(dev: Deviation, heading: str) -> str:
 
 
 def message_da(dev: Deviation, heading: str) -> str:
-    """One Danish sentence naming the place, the view and both texts."""
+    """One Danish sentence naming the place, the view, what differs and both texts (the texts
+    only when an excerpt can show the difference)."""
     at = _common_prefix(dev.expected, dev.found)
     want = excerpt(dev.expected, at) or "(ingen tekst)"
     got = excerpt(dev.found, at) or "(ingen tekst)"
-    return (
-        f"{_where(dev, heading)}: {VIEW_DA[dev.view]}. Forventet „{want}“, "
-        f"men redlinen giver „{got}“."
-    )
+    what = difference_da(dev)
+    start = f"{_where(dev, heading)}: {VIEW_DA[dev.view]}"
+    if want == got or not (dev.expected + dev.found).strip():  # an excerpt would show nothing
+        return f"{start}: {what or 'teksten afviger i tegn, som ikke kan ses i et uddrag'}."
+    return f"{start}{': ' + what if what else ''}. Forventet „{want}“, men redlinen giver „{got}“."
+
+
+NUMBER_DA = {1: "et", 2: "to", 3: "tre", 4: "fire", 5: "fem", 6: "seks"}
+
+
+def _count(n: int, one: str, many: str) -> str:
+    """'et tomt afsnit', 'to tomme afsnit', '12 tomme afsnit'."""
+    return f"{NUMBER_DA.get(n, str(n))} {one if n == 1 else many}"
+
+
+def difference_da(dev: Deviation) -> str:
+    """What differs between the two stretches when it is more than their words (paragraph
+    marks, empty paragraphs, a paragraph in two places, white space), in Danish; else ''."""
+    want, got = dev.expected_lines, dev.found_lines
+    if not want and not got:  # a deviation made without its lines: read them from the texts
+        want = tuple(dev.expected.split("\n")) if dev.expected else ()
+        got = tuple(dev.found.split("\n")) if dev.found else ()
+    if dev.twice:
+        return f"afsnittet „{excerpt(dev.twice[0], 0, 40)}“ står to steder"
+    if dev.elsewhere and not got:
+        return f"afsnittet „{excerpt(dev.elsewhere[0], 0, 40)}“ står et andet sted"
+    lost = len(want) - len(got)
+    if "".join(want) == "".join(got) and lost:
+        if [t for t in want if t] == [t for t in got if t]:  # only empty paragraphs differ
+            if lost > 0:
+                return f"{_count(lost, 'tomt afsnit', 'tomme afsnit')} mangler"
+            return f"redlinen giver {_count(-lost, 'tomt afsnit', 'tomme afsnit')} for meget"
+        if lost > 0:
+            return f"{_count(lost, 'afsnitsskift', 'afsnitsskift')} mangler"
+        return f"redlinen har {_count(-lost, 'afsnitsskift', 'afsnitsskift')} for meget"
+    if sorted(want) == sorted(got):
+        return "afsnittene står i en anden rækkefølge"
+    if " ".join(" ".join(want).split()) == " ".join(" ".join(got).split()):
+        return "mellemrum, tabulatorer eller linjeskift er forskellige"
+    return ""
 
 
 def headings_before(body: etree._Element, is_heading: Callable[[etree._Element], str]) -> list[str]:

@@ -116,6 +116,7 @@ class Round:
         "notes",
         "old",
         "output",
+        "prior_new",
         "rows",
     )
 
@@ -131,6 +132,7 @@ class Round:
         output: Path | None = None,
         rows: list[ChangeRow] | None = None,
         deviations: list[str] | None = None,
+        prior_new: int = 0,
     ) -> None:
         self.label = label
         self.old = old
@@ -143,6 +145,8 @@ class Round:
         self.rows: list[ChangeRow] = [] if rows is None else rows
         # the self-check's findings, in Danish
         self.deviations: list[str] = [] if deviations is None else deviations
+        # tracked changes the newer version already carried (kept in the redline as they were)
+        self.prior_new = prior_new
 
     @property
     def revisions(self) -> int:

@@ -141,6 +141,16 @@ def _listing(rnd: Round) -> list[RenderableType]:
     return out
 
 
+def no_changes(rnd: Round) -> str:
+    """What a round without changes of its own says (never hiding the newer version's own)."""
+    if not rnd.prior_new:
+        return "Ingen ændringer."
+    return (
+        f"Ingen ændringer ud over de {rnd.prior_new} sporede ændringer, som {rnd.new.path.name} "
+        "selv indeholder; de står i redlinen med deres egne forfattere og datoer."
+    )
+
+
 def print_rounds(rounds: list[Round]) -> None:
     """Print each round's overview (grouped by clause), its notes and what was written."""
     console = out_console
@@ -150,7 +160,7 @@ def print_rounds(rounds: list[Round]) -> None:
             f"{rnd.new.author} · {danish_date(rnd)}"
         )
         if not rnd.rows:
-            console.print(f"{title}\nIngen ændringer.", markup=False)
+            console.print(f"{title}\n{no_changes(rnd)}", markup=False)
         elif console.width >= WIDE:
             console.print(_table(rnd, escape(title)))
         else:
@@ -160,4 +170,7 @@ def print_rounds(rounds: list[Round]) -> None:
         for note in rnd.notes:
             console.print(f"Bemærk: {note}", markup=False)
         if rnd.output is not None:
-            console.print(f"Skrev {rnd.output} ({rnd.revisions} sporede ændringer).", markup=False)
+            own = f"; {rnd.prior_new} fra {rnd.new.path.name} selv" if rnd.prior_new else ""
+            console.print(
+                f"Skrev {rnd.output} ({rnd.revisions} sporede ændringer{own}).", markup=False
+            )

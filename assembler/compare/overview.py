@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assembler.compare import forked  # the child `aftale sammenlign` may have started
+from assembler.compare.clauses import UNCHANGED
 from assembler.compare.model import ChangeRow, Round
 from assembler.compare.numbers import NumberStyle
 from assembler.compare.scope import (
@@ -95,7 +96,7 @@ def describe_rounds(
     and number, and no topic or assessment, as when the overview is unsure. `packages` are the
     versions already read, by path.
     """
-    if not any(c.kind != "equal" for r in rounds for c in r.changes):
+    if not any(c.kind not in UNCHANGED for r in rounds for c in r.changes):
         forked.discard()
         return  # nothing changed: no rows, and no need to read the library or the versions
     read, complete = _packages(rounds, packages or {})

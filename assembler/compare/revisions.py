@@ -24,6 +24,7 @@ from assembler.compare.containers import (
 from assembler.compare.tokens import (
     PPR_NOT_BASE,
     W_DELTEXT,
+    W_P,
     W_PPR,
     W_R,
     W_RPR,
@@ -31,16 +32,38 @@ from assembler.compare.tokens import (
     XML_SPACE,
     Extra,
     Tok,
+    key_text,
 )
 from assembler.ooxml.ns import qn
 
 WRAPPER = {"ins": "w:ins", "del": "w:del", "mf": "w:moveFrom", "mt": "w:moveTo"}
 MARK_REVISIONS = {qn("w:ins"), qn("w:del"), qn("w:moveFrom"), qn("w:moveTo")}
 STALE_IN_OLD = MARK_REVISIONS | {qn("w:rPrChange")}
+PRIOR_MARK_DEL = {qn("w:del"), qn("w:moveFrom")}
+PRIOR_MARK_INS = (qn("w:ins"), qn("w:moveTo"))
+PRIOR_MOVE_FROM = qn("w:moveFrom")
 W_ID = qn("w:id")
 REVISION_ELEMENTS = tuple(
     qn(f"w:{t}") for t in ("ins", "del", "moveFrom", "moveTo", "rPrChange", "pPrChange")
 )
+
+
+def prior_inserted(block: etree._Element) -> bool:
+    """Whether a paragraph exists only through prior revisions: its mark and all its content
+    are tracked insertions, so its original view (the text before them) has no paragraph."""
+    if block.tag != W_P or not len(block) or block[0].tag != W_PPR:  # w:pPr comes first
+        return False
+    rpr = block[0].find(W_RPR)
+    if rpr is None or not any(child.tag in PRIOR_MARK_INS for child in rpr):
+        return False
+    return not key_text(block)
+
+
+def may_hold_prior(blocks: list[etree._Element]) -> bool:
+    """Whether any of the blocks can hold a prior insertion: one walk in C over their parent
+    (a story without tracked insertions, nearly every document, skips prior_inserted)."""
+    parent = blocks[0].getparent() if blocks else None
+    return parent is None or next(parent.iter(*PRIOR_MARK_INS), None) is not None
 
 
 class RevisionContext:
@@ -117,10 +140,15 @@ def make_ppr(
                     rpr.remove(child)
     if mark != "eq":
         rpr = mark_rpr(ppr)
+        # A newer paragraph whose mark a prior revision deletes keeps that deletion under our
+        # insertion (Word writes w:ins then w:del, or w:moveFrom then w:moveTo, on a mark that
+        # one author inserted and another removed): accept-all must still drop the mark.
+        keep = PRIOR_MARK_DEL if mark in ("ins", "mt") and not from_old else set()
         for child in list(rpr):
-            if child.tag in MARK_REVISIONS:
+            if child.tag in MARK_REVISIONS and child.tag not in keep:
                 rpr.remove(child)
-        rpr.insert(0, ctx.element(WRAPPER[mark]))
+        kept = sum(1 for child in rpr if child.tag in keep)
+        rpr.insert(kept if mark == "mt" else 0, ctx.element(WRAPPER[mark]))  # schema order
     elif old_sig is not None and old_sig != new_sig and ppr.find(qn("w:pPrChange")) is None:
         change = ctx.element("w:pPrChange")
         base = etree.SubElement(change, W_PPR)
@@ -255,7 +283,8 @@ def build_runs(ctx: RevisionContext, items: list[Item]) -> list[etree._Element]:
                 parent = prior_shell
             rev_holder = parent
         # Word keeps w:t (not w:delText) inside w:moveFrom: the text still exists at its new place.
-        deleted = status == "del" or prior is not None
+        # … also inside a prior w:moveFrom of the newer version; a prior w:del needs w:delText.
+        deleted = status == "del" or (prior is not None and prior.tag != PRIOR_MOVE_FROM)
         changed = old is not None and old.fmt != tok.fmt
         rpr_key = (id(tok.rpr), id(old.rpr) if changed and old is not None else 0)
         if rpr_key != run_key or run is None:

@@ -86,6 +86,7 @@ def compare_pair(
                 f"{version_old.path.name} har {result.prior_old['commentRangeStart']} kommentarer, "
                 "som ikke kommer med i redlinen (kun den nyeste versions kommentarer bevares)."
             )
+    total = 0
     if result.prior_new:
         total = sum(v for k, v in result.prior_new.items() if k != "commentRangeStart")
         comments = result.prior_new.get("commentRangeStart", 0)
@@ -102,6 +103,7 @@ def compare_pair(
         result.counts,
         notes,
         deviations=result.deviations,
+        prior_new=total,
     )
 
 

@@ -15,6 +15,7 @@ import difflib
 import io
 import posixpath
 import zipfile
+from collections import Counter
 from collections.abc import Mapping
 
 from lxml import etree
@@ -166,15 +167,42 @@ def read_parts(data: bytes) -> dict[str, bytes]:
 class Deviation(Record):
     """A stretch where a view of the redline differs from the input it must reproduce."""
 
-    _fields = ("story", "view", "expected", "found", "para")
+    _fields = (
+        "story",
+        "view",
+        "expected",
+        "found",
+        "para",
+        "expected_lines",
+        "found_lines",
+        "twice",
+        "elsewhere",
+    )
     __slots__ = _fields
 
-    def __init__(self, story: str, view: str, expected: str, found: str, para: int) -> None:
+    def __init__(
+        self,
+        story: str,
+        view: str,
+        expected: str,
+        found: str,
+        para: int,
+        expected_lines: tuple[str, ...] = (),
+        found_lines: tuple[str, ...] = (),
+        twice: tuple[str, ...] = (),
+        elsewhere: tuple[str, ...] = (),
+    ) -> None:
         self.story = story  # "body", "header/0/default", "word/footnotes.xml#2" …
         self.view = view  # accept | reject
         self.expected = expected  # the input's text there
         self.found = found  # the redline's text there
         self.para = para  # the redline paragraph nearest to the stretch (-1 when unknown)
+        # The same stretches line by line: joined texts cannot tell no paragraph from an empty
+        # one, nor two paragraphs from one whose mark is gone.
+        self.expected_lines = expected_lines
+        self.found_lines = found_lines
+        self.twice = twice  # found lines the view holds more often than the input: doubled
+        self.elsewhere = elsewhere  # expected lines the view holds, but at another place
 
 
 def _texts(lines: list[Line]) -> list[str]:
@@ -193,9 +221,16 @@ def compare_views(
         if got_t == want_t or not any(got_t + want_t):
             continue  # a story that is empty on both sides (an added blank header) is no loss
         matcher = difflib.SequenceMatcher(None, want_t, got_t, False)
+        got_n, want_n = Counter(got_t), Counter(want_t)
         for tag, i1, i2, j1, j2 in matcher.get_opcodes():
             if tag == "equal":
                 continue
+            extra = tuple(t for t in dict.fromkeys(got_t[j1:j2]) if t and got_n[t] > want_n[t] >= 1)
+            moved = tuple(
+                t
+                for t in dict.fromkeys(want_t[i1:i2])
+                if t and t not in got_t[j1:j2] and got_n[t] >= want_n[t]
+            )
             near = [line.para for line in got[max(0, j1 - 1) : j2] if line.para >= 0]
             out.append(
                 Deviation(
@@ -204,6 +239,10 @@ def compare_views(
                     "\n".join(want_t[i1:i2]),
                     "\n".join(got_t[j1:j2]),
                     near[-1] if near else -1,
+                    tuple(want_t[i1:i2]),
+                    tuple(got_t[j1:j2]),
+                    extra,
+                    moved,
                 )
             )
     return out

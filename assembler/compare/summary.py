@@ -10,6 +10,7 @@ from __future__ import annotations
 from assembler.compare.clauses import (
     INTRO,
     PARTS_AFTER,
+    UNCHANGED,
     Clause,
     ClauseBuilder,
     Item,
@@ -65,7 +66,7 @@ def summarise(changes: list[Change], style: NumberStyle | None = None) -> Summar
     rows: list[tuple[int, int, ChangeRow]] = []
     renumbered: list[tuple[Item, Clause]] = []
     for item in builder.items:
-        if item.change.kind == "equal" or id(item) in moved_sources:
+        if item.change.kind in UNCHANGED or id(item) in moved_sources:
             continue
         clause = builder.resolve(item.new) or builder.resolve(item.old)
         assert clause is not None

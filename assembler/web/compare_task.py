@@ -26,6 +26,7 @@ def round_data(rnd: Round, names: Names, path: str, filename: str) -> dict[str, 
         "author": rnd.new.author,
         "date": day.isoformat() if day else "",
         "revisions": rnd.revisions,
+        "prior": rnd.prior_new,
         "clauses": [row_record(rnd, row) for row in rnd.rows],  # the same rows as the .xlsx
         "notes": list(rnd.notes),
         "path": path,
