@@ -22,6 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from assembler.compare import overview as overview_module  # noqa: E402
 from assembler.compare import rounds as rounds_module  # noqa: E402
 from assembler.compare.overview import describe_rounds  # noqa: E402
 from assembler.workflows import demo_workflow  # noqa: E402
@@ -31,7 +32,7 @@ RUNS = 5
 WHOLE_RUNS = 5
 # The baseline command: `aftale sammenlign` with the overview step replaced by a no-op.
 WITHOUT = (
-    "import sys; import assembler.compare.rounds as r; r.describe_rounds = lambda *a, **k: None; "
+    "import sys; import assembler.compare.overview as o; o.describe_rounds = lambda *a, **k: None; "
     "from assembler.cli import main; sys.argv = ['aftale', *sys.argv[1:]]; main()"
 )
 
@@ -54,11 +55,11 @@ def in_process(old: Path, new: Path) -> tuple[float, float]:
         return rounds_module.compare_versions([old, new], ["bench"], ["2027-03-02"])
 
     with_overview = _median(compare, RUNS)
-    rounds_module.describe_rounds = lambda *a, **k: None  # type: ignore[assignment]
+    overview_module.describe_rounds = lambda *a, **k: None  # type: ignore[assignment]
     try:
         without = _median(compare, RUNS)
     finally:
-        rounds_module.describe_rounds = describe_rounds
+        overview_module.describe_rounds = describe_rounds
     return with_overview, without
 
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections import defaultdict, deque
 
+from assembler.compare.model import Change
 from assembler.compare.numbers import NumberStyle, plain, split_number
-from assembler.compare.packages import Change
 
 PART_DA = {
     "header": "Sidehoved",

@@ -165,8 +165,7 @@ def _round_data(rnd: Round) -> tuple[Any, ...]:
 
 def _rounds_from(data: list[Any], paths: dict[str, Path]) -> list[Round]:
     """The parent's rounds, rebuilt in the child (without the redline, which it does not need)."""
-    from assembler.compare.model import Round, Version
-    from assembler.compare.packages import Change, ParaInfo
+    from assembler.compare.model import Change, ParaInfo, Round, Version
 
     out = []
     for label, old, new, changes, notes in data:

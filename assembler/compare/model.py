@@ -3,12 +3,8 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from assembler.records import Record
-
-if TYPE_CHECKING:
-    from assembler.compare.packages import Change
 
 # Row kinds; the Danish wording of each row is its `label` (moves name the clause numbers).
 KINDS = (
@@ -31,6 +27,36 @@ CLAUSE_STATUS_DA = {
     "clause_moved": "flyttet",
     "renumbered": "omnummereret",
 }
+
+
+class ParaInfo(Record):
+    """Heading facts about the paragraph an event belongs to."""
+
+    _fields = ("heading_level", "numbered", "anchor", "text")
+    __slots__ = _fields
+
+    def __init__(self, heading_level: int, numbered: bool, anchor: str, text: str) -> None:
+        self.heading_level = heading_level  # 0 when not a heading
+        self.numbered = numbered
+        self.anchor = anchor
+        self.text = text
+
+
+NO_INFO = ParaInfo(0, False, "", "")
+
+
+class Change(Record):
+    """One paragraph-level event with its heading facts (no XML)."""
+
+    _fields = ("kind", "before", "after", "info", "part")
+    __slots__ = _fields
+
+    def __init__(self, kind: str, before: str, after: str, info: ParaInfo, part: str) -> None:
+        self.kind = kind
+        self.before = before
+        self.after = after
+        self.info = info
+        self.part = part  # "body", "header", "footer", "footnote", "endnote"
 
 
 class ChangeRow(Record):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from assembler.compare.model import Round
 from assembler.compare.overview import danish_date, row_record
@@ -11,15 +12,9 @@ from assembler.errors import OutputError
 from assembler.ooxml.package import write_atomic
 
 # The same tables as rich draws them, without loading rich on every `sammenlign` (textable.py).
-from assembler.textable import (
-    Padding,
-    RenderableType,
-    Table,
-    Text,
-    err_console,
-    escape,
-    out_console,
-)
+# Imported where a table is printed: the parent alone prints, after the overview's child forked.
+if TYPE_CHECKING:
+    from assembler.textable import RenderableType, Table
 
 
 def compare_workflow(
@@ -57,6 +52,8 @@ def report_deviations(rounds: list[Round], allow: bool) -> int:
     found = [(rnd, text) for rnd in rounds for text in rnd.deviations]
     if not found:
         return 0
+    from assembler.textable import err_console
+
     places = "1 sted" if len(found) == 1 else f"{len(found)} steder"
     err_console.print(
         f"{'Advarsel' if allow else 'Fejl'}: redlinen er ikke fuldstændig. {places} kunne ikke "
@@ -109,6 +106,8 @@ def _place(record: dict[str, str]) -> str:
 
 def _table(rnd: Round, title: str) -> Table:
     """The round as one table, a row per change, clause shown on its first row."""
+    from assembler.textable import Table, escape
+
     table = Table(title=title, show_lines=True, title_justify="left")
     table.add_column("Punkt", ratio=2)
     for _, name in FIELDS:
@@ -124,6 +123,8 @@ def _table(rnd: Round, title: str) -> Table:
 
 def _listing(rnd: Round) -> list[RenderableType]:
     """The round as a list: each clause once, its changes below it, fields labelled."""
+    from assembler.textable import Padding, Table, Text
+
     out: list[RenderableType] = []
     previous = None
     for row in rnd.rows:
@@ -153,6 +154,8 @@ def no_changes(rnd: Round) -> str:
 
 def print_rounds(rounds: list[Round]) -> None:
     """Print each round's overview (grouped by clause), its notes and what was written."""
+    from assembler.textable import Text, escape, out_console
+
     console = out_console
     for rnd in rounds:
         title = (

@@ -14,7 +14,7 @@ from lxml import etree
 from assembler.compare.blockkeys import Event
 from assembler.compare.blocks import Engine
 from assembler.compare.finalmark import fix_final_marks
-from assembler.compare.model import Record
+from assembler.compare.model import NO_INFO, Change, ParaInfo, Record
 from assembler.compare.notemap import align_note_ids
 from assembler.compare.repack import redline_bytes
 from assembler.compare.revisions import RevisionContext
@@ -28,36 +28,6 @@ ANCHOR_PREFIX = "_Aft_"
 REVISION_TAGS = ("ins", "del", "moveFrom", "moveTo", "rPrChange", "pPrChange")
 _HEADING_NAME = re.compile(r"^(heading|overskrift)\s*(\d)$", re.IGNORECASE)
 _REF_TYPES = ("headerReference", "footerReference")
-
-
-class ParaInfo(Record):
-    """Heading facts about the paragraph an event belongs to."""
-
-    _fields = ("heading_level", "numbered", "anchor", "text")
-    __slots__ = _fields
-
-    def __init__(self, heading_level: int, numbered: bool, anchor: str, text: str) -> None:
-        self.heading_level = heading_level  # 0 when not a heading
-        self.numbered = numbered
-        self.anchor = anchor
-        self.text = text
-
-
-NO_INFO = ParaInfo(0, False, "", "")
-
-
-class Change(Record):
-    """One paragraph-level event with its heading facts (no XML)."""
-
-    _fields = ("kind", "before", "after", "info", "part")
-    __slots__ = _fields
-
-    def __init__(self, kind: str, before: str, after: str, info: ParaInfo, part: str) -> None:
-        self.kind = kind
-        self.before = before
-        self.after = after
-        self.info = info
-        self.part = part  # "body", "header", "footer", "footnote", "endnote"
 
 
 class Redline:

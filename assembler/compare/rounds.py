@@ -9,14 +9,15 @@ from typing import TYPE_CHECKING
 
 from assembler.compare import forked
 from assembler.compare.model import Round, Version
-from assembler.compare.overview import describe_rounds
-from assembler.compare.packages import compare_packages
 from assembler.errors import InputFileError
 from assembler.ooxml.ns import qn
 from assembler.ooxml.package import Package, read_package
 
 if TYPE_CHECKING:  # the assessment loads only for agreements the overview assesses
     from assembler.compare.assess import Assessor
+
+# The comparison engine (compare.packages) and the overview load only after forked.start(): the
+# overview's child then forks without them, and the fork comes that much earlier.
 
 DEFAULT_AUTHOR = "aftale"
 
@@ -72,6 +73,8 @@ def compare_pair(
     old: Package, new: Package, version_old: Version, version_new: Version, label: str
 ) -> Round:
     """Compare two read packages into one round."""
+    from assembler.compare.packages import compare_packages  # after the fork (see above)
+
     result = compare_packages(old, new, version_new.author, version_new.date)
     notes = list(result.notes)
     if result.prior_old:
@@ -154,6 +157,8 @@ def compare_versions(
                 f"formatering og afsnitsmærker) står med forfatterne '{authors_all}'."
             )
         rounds.append(whole)
+    from assembler.compare.overview import describe_rounds
+
     describe_rounds(rounds, assessors, packages={p.path: p for p in packages})
     return rounds
 

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from assembler.compare.clauses import norm, top_level
+from assembler.compare.model import Change
 from assembler.compare.numbers import NumberStyle, number_style
-from assembler.compare.packages import Change
 from assembler.ooxml.ns import qn
 from assembler.ooxml.package import Package
 

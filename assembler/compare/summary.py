@@ -18,9 +18,8 @@ from assembler.compare.clauses import (
     top_level,
 )
 from assembler.compare.excerpt import excerpts, shorten
-from assembler.compare.model import ChangeRow, Record
+from assembler.compare.model import Change, ChangeRow, Record
 from assembler.compare.numbers import NumberStyle, only_number_differs, ranges, split_number, spoken
-from assembler.compare.packages import Change
 
 
 def topic_of(anchor: str) -> str:

@@ -11,6 +11,7 @@ import pytest
 from openpyxl import load_workbook
 from rich.console import Console
 
+from assembler import textable
 from assembler.compare import output
 from assembler.compare.model import Round
 from assembler.compare.overview import COLUMNS, records
@@ -114,7 +115,7 @@ def test_terminal_shows_every_row_in_a_list_or_a_table(
 ) -> None:
     rounds = _rounds(tmp_path)
     buffer = io.StringIO()
-    monkeypatch.setattr(output, "out_console", Console(file=buffer, width=width, highlight=False))
+    monkeypatch.setattr(textable, "out_console", Console(file=buffer, width=width, highlight=False))
     output.print_rounds(rounds)
     text = " ".join(buffer.getvalue().replace("│", " ").split())
     assert "Runde v1→v2: v1.docx → v2.docx · Ledelsen · 2. marts 2027" in text
