@@ -113,9 +113,19 @@ def _only_wording(before: str, after: str) -> bool:
     return re.findall(r"\w+", before.casefold()) == re.findall(r"\w+", after.casefold())
 
 
+SHARED_OPENINGS = ("der er indført ",)  # "der er indført et loft … og et loft …": said once
+
+
 def _sentence(effects: list[Effect]) -> str:
-    """'A, B og C' with the first letter upper-case."""
+    """'A, B og C' with the first letter upper-case; an opening that repeats is said once."""
     parts = [e.text for e in effects]
+    for opening in SHARED_OPENINGS:
+        parts = [
+            part[len(opening) :]
+            if i and part.startswith(opening) and parts[i - 1].startswith(opening)
+            else part
+            for i, part in enumerate(parts)
+        ]
     joined = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " og " + parts[-1]
     return joined[:1].upper() + joined[1:]
 

@@ -219,3 +219,12 @@ def test_assessment_of_a_cap_deleted_with_its_rule(library: Library) -> None:
     assert result.favour == "neutral"
     assert result.favour_da == "uden betydning for rettigheder og pligter"
     assert "ingen selvstændig betydning" in result.text
+
+
+def test_two_caps_added_are_said_in_one_sentence(library: Library) -> None:
+    result = assess_change("transport", "", cap(), library, "lokal",
+                           "hjemmet_arbejdssted", clause(START, RULE, EXCEPTION))  # fmt: skip
+    assert result.text == (
+        "Der er indført et loft på 50 kilometer hver vej over befordringsgodtgørelsen og et loft "
+        "på én time hver vej over rejsetiden."
+    )
