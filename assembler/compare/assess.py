@@ -91,7 +91,7 @@ class TermsAssessor:
             return None
         if change.kind == "moved" and not change.before:
             return None  # moved unchanged: nothing in the terms changed
-        if change.unpaired and change.clause_before is not None:
+        if change.clause_before is not None and (change.unpaired or _undone(change)):
             return change.clause_before, change.clause_after or "", None
         if change.clause_after is None and change.clause_before is not None:
             return None  # the whole clause is removed: said once, on its heading's row
@@ -104,6 +104,22 @@ class TermsAssessor:
         if whole is not None:
             rest = whole.replace(change.after, "", 1) if change.after else whole
         return before, change.after, rest
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _undone(change: ChangeFacts) -> bool:
+    """Whether the newer clause as read (with the version's own tracked changes accepted) does
+    not hold what the row shows: its own changes take the row's change back or change it again,
+    so only the clause as a whole says what changed."""
+    if change.clause_after is None:
+        return False
+    clause = _flat(change.clause_after)
+    if change.after:
+        return _flat(change.after) not in clause
+    return bool(change.before) and _flat(change.before) in clause
 
 
 # The sentences assess_change may add after the effects' sentence (the favour belongs to that one)

@@ -313,5 +313,11 @@ def test_three_rounds_number_clauses_as_they_stand_after_accept_all(demo_dir: Pa
     assert not any("§ 7" in r.label for r in whole.rows)
     # no term sentence claims the clause on voluntariness is gone: it stands in v3 as in v1
     assert not any("frivillighed er fjernet" in r.assessment for r in whole.rows)
+    # v3's own changes take back the core time, the notice and the suspension: once accepted,
+    # nothing in those terms changed from v1, so no sentence says they did
+    said = "\n".join(r.assessment for r in whole.rows)
+    for taken_back in ("Kernetiden er udvidet", "Varslet for fremmøde", "indstille"):
+        assert taken_back not in said
+    assert "Kernetiden er udvidet" in "\n".join(r.assessment for r in rounds[0].rows)
     # the consecutive round v1→v2 keeps v2's numbers
     assert {r.number for r in rounds[0].rows if r.heading == "Frivillighed"} == {"§ 6"}
