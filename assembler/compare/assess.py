@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 if TYPE_CHECKING:  # the library and the rules load only when the overview assesses
-    from assembler.library.model import Library, Variant
+    from assembler.library.model import Library, Topic, Variant
     from assembler.rules.model import Finding
 
 
@@ -58,6 +58,8 @@ class TermsAssessor:
 
     def __init__(self, library: Library) -> None:
         self.library = library
+        # the rounds of v1 → v2 → v3 repeat a change in the round that made it and the whole one
+        self._memo: dict[tuple[str, str, str, str, str | None], str | None] = {}
 
     def __call__(self, change: ChangeFacts) -> str | None:
         """'Loftet … er fjernet, så … Ændringen er til fordel for medarbejderne. Kilde: S1 (…).'"""
@@ -66,12 +68,17 @@ class TermsAssessor:
         texts = self._texts(change)
         if texts is None:
             return None
-        before, after, rest = texts
+        key = (change.agreement, change.topic, *texts)
+        if key not in self._memo:
+            self._memo[key] = self._assess(*key)
+        return self._memo[key]
+
+    def _assess(
+        self, agreement: str, topic: str, before: str, after: str, rest: str | None
+    ) -> str | None:
         from assembler.audit.assess import assess_change  # the terms reader, only when assessed
 
-        result = assess_change(
-            change.topic, before, after, self.library, change.agreement, rest=rest
-        )
+        result = assess_change(topic, before, after, self.library, agreement, rest=rest)
         if result.favour not in SURE or not result.effects:
             return None  # only wording changed, or the program cannot tell: no sentence
         head, tail = _effects_first(result.text)
@@ -139,6 +146,8 @@ class LibraryAssessor:
     def __init__(self, library: Library) -> None:
         self.library = library
         self._memo: dict[tuple[str, str, str | None, str | None], str | None] = {}
+        # a version's clause recurs in several rounds (v1 → v2, v1 → v3): matched once
+        self._variants: dict[tuple[str, str, str], tuple[Variant, dict[str, str]] | None] = {}
 
     def __call__(self, change: ChangeFacts) -> str | None:
         """A sentence when the clause matches a variant after the change, or no longer does."""
@@ -152,14 +161,14 @@ class LibraryAssessor:
     def _assess(
         self, agreement: str, topic_id: str, before: str | None, after: str | None
     ) -> str | None:
-        from assembler.compare.variants import variant_of
-
+        if before is not None and before == after:
+            return None  # the clause reads as before: it matches what it matched
         try:
             topic = self.library.topic(agreement, topic_id)
         except KeyError:
             return None
-        new = variant_of(topic, after or "")
-        old = variant_of(topic, before) if before is not None else None
+        new = self._variant_of(agreement, topic, after or "")
+        old = self._variant_of(agreement, topic, before) if before is not None else None
         if new is not None and before is None:
             return f"Punktet svarer til bibliotekets variant {_named(new[0])}."
         if new is None:
@@ -188,6 +197,16 @@ class LibraryAssessor:
         return (
             f"Punktet er stadig bibliotekets variant {_named(new[0])} med andre værdier: {values}."
         )
+
+    def _variant_of(
+        self, agreement: str, topic: Topic, text: str
+    ) -> tuple[Variant, dict[str, str]] | None:
+        key = (agreement, topic.id, text)
+        if key not in self._variants:
+            from assembler.compare.variants import variant_of
+
+            self._variants[key] = variant_of(topic, text)
+        return self._variants[key]
 
 
 class FindingsAssessor:

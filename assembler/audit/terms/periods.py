@@ -155,16 +155,25 @@ EMPLOYER = (
 )
 
 
+# Who may terminate (stored programs: a text that terminates is rare, so these compile late)
+BOTH_TERMINATE = LazyPattern(
+    r"hver\s+af\s+parterne|begge\s+parter|parterne\s+kan|af\s+parterne", re.I
+)
+EMPLOYER_TERMINATES = LazyPattern(
+    rf"(?:{EMPLOYER})\s+kan\s+(?:\w+\s+){{0,3}}opsige|opsiges\s+af\s+(?:{EMPLOYER})", re.I
+)
+EMPLOYEE_TERMINATES = LazyPattern(
+    r"medarbejderen\s+kan\s+(?:\w+\s+){0,3}opsige|opsiges\s+af\s+medarbejder", re.I
+)
+
+
 def _terminating_party(text: str) -> str:
     """Who may terminate: 'arbejdsgiveren', 'medarbejderen' or 'begge'."""
-    if re.search(r"hver\s+af\s+parterne|begge\s+parter|parterne\s+kan|af\s+parterne", text, re.I):
+    if BOTH_TERMINATE.search(text):
         return "begge"
-    if re.search(rf"(?:{EMPLOYER})\s+kan\s+(?:\w+\s+){{0,3}}opsige|opsiges\s+af\s+(?:{EMPLOYER})",
-                 text, re.I):  # fmt: skip
+    if EMPLOYER_TERMINATES.search(text):
         return "arbejdsgiveren"
-    if re.search(
-        r"medarbejderen\s+kan\s+(?:\w+\s+){0,3}opsige|opsiges\s+af\s+medarbejder", text, re.I
-    ):
+    if EMPLOYEE_TERMINATES.search(text):
         return "medarbejderen"
     return "begge"
 
