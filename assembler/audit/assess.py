@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from assembler.audit.terms import text_terms
 from assembler.audit.terms.compare import Effect, term_effects
+from assembler.audit.terms.kinds_memo import set_kinds
 from assembler.library.model import Library, Variant
 from assembler.regex import LazyPattern
 
@@ -143,8 +144,7 @@ def _library_has(library: Library, agreement: str, topic: str, kind: str) -> boo
 @lru_cache(maxsize=256)
 def _variant_kinds(text: str) -> frozenset[str]:
     """The kinds of term a variant's text sets (read once per text)."""
-    plain = MARKUP.sub("x", text)
-    return frozenset(t.kind for t in text_terms(plain) if not t.negated)
+    return set_kinds(MARKUP.sub("x", text))  # kept between runs: kinds_memo.py
 
 
 def _only_wording(before: str, after: str) -> bool:
