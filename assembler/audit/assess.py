@@ -76,8 +76,19 @@ def _variant_words(text: str) -> tuple[tuple[str, ...], Counter[str]]:
 
 
 def _covered(variant_words: tuple[str, ...], words: list[str]) -> int:
-    """How many of the text's words the alignment with the variant's words matches."""
-    matcher = SequenceMatcher(None, variant_words, words, autojunk=False)
+    """How many of the text's words the alignment with the variant's words matches.
+
+    A run of the variant's words that the text lacks is aligned as one word the text lacks:
+    no match can hold or cross such a word, and the matches keep their order and lengths, so
+    the blocks found (and their sizes) are the same, for less of difflib's search."""
+    present = set(words)
+    kept: list[str | None] = []
+    for word in variant_words:
+        if word in present:
+            kept.append(word)
+        elif not kept or kept[-1] is not None:
+            kept.append(None)
+    matcher = SequenceMatcher(None, kept, words, autojunk=False)
     return sum(block.size for block in matcher.get_matching_blocks())
 
 
