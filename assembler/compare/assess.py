@@ -8,8 +8,8 @@ and `tjek`'s findings on the newer version in the changed clause's topic. Others
 `compare_versions(..., assessors=[...])`.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: typing.NamedTuple compiles every string annotation
+# at import (a ForwardRef each), an evaluated one is almost free (issue 14).
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 if TYPE_CHECKING:  # the library and the rules load only when the overview assesses
@@ -41,7 +41,7 @@ class Assessor(Protocol):
     def __call__(self, change: ChangeFacts) -> str | None: ...
 
 
-def _named(variant: Variant) -> str:
+def _named(variant: "Variant") -> str:
     return f"'{variant.name}' ({variant.position.lower()})"
 
 
@@ -56,7 +56,7 @@ class TermsAssessor:
     """What the change does to the clause's terms, as `aftale tjek` says it: its sentence, whose
     favour it is in and its source (assembler/audit/assess.assess_change)."""
 
-    def __init__(self, library: Library) -> None:
+    def __init__(self, library: "Library") -> None:
         self.library = library
         # the rounds of v1 → v2 → v3 repeat a change in the round that made it and the whole one
         self._memo: dict[tuple[str, str, str, str, str | None], str | None] = {}
@@ -143,7 +143,7 @@ def _effects_first(text: str) -> tuple[str, str]:
 class LibraryAssessor:
     """Compares a changed clause with the clause library's variants of its topic."""
 
-    def __init__(self, library: Library) -> None:
+    def __init__(self, library: "Library") -> None:
         self.library = library
         self._memo: dict[tuple[str, str, str | None, str | None], str | None] = {}
         # a version's clause recurs in several rounds (v1 → v2, v1 → v3): matched once
@@ -199,8 +199,8 @@ class LibraryAssessor:
         )
 
     def _variant_of(
-        self, agreement: str, topic: Topic, text: str
-    ) -> tuple[Variant, dict[str, str]] | None:
+        self, agreement: str, topic: "Topic", text: str
+    ) -> "tuple[Variant, dict[str, str]] | None":
         key = (agreement, topic.id, text)
         if key not in self._variants:
             from assembler.compare.variants import variant_of
@@ -212,7 +212,7 @@ class LibraryAssessor:
 class FindingsAssessor:
     """`aftale tjek`'s findings on the newer version, for the changes in their topic's clause."""
 
-    def __init__(self, findings: list[Finding]) -> None:
+    def __init__(self, findings: "list[Finding]") -> None:
         self.by_topic: dict[str, list[Finding]] = {}
         for finding in findings:
             if finding.topic:
