@@ -155,25 +155,22 @@ EMPLOYER = (
 )
 
 
-# Who may terminate (stored programs: a text that terminates is rare, so these compile late)
-BOTH_TERMINATE = LazyPattern(
-    r"hver\s+af\s+parterne|begge\s+parter|parterne\s+kan|af\s+parterne", re.I
-)
-EMPLOYER_TERMINATES = LazyPattern(
+BOTH_MAY = LazyPattern(r"hver\s+af\s+parterne|begge\s+parter|parterne\s+kan|af\s+parterne", re.I)
+EMPLOYER_MAY = LazyPattern(
     rf"(?:{EMPLOYER})\s+kan\s+(?:\w+\s+){{0,3}}opsige|opsiges\s+af\s+(?:{EMPLOYER})", re.I
 )
-EMPLOYEE_TERMINATES = LazyPattern(
+EMPLOYEE_MAY = LazyPattern(
     r"medarbejderen\s+kan\s+(?:\w+\s+){0,3}opsige|opsiges\s+af\s+medarbejder", re.I
 )
 
 
 def _terminating_party(text: str) -> str:
     """Who may terminate: 'arbejdsgiveren', 'medarbejderen' or 'begge'."""
-    if BOTH_TERMINATE.search(text):
+    if BOTH_MAY.search(text):
         return "begge"
-    if EMPLOYER_TERMINATES.search(text):
+    if EMPLOYER_MAY.search(text):
         return "arbejdsgiveren"
-    if EMPLOYEE_TERMINATES.search(text):
+    if EMPLOYEE_MAY.search(text):
         return "medarbejderen"
     return "begge"
 
