@@ -219,6 +219,9 @@ def _serve(packages: list[Package], receive: int, send: int) -> int:
     from assembler.regex_programs import save  # programs here (assembler/regex.py)
 
     save()
+    kinds = sys.modules.get("assembler.audit.terms.kinds_memo")  # and the terms' kinds, if read
+    if kinds is not None:
+        kinds.save()
     return 0
 
 

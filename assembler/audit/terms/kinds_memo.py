@@ -12,6 +12,7 @@ unwritable file means reading anew.
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
 from pathlib import Path
@@ -30,6 +31,7 @@ PACKAGE = HERE.parent.parent  # assembler/
 CODE = ("rules/text_facts.py", "regex.py", "regex_literals.py", "regex_programs.py")
 
 _kinds: dict[str, frozenset[str]] | None = None  # read on first use
+_new: dict[str, frozenset[str]] = {}  # read this run, written once by save()
 _path: list[Path] = []  # memo_path(), worked out once a run
 
 
@@ -41,7 +43,9 @@ def set_kinds(text: str) -> frozenset[str]:
     kinds = _kinds.get(text)
     if kinds is None:
         kinds = _kinds[text] = frozenset(t.kind for t in text_terms(text) if not t.negated)
-        _write(text, kinds)
+        if not _new:
+            atexit.register(save)
+        _new[text] = kinds
     return kinds
 
 
@@ -77,8 +81,10 @@ def _read() -> dict[str, frozenset[str]]:
     return out
 
 
-def _write(text: str, kinds: frozenset[str]) -> None:
-    """Add one text's kinds to the file, atomically; silently nothing when that fails."""
+def save() -> None:
+    """Add this run's texts to the file once, atomically; silently nothing when that fails."""
+    if not _new:
+        return
     path = memo_path()
     try:
         kept = json.loads(path.read_text(encoding="utf-8"))
@@ -86,7 +92,8 @@ def _write(text: str, kinds: frozenset[str]) -> None:
             kept = {}
     except (OSError, ValueError):
         kept = {}
-    kept[text] = sorted(kinds)
+    kept.update((text, sorted(kinds)) for text, kinds in _new.items())
+    _new.clear()
     entries = dict(list(kept.items())[-MAX_TEXTS:])
     try:
         import tempfile  # only when writing: most runs find every text kept

@@ -18,6 +18,7 @@ def fresh(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     monkeypatch.setattr(kinds_memo, "_kinds", None)
     monkeypatch.setattr(kinds_memo, "_path", [])
+    monkeypatch.setattr(kinds_memo, "_new", {})
     return tmp_path
 
 
@@ -30,6 +31,9 @@ def test_kept_kinds_are_the_kinds_read(fresh: Path, library: Library) -> None:
     first = [kinds_memo.set_kinds(text) for text in texts]
     assert first == [_read(text) for text in texts]
     assert any(first)
+    assert not kinds_memo.memo_path().exists()  # written once a run, not once a text
+    kinds_memo.save()
+    assert not kinds_memo._new
     kinds_memo._kinds = None  # a later run: everything comes from the file
     kept = json.loads(kinds_memo.memo_path().read_text(encoding="utf-8"))
     assert set(kept) == set(texts)
@@ -41,7 +45,9 @@ def test_a_damaged_file_is_read_anew(fresh: Path) -> None:
     path = kinds_memo.memo_path()
     path.parent.mkdir(parents=True)
     path.write_text(json.dumps({text: "notice"}), encoding="utf-8")  # not a list of kinds
-    assert kinds_memo.set_kinds(text) == _read(text) == {"termination"}
+    assert kinds_memo.set_kinds(text) == _read(text)
+    kinds_memo.save()  # silently nothing == {"termination"}
+    kinds_memo.save()
     assert json.loads(path.read_text(encoding="utf-8")) == {text: ["termination"]}
 
 
