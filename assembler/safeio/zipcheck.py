@@ -14,12 +14,14 @@ import zipfile
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, cast
 
 from isal import isal_zlib
+from lxml import etree
 
 from assembler.errors import InputFileError, os_error_da, zip_error_da
 from assembler.safeio import budget
+from assembler.safeio.sheetextent import Extent
 from assembler.safeio.xmlprolog import CHUNK, doctype_in, has_doctype
 
 MB = 1024 * 1024
@@ -34,6 +36,7 @@ MAIN_PART = {"docx": "word/document.xml", "xlsx": "xl/workbook.xml"}
 XML_SUFFIXES = (".xml", ".rels", ".vml")
 LOCAL_HEADER = struct.Struct("<4s2B4HL2L2H")  # a member's local header, as zipfile reads it
 FLAGS_FOR_ZIPFILE = 0x1 | 0x20 | 0x40  # encrypted, patched, strong encryption: zipfile decides
+MACRO_PARTS = ("vbaproject.bin", "vbadata.xml")
 UNSAFE_NAME = re.compile(r"(^[/\\])|(^[A-Za-z]:)|((^|[/\\])\.\.([/\\]|$))|[\x00-\x1f]")
 
 
@@ -96,6 +99,8 @@ def _check_members(path: Path, kind: str, infos: list[zipfile.ZipInfo]) -> None:
                 "gælder. Filen afvises."
             )
         seen.add(name.lower())
+        if name.lower().rsplit("/", 1)[-1] in MACRO_PARTS:
+            raise _refuse_macros(path, kind, name)
         if info.flag_bits & 0x1:
             raise InputFileError(
                 f"{path}: delen {name!r} er krypteret. Fjern adgangskoden i Office, og gem igen."
@@ -132,6 +137,71 @@ def _chunks(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path) -> Iter
                     "filen afvises."
                 )
             yield chunk
+
+
+def _refuse_macros(path: Path, kind: str, name: str) -> InputFileError:
+    """Macros (VBA) are code: never read, never passed on in a review copy or redline."""
+    return InputFileError(
+        f"{path}: filen indeholder makroer (delen {name!r}). Åbn den i Office, og gem den som "
+        f"{KIND_NAMES[kind]} uden makroer."
+    )
+
+
+def check_structure(path: Path, kind: str, parts: dict[str, bytes]) -> None:
+    """The parts every reader relies on: well-formed relationships and content types, no macro
+    content type, and a main part whose root is what the kind needs (w:document with w:body)."""
+    for name, data in parts.items():
+        if name == "[Content_Types].xml" or name.endswith(".rels"):
+            _parse(path, name, data)
+    if b"macroenabled" in parts.get("[Content_Types].xml", b"").lower():
+        raise _refuse_macros(path, kind, "[Content_Types].xml")
+    if kind == "docx":
+        main = MAIN_PART[kind]
+        root = _parse(path, main, parts[main], head_only=True)
+        if root is not None:
+            raise InputFileError(
+                f"{path}: delen {main!r} er ikke et Word-dokument (den begynder med <{root}> "
+                "i stedet for <w:document> med <w:body>). Filen afvises."
+            )
+
+
+def _parse(path: Path, name: str, data: bytes, head_only: bool = False) -> str | None:
+    """Parse a part, refusing broken XML with file, part, line and column.
+
+    head_only: read only as far as the document's w:body and return None, or the root's name
+    when the part is not a w:document with a w:body (readers would fail on it later).
+    """
+    parser = etree.XMLPullParser(
+        events=("start",), resolve_entities=False, no_network=True, load_dtd=False
+    )
+    root: etree._Element | None = None
+    try:
+        for start in range(0, len(data), CHUNK):
+            parser.feed(data[start : start + CHUNK])
+            for _, found in parser.read_events():
+                element = cast(etree._Element, found)  # "start" events give elements only
+                root = element if root is None else root
+                if not head_only:
+                    continue
+                if etree.QName(root).localname != "document":
+                    return etree.QName(root).localname
+                if element.getparent() is root and etree.QName(element).localname == "body":
+                    return None
+        parser.close()
+    except etree.XMLSyntaxError as exc:
+        line, column = exc.position if exc.position else (exc.lineno, 0)
+        if not data.strip():
+            raise InputFileError(
+                f"{path}: delen {name!r} er tom. Filen er beskadiget; bed afsenderen om en ny "
+                "kopi, eller åbn og gem den i Office."
+            ) from exc
+        raise InputFileError(
+            f"{path}: delen {name!r} er ikke gyldig XML (fejl i linje {line}, kolonne {column}). "
+            "Filen er beskadiget; bed afsenderen om en ny kopi, eller åbn og gem den i Office."
+        ) from exc
+    if not head_only:
+        return None
+    return etree.QName(root).localname if root is not None else "intet"
 
 
 def _refuse_doctype(path: Path, name: str) -> InputFileError:
@@ -228,12 +298,16 @@ def _inflated(fh: IO[bytes] | None, info: zipfile.ZipInfo) -> bytes | None:
 
 
 def scan_members(
-    path: Path, kind: str, pattern: re.Pattern[bytes] | None = None
+    path: Path,
+    kind: str,
+    pattern: re.Pattern[bytes] | None = None,
+    extents: dict[str, Extent] | None = None,
 ) -> tuple[list[str], set[str]]:
     """Check every member by streaming (nothing is kept); member names, and parts matching pattern.
 
     For packages another library reads itself (openpyxl, calamine): DOCTYPEs, names, sizes and
-    CRCs are checked here first, with memory bounded by the chunk size.
+    CRCs are checked here first, with memory bounded by the chunk size. With extents, each
+    worksheet's reach is measured on the way (safeio.sheetextent), keyed by part name.
     """
     archive, infos = _open(path, kind)
     found: set[str] = set()
@@ -245,6 +319,9 @@ def scan_members(
                     for _ in chunks:  # inflated for the CRC and size checks only
                         pass
                     continue
+                if extents is not None and _is_worksheet(info.filename):
+                    extents[info.filename] = extent = Extent()
+                    chunks = _measured(chunks, extent)
                 watched = _watch(chunks, info.filename, pattern, found)
                 if doctype_in(watched):
                     raise _refuse_doctype(path, info.filename)
@@ -253,6 +330,18 @@ def scan_members(
         except (*ZIP_FAILURES, InputFileError) as exc:
             raise _guard(path, exc) from exc
     return [i.filename for i in infos], found
+
+
+def _is_worksheet(name: str) -> bool:
+    """A worksheet part of a workbook."""
+    return name.startswith("xl/worksheets/") and name.endswith(".xml")
+
+
+def _measured(chunks: Iterator[bytes], extent: Extent) -> Iterator[bytes]:
+    """Pass chunks on while the extent counts them."""
+    for chunk in chunks:
+        extent.feed(chunk)
+        yield chunk
 
 
 def _watch(
