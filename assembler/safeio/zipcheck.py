@@ -8,6 +8,7 @@ and XML parts with a DOCTYPE. Sizes and member counts are also charged to the co
 
 from __future__ import annotations
 
+import hashlib
 import re
 import struct
 import zipfile
@@ -15,6 +16,7 @@ import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, cast
+from xml.parsers import expat
 
 from isal import isal_zlib
 from lxml import etree
@@ -36,6 +38,11 @@ MAIN_PART = {"docx": "word/document.xml", "xlsx": "xl/workbook.xml"}
 XML_SUFFIXES = (".xml", ".rels", ".vml")
 LOCAL_HEADER = struct.Struct("<4s2B4HL2L2H")  # a member's local header, as zipfile reads it
 FLAGS_FOR_ZIPFILE = 0x1 | 0x20 | 0x40  # encrypted, patched, strong encryption: zipfile decides
+HEAD_CHUNK = 4096  # the body starts within the first few kilobytes of a document part
+SMALL_PART = 16 * 1024  # parts up to this size are checked every time (cheaper than a digest)
+MAX_PROVED = 512
+_PROVED: set[bytes] = set()  # digests of larger parts already proved well-formed
+_SAFE_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
 MACRO_PARTS = ("vbaproject.bin", "vbadata.xml")
 UNSAFE_NAME = re.compile(r"(^[/\\])|(^[A-Za-z]:)|((^|[/\\])\.\.([/\\]|$))|[\x00-\x1f]")
 
@@ -150,14 +157,14 @@ def _refuse_macros(path: Path, kind: str, name: str) -> InputFileError:
 def check_structure(path: Path, kind: str, parts: dict[str, bytes]) -> None:
     """The parts every reader relies on: well-formed relationships and content types, no macro
     content type, and a main part whose root is what the kind needs (w:document with w:body)."""
+    main = MAIN_PART[kind]
     for name, data in parts.items():
-        if name == "[Content_Types].xml" or name.endswith(".rels"):
-            _parse(path, name, data)
+        if is_xml_part(name) and name != main:  # the main part: every reader parses it anyway
+            _well_formed(path, name, data)
     if b"macroenabled" in parts.get("[Content_Types].xml", b"").lower():
         raise _refuse_macros(path, kind, "[Content_Types].xml")
     if kind == "docx":
-        main = MAIN_PART[kind]
-        root = _parse(path, main, parts[main], head_only=True)
+        root = _main_root(path, main, parts[main])
         if root is not None:
             raise InputFileError(
                 f"{path}: delen {main!r} er ikke et Word-dokument (den begynder med <{root}> "
@@ -165,24 +172,54 @@ def check_structure(path: Path, kind: str, parts: dict[str, bytes]) -> None:
             )
 
 
-def _parse(path: Path, name: str, data: bytes, head_only: bool = False) -> str | None:
-    """Parse a part, refusing broken XML with file, part, line and column.
+def _well_formed(path: Path, name: str, data: bytes) -> None:
+    """Refuse a part that is not well-formed XML (expat builds no tree: a few ms a package).
 
-    head_only: read only as far as the document's w:body and return None, or the root's name
-    when the part is not a w:document with a w:body (readers would fail on it later).
+    A broken styles, comments or header part would otherwise be carried into the review copy
+    or the redline, which Word then cannot open. Larger parts proved well-formed are remembered
+    by digest: the versions of one negotiation share their styles (a third of the check's time).
     """
+    digest = hashlib.blake2b(data, digest_size=16).digest() if len(data) > SMALL_PART else b""
+    if digest in _PROVED:
+        return
+    try:
+        expat.ParserCreate().Parse(data, True)
+        if digest and len(_PROVED) < MAX_PROVED:
+            _PROVED.add(digest)
+    except expat.ExpatError:  # or an encoding expat lacks: lxml decides, and says where
+        try:
+            etree.fromstring(data, _SAFE_PARSER)
+        except etree.XMLSyntaxError as exc:
+            line, column = exc.position if exc.position else (exc.lineno, 0)
+            raise _broken(path, name, data, line, column) from exc
+
+
+def _broken(path: Path, name: str, data: bytes, line: int, column: int) -> InputFileError:
+    """A part that is not XML, named with file, part, line and column."""
+    if not data.strip():
+        return InputFileError(
+            f"{path}: delen {name!r} er tom. Filen er beskadiget; bed afsenderen om en ny "
+            "kopi, eller åbn og gem den i Office."
+        )
+    return InputFileError(
+        f"{path}: delen {name!r} er ikke gyldig XML (fejl i linje {line}, kolonne {column}). "
+        "Filen er beskadiget; bed afsenderen om en ny kopi, eller åbn og gem den i Office."
+    )
+
+
+def _main_root(path: Path, name: str, data: bytes) -> str | None:
+    """None when the part is a w:document with a w:body, else its root's name; read only as
+    far as the body (Word's documents put it first, after an optional background)."""
     parser = etree.XMLPullParser(
         events=("start",), resolve_entities=False, no_network=True, load_dtd=False
     )
     root: etree._Element | None = None
     try:
-        for start in range(0, len(data), CHUNK):
-            parser.feed(data[start : start + CHUNK])
+        for start in range(0, len(data), HEAD_CHUNK):
+            parser.feed(data[start : start + HEAD_CHUNK])
             for _, found in parser.read_events():
                 element = cast(etree._Element, found)  # "start" events give elements only
                 root = element if root is None else root
-                if not head_only:
-                    continue
                 if etree.QName(root).localname != "document":
                     return etree.QName(root).localname
                 if element.getparent() is root and etree.QName(element).localname == "body":
@@ -190,17 +227,7 @@ def _parse(path: Path, name: str, data: bytes, head_only: bool = False) -> str |
         parser.close()
     except etree.XMLSyntaxError as exc:
         line, column = exc.position if exc.position else (exc.lineno, 0)
-        if not data.strip():
-            raise InputFileError(
-                f"{path}: delen {name!r} er tom. Filen er beskadiget; bed afsenderen om en ny "
-                "kopi, eller åbn og gem den i Office."
-            ) from exc
-        raise InputFileError(
-            f"{path}: delen {name!r} er ikke gyldig XML (fejl i linje {line}, kolonne {column}). "
-            "Filen er beskadiget; bed afsenderen om en ny kopi, eller åbn og gem den i Office."
-        ) from exc
-    if not head_only:
-        return None
+        raise _broken(path, name, data, line, column) from exc
     return etree.QName(root).localname if root is not None else "intet"
 
 
