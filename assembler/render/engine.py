@@ -116,6 +116,13 @@ class _CodeGenerator(CodeGenerator):
             self.write(", ")
         self.write(")))")
 
+    def _output_child_to_const(self, node: Expr, frame: Frame, finalize: Any) -> str:
+        """Only the template's own text is written as a constant; Jinja would also compute a
+        constant expression here, while compiling and outside every bound ("x"|replace … ~ …)."""
+        if not isinstance(node, nodes.TemplateData):
+            raise nodes.Impossible()
+        return str(super()._output_child_to_const(node, frame, finalize))
+
     def _output_child_pre(self, node: Expr, frame: Frame, finalize: Any) -> None:
         """Before each output expression (Jinja's hook for it): our escaping when autoescape is
         fixed on; anything else as Jinja writes it."""
@@ -171,7 +178,11 @@ def make_environment() -> Environment:
     Every template, ours and the user's, is rendered here: a template is code from whoever wrote
     it, and docxtpl's own environment would let it reach Python's internals and run commands.
     """
-    env = _Sandbox(autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True)
+    # optimized=False: Jinja would fold constant expressions while compiling ("x" ~ "x" …),
+    # outside every bound below; our templates have no constant expressions to fold.
+    env = _Sandbox(
+        autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True, optimized=False
+    )
     env.filters.update(BOUNDED_FILTERS)  # filters that grow text check the size first
     return env
 

@@ -10,7 +10,7 @@ and one rarely matching regular expression, so the sheet can be refused in Danis
 - cells written without a reference follow the one before, so each of them can widen the
   block by one column; rows written without a number each add one row.
 
-Start tags are counted with and without a namespace prefix ("<c ", ":c>" …), so an ordinary
+Start tags are counted with and without a namespace prefix ("<c ", "<x:c>" …), so an ordinary
 sheet, where every cell carries its reference first, has no unreferenced cells at all.
 """
 
@@ -19,14 +19,21 @@ from __future__ import annotations
 import re
 
 FAR = re.compile(rb' r="([A-Z]{0,3})(\d+)"')
-_FAR_QUICK = re.compile(rb' r="(?:[A-Z]{3}|[D-Z][A-Z])\d| r="[A-Z]{0,3}(?:[5-9]\d{4}|\d{6})')
+# One alternation, letters taken possessively ({0,3}+): half the time of the plain pattern.
+_FAR_QUICK = re.compile(rb' r="(?:[A-Z]{3}|[D-Z][A-Z]|[A-Z]{0,3}+(?:[5-9]\d{4}|\d{6}))')
 NEAR_ROWS = 50_000
 NEAR_COLUMNS = 104  # CZ
-CELL_STARTS = (b"<c ", b"<c>", b":c ", b":c>")
-ROW_STARTS = (b"<row ", b"<row>", b":row ", b":row>")
+CELL_STARTS = (b"<c ", b"<c>")
+ROW_STARTS = (b"<row",)  # also <rowBreaks>, once: an upper bound stays an upper bound
 CELL_REF = b'c r="'
 ROW_REF = b'row r="'
 TOKENS = (*CELL_STARTS, *ROW_STARTS, CELL_REF, ROW_REF)
+# Start tags with a namespace prefix (.NET writes <x:c>); ":c>" alone would count end tags too.
+# The reader ignores prefixes, so any prefix counts. Searched only where one occurs.
+PREFIXED = {
+    b":c": re.compile(rb"<[A-Za-z_][\w.-]*:c[ >]"),
+    b":row": re.compile(rb"<[A-Za-z_][\w.-]*:row[ >]"),
+}
 OVERLAP = 256  # longer than any token; a far reference in it is read again with its tag's end
 
 
@@ -49,15 +56,32 @@ class Extent:
         self._tail = b""
 
     def feed(self, chunk: bytes) -> None:
-        """Count one chunk (a token across a chunk border is counted once)."""
-        window = self._tail + chunk
+        """Count one chunk; a token across the border with the previous chunk is counted once.
+
+        The border is read as its own short buffer (the previous chunk's end and this one's
+        start), so a chunk is never copied: the scan costs about what the counts cost.
+        """
         tail = self._tail
-        for token in TOKENS:
-            self.counts[token] += window.count(token) - tail.count(token)
-        if _FAR_QUICK.search(window):
-            for match in FAR.finditer(window):
-                self._far(window, match)
+        if len(chunk) <= OVERLAP:
+            self._scan(tail + chunk, minus=tail)
+            self._tail = (tail + chunk)[-OVERLAP:]
+            return
+        head = chunk[:OVERLAP]
+        self._scan(tail + head, minus=tail + b"\x00" + head)  # what straddles the border
+        self._scan(chunk)
         self._tail = chunk[-OVERLAP:]
+
+    def _scan(self, buffer: bytes, minus: bytes = b"") -> None:
+        """Add the tokens in buffer (less those in minus), and note its far references."""
+        for token in TOKENS:
+            self.counts[token] += buffer.count(token) - minus.count(token)
+        for marker, pattern in PREFIXED.items():
+            if marker in buffer:
+                found = len(pattern.findall(buffer)) - len(pattern.findall(minus))
+                self.counts[marker] = self.counts.get(marker, 0) + found
+        if _FAR_QUICK.search(buffer):
+            for match in FAR.finditer(buffer):
+                self._far(buffer, match)
 
     def _far(self, window: bytes, match: re.Match[bytes]) -> None:
         """Note one far reference: a row tag, or a cell unless it is empty (ends in '/>')."""
@@ -76,7 +100,8 @@ class Extent:
     @property
     def unreferenced_cells(self) -> int:
         """Cells written without a reference (at most)."""
-        return max(0, sum(self.counts[t] for t in CELL_STARTS) - self.counts[CELL_REF])
+        starts = sum(self.counts[t] for t in CELL_STARTS) + self.counts.get(b":c", 0)
+        return max(0, starts - self.counts[CELL_REF])
 
     @property
     def rows(self) -> int:
@@ -84,7 +109,8 @@ class Extent:
         last = max(self.far_row, NEAR_ROWS)
         if self.unreferenced_cells:
             numbered = self.counts[ROW_REF]
-            unnumbered = max(0, sum(self.counts[t] for t in ROW_STARTS) - numbered)
+            starts = sum(self.counts[t] for t in ROW_STARTS) + self.counts.get(b":row", 0)
+            unnumbered = max(0, starts - numbered)
             last = max(last, self.far_row_tag) + unnumbered
         return last
 

@@ -20,7 +20,7 @@ from jinja2.utils import pass_environment, pass_eval_context
 
 MAX_VALUE = 1_000_000  # characters one filter, + or ~ may produce (a whole agreement is ~200,000)
 MAX_PART = 20_000_000  # characters of one rendered part (document.xml of a long agreement: ~1 MB)
-BATCH = 32  # output pieces joined at a time: one check per batch, at most 32 MB past the bound
+BATCH = 64  # pieces joined at a time: one check per batch, at most 64 MB past the bound
 
 
 class TextTooLong(SecurityError):

@@ -38,6 +38,9 @@ MAIN_PART = {"docx": "word/document.xml", "xlsx": "xl/workbook.xml"}
 XML_SUFFIXES = (".xml", ".rels", ".vml")
 LOCAL_HEADER = struct.Struct("<4s2B4HL2L2H")  # a member's local header, as zipfile reads it
 FLAGS_FOR_ZIPFILE = 0x1 | 0x20 | 0x40  # encrypted, patched, strong encryption: zipfile decides
+W_MAIN = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+W_DOCUMENT = f"{{{W_MAIN}}}document"
+W_BODY = f"{{{W_MAIN}}}body"
 HEAD_CHUNK = 4096  # the body starts within the first few kilobytes of a document part
 SMALL_PART = 16 * 1024  # parts up to this size are checked every time (cheaper than a digest)
 MAX_PROVED = 512
@@ -166,9 +169,13 @@ def check_structure(path: Path, kind: str, parts: dict[str, bytes]) -> None:
     if kind == "docx":
         root = _main_root(path, main, parts[main])
         if root is not None:
+            why = (
+                f"præfikset i <{root}> hører ikke til Words navnerum"
+                if ":" in root
+                else f"den begynder med <{root}> i stedet for <w:document> med <w:body>"
+            )
             raise InputFileError(
-                f"{path}: delen {main!r} er ikke et Word-dokument (den begynder med <{root}> "
-                "i stedet for <w:document> med <w:body>). Filen afvises."
+                f"{path}: delen {main!r} er ikke et Word-dokument ({why}). Filen afvises."
             )
 
 
@@ -186,12 +193,14 @@ def _well_formed(path: Path, name: str, data: bytes) -> None:
         expat.ParserCreate().Parse(data, True)
         if digest and len(_PROVED) < MAX_PROVED:
             _PROVED.add(digest)
-    except expat.ExpatError:  # or an encoding expat lacks: lxml decides, and says where
+    except (expat.ExpatError, LookupError):  # or an encoding expat lacks: lxml decides
         try:
             etree.fromstring(data, _SAFE_PARSER)
         except etree.XMLSyntaxError as exc:
             line, column = exc.position if exc.position else (exc.lineno, 0)
             raise _broken(path, name, data, line, column) from exc
+        except LookupError as exc:  # encoding="TTF-8"
+            raise _broken(path, name, data, 1, 1) from exc
 
 
 def _broken(path: Path, name: str, data: bytes, line: int, column: int) -> InputFileError:
@@ -220,15 +229,23 @@ def _main_root(path: Path, name: str, data: bytes) -> str | None:
             for _, found in parser.read_events():
                 element = cast(etree._Element, found)  # "start" events give elements only
                 root = element if root is None else root
-                if etree.QName(root).localname != "document":
-                    return etree.QName(root).localname
-                if element.getparent() is root and etree.QName(element).localname == "body":
+                if root.tag != W_DOCUMENT:  # also a w: prefix bound to no namespace
+                    return root_name(root)
+                if element.getparent() is root and element.tag == W_BODY:
                     return None
         parser.close()
     except etree.XMLSyntaxError as exc:
         line, column = exc.position if exc.position else (exc.lineno, 0)
         raise _broken(path, name, data, line, column) from exc
-    return etree.QName(root).localname if root is not None else "intet"
+    except LookupError as exc:  # an encoding no parser knows
+        raise _broken(path, name, data, 1, 1) from exc
+    return root_name(root) if root is not None else "intet"
+
+
+def root_name(element: etree._Element) -> str:
+    """An element's name as written, for a message."""
+    tag = str(element.tag)
+    return tag.rsplit("}", 1)[-1]  # '{ns}document' → 'document'; 'w:document' (prefix unbound)
 
 
 def _refuse_doctype(path: Path, name: str) -> InputFileError:
@@ -377,7 +394,9 @@ def _watch(
     """Pass chunks on while noting whether pattern occurs (also across chunk borders)."""
     tail = b""
     for chunk in chunks:
-        if pattern is not None and name not in found and pattern.search(tail + chunk):
+        # the chunk, and its border with the last one, without copying the chunk
+        searched = pattern is not None and name not in found
+        if searched and (pattern.search(chunk) or pattern.search(tail + chunk[:32])):  # type: ignore[union-attr]
             found.add(name)
         tail = chunk[-32:]
         yield chunk

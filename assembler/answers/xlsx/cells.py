@@ -106,6 +106,10 @@ class AnswerBook:
             merged = sheet.merged_cell_ranges or []
         except CalamineError as exc:
             raise _unreadable(self.path) from exc
+        except BaseException as exc:  # a panic in calamine while it reads the sheet
+            if type(exc).__name__ != "PanicException":
+                raise
+            raise _unreadable(self.path) from None
         grid = Grid(title, values)
         grid.merged = [(r1 + 1, c1 + 1, r2 + 1, c2 + 1) for (r1, c1), (r2, c2) in merged]
         if self._has_formulas:
@@ -125,11 +129,23 @@ def _sheet_values(path: Path, sheet: CalamineSheet, title: str) -> list[list[Any
     lead: list[Any] = [None] * (sheet.start[1] if sheet.start else 0)
     shared: dict[str, str] = {}
     values: list[list[Any]] = []
-    for row in sheet.iter_rows():  # rows from the first; columns from sheet.start
-        values.append(
-            lead
-            + [None if v == "" else shared.setdefault(v, v) if type(v) is str else v for v in row]
-        )
+    try:
+        for row in sheet.iter_rows():  # rows from the first; columns from sheet.start
+            values.append(
+                lead
+                + [
+                    None if v == "" else shared.setdefault(v, v) if type(v) is str else v
+                    for v in row
+                ]
+            )
+    except BaseException as exc:  # calamine panics (pyo3's PanicException is no Exception)
+        if type(exc).__name__ != "PanicException":
+            raise
+        raise InputFileError(
+            f"{path}: arket „{title}“, række {len(values) + 1}: en celle har en værdi, der ikke "
+            "kan læses (fx et tal i en datocelle langt uden for Excels datoer). Ret eller slet "
+            "værdien, og gem igen."
+        ) from None
     return values
 
 
