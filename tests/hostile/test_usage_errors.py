@@ -3,14 +3,24 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from starlette.testclient import TestClient
 
 from assembler.web.app import create_app
 from assembler.web.config import ServerConfig
 from assembler.workflows import EXAMPLE_ANSWERS
-from tests.hostile.corpus import aftale, assert_no_english, minimal_docx, snapshot
+from tests.hostile.corpus import (
+    aftale,
+    assert_no_english,
+    assert_refused,
+    minimal_docx,
+    snapshot,
+    styled_docx,
+)
 from tests.web.helpers import csrf_of
 
 
@@ -51,3 +61,29 @@ def test_too_many_files_or_fields_in_an_upload_are_refused_in_danish() -> None:
         assert answer.status_code == 400
         assert "Der er for mange felter i formularen; højst 40." in answer.text
         assert "Too many" not in answer.text
+
+
+@pytest.fixture
+def full_disk(tmp_path: Path) -> Iterator[Path]:
+    """A 600 KB file system with 20 KB left (skipped where tmpfs cannot be mounted)."""
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=600k", "tmpfs", str(disk)],
+                             capture_output=True, check=False)  # fmt: skip
+    if mounted.returncode != 0:
+        pytest.skip("no tmpfs can be mounted here")
+    try:
+        (disk / "fyld").write_bytes(bytes(580_000))
+        yield disk
+    finally:
+        subprocess.run(["umount", str(disk)], check=False)
+
+
+def test_a_full_disk_is_named_and_leaves_nothing(tmp_path: Path, full_disk: Path) -> None:
+    shutil.copy(EXAMPLE_ANSWERS, tmp_path / "svar.yaml")
+    run = aftale("generer", "svar.yaml", "-o", str(full_disk / "ud"), cwd=tmp_path)
+    assert_refused(run, f"{full_disk / 'ud'}: kan ikke skrive aftalerne", "ikke mere plads")
+    styled_docx(tmp_path / "a.docx", [("", "Aftale om hjemmearbejde")])  # 36 KB, styles included
+    run = aftale("tjek", "a.docx", "-o", str(full_disk), cwd=tmp_path)
+    assert_refused(run, "a-gennemgang.docx", "ikke mere plads på disken")
+    assert sorted(p.name for p in full_disk.iterdir()) == ["fyld"]
