@@ -8,7 +8,6 @@ family by family, and measures the result against the library variant the older 
 # No `from __future__ import annotations`: typing.NamedTuple compiles every string annotation
 # at import (a ForwardRef each), an evaluated one is almost free (issue 14).
 
-import re
 from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import NamedTuple
@@ -16,6 +15,7 @@ from typing import NamedTuple
 from assembler.audit.terms import text_terms
 from assembler.audit.terms.compare import Effect, term_effects
 from assembler.library.model import Library, Variant
+from assembler.regex import LazyPattern
 
 FAVOURS = ("medarbejderne", "arbejdsgiveren", "begge", "neutral", "uafklaret")
 FAVOUR_DA = {
@@ -25,6 +25,8 @@ FAVOUR_DA = {
     "neutral": "uden betydning for rettigheder og pligter",
     "uafklaret": "virkningen kan ikke afgøres automatisk",
 }
+MARKUP = LazyPattern(r"\{\{[^}]*\}\}|\[hvis[^\]]*\]")  # placeholders and condition markers
+WORD = LazyPattern(r"\w+")
 SAME_VARIANT = 0.8  # share of a text's words from a variant above which the text follows it
 MIN_WORDS = 8  # shorter texts are too short to tell which variant they follow
 
@@ -61,8 +63,8 @@ POSITION_ADJECTIVE = {
 
 def _words(text: str) -> list[str]:
     """Lower-case words without placeholders or condition markers."""
-    text = re.sub(r"\{\{[^}]*\}\}|\[hvis[^\]]*\]", " ", text)
-    return re.findall(r"\w+", text.casefold())
+    text = MARKUP.sub(" ", text)
+    return WORD.findall(text.casefold())
 
 
 def closest_variant(
@@ -77,12 +79,21 @@ def closest_variant(
     if len(words) < MIN_WORDS:
         return None
     scored = []
+    matcher = SequenceMatcher(None, autojunk=False)
+    matcher.set_seq2(words)  # indexed once for every variant (set_seq1 keeps it)
     for variant in variants:  # the share of the text's words that come from the variant
-        matcher = SequenceMatcher(None, _words(variant.text), words, autojunk=False)
+        matcher.set_seq1(_variant_words(variant.text))
         covered = sum(block.size for block in matcher.get_matching_blocks())
         scored.append((covered / len(words), variant))
     score, best = max(scored, key=lambda pair: pair[0])
     return best, score
+
+
+@lru_cache(maxsize=256)
+def _variant_words(text: str) -> list[str]:
+    """_words of a variant's text (every change of a clause is measured against them); the
+    list is shared, so read-only."""
+    return _words(text)
 
 
 def _variant_named(library: Library, agreement: str, topic: str, variant_id: str) -> Variant | None:
@@ -104,13 +115,13 @@ def _library_has(library: Library, agreement: str, topic: str, kind: str) -> boo
 @lru_cache(maxsize=256)
 def _variant_kinds(text: str) -> frozenset[str]:
     """The kinds of term a variant's text sets (read once per text)."""
-    plain = re.sub(r"\{\{[^}]*\}\}|\[hvis[^\]]*\]", "x", text)
+    plain = MARKUP.sub("x", text)
     return frozenset(t.kind for t in text_terms(plain) if not t.negated)
 
 
 def _only_wording(before: str, after: str) -> bool:
     """Whether two texts differ only in case, punctuation and spacing."""
-    return re.findall(r"\w+", before.casefold()) == re.findall(r"\w+", after.casefold())
+    return WORD.findall(before.casefold()) == WORD.findall(after.casefold())
 
 
 SHARED_OPENINGS = ("der er indført ",)  # "der er indført et loft … og et loft …": said once
