@@ -218,6 +218,11 @@ def generate(
         with staging.open(MANIFEST_CSV) as fh:
             write_manifest_csv(rows, fh)
         staging.commit(relpaths)
+    except OSError as exc:  # a full disk while writing (the workers' error names no file)
+        staging.discard()
+        raise OutputError(
+            f"{out_dir}: kan ikke skrive aftalerne. {os_error_da(exc, out_dir)}"
+        ) from exc
     except BaseException:
         staging.discard()
         raise
