@@ -11,7 +11,7 @@ from assembler.compare import forked
 from assembler.compare.model import Round, Version
 from assembler.errors import InputFileError
 from assembler.ooxml.ns import qn
-from assembler.ooxml.package import Package, read_package
+from assembler.ooxml.package import Package, check_packages, read_package
 
 if TYPE_CHECKING:  # the assessment loads only for agreements the overview assesses
     from assembler.compare.assess import Assessor
@@ -129,8 +129,11 @@ def compare_versions(
         )
     for d in dates:
         parse_date(d)
-    packages = [read_package(p, "docx") for p in paths]
+    packages = [read_package(p, "docx", parts_later=True) for p in paths]
     forked.start(packages)  # the overview's assessment beside the comparison, where allowed
+    # the parts besides the body are proved well-formed beside the child's work, not before
+    # it: the child starts sooner and only parses what it reads (a broken part stops it)
+    check_packages(packages)
     versions = [version_of(packages[0], None, None)]
     for k, pkg in enumerate(packages[1:]):
         versions.append(version_of(pkg, _pick(authors, k), _pick(dates, k)))

@@ -12,14 +12,14 @@ import io
 import os
 import re
 import zipfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from lxml import etree
 
 from assembler.errors import InputFileError, OutputError, os_error_da
 from assembler.safeio.xmlprolog import has_doctype
-from assembler.safeio.zipcheck import OLE_MAGIC, check_structure, read_members
+from assembler.safeio.zipcheck import OLE_MAGIC, check_parts, check_structure, read_members
 
 __all__ = ["OLE_MAGIC", "Package", "package_bytes", "parse_xml", "read_package", "write_atomic"]
 
@@ -67,11 +67,26 @@ def _xml_reason(exc: etree.XMLSyntaxError) -> str:
     return f"fejl i linje {line}, kolonne {column}"
 
 
-def read_package(path: Path, kind: str = "docx") -> Package:
-    """Read and check an OOXML package (safeio.zipcheck); raise InputFileError in Danish."""
+def read_package(path: Path, kind: str = "docx", *, parts_later: bool = False) -> Package:
+    """Read and check an OOXML package (safeio.zipcheck); raise InputFileError in Danish.
+
+    With parts_later, the caller checks the other XML parts itself (check_packages) before it
+    uses or writes them.
+    """
     parts = read_members(path, kind)
     check_structure(path, kind, parts)
+    if not parts_later:
+        check_parts(path, kind, parts)
     return Package(path=path, parts=parts)
+
+
+def check_packages(packages: Sequence[Package], kind: str = "docx") -> None:
+    """check_parts on packages read with parts_later; a part equal to the same part of an
+    earlier package (the versions of a negotiation share their styles) is checked once."""
+    proved: dict[str, bytes] = {}
+    for package in packages:
+        check_parts(package.path, kind, package.parts, proved)
+        proved.update(package.parts)
 
 
 def _ordered(names: Iterable[str]) -> list[str]:

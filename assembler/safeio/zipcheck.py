@@ -8,14 +8,13 @@ and XML parts with a DOCTYPE. Sizes and member counts are also charged to the co
 
 from __future__ import annotations
 
-import hashlib
 import re
 import struct
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import IO, cast
+from typing import IO, TYPE_CHECKING, cast
 from xml.parsers import expat
 
 from isal import isal_zlib
@@ -23,8 +22,10 @@ from lxml import etree
 
 from assembler.errors import InputFileError, os_error_da, zip_error_da
 from assembler.safeio import budget
-from assembler.safeio.sheetextent import Extent
 from assembler.safeio.xmlprolog import CHUNK, doctype_in, has_doctype
+
+if TYPE_CHECKING:
+    from assembler.safeio.sheetextent import Extent
 
 MB = 1024 * 1024
 MAX_FILE_BYTES = 100 * MB
@@ -42,9 +43,6 @@ W_MAIN = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W_DOCUMENT = f"{{{W_MAIN}}}document"
 W_BODY = f"{{{W_MAIN}}}body"
 HEAD_CHUNK = 4096  # the body starts within the first few kilobytes of a document part
-SMALL_PART = 16 * 1024  # parts up to this size are checked every time (cheaper than a digest)
-MAX_PROVED = 512
-_PROVED: set[bytes] = set()  # digests of larger parts already proved well-formed
 _SAFE_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
 MACRO_PARTS = ("vbaproject.bin", "vbadata.xml")
 UNSAFE_NAME = re.compile(r"(^[/\\])|(^[A-Za-z]:)|((^|[/\\])\.\.([/\\]|$))|[\x00-\x1f]")
@@ -159,10 +157,13 @@ def _refuse_macros(path: Path, kind: str, name: str) -> InputFileError:
 
 def check_structure(path: Path, kind: str, parts: dict[str, bytes]) -> None:
     """The parts every reader relies on: well-formed relationships and content types, no macro
-    content type, and a main part whose root is what the kind needs (w:document with w:body)."""
+    content type, and a main part whose root is what the kind needs (w:document with w:body).
+
+    The other XML parts are check_parts' job (a command may run it later, beside other work).
+    """
     main = MAIN_PART[kind]
     for name, data in parts.items():
-        if is_xml_part(name) and name != main:  # the main part: every reader parses it anyway
+        if _is_structure(name):
             _well_formed(path, name, data)
     if b"macroenabled" in parts.get("[Content_Types].xml", b"").lower():
         raise _refuse_macros(path, kind, "[Content_Types].xml")
@@ -179,20 +180,31 @@ def check_structure(path: Path, kind: str, parts: dict[str, bytes]) -> None:
             )
 
 
-def _well_formed(path: Path, name: str, data: bytes) -> None:
-    """Refuse a part that is not well-formed XML (expat builds no tree: a few ms a package).
+def check_parts(
+    path: Path, kind: str, parts: dict[str, bytes], proved: Mapping[str, bytes] | None = None
+) -> None:
+    """Refuse an XML part that is not well-formed, other than the main part (every reader parses
+    that anyway) and those check_structure reads; a part equal to `proved[name]` (the same part
+    of another version, already checked) is not parsed again.
 
     A broken styles, comments or header part would otherwise be carried into the review copy
-    or the redline, which Word then cannot open. Larger parts proved well-formed are remembered
-    by digest: the versions of one negotiation share their styles (a third of the check's time).
+    or the redline, which Word then cannot open. Expat builds no tree: a few ms a package.
     """
-    digest = hashlib.blake2b(data, digest_size=16).digest() if len(data) > SMALL_PART else b""
-    if digest in _PROVED:
-        return
+    main = MAIN_PART[kind]
+    for name, data in parts.items():
+        elsewhere = not is_xml_part(name) or name == main or _is_structure(name)
+        if not elsewhere and (proved is None or proved.get(name) != data):
+            _well_formed(path, name, data)
+
+
+def _is_structure(name: str) -> bool:
+    return name == "[Content_Types].xml" or name.endswith(".rels")
+
+
+def _well_formed(path: Path, name: str, data: bytes) -> None:
+    """Refuse a part that is not well-formed XML, naming the part, line and column."""
     try:
         expat.ParserCreate().Parse(data, True)
-        if digest and len(_PROVED) < MAX_PROVED:
-            _PROVED.add(digest)
     except (expat.ExpatError, LookupError):  # or an encoding expat lacks: lxml decides
         try:
             etree.fromstring(data, _SAFE_PARSER)
@@ -364,6 +376,8 @@ def scan_members(
                         pass
                     continue
                 if extents is not None and _is_worksheet(info.filename):
+                    from assembler.safeio.sheetextent import Extent  # sheets only
+
                     extents[info.filename] = extent = Extent()
                     chunks = _measured(chunks, extent)
                 watched = _watch(chunks, info.filename, pattern, found)
