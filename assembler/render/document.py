@@ -11,7 +11,7 @@ from assembler.answers.model import AgreementAnswers, Answers, TopicAnswer
 from assembler.errors import TemplateError
 from assembler.library.model import Library
 from assembler.ooxml.bookmarks import anchor_headings, anchor_headings_xml
-from assembler.ooxml.customxml import embed_json, payload_json
+from assembler.ooxml.customxml import payload_json
 from assembler.ooxml.docprops import (
     CONTENT_TYPES,
     CORE,
@@ -25,6 +25,7 @@ from assembler.ooxml.fields import keep_with_next_before, place_ref_fields
 from assembler.ooxml.package import parse_xml
 from assembler.ooxml.wellformed import WellFormedCheck
 from assembler.render.context import build_context, is_draft
+from assembler.render.embedded import embed_pieces
 from assembler.render.engine import TEMPLATED_PART, CompiledTemplate
 from assembler.render.memo import LastResult
 from assembler.render.template_check import part_label
@@ -70,15 +71,29 @@ def answers_json(library: Library, answers: Answers, agreement: AgreementAnswers
     The text of a JSON object with sorted keys is its sorted members joined, so each topic
     answer's text (shared by most employees) and the local answers' text are written once.
     """
-    members = dict(_head_json(library, answers, agreement.agreement))
+    return "".join(answers_json_pieces(library, answers, agreement))
+
+
+def answers_json_pieces(
+    library: Library, answers: Answers, agreement: AgreementAnswers
+) -> list[str]:
+    """answers_json's text as pieces, most of them the same objects for every agreement of a
+    batch (the head's and the local answers' members, each shared topic answer's text)."""
+    members: dict[str, list[str]] = {
+        key: [text] for key, text in _head_json(library, answers, agreement.agreement).items()
+    }
     if agreement.agreement == "individuel":
-        members["lokalaftale"] = _local_json(answers.local)
-    svar = ",".join(
-        f"{_key_json(topic_id)}:{_topic_raw(agreement, topic_id)[2]}"
-        for topic_id in sorted(agreement.topics)
-    )
-    members["svar"] = "{" + svar + "}"
-    return "{" + ",".join(f"{_key_json(k)}:{members[k]}" for k in sorted(members)) + "}"
+        members["lokalaftale"] = [_local_json(answers.local)]
+    svar = ["{"]
+    for topic_id in sorted(agreement.topics):
+        svar += [_key_json(topic_id), ":", _topic_raw(agreement, topic_id)[2], ","]
+    svar[-1:] = ["}"] if len(svar) > 1 else ["{", "}"]
+    members["svar"] = svar
+    pieces = ["{"]
+    for key in sorted(members):
+        pieces += [_key_json(key), ":", *members[key], ","]
+    pieces[-1] = "}"
+    return pieces
 
 
 def _head_members(library: Library, answers: Answers, agreement: str) -> dict[str, str]:
@@ -152,7 +167,7 @@ def render_agreement(
         parts[DOCUMENT] = etree.tostring(
             root, xml_declaration=True, encoding="UTF-8", standalone=True
         )
-    embed_json(parts, answers_json(library, answers, agreement))
+    embed_pieces(parts, answers_json_pieces(library, answers, agreement))
     _set_properties(parts, library.version_label, answers.version)
     # The body and the embedded answers differ per agreement: deflated fast, not cached. The
     # template's own custom XML parts are deflated the same way but are the same every time.
