@@ -1,9 +1,10 @@
 """The overview's assessment column: whose favour a change is in, filled only when sure.
 
 An assessor is any callable that takes the facts of one change and returns a Danish sentence
-or None. Two are built in: the clause library (does the changed clause now match another of
-its variants, or other values of the same one?) and `tjek`'s findings on the newer version in
-the changed clause's topic. Others, such as a per-change assessment from the audit, plug in through
+or None. Three are built in: what the change does to the clause's terms, read as `aftale tjek`
+reads a change against our version (same sentence, direction and source), the clause library
+(does the changed clause now match another of its variants, or other values of the same one?)
+and `tjek`'s findings on the newer version in the changed clause's topic. Others plug in through
 `compare_versions(..., assessors=[...])`.
 """
 
@@ -26,6 +27,12 @@ class ChangeFacts(NamedTuple):
     after: str  # the newer paragraph
     clause_before: str | None  # the clause's whole body in the older version; None if absent
     clause_after: str | None  # … in the newer version
+    # the topic's whole body in the older / newer version wherever it stands; None if absent
+    topic_before: str | None = None
+    topic_after: str | None = None
+    # the clause has paragraphs added and removed that the comparison did not pair (a reworded
+    # paragraph may be one of each): its terms are weighed for the clause as a whole
+    unpaired: bool = False
 
 
 class Assessor(Protocol):
@@ -36,6 +43,94 @@ class Assessor(Protocol):
 
 def _named(variant: Variant) -> str:
     return f"'{variant.name}' ({variant.position.lower()})"
+
+
+# Rows whose own text is assessed as a change: a paragraph changed, added, removed or moved and
+# edited, and a whole clause added or removed (its body then counts as one text, as in tjek).
+PARAGRAPH_KINDS = ("changed", "inserted", "deleted", "moved")
+WHOLE_CLAUSE_KINDS = ("clause_inserted", "clause_deleted")
+SURE = ("medarbejderne", "arbejdsgiveren", "begge", "neutral")  # not 'uafklaret'
+
+
+class TermsAssessor:
+    """What the change does to the clause's terms, as `aftale tjek` says it: its sentence, whose
+    favour it is in and its source (assembler/audit/assess.assess_change)."""
+
+    def __init__(self, library: Library) -> None:
+        self.library = library
+
+    def __call__(self, change: ChangeFacts) -> str | None:
+        """'Loftet … er fjernet, så … Ændringen er til fordel for medarbejderne. Kilde: S1 (…).'"""
+        if not change.topic or change.agreement not in ("lokal", "individuel"):
+            return None
+        texts = self._texts(change)
+        if texts is None:
+            return None
+        before, after, rest = texts
+        from assembler.audit.assess import assess_change  # the terms reader, only when assessed
+
+        result = assess_change(
+            change.topic, before, after, self.library, change.agreement, rest=rest
+        )
+        if result.favour not in SURE or not result.effects:
+            return None  # only wording changed, or the program cannot tell: no sentence
+        head, tail = _effects_first(result.text)
+        # a neutral effect says why itself ('det har ingen selvstændig betydning, da …')
+        favour = "" if result.favour == "neutral" else f" Ændringen er {result.favour_da}."
+        text = f"{head}{favour}{tail}"
+        return f"{text} Kilde: {result.source}." if result.source else text
+
+    @staticmethod
+    def _texts(change: ChangeFacts) -> tuple[str, str, str | None] | None:
+        """(older text, newer text, rest of the newer clause) to assess, or None for a row whose
+        text is not a change of its own (formatting, a heading, a paragraph moved unchanged)."""
+        if change.kind in WHOLE_CLAUSE_KINDS:  # the topic's text before and after, as in tjek
+            before = change.topic_before or change.clause_before or ""
+            return before, change.topic_after or change.clause_after or "", None
+        if change.kind not in PARAGRAPH_KINDS:
+            return None
+        if change.kind == "moved" and not change.before:
+            return None  # moved unchanged: nothing in the terms changed
+        if change.clause_before is not None and (change.unpaired or _undone(change)):
+            return change.clause_before, change.clause_after or "", None
+        if change.clause_after is None and change.clause_before is not None:
+            return None  # the whole clause is removed: said once, on its heading's row
+        new_clause = change.clause_before is None and change.clause_after is not None
+        if change.kind == "inserted" and new_clause:
+            return None  # the whole clause is new: said once, on its heading's row
+        before = change.before if change.kind != "inserted" else ""
+        whole = change.clause_after
+        rest = None
+        if whole is not None:
+            rest = whole.replace(change.after, "", 1) if change.after else whole
+        return before, change.after, rest
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _undone(change: ChangeFacts) -> bool:
+    """Whether the newer clause as read (with the version's own tracked changes accepted) does
+    not hold what the row shows: its own changes take the row's change back or change it again,
+    so only the clause as a whole says what changed."""
+    if change.clause_after is None:
+        return False
+    clause = _flat(change.clause_after)
+    if change.after:
+        return _flat(change.after) not in clause
+    return bool(change.before) and _flat(change.before) in clause
+
+
+# The sentences assess_change may add after the effects' sentence (the favour belongs to that one)
+AFTER_EFFECTS = (" Ingen af vores standardformuleringer", " Teksten svarer nu til")
+
+
+def _effects_first(text: str) -> tuple[str, str]:
+    """(the effects' sentence, the sentences after it) of an assessment's text."""
+    cuts = [at for marker in AFTER_EFFECTS if (at := text.find(marker)) > 0]
+    at = min(cuts, default=len(text))
+    return text[:at], text[at:]
 
 
 class LibraryAssessor:

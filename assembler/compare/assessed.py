@@ -12,9 +12,16 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from assembler.compare import views
-from assembler.compare.assess import Assessor, ChangeFacts, FindingsAssessor, LibraryAssessor
+from assembler.compare.assess import (
+    Assessor,
+    ChangeFacts,
+    FindingsAssessor,
+    LibraryAssessor,
+    TermsAssessor,
+)
 from assembler.compare.model import ChangeRow, Round
 from assembler.compare.numbers import NumberStyle
+from assembler.compare.overview_prior import gone_headings
 from assembler.compare.scope import heading_style, numbered_headings
 from assembler.compare.summary import Summary, summarise
 from assembler.compare.views import (
@@ -63,7 +70,7 @@ def assess_rounds(
     rounds: list[Round], readings: Readings, library: Library, assessors: Sequence[Assessor]
 ) -> None:
     """Each round's rows from the versions' readings, and its notes on what could not be read."""
-    library_assessor = LibraryAssessor(library)
+    library_assessor, terms_assessor = LibraryAssessor(library), TermsAssessor(library)
     for rnd in rounds:
         old, old_problem = readings[rnd.old.path]
         new, new_problem = readings[rnd.new.path]
@@ -74,9 +81,10 @@ def assess_rounds(
             draft = reader.draft
             paragraphs = ((para.text, para.element) for para in draft.paragraphs)
             style = heading_style(draft.package, paragraphs, headings, draft.numbering)
-        summary = summarise(rnd.changes, style)
+        own = gone_headings(new.draft.package, rnd.changes, style) if new else None
+        summary = summarise(rnd.changes, style, own)
         findings = FindingsAssessor(new.findings if new and new.findings else [])
-        every: list[Assessor] = [library_assessor, findings, *assessors]
+        every: list[Assessor] = [terms_assessor, library_assessor, findings, *assessors]
         rnd.rows = _rows(summary, old, new, library, every)
 
 
@@ -122,20 +130,35 @@ def _rows(
     reader = new or old
     agreement = reader.agreement if reader else ""
     topics: dict[int, list[str]] = {}
-    said: dict[int, list[str]] = {}
-    out = []
     for row in summary.rows:
         if row.clause not in topics:
             topics[row.clause] = _topics(row, library, agreement, (new, new_at), (old, old_at))
+    # each topic's text in either version, wherever its clause stands (a clause removed here
+    # may stand elsewhere in the newer version: moved, or moved back by its own changes)
+    sides: list[dict[str, str]] = [{}, {}]
+    for clause, ids in topics.items():
+        for side, text in enumerate((_body(old, old_at, clause), _body(new, new_at, clause))):
+            if len(ids) == 1 and text is not None:
+                sides[side].setdefault(ids[0], text)
+    kinds: dict[int, set[str]] = {}
+    for row in summary.rows:
+        kinds.setdefault(row.clause, set()).add(row.kind)
+    said: dict[int, list[str]] = {}
+    out = []
+    for row in summary.rows:
         ids = topics[row.clause]
+        topic = ids[0] if len(ids) == 1 else ""
         facts = ChangeFacts(
             agreement=agreement,
-            topic=ids[0] if len(ids) == 1 else "",
+            topic=topic,
             kind=row.kind,
             before=row.before,
             after=row.after,
             clause_before=_body(old, old_at, row.clause),
             clause_after=_body(new, new_at, row.clause),
+            topic_before=sides[0].get(topic),
+            topic_after=sides[1].get(topic),
+            unpaired={"inserted", "deleted"} <= kinds[row.clause],
         )
         sentences = said.setdefault(row.clause, [])
         fresh = []

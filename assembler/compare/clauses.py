@@ -31,6 +31,7 @@ class Clause:
     # A plain class (compared by identity), not a dataclass: see compare/model.py.
     __slots__ = (
         "anchor",
+        "gone",
         "heading",
         "in_new",
         "in_old",
@@ -62,6 +63,7 @@ class Clause:
         old_seq: int = -1,  # its place in the older version
         old_after: Clause | None = None,  # the clause before it in the older version
         new_after: Clause | None = None,  # … in the newer version
+        gone: str = "",  # 'moved'/'deleted': the newer version's own tracked changes remove it
     ) -> None:
         self.index = index
         self.heading = heading
@@ -77,6 +79,7 @@ class Clause:
         self.old_seq = old_seq
         self.old_after = old_after
         self.new_after = new_after
+        self.gone = gone
 
     @property
     def title(self) -> str:
@@ -117,9 +120,15 @@ def norm(text: str) -> str:
 class ClauseBuilder:
     """Walks the events once, placing each in its clauses, then pairs the moves."""
 
-    def __init__(self, style: NumberStyle, top: int) -> None:
+    def __init__(
+        self, style: NumberStyle, top: int, own: dict[int, tuple[str, str]] | None = None
+    ) -> None:
         self.style = style
         self.top = top
+        # the newer side's headings, by their place among them: how the newer version's own
+        # tracked changes treat each and its number once they are accepted (overview_prior.py)
+        self.own = own
+        self.new_headings = 0
         self.clauses: list[Clause] = []
         self.items: list[Item] = []
         self.parts: dict[str, Clause] = {}
@@ -158,12 +167,17 @@ class ClauseBuilder:
             if present and info.numbered:
                 self.counts[side] += 1
                 positions[side] = self.counts[side]
+        new_number, gone = new_hand or self.style.display(positions[1]), ""
+        if in_new and self.own is not None:
+            gone, new_number = self.own.get(self.new_headings, (gone, new_number))
+            self.new_headings += 1
         clause = self.new_clause(
             heading=new_heading,
             old_heading=old_heading,
             anchor=info.anchor,
             old_number=old_hand or self.style.display(positions[0]),
-            new_number=new_hand or self.style.display(positions[1]),
+            new_number=new_number,
+            gone=gone,
             in_old=in_old,
             in_new=in_new,
             seq=seq,

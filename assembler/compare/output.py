@@ -40,7 +40,7 @@ def compare_workflow(
         raise OutputError(f"{summary}: oversigten skal have endelsen .xlsx.")
     paths = output_paths(target, len(rounds))
     write_all(rounds, paths, summary, overwrite)
-    print_rounds(rounds)
+    print_rounds(rounds, summary)
     return report_deviations(rounds, allow_deviations)
 
 
@@ -152,11 +152,23 @@ def no_changes(rnd: Round) -> str:
     )
 
 
-def print_rounds(rounds: list[Round]) -> None:
-    """Print each round's overview (grouped by clause), its notes and what was written."""
+def where_own(rnd: Round, summary: Path | None) -> str:
+    """Where the newer version's own tracked changes are listed one by one (one line)."""
+    from assembler.compare.overview_prior import OWN_SHEET
+
+    own = f"de {rnd.prior_new} sporede ændringer fra {rnd.new.path.name}"
+    if summary is None:
+        return f"Brug --oversigt FIL.xlsx for at få {own} listet række for række."
+    return f"{own[:1].upper()}{own[1:]} står række for række på arket „{OWN_SHEET}“ i {summary}."
+
+
+def print_rounds(rounds: list[Round], summary: Path | None = None) -> None:
+    """Print each round's overview (grouped by clause), its notes and what was written; where
+    a newer version's own tracked changes are listed (`summary`: the .xlsx written, if any)."""
     from assembler.textable import Text, escape, out_console
 
     console = out_console
+    listed: set[Path] = set()
     for rnd in rounds:
         title = (
             f"Runde {rnd.label}: {rnd.old.path.name} → {rnd.new.path.name} · "
@@ -172,6 +184,9 @@ def print_rounds(rounds: list[Round]) -> None:
                 console.print(part)
         for note in rnd.notes:
             console.print(f"Bemærk: {note}", markup=False)
+        if rnd.prior_new and rnd.new.path not in listed:
+            listed.add(rnd.new.path)
+            console.print(where_own(rnd, summary), markup=False)
         if rnd.output is not None:
             own = f"; {rnd.prior_new} fra {rnd.new.path.name} selv" if rnd.prior_new else ""
             console.print(

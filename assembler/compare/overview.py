@@ -17,6 +17,7 @@ from assembler.compare import forked  # the child `aftale sammenlign` may have s
 from assembler.compare.clauses import UNCHANGED
 from assembler.compare.model import ChangeRow, Round
 from assembler.compare.numbers import NumberStyle
+from assembler.compare.overview_prior import gone_headings
 from assembler.compare.scope import (
     body_paragraphs,
     concerns_home_work,
@@ -56,8 +57,13 @@ NEXT_DAY_FROM = dt.time(23)
 
 def round_date(rnd: Round) -> dt.date | None:
     """The day of the round in Danish time (the w:date is UTC), or None when unknown."""
+    return danish_day(rnd.new.date)
+
+
+def danish_day(date: str) -> dt.date | None:
+    """The day of a w:date (UTC) in Danish time, or None when it cannot be read."""
     try:
-        stamp = dt.datetime.fromisoformat(rnd.new.date.replace("Z", "+00:00"))
+        stamp = dt.datetime.fromisoformat(date.replace("Z", "+00:00"))
     except ValueError:
         return None
     if stamp.tzinfo is None:
@@ -109,7 +115,9 @@ def describe_rounds(
             if package is not None:
                 headings = numbered_headings(rnd.changes)
                 style = heading_style(package, body_paragraphs(package), headings, None)
-            rnd.rows = summarise(rnd.changes, style).rows
+            newer = read.get(rnd.new.path)
+            own = gone_headings(newer, rnd.changes, style) if newer is not None else None
+            rnd.rows = summarise(rnd.changes, style, own).rows
         return
     if plain and forked.take(rounds):
         return  # assessed by the child, beside the comparison

@@ -19,7 +19,14 @@ from assembler.compare.clauses import (
 )
 from assembler.compare.excerpt import excerpts, shorten
 from assembler.compare.model import Change, ChangeRow, Record
-from assembler.compare.numbers import NumberStyle, only_number_differs, ranges, split_number, spoken
+from assembler.compare.numbers import (
+    NumberStyle,
+    only_number_differs,
+    plain,
+    ranges,
+    split_number,
+    spoken,
+)
 
 
 def topic_of(anchor: str) -> str:
@@ -55,12 +62,20 @@ class Summary(Record):
         self.rows = rows
 
 
-def summarise(changes: list[Change], style: NumberStyle | None = None) -> Summary:
-    """The overview rows of one round, in document order, and the clauses they belong to."""
-    builder = ClauseBuilder(style or NumberStyle(), top_level(changes))
+def summarise(
+    changes: list[Change],
+    style: NumberStyle | None = None,
+    own: dict[int, tuple[str, str]] | None = None,
+) -> Summary:
+    """The overview rows of one round, in document order, and the clauses they belong to;
+    `own` says which newer-side headings the newer version's own tracked changes remove, and
+    the numbers of its headings once they are accepted (overview_prior.gone_headings)."""
+    builder = ClauseBuilder(style or NumberStyle(), top_level(changes), own)
     for seq, change in enumerate(changes):
         builder.add(seq, change)
     pairs = builder.pair_moves()
+    if own is not None:
+        _number_gone(builder.clauses)
     moved_sources = {id(source) for source in pairs.values()}
     rows: list[tuple[int, int, ChangeRow]] = []
     renumbered: list[tuple[Item, Clause]] = []
@@ -75,9 +90,8 @@ def summarise(changes: list[Change], style: NumberStyle | None = None) -> Summar
             renumbered.append((item, clause))
             continue
         source = pairs.get(item.seq)
-        row = _row(
-            item, clause, builder.resolve(source.old) if source else None, source is not None
-        )
+        origin = builder.resolve(source.old) if source else None
+        row = _row(item, clause, origin, source is not None, own is not None)
         if row is not None:
             rows.append((clause.seq, item.seq, row))
     if renumbered:
@@ -87,7 +101,41 @@ def summarise(changes: list[Change], style: NumberStyle | None = None) -> Summar
     return Summary(clauses, [row for _, _, row in rows])
 
 
-def _row(item: Item, clause: Clause, origin: Clause | None, paired: bool) -> ChangeRow | None:
+def _number_gone(clauses: list[Clause]) -> None:
+    """A clause the newer version's own changes remove gets the number the same clause (same
+    anchor, else same heading) has once they are accepted, or none: never one it does not have."""
+    kept = [c for c in dict.fromkeys(clauses) if c.in_new and not c.gone and c.part == "body"]
+    for clause in dict.fromkeys(clauses):
+        if not clause.gone or not clause.in_new:
+            continue
+        same = [c for c in kept if clause.anchor and c.anchor == clause.anchor] or [
+            c for c in kept if norm(c.heading) == norm(clause.heading)
+        ]
+        clause.new_number = same[0].new_number if len(same) == 1 else ""
+
+
+def _gone_said(clause: Clause) -> str:
+    """What the newer version's own tracked changes do to a clause our changes put in place."""
+    if clause.gone == "moved" and clause.new_number:
+        where = spoken(clause.new_number)
+        return f"; den nyeste version flytter selv punktet til {where} med sine sporede ændringer"
+    if clause.gone == "moved":
+        return "; den nyeste version flytter selv punktet med sine sporede ændringer"
+    return "; den nyeste version sletter selv punktet igen med sine sporede ændringer"
+
+
+AGAIN = "når den nyeste versions egne sporede ændringer accepteres"
+
+
+def _again(old: str, new: str, own: bool) -> bool:
+    """Whether a move ends at the number it started from once the newer version's own tracked
+    changes are accepted (they move it back): 'fra § 4 til § 4' would say nothing."""
+    return own and bool(old) and plain(old) == plain(new)
+
+
+def _row(
+    item: Item, clause: Clause, origin: Clause | None, paired: bool, own: bool = False
+) -> ChangeRow | None:
     """The row for one event, or None when the event is part of a move shown elsewhere."""
     change = item.change
     kind = change.kind
@@ -96,7 +144,7 @@ def _row(item: Item, clause: Clause, origin: Clause | None, paired: bool) -> Cha
     elif kind == "moved_from":
         kind = "deleted"  # a move whose target the engine did not report
     if item.heading:
-        return _heading_row(item, clause, kind)
+        return _heading_row(item, clause, kind, own)
     if kind != "moved_to":
         label, row_kind = _paragraph_label(kind, change.before, change.after)
         before = change.before if kind != "inserted" else ""
@@ -109,6 +157,11 @@ def _row(item: Item, clause: Clause, origin: Clause | None, paired: bool) -> Cha
         return _make(clause, "changed", "afsnit ændret", before, change.after, change.part)
     if origin is clause or origin is None:
         label = "afsnit flyttet inden for punktet"
+    elif clause.gone:  # the clause's own row says where the newer version itself puts it
+        old_place = _where(origin.old_number, origin.old_heading or INTRO)
+        label = f"afsnit flyttet fra {old_place} med punktet"
+    elif _again(origin.old_number, clause.new_number, own):
+        label = f"afsnit flyttet; står igen i {spoken(clause.new_number)}, {AGAIN}"
     else:
         old_place = _where(origin.old_number, origin.old_heading or INTRO)
         label = f"afsnit flyttet fra {old_place} til {_where(clause.new_number, clause.title)}"
@@ -129,16 +182,22 @@ def _paragraph_label(kind: str, before: str, after: str) -> tuple[str, str]:
     return "afsnit ændret", "changed"
 
 
-def _heading_row(item: Item, clause: Clause, kind: str) -> ChangeRow | None:
+def _heading_row(item: Item, clause: Clause, kind: str, own: bool = False) -> ChangeRow | None:
     """A row for a clause heading: reworded, added, removed or moved."""
     part = item.change.part
+    gone = _gone_said(clause) if clause.gone else ""
     if kind == "inserted":
-        return _make(clause, "clause_inserted", "punkt tilføjet", "", clause.heading, part)
+        label = f"punkt tilføjet{gone}"
+        return _make(clause, "clause_inserted", label, "", clause.heading, part)
     if kind == "deleted":
         return _make(clause, "clause_deleted", "punkt slettet", clause.old_heading, "", part)
     reworded = norm(clause.old_heading) != norm(clause.heading)
     if kind == "moved_to":
-        if clause.old_number and clause.new_number:
+        if clause.gone:
+            label = f"flyttet fra {_where(clause.old_number, clause.old_heading)}{gone}"
+        elif _again(clause.old_number, clause.new_number, own):
+            label = f"flyttet; står igen som {spoken(clause.new_number)}, {AGAIN}"
+        elif clause.old_number and clause.new_number:
             label = f"flyttet fra {spoken(clause.old_number)} til {spoken(clause.new_number)}"
         else:
             stood, stands = _after(clause.old_after, True), _after(clause.new_after, False)

@@ -18,7 +18,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
 from assembler.compare.model import Round
-from assembler.compare.overview import COLUMNS, danish_date, records
+from assembler.compare.overview import COLUMNS, danish_date, danish_day, records
 from assembler.ooxml.package import restamp_package
 from assembler.safeio.cells import text_only
 
@@ -132,8 +132,37 @@ def _history(ws: Worksheet, rounds: list[Round]) -> None:
     _finish(ws)
 
 
+OWN_COLUMNS = (("Version", 24), ("Nr.", 10), ("Overskrift", 28), ("Art", 14),
+               ("Forfatter", 18), ("Dato", 14), ("Tekst", 60))  # fmt: skip
+
+
+def _own(ws: Worksheet, rounds: list[Round]) -> None:
+    """Every tracked change a newer version already carried: where, what, who and when."""
+    from assembler.compare.overview_prior import own_changes  # only when a version had any
+
+    widths = [w for _, w in OWN_COLUMNS]
+    _header(ws, [name for name, _ in OWN_COLUMNS], widths)
+    r = 1
+    for rnd, changes in own_changes(rounds):
+        for change in changes:
+            r += 1
+            texts = [rnd.new.path.name, change.number, change.heading, change.kind,
+                     change.author, "", change.text]  # fmt: skip
+            for c, text in enumerate(texts, start=1):
+                text_cell(ws, r, c, text)
+                ws.cell(row=r, column=c).alignment = TOP_WRAP
+            day = danish_day(change.date)
+            if day is not None:
+                cell = ws.cell(row=r, column=6, value=day)
+                cell.number_format = DATE_FORMAT
+                cell.alignment = DATE_ALIGN
+            _fit_height(ws, r, texts, widths)
+    _finish(ws)
+
+
 def summary_workbook(rounds: list[Round]) -> bytes:
-    """The overview sheet, plus a history sheet when there are three or more versions."""
+    """The overview sheet, a history sheet when there are three or more versions, and a sheet
+    listing a version's own tracked changes when one carried any."""
     wb = Workbook()
     ws = wb.active
     assert ws is not None
@@ -142,6 +171,10 @@ def summary_workbook(rounds: list[Round]) -> bytes:
     consecutive = rounds[:-1] if len(rounds) > 1 else []
     if consecutive:
         _history(wb.create_sheet("Historik"), consecutive)
+    if any(rnd.prior_new for rnd in rounds):
+        from assembler.compare.overview_prior import OWN_SHEET
+
+        _own(wb.create_sheet(OWN_SHEET), rounds)
     wb.properties.creator = "aftale"
     buf = io.BytesIO()
     text_only(wb).save(buf)  # headings and text from drafts are untrusted: never formulas

@@ -170,9 +170,11 @@ def test_overview_lists_every_change_the_review_names(demo_dir: Path) -> None:
     assert "kl. 9.00 og kl. 14.30" in core["Før"] and "kl. 8.30 og kl. 15.30" in core["Efter"]
     assert core["Emne"] == "Tilgængelighed"  # the library's title, not the id 'tilgaengelighed'
     assert core["Vurdering"].startswith(
+        "Kernetiden er udvidet fra kl. 9.00–14.30 til kl. 8.30–15.30 (5,5 → 7 timer). Ændringen "
+        "er til fordel for arbejdsgiveren.\n"
         "Punktet er stadig bibliotekets variant 'Faste kernetider' (balanceret) med andre værdier: "
         "Kernetid fra: 9.00 → 8.30; Kernetid til: 14.30 → 15.30.\nR94 (advarsel): "
-    )  # the library's reading, then tjek's finding on the new core time
+    )  # what the change does (as tjek says it), the library's reading, then tjek's finding
     deleted = [r for r in body
                if (r["Overskrift"], r["Ændring"]) == ("Transport på hjemmearbejdsdage",
                                                       "afsnit slettet")]  # fmt: skip
@@ -182,10 +184,21 @@ def test_overview_lists_every_change_the_review_names(demo_dir: Path) -> None:
     assert transport["Før"].endswith("jf. ligningslovens § 9 B.")  # whole, never mid-word
     assert transport["Efter"] is None
     assert transport["Vurdering"].startswith(
+        "Bestemmelsen om, at rejsetiden medregnes i arbejdstiden, og at der ydes "
+        "befordringsgodtgørelse, er fjernet. Ændringen er til fordel for arbejdsgiveren. "
+        "Kilde: S1 (Akademikerne: Vejledning til indgåelse af lokalaftaler om hjemmearbejde i det "
+        "offentlige (ca. 2021)).\n"
         "Punktet afviger nu fra bibliotekets variant 'Hjemmet er udgangspunkt ved pålagt fremmøde' "
         "(medarbejdervenlig) og svarer ikke til nogen variant i klausulbiblioteket."
         "\nR95 (advarsel): "
     )  # and tjek's finding: the clause has lost its consequence
+    assert deleted[1]["Vurdering"] == (  # the cap went with what it capped, as tjek says
+        "Loftet på 50 kilometer hver vej over befordringsgodtgørelsen og loftet på én time hver "
+        "vej over rejsetiden er fjernet; det har ingen selvstændig betydning, da bestemmelsen "
+        "ikke længere siger, at der ydes befordringsgodtgørelse, eller at rejsetiden medregnes i "
+        "arbejdstiden. Kilde: S1 (Akademikerne: Vejledning til indgåelse af lokalaftaler om "
+        "hjemmearbejde i det offentlige (ca. 2021))."
+    )
     header = by_change[("Sidehoved", "afsnit ændret")]
     assert "Udkast 1 · 15. januar 2027" in header["Før"]
     assert "Udkast 2 · 2. marts 2027" in header["Efter"]
@@ -228,7 +241,9 @@ def test_sammenlign_prints_the_same_overview(
         "Efter: …fysisk tilstedeværelse. Pålægget gives senest kl. 12 dagen før.",
         "Ændring: afsnit slettet Før: Rejsetiden fra hjemmet",
         "kl. 8.30 og kl. 15.30",
-        "Vurdering: Punktet er stadig bibliotekets variant 'Faste kernetider'",
+        "Vurdering: Kernetiden er udvidet fra kl. 9.00–14.30 til kl. 8.30–15.30 (5,5 → 7 timer). "
+        "Ændringen er til fordel for arbejdsgiveren. Punktet er stadig bibliotekets variant "
+        "'Faste kernetider'",
     ):
         assert expected in text, expected
     shown = [
@@ -268,3 +283,41 @@ def _anchored_headings(view: VersionView) -> list[str]:
 def test_demo_round_refuses_to_overwrite(demo_dir: Path) -> None:
     with pytest.raises(OutputError, match="--overskriv"):
         write_demo(demo_dir / "forhandling", demo_dir / "lokalaftale.docx", overwrite=False)
+
+
+def test_three_rounds_number_clauses_as_they_stand_after_accept_all(demo_dir: Path) -> None:
+    """v2 moves Frivillighed from § 4 to § 6; the counter-proposal (v3) moves it back with its
+    own tracked changes. In the combined v1→v3 overview no clause has a number it lacks once
+    v3's changes are accepted (the redline's markup has Frivillighed twice: '§ 7' and one more
+    for every clause after it)."""
+    folder = demo_dir / "forhandling"
+    paths = [demo_dir / "lokalaftale.docx", folder / "lokalaftale-modpartens-udkast.docx",
+             folder / "lokalaftale-modforslag.docx"]  # fmt: skip
+    rounds = compare_versions(paths, [], [])
+    whole = rounds[-1]
+    assert whole.label == "v1→v3" and not whole.deviations
+    numbers = {r.heading: set() for r in whole.rows}
+    for row in whole.rows:
+        numbers[row.heading].add(row.number)
+    assert numbers["Frivillighed"] == {"§ 4"}
+    assert numbers["Tilgængelighed"] == {"§ 9"}
+    assert numbers["Ændring af planlagte hjemmearbejdsdage"] == {"§ 10"}
+    assert numbers["Transport på hjemmearbejdsdage"] == {"§ 11"}
+    labels = [r.label for r in whole.rows if r.heading == "Frivillighed"]
+    assert labels == [
+        "punkt slettet",
+        "punkt tilføjet; den nyeste version flytter selv punktet til § 4 med sine sporede "
+        "ændringer",
+        *["afsnit flyttet fra § 4 med punktet"] * 3,
+    ]
+    assert not any("§ 7" in r.label for r in whole.rows)
+    # no term sentence claims the clause on voluntariness is gone: it stands in v3 as in v1
+    assert not any("frivillighed er fjernet" in r.assessment for r in whole.rows)
+    # v3's own changes take back the core time, the notice and the suspension: once accepted,
+    # nothing in those terms changed from v1, so no sentence says they did
+    said = "\n".join(r.assessment for r in whole.rows)
+    for taken_back in ("Kernetiden er udvidet", "Varslet for fremmøde", "indstille"):
+        assert taken_back not in said
+    assert "Kernetiden er udvidet" in "\n".join(r.assessment for r in rounds[0].rows)
+    # the consecutive round v1→v2 keeps v2's numbers
+    assert {r.number for r in rounds[0].rows if r.heading == "Frivillighed"} == {"§ 6"}

@@ -122,20 +122,49 @@ def test_tjek_on_a_lowered_cap_and_a_deleted_clause(folder: Path) -> None:
     )
 
 
-def test_sammenlign_overview_names_the_cap_that_went(folder: Path) -> None:
-    sheet = folder / "oversigt.xlsx"
-    result = aftale("sammenlign", folder / "vores.docx", folder / "loft-slettet.docx",
-                    "-o", folder / "redline.docx", "--oversigt", sheet, "--overskriv")  # fmt: skip
+def _overview(folder: Path, name: str) -> tuple[str, list[dict[str, object]]]:
+    """`aftale sammenlign vores.docx NAME --oversigt`: the terminal's text and the sheet's rows."""
+    sheet = folder / f"{Path(name).stem}-oversigt.xlsx"
+    result = aftale("sammenlign", folder / "vores.docx", folder / name,
+                    "-o", folder / f"{Path(name).stem}-redline.docx", "--oversigt", sheet,
+                    "--overskriv")  # fmt: skip
     assert result.returncode == 0, result.stderr
     rows = list(load_workbook(sheet)["Oversigt"].iter_rows(values_only=True))
-    head, body = rows[0], [dict(zip(rows[0], r, strict=True)) for r in rows[1:]]
-    assert "Vurdering" in head
+    assert "Vurdering" in rows[0]
+    return result.stdout, [dict(zip(rows[0], r, strict=True)) for r in rows[1:]]
+
+
+def test_sammenlign_overview_says_what_tjek_says(folder: Path) -> None:
+    """The overview's row for the deleted cap has tjek's sentence, favour and source first,
+    then the library's reading of the values."""
+    out, body = _overview(folder, "loft-slettet.docx")
     [row] = [r for r in body if r["Overskrift"] == "Transport på hjemmearbejdsdage"]
     assert row["Ændring"] == "afsnit slettet" and str(row["Før"]).startswith(CAP)
-    assessment = str(row["Vurdering"])
-    assert "Loft over afstanden (km hver vej): 50 kilometer → (udeladt)" in assessment
-    assert "Loft over rejsetiden (timer hver vej): én time → (udeladt)" in assessment
-    assert "arbejdsgiveren" not in assessment and "er fjernet" not in assessment
+    lines = str(row["Vurdering"]).split("\n")
+    assert lines[0] == f"{LIFTED} Ændringen er til fordel for medarbejderne. {SOURCE} i det " \
+        "offentlige (ca. 2021))."  # fmt: skip
+    assert "Loft over afstanden (km hver vej): 50 kilometer → (udeladt)" in lines[1]
+    assert "Loft over rejsetiden (timer hver vej): én time → (udeladt)" in lines[1]
+    assert "arbejdsgiveren" not in str(row["Vurdering"])
+    assert "Loftet på 50" in out  # the terminal's table shows the same rows
+
+
+def test_sammenlign_overview_on_a_lowered_cap_and_a_deleted_clause(folder: Path) -> None:
+    _, lowered = _overview(folder, "loft-saenket.docx")
+    [row] = [r for r in lowered if r["Overskrift"] == "Transport på hjemmearbejdsdage"]
+    assert str(row["Vurdering"]).startswith(
+        f"{LOWERED} Ændringen er til fordel for arbejdsgiveren. {SOURCE}"
+    )
+    _, whole = _overview(folder, "transport-slettet.docx")
+    rows = [r for r in whole if r["Overskrift"] == "Transport på hjemmearbejdsdage"]
+    assert rows[0]["Ændring"] == "punkt slettet"
+    assert str(rows[0]["Vurdering"]).startswith(
+        "Bestemmelsen om, at rejsetiden fra hjemmet medregnes i arbejdstiden, og at der ydes "
+        "befordringsgodtgørelse regnet fra hjemmet, er fjernet. Ændringen er til fordel for "
+        f"arbejdsgiveren. {SOURCE}"
+    )
+    said = "\n".join(str(r["Vurdering"] or "") for r in rows)
+    assert "Loftet" not in said  # the caps went with the grant: no sentence of their own
 
 
 def test_modforslag_lets_a_lifted_cap_stand(folder: Path) -> None:
