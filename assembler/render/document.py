@@ -26,7 +26,7 @@ from assembler.ooxml.package import parse_xml
 from assembler.ooxml.wellformed import WellFormedCheck
 from assembler.render.context import build_context, is_draft
 from assembler.render.embedded import embed_pieces
-from assembler.render.engine import TEMPLATED_PART, CompiledTemplate
+from assembler.render.engine import CompiledTemplate
 from assembler.render.memo import LastResult
 from assembler.render.template_check import part_label
 
@@ -154,7 +154,7 @@ def render_agreement(
     parts.update((part, xml.encode("utf-8")) for part, xml in texts.items() if part != DOCUMENT)
     # (a body without any template tag is the template's own)
     body = texts[DOCUMENT] if DOCUMENT in texts else parts[DOCUMENT].decode("utf-8")
-    _check_well_formed(parts, body, compiled.name)
+    _check_well_formed(parts, body, compiled)
     pairs = [(a.title, a.bookmark) for a in anchors]
     xml = place_ref_fields(body)
     xml = keep_with_next_before(xml, SIGNATURE_STYLE)
@@ -171,10 +171,27 @@ def render_agreement(
     _set_properties(parts, library.version_label, answers.version)
     # The body and the embedded answers differ per agreement: deflated fast, not cached. The
     # template's own custom XML parts are deflated the same way but are the same every time.
-    custom = {name for name in parts if name.startswith("customXml/item")}
-    own = frozenset(name for name in custom if name in compiled.package.parts)
-    quick = frozenset({DOCUMENT, *(custom - own)})
+    quick, own = _deflate_levels(compiled, tuple(parts))
     return fast_package_bytes(parts, _DEFLATED, quick, FAST, own)
+
+
+MAX_NAME_SETS = 64
+
+
+def _deflate_levels(
+    compiled: CompiledTemplate, names: tuple[str, ...]
+) -> tuple[frozenset[str], frozenset[str]]:
+    """(parts deflated fast and not cached, parts deflated fast and cached) for a document of
+    this template with these part names: worked out once per batch (the names are the same)."""
+    levels = compiled.by_names.get(names)
+    if levels is None:
+        custom = {name for name in names if name.startswith("customXml/item")}
+        own = frozenset(name for name in custom if name in compiled.package.parts)
+        levels = (frozenset({DOCUMENT, *(custom - own)}), own)
+        if len(compiled.by_names) >= MAX_NAME_SETS:
+            compiled.by_names.clear()
+        compiled.by_names[names] = levels
+    return levels
 
 
 # The property parts as _set_properties leaves them, by what they are made from: the same for
@@ -207,12 +224,13 @@ def _parse_rendered(data: bytes, where: str) -> etree._Element:
         return parse_xml(data, where)  # raises the shared Danish error
 
 
-def _check_well_formed(parts: dict[str, bytes], document: str, name: str) -> None:
+def _check_well_formed(parts: dict[str, bytes], document: str, compiled: CompiledTemplate) -> None:
     """A template whose rendering is not well-formed XML is reported, never shipped (`document`:
-    the rendered body, as text; its entry in parts is not read)."""
-    for part, data in parts.items():
-        if not TEMPLATED_PART.match(part):
-            continue
+    the rendered body, as text; its entry in parts is not read; the parts are the template's own,
+    some rendered)."""
+    name = compiled.name
+    for part in compiled.templated_parts:
+        data = parts[part]
         if part == DOCUMENT:
             problem = _WELL_FORMED.text_problem(document)
         else:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -221,6 +222,14 @@ class CompiledTemplate:
     patched: dict[str, str] = field(default_factory=dict)
     unbroken: dict[str, Template] = field(default_factory=dict)
     renders: int = 0
+    # Per set of part names a document of this template has: whatever depends on those names
+    # alone (render.document works it out once per batch instead of once per document).
+    by_names: dict[tuple[str, ...], Any] = field(default_factory=dict, repr=False)
+
+    @cached_property
+    def templated_parts(self) -> tuple[str, ...]:
+        """The template's parts that Jinja renders or may render (TEMPLATED_PART), in order."""
+        return tuple(part for part in self.package.parts if TEMPLATED_PART.match(part))
 
     def compile_unbroken(self) -> None:
         """Compile the parts' templates without line breaks where that is safe."""
