@@ -238,3 +238,14 @@ def test_the_templates_without_breaks_are_compiled_only_for_a_batch(tmp_path: Pa
     assert compiled.render_texts(context) == first
     assert "word/document.xml" in compiled.unbroken
     assert compiled.render_texts(context) == first
+
+
+@pytest.mark.parametrize(
+    "xml",
+    ["", "\n", "<w:p>", "\n<w:p>", "a\n<w:pPr/>", "<?xml?>\n<w:document>\n<w:r>",
+     "x\n" * 40 + "\n<w:p ", "x\n" * 40, "\n" * 17 + "<w:p>", "<w:p\n<w:p"],
+)  # fmt: skip
+def test_a_break_before_a_paragraph_is_found_as_a_plain_search_finds_it(xml: str) -> None:
+    from assembler.render.engine import break_before_paragraph
+
+    assert break_before_paragraph(xml) is ("\n<w:p" in xml)
