@@ -15,10 +15,11 @@ tests running, load 3.4-3.7, so CPU seconds are the figure to read and the coord
 the quiet wall figures): 10,000 rows, 3 runs: CPU (user + system, workers included) 16.6 s
 against 17.3 s, ratio 0.96 (runs 17.9, 16.6, 15.6 / 20.0, 16.7, 17.3 s); wall 28.6 s against
 27.2 s (13.4-32.5 s and 16.3-37.0 s: the load, not the code); peak 114-115 MB against 113 MB.
-A second series (03:44-03:47, load 1.9-4.5, after the last step): CPU 14.6 s against 15.1 s,
-ratio 0.97 (runs 14.2, 18.7, 14.6 / 14.6, 15.1, 15.2 s); wall 19.7 s against 19.6 s; peak
-114-115 MB against 113 MB. Instruction counts (callgrind), which the load does not move, are in
-the README: -5.9 % per agreement, -3.5 % for a whole 2,000-row generer in one process.
+A second series (03:44-03:47, load 1.9-4.5, before the last rendering step): CPU 14.6 s
+against 15.1 s, ratio 0.97 (runs 14.2, 18.7, 14.6 / 14.6, 15.1, 15.2 s); wall 19.7 s against
+19.6 s; peak 114-115 MB against 113 MB. Instruction counts (callgrind), which the load does not
+move, are in the README: -7.1 % per agreement, -3.5 % for a whole 2,000-row generer in one
+process (before the last two rendering steps).
 Before (2026-11-28, 00:32-01:00, the sixth pass against cb58c1e, three other sessions
 running, load 2.5-5, so the figures are CPU-bound guesses and the coordinator takes the quiet
 ones): 10,000 rows, two series of 3 runs: CPU (user + system, workers included) 17.6 s and 19.2 s
