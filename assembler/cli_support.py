@@ -78,6 +78,23 @@ USAGE_TRANSLATIONS = (
     (r"'(.*)' is not one of (.*)\.", r"'\1' er ikke en af \2."),
     (r"Path '(.*)' does not exist\.", r"Stien '\1' findes ikke."),
     (r"File '(.*)' does not exist\.", r"Filen '\1' findes ikke."),
+    # click's own path checks (lower case since click 8.2): "file 'x' is a directory." …
+    (r"(?:[Ff]ile|[Pp]ath|[Dd]irectory) '(.*)' does not exist\.", r"'\1' findes ikke."),
+    (
+        r"(?:[Ff]ile|[Pp]ath|[Dd]irectory) '(.*)' is not readable\.",
+        r"'\1' kan ikke læses: du har ikke adgang til den. Tjek rettighederne.",
+    ),
+    (
+        r"(?:[Ff]ile|[Pp]ath|[Dd]irectory) '(.*)' is not writable\.",
+        r"der kan ikke skrives i '\1': du har ikke adgang. Vælg en anden placering.",
+    ),
+    (
+        r"(?:[Ff]ile|[Pp]ath) '(.*)' is a directory\.",
+        r"'\1' er en mappe; angiv en fil.",
+    ),
+    (r"(?:[Dd]irectory|[Pp]ath) '(.*)' is a file\.", r"'\1' er en fil; angiv en mappe."),
+    (r"(.*) is not in the range (.*)\.", r"\1 er uden for intervallet \2."),
+    (r"'(.*)' is not a valid (?:float|number)\.?", r"'\1' er ikke et tal."),
 )
 
 

@@ -72,7 +72,9 @@ def run_sammenlign(args: list[str]) -> int | None:
     gc.disable()
     from assembler.compare import forked
 
-    forked.allow()  # the overview's assessment may run in a child, beside the comparison
+    # The overview's assessment may run in a child, beside the comparison; while it finishes,
+    # the parent loads what it prints and writes with.
+    forked.allow(meanwhile=lambda: _load_output(values.get("oversigt") is not None))
     import zipfile
 
     from assembler.compare.output import compare_workflow
@@ -120,6 +122,15 @@ def run_sammenlign(args: list[str]) -> int | None:
         # Python's shutdown still runs the collector over every object left (the trees, the
         # tokens): about 5% of a 20-page pair. Frozen objects are skipped; they are freed as usual.
         gc.freeze()
+
+
+def _load_output(workbook: bool) -> None:
+    """Import the printing (and, for --oversigt, the workbook's) modules ahead of their use."""
+    from importlib import import_module
+
+    import_module("assembler.textable")
+    if workbook:
+        import_module("assembler.compare.xlsx")
 
 
 def main() -> None:

@@ -3,7 +3,10 @@
 CPython compiles a pattern in two steps: its parser and code generator (Python code, the cost)
 turn it into a program, a list of numbers, which `_sre.compile` (C) makes into the pattern
 object. This module stores the program of each pattern compiled here as JSON, never pickle,
-and builds later patterns from it; every program read back is checked by `_sre` itself.
+and builds later patterns from it; every program read back is checked by `_sre` itself. A
+program's numbers are stored as one hex string of 32-bit little-endian words, turned back into
+numbers only when its pattern is made: JSON's parsing of some 40 000 numbers cost the overview's
+child about 20 M instructions (issue 14).
 """
 
 from __future__ import annotations
@@ -14,13 +17,17 @@ import json
 import os
 import re
 import sys
+from array import array
 from pathlib import Path
 
 from assembler.regex_literals import required_literals
 
-Program = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
+# (flags, code, groups, groupindex, indexgroup); code as numbers, or as stored (hex, see above)
+Program = tuple[int, list[int] | str, int, dict[str, int], tuple[str | None, ...]]
 
 WORDS_VERSION = "w1"  # of regex_literals' answers: a change there must change this
+FORMAT = "x1"  # how a program's code is stored (hex words): a change there must change this
+WORD = "I"  # the array type of one code word: 32 bits wherever CPython's _sre uses 32 bits
 MAX_PROGRAMS = 2000  # the code base has a few hundred patterns; a bound on a runaway file
 _programs: dict[tuple[str, int], Program] | None = None  # read on first use
 _new: dict[tuple[str, int], Program] = {}  # compiled in this run, written at exit
@@ -71,11 +78,12 @@ def save() -> None:
         return
     merged = {**_read(), **_new}
     _new.clear()
-    entries = [
-        [p, f, *program, _words[(p, f)] if (p, f) in _words else required_literals(p, f)]
-        for (p, f), program in list(merged.items())[-MAX_PROGRAMS:]
-    ]
     try:
+        entries = [
+            [p, f, final, _hex(code), *rest,
+             _words[(p, f)] if (p, f) in _words else required_literals(p, f)]
+            for (p, f), (final, code, *rest) in list(merged.items())[-MAX_PROGRAMS:]
+        ]  # fmt: skip
         import tempfile  # only when writing: most runs find every program stored
 
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -87,7 +95,7 @@ def save() -> None:
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
-    except (OSError, ValueError, TypeError):
+    except (OSError, ValueError, TypeError, OverflowError):
         return
 
 
@@ -97,7 +105,9 @@ def _path() -> Path | None:
         return None
     from assembler.cache import cache_dir
 
-    name = f"regex-{sys.implementation.cache_tag}-{_sre.MAGIC}-{WORDS_VERSION}.json"
+    if array(WORD).itemsize != _sre.CODESIZE:
+        return None  # a build whose code words are not 32 bits: compile as re.compile does
+    name = f"regex-{sys.implementation.cache_tag}-{_sre.MAGIC}-{WORDS_VERSION}-{FORMAT}.json"
     return cache_dir() / name
 
 
@@ -127,8 +137,29 @@ def _read() -> dict[tuple[str, int], Program]:
     return programs
 
 
+def _hex(code: list[int] | str) -> str:
+    """A program's code as stored: its words, little-endian, in hex."""
+    if isinstance(code, str):
+        return code
+    words = array(WORD, code)
+    if sys.byteorder == "big":
+        words.byteswap()
+    return words.tobytes().hex()
+
+
+def _numbers(code: list[int] | str) -> list[int]:
+    """A program's code as numbers, from its stored form."""
+    if not isinstance(code, str):
+        return code
+    words = array(WORD, bytes.fromhex(code))
+    if sys.byteorder == "big":
+        words.byteswap()
+    return words.tolist()
+
+
 def _build(pattern: str, program: Program) -> re.Pattern[str]:
-    final, code, groups, groupindex, indexgroup = program
+    final, stored, groups, groupindex, indexgroup = program
+    code = _numbers(stored)
     compiled: re.Pattern[str] = _sre.compile(pattern, final, code, groups, groupindex, indexgroup)
     return compiled
 

@@ -141,12 +141,15 @@ class Table(_Renderable):
             share = iter(_shares(free, ratios))
             return [natural[k] if k in fixed else next(share) for k in range(len(cols))]
         widths = list(natural)
-        while sum(widths) > room:
+        while (excess := sum(widths) - room) > 0:
             flexible = [k for k in range(len(cols)) if k not in fixed and widths[k] > MIN_COLUMN]
             if not flexible:
                 break
             widest = max(flexible, key=lambda k: widths[k])
-            widths[widest] -= 1
+            # The widest column narrows one character a step, and stays the widest down to the
+            # next one: take those steps at once (a long field made thousands of them).
+            below = max([widths[k] for k in flexible if k != widest] + [MIN_COLUMN])
+            widths[widest] -= max(1, min(excess, widths[widest] - below))
         return widths
 
     def render(self, width: int) -> list[str]:

@@ -8,14 +8,16 @@ family by family, and measures the result against the library variant the older 
 # No `from __future__ import annotations`: typing.NamedTuple compiles every string annotation
 # at import (a ForwardRef each), an evaluated one is almost free (issue 14).
 
-import re
+from collections import Counter
 from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import NamedTuple
 
 from assembler.audit.terms import text_terms
 from assembler.audit.terms.compare import Effect, term_effects
+from assembler.audit.terms.kinds_memo import set_kinds
 from assembler.library.model import Library, Variant
+from assembler.regex import LazyPattern
 
 FAVOURS = ("medarbejderne", "arbejdsgiveren", "begge", "neutral", "uafklaret")
 FAVOUR_DA = {
@@ -27,6 +29,8 @@ FAVOUR_DA = {
 }
 SAME_VARIANT = 0.8  # share of a text's words from a variant above which the text follows it
 MIN_WORDS = 8  # shorter texts are too short to tell which variant they follow
+MARKUP = LazyPattern(r"\{\{[^}]*\}\}|\[hvis[^\]]*\]")  # placeholders and condition markers
+WORD = LazyPattern(r"\w+")
 
 
 class Assessment(NamedTuple):
@@ -61,8 +65,31 @@ POSITION_ADJECTIVE = {
 
 def _words(text: str) -> list[str]:
     """Lower-case words without placeholders or condition markers."""
-    text = re.sub(r"\{\{[^}]*\}\}|\[hvis[^\]]*\]", " ", text)
-    return re.findall(r"\w+", text.casefold())
+    return WORD.findall(MARKUP.sub(" ", text).casefold())
+
+
+@lru_cache(maxsize=256)
+def _variant_words(text: str) -> tuple[tuple[str, ...], Counter[str]]:
+    """A variant's words and how often each occurs (read once per text)."""
+    words = tuple(_words(text))
+    return words, Counter(words)
+
+
+def _covered(variant_words: tuple[str, ...], words: list[str]) -> int:
+    """How many of the text's words the alignment with the variant's words matches.
+
+    A run of the variant's words that the text lacks is aligned as one word the text lacks:
+    no match can hold or cross such a word, and the matches keep their order and lengths, so
+    the blocks found (and their sizes) are the same, for less of difflib's search."""
+    present = set(words)
+    kept: list[str | None] = []
+    for word in variant_words:
+        if word in present:
+            kept.append(word)
+        elif not kept or kept[-1] is not None:
+            kept.append(None)
+    matcher = SequenceMatcher(None, kept, words, autojunk=False)
+    return sum(block.size for block in matcher.get_matching_blocks())
 
 
 def closest_variant(
@@ -78,11 +105,35 @@ def closest_variant(
         return None
     scored = []
     for variant in variants:  # the share of the text's words that come from the variant
-        matcher = SequenceMatcher(None, _words(variant.text), words, autojunk=False)
-        covered = sum(block.size for block in matcher.get_matching_blocks())
-        scored.append((covered / len(words), variant))
+        scored.append((_covered(_variant_words(variant.text)[0], words) / len(words), variant))
     score, best = max(scored, key=lambda pair: pair[0])
     return best, score
+
+
+def following_variant(library: Library, agreement: str, topic: str, text: str) -> Variant | None:
+    """The variant the text follows: closest_variant's when at least SAME_VARIANT of the text's
+    words come from it, else None. A variant that does not share enough words with the text to
+    reach that, or to beat a nearer variant before it, is not aligned at all (issue 14)."""
+    try:
+        variants = library.topic(agreement, topic).variants
+    except KeyError:
+        return None
+    words = _words(text)
+    if len(words) < MIN_WORDS:
+        return None
+    counts = Counter(words)
+    best, best_score = None, -1.0
+    for variant in variants:
+        variant_words, variant_counts = _variant_words(variant.text)
+        # the alignment matches at most the words both texts have, as often as both have them
+        shared = sum(min(n, variant_counts[word]) for word, n in counts.items())
+        bound = shared / len(words)
+        if bound < SAME_VARIANT or bound <= best_score:
+            continue  # cannot follow the variant, or not more closely than an earlier one
+        score = _covered(variant_words, words) / len(words)
+        if score > best_score:  # the first of equals, as max() in closest_variant
+            best, best_score = variant, score
+    return best if best_score >= SAME_VARIANT else None
 
 
 def _variant_named(library: Library, agreement: str, topic: str, variant_id: str) -> Variant | None:
@@ -104,13 +155,12 @@ def _library_has(library: Library, agreement: str, topic: str, kind: str) -> boo
 @lru_cache(maxsize=256)
 def _variant_kinds(text: str) -> frozenset[str]:
     """The kinds of term a variant's text sets (read once per text)."""
-    plain = re.sub(r"\{\{[^}]*\}\}|\[hvis[^\]]*\]", "x", text)
-    return frozenset(t.kind for t in text_terms(plain) if not t.negated)
+    return set_kinds(MARKUP.sub("x", text))  # kept between runs: kinds_memo.py
 
 
 def _only_wording(before: str, after: str) -> bool:
     """Whether two texts differ only in case, punctuation and spacing."""
-    return re.findall(r"\w+", before.casefold()) == re.findall(r"\w+", after.casefold())
+    return WORD.findall(before.casefold()) == WORD.findall(after.casefold())
 
 
 SHARED_OPENINGS = ("der er indført ",)  # "der er indført et loft … og et loft …": said once
@@ -149,10 +199,8 @@ def assess_change(
     effects = term_effects(old, new, around)
     ours = _variant_named(library, agreement, topic, variant) if variant else None
     if ours is None and before.strip():
-        near = closest_variant(library, agreement, topic, before)
-        ours = near[0] if near and near[1] >= SAME_VARIANT else None
-    theirs = closest_variant(library, agreement, topic, after) if after.strip() else None
-    now_follows = theirs[0] if theirs and theirs[1] >= SAME_VARIANT else None
+        ours = following_variant(library, agreement, topic, before)
+    now_follows = following_variant(library, agreement, topic, after) if after.strip() else None
     worse = any(e.direction < 0 for e in effects)
     better = any(e.direction > 0 for e in effects)
     if not effects:

@@ -36,26 +36,33 @@ class Slot(NamedTuple):
     typed_stk: int | None = None  # "Stk. 3." typed at the start of a paragraph
 
 
-def _style_names(draft: DocxDraft) -> dict[str, str]:
-    """styleId → 'styleId name' (either may say it is a list style)."""
-    return {sid: f"{sid} {name}" for sid, name in draft.styles.items()}
+W_PPR, W_PSTYLE, W_NUMPR, W_VAL = qn("w:pPr"), qn("w:pStyle"), qn("w:numPr"), qn("w:val")
 
 
-def is_list_item(p: etree._Element, numbering: Numbering, styles: dict[str, str]) -> bool:
+def _list_styles(draft: DocxDraft) -> set[str]:
+    """The styleIds whose id or name says they are list styles."""
+    return {
+        sid
+        for sid, name in draft.styles.items()
+        if any(word in f"{sid} {name}".casefold() for word in LIST_STYLE)
+    }
+
+
+def is_list_item(p: etree._Element, numbering: Numbering, list_styles: set[str]) -> bool:
     """A bulleted paragraph, or one in a list style (not a stk. of its own)."""
-    ppr = p.find(qn("w:pPr"))
-    style = ppr.find(qn("w:pStyle")) if ppr is not None else None
-    name = styles.get(style.get(qn("w:val"), ""), "") if style is not None else ""
-    if any(word in name.casefold() for word in LIST_STYLE):
+    ppr = p.find(W_PPR)
+    if ppr is None:
+        return False
+    style = ppr.find(W_PSTYLE)
+    if style is not None and style.get(W_VAL, "") in list_styles:
         return True
-    has_list = ppr is not None and ppr.find(qn("w:numPr")) is not None
-    return has_list and numbering.number_of(p) is None  # a bullet (not a number)
+    return ppr.find(W_NUMPR) is not None and numbering.number_of(p) is None  # a bullet
 
 
 def draft_slots(draft: DocxDraft) -> list[Slot]:
     """The draft's paragraphs with text as slots; numbered clause headings marked as such."""
     numbering = draft.numbering or Numbering(draft.package)
-    styles = _style_names(draft)
+    list_styles = _list_styles(draft)
     refs: dict[int, NumRef | None] = {}
     for para in draft.paragraphs:
         if para.heading is not None:
@@ -72,7 +79,7 @@ def draft_slots(draft: DocxDraft) -> list[Slot]:
             auto = main is not None and refs.get(para.index) == main
             slots.append(Slot(para.index, "heading", auto or number is not None, number))
             continue
-        item = is_list_item(para.element, numbering, styles)
+        item = is_list_item(para.element, numbering, list_styles)
         stk = TYPED_STK.match(para.text)
         slots.append(Slot(para.index, "item" if item else "body",
                           typed_stk=int(stk.group("n")) if stk else None))  # fmt: skip

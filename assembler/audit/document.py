@@ -156,7 +156,7 @@ def _heading(p: etree._Element, text: str, styles: dict[str, str]) -> str | None
         and title[:1].isupper()
     ):
         return title
-    if _all_bold(p) and not ends_like_sentence and len(text) <= MAX_TITLE_CHARS:
+    if not ends_like_sentence and len(text) <= MAX_TITLE_CHARS and _all_bold(p):
         return title
     return None
 
@@ -170,19 +170,31 @@ def _title_like(text: str) -> bool:
     )
 
 
-def _mark_auto_numbered(paragraphs: list[Para], numbers: list[NumRef | None]) -> None:
+def _mark_auto_numbered(paragraphs: list[Para], numbering: Numbering) -> None:
     """Headings numbered only by Word's list numbering (any style, not bold): a short numbered
-    paragraph whose neighbours are not items of the same list level, followed by body text."""
+    paragraph whose neighbours are not items of the same list level, followed by body text.
+    Numbers are looked up only for such candidates and their neighbours (most paragraphs are
+    body text, and a lookup walks the paragraph's and its style's properties)."""
+    known: dict[int, NumRef | None] = {}
+
+    def number(i: int) -> NumRef | None:
+        if i not in known:
+            known[i] = numbering.number_of(paragraphs[i].element)
+        return known[i]
+
     filled = [i for i, para in enumerate(paragraphs) if para.text]
     for pos, i in enumerate(filled):
-        para, number = paragraphs[i], numbers[i]
-        if para.heading is not None or number is None or not _title_like(para.text):
+        para = paragraphs[i]
+        if para.heading is not None or not _title_like(para.text):
             continue
-        before = numbers[filled[pos - 1]] if pos > 0 else None
-        if pos + 1 >= len(filled) or before == number:
+        here = number(i)
+        if here is None:
+            continue
+        before = number(filled[pos - 1]) if pos > 0 else None
+        if pos + 1 >= len(filled) or before == here:
             continue  # the last line, or an item of a list that started above
         after = paragraphs[filled[pos + 1]]
-        if numbers[filled[pos + 1]] == number or after.heading is not None:
+        if number(filled[pos + 1]) == here or after.heading is not None:
             continue  # the first item of a list, or a heading with nothing under it
         if len(after.text) > MAX_TITLE_CHARS or after.text.rstrip().endswith(SENTENCE_END):
             para.heading = para.text  # the number is not part of the text
@@ -198,12 +210,10 @@ def read_draft(path: Path, package: Package | None = None) -> DocxDraft:
     body = root.find(qn("w:body"))
     numbering = Numbering(package, paragraph_styles)
     paragraphs: list[Para] = []
-    numbers: list[NumRef | None] = []
     for index, p in enumerate((body if body is not None else root).iter(qn("w:p"))):
         text = paragraph_text(p)
         paragraphs.append(Para(index, p, text, _heading(p, text, styles)))
-        numbers.append(numbering.number_of(p))
-    _mark_auto_numbered(paragraphs, numbers)
+    _mark_auto_numbered(paragraphs, numbering)
     sections: list[Section] = [Section(None)]
     for para in paragraphs:
         if para.heading is not None:

@@ -93,12 +93,29 @@ def _paragraph_styles_xml(data: bytes) -> bytes | None:
     return b"".join(chunks)
 
 
+# The last styles part read and its styles: the versions of a negotiation round usually carry
+# the very same part (one template), and the overview reads both (about 13 M instructions each).
+_last: tuple[bytes, Styles] | None = None
+
+
 def read_styles(package: Package) -> Styles:
-    """The paragraph styles of a package (none when it has no styles part)."""
+    """The paragraph styles of a package (none when it has no styles part); shared between
+    packages with the same styles part, so read-only."""
+    global _last
     data = package.parts.get(STYLES)
-    out = Styles()
     if data is None:
-        return out
+        return Styles()
+    last = _last
+    if last is not None and (last[0] is data or last[0] == data):
+        return last[1]
+    out = _read(package, data)
+    _last = (data, out)
+    return out
+
+
+def _read(package: Package, data: bytes) -> Styles:
+    """The paragraph styles of a styles part."""
+    out = Styles()
     where = f"{package.path.name}:{STYLES}"
     cut = _paragraph_styles_xml(data)
     root = None

@@ -8,12 +8,12 @@ and `tjek`'s findings on the newer version in the changed clause's topic. Others
 `compare_versions(..., assessors=[...])`.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: typing.NamedTuple compiles every string annotation
+# at import (a ForwardRef each), an evaluated one is almost free (issue 14).
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 if TYPE_CHECKING:  # the library and the rules load only when the overview assesses
-    from assembler.library.model import Library, Variant
+    from assembler.library.model import Library, Topic, Variant
     from assembler.rules.model import Finding
 
 
@@ -41,7 +41,7 @@ class Assessor(Protocol):
     def __call__(self, change: ChangeFacts) -> str | None: ...
 
 
-def _named(variant: Variant) -> str:
+def _named(variant: "Variant") -> str:
     return f"'{variant.name}' ({variant.position.lower()})"
 
 
@@ -56,8 +56,10 @@ class TermsAssessor:
     """What the change does to the clause's terms, as `aftale tjek` says it: its sentence, whose
     favour it is in and its source (assembler/audit/assess.assess_change)."""
 
-    def __init__(self, library: Library) -> None:
+    def __init__(self, library: "Library") -> None:
         self.library = library
+        # the rounds of v1 → v2 → v3 repeat a change in the round that made it and the whole one
+        self._memo: dict[tuple[str, str, str, str, str | None], str | None] = {}
 
     def __call__(self, change: ChangeFacts) -> str | None:
         """'Loftet … er fjernet, så … Ændringen er til fordel for medarbejderne. Kilde: S1 (…).'"""
@@ -66,12 +68,17 @@ class TermsAssessor:
         texts = self._texts(change)
         if texts is None:
             return None
-        before, after, rest = texts
+        key = (change.agreement, change.topic, *texts)
+        if key not in self._memo:
+            self._memo[key] = self._assess(*key)
+        return self._memo[key]
+
+    def _assess(
+        self, agreement: str, topic: str, before: str, after: str, rest: str | None
+    ) -> str | None:
         from assembler.audit.assess import assess_change  # the terms reader, only when assessed
 
-        result = assess_change(
-            change.topic, before, after, self.library, change.agreement, rest=rest
-        )
+        result = assess_change(topic, before, after, self.library, agreement, rest=rest)
         if result.favour not in SURE or not result.effects:
             return None  # only wording changed, or the program cannot tell: no sentence
         head, tail = _effects_first(result.text)
@@ -136,9 +143,11 @@ def _effects_first(text: str) -> tuple[str, str]:
 class LibraryAssessor:
     """Compares a changed clause with the clause library's variants of its topic."""
 
-    def __init__(self, library: Library) -> None:
+    def __init__(self, library: "Library") -> None:
         self.library = library
         self._memo: dict[tuple[str, str, str | None, str | None], str | None] = {}
+        # a version's clause recurs in several rounds (v1 → v2, v1 → v3): matched once
+        self._variants: dict[tuple[str, str, str], tuple[Variant, dict[str, str]] | None] = {}
 
     def __call__(self, change: ChangeFacts) -> str | None:
         """A sentence when the clause matches a variant after the change, or no longer does."""
@@ -152,14 +161,14 @@ class LibraryAssessor:
     def _assess(
         self, agreement: str, topic_id: str, before: str | None, after: str | None
     ) -> str | None:
-        from assembler.compare.variants import variant_of
-
+        if before is not None and before == after:
+            return None  # the clause reads as before: it matches what it matched
         try:
             topic = self.library.topic(agreement, topic_id)
         except KeyError:
             return None
-        new = variant_of(topic, after or "")
-        old = variant_of(topic, before) if before is not None else None
+        new = self._variant_of(agreement, topic, after or "")
+        old = self._variant_of(agreement, topic, before) if before is not None else None
         if new is not None and before is None:
             return f"Punktet svarer til bibliotekets variant {_named(new[0])}."
         if new is None:
@@ -189,11 +198,21 @@ class LibraryAssessor:
             f"Punktet er stadig bibliotekets variant {_named(new[0])} med andre værdier: {values}."
         )
 
+    def _variant_of(
+        self, agreement: str, topic: "Topic", text: str
+    ) -> "tuple[Variant, dict[str, str]] | None":
+        key = (agreement, topic.id, text)
+        if key not in self._variants:
+            from assembler.compare.variants import variant_of
+
+            self._variants[key] = variant_of(topic, text)
+        return self._variants[key]
+
 
 class FindingsAssessor:
     """`aftale tjek`'s findings on the newer version, for the changes in their topic's clause."""
 
-    def __init__(self, findings: list[Finding]) -> None:
+    def __init__(self, findings: "list[Finding]") -> None:
         self.by_topic: dict[str, list[Finding]] = {}
         for finding in findings:
             if finding.topic:

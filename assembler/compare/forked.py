@@ -24,6 +24,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from assembler.compare.model import Round
     from assembler.ooxml.package import Package
 
@@ -44,14 +46,18 @@ class Pending:
 
 _pending: Pending | None = None  # one per process: the command's child, until it is used
 _allowed = False  # set by the command-line entry point only: a server or a test never forks
+_meanwhile: Callable[[], object] | None = None  # the parent's own work while the child assesses
 _checked: tuple[list[Package], bool] | None = None  # the versions start() looked at, and whether
 # they concern home work (the overview asks again: home_work_of)
 
 
-def allow(yes: bool = True) -> None:
-    """Let this process fork a child for the overview (`aftale sammenlign` as a command)."""
-    global _allowed
+def allow(yes: bool = True, meanwhile: Callable[[], object] | None = None) -> None:
+    """Let this process fork a child for the overview (`aftale sammenlign` as a command);
+    `meanwhile` is work the parent does once it has sent the rounds, before the child answers
+    (loading what it prints with: the child's answer is what the command waits for)."""
+    global _allowed, _meanwhile
     _allowed = yes
+    _meanwhile = meanwhile if yes else None
 
 
 def start(packages: list[Package]) -> None:
@@ -134,6 +140,9 @@ def take(rounds: list[Round]) -> bool:
             _write_all(pending.send, marshal.dumps([_round_data(r) for r in rounds]))
         finally:
             os.close(pending.send)
+        if _meanwhile is not None:
+            with contextlib.suppress(Exception):  # whatever failed fails again where it is used
+                _meanwhile()
         result = marshal.loads(_read_all(pending.receive))
     except (OSError, EOFError, ValueError, TypeError):
         result = None
@@ -210,6 +219,9 @@ def _serve(packages: list[Package], receive: int, send: int) -> int:
     from assembler.regex_programs import save  # programs here (assembler/regex.py)
 
     save()
+    kinds = sys.modules.get("assembler.audit.terms.kinds_memo")  # and the terms' kinds, if read
+    if kinds is not None:
+        kinds.save()
     return 0
 
 

@@ -8,14 +8,15 @@ Matching never guesses: no match, or more than one variant matching, means 'unkn
 
 from __future__ import annotations
 
-import re
+from typing import Any
 
 from assembler.library.model import Topic, Variant
 from assembler.library.placeholders import CONDITION, PLACEHOLDER, REFERENCE, parse_ref
 from assembler.records import Record
+from assembler.regex import LazyPattern
 from assembler.render.clause_text import split_blocks
 
-ADJACENT = re.compile(rf"{PLACEHOLDER.pattern}(?:\s+{PLACEHOLDER.pattern})+")
+ADJACENT = LazyPattern(rf"{PLACEHOLDER.pattern}(?:\s+{PLACEHOLDER.pattern})+")
 REF_PREFIX = "xref_"  # a clause reference matches like a value ("§ 9"); never reported as one
 MAX_STEPS = 20_000  # bound on the paragraph search: untrusted text never costs more than this
 
@@ -78,8 +79,24 @@ def fill_values(template: str, text: str) -> dict[str, str] | None:
     return values
 
 
+_BLOCKS: dict[tuple[int, int], tuple[Any, ...]] = {}  # (topic, variant, blocks) by their ids
+MAX_BLOCKS = 512
+
+
 def _blocks(topic: Topic, variant: Variant) -> list[_Block]:
-    """The variant's template paragraphs with what may vary about each."""
+    """The variant's template paragraphs with what may vary about each, worked out once per
+    variant (every clause matched against the topic reads them; nothing changes them)."""
+    key = (id(topic), id(variant))
+    kept = _BLOCKS.get(key)
+    if kept is None or kept[0] is not topic or kept[1] is not variant:  # kept alive, so not reused
+        if len(_BLOCKS) >= MAX_BLOCKS:
+            _BLOCKS.clear()
+        kept = _BLOCKS[key] = (topic, variant, _read_blocks(topic, variant))
+    blocks: list[_Block] = kept[2]
+    return blocks
+
+
+def _read_blocks(topic: Topic, variant: Variant) -> list[_Block]:
     params = {p.name: p for p in topic.params_for(variant.id)}
     out = []
     for text, _bullet in split_blocks(variant.text):

@@ -76,12 +76,15 @@ def parse_date(raw: object) -> dt.date:
     raise ValueProblem(f"{_quote(raw)} er ikke en gyldig dato (skriv fx 1-3-2027)")
 
 
+MAX_EXPONENT = 15  # no answer needs more than a quadrillion; int('1e999999') would not finish
+
+
 def parse_number(raw: object) -> Decimal:
     """Numbers with comma or point decimals, thousands points, 'kr.' and spaces."""
     if isinstance(raw, bool):
         raise ValueProblem(f"{_quote(raw)} er ikke et tal")
     if isinstance(raw, (int, float, Decimal)):
-        return Decimal(str(raw))
+        return _usable(Decimal(str(raw)), raw)
     text = clean_text(raw).lower().replace(" ", "").removesuffix("kr.").removesuffix("kr")
     text = text.removeprefix("kr.").removeprefix("kr").rstrip(",-").strip()
     if "," in text:
@@ -89,9 +92,19 @@ def parse_number(raw: object) -> Decimal:
     elif re.fullmatch(r"\d{1,3}(\.\d{3})+", text):
         text = text.replace(".", "")
     try:
-        return Decimal(text)
+        number = Decimal(text)
     except InvalidOperation:
         raise ValueProblem(f"{_quote(raw)} er ikke et tal") from None
+    return _usable(number, raw)
+
+
+def _usable(number: Decimal, raw: object) -> Decimal:
+    """Refuse NaN, infinity ("NaN" in a cell, "Infinity" in YAML) and absurd sizes (1e999999)."""
+    if not number.is_finite():
+        raise ValueProblem(f"{_quote(raw)} er ikke et tal")
+    if number and not -MAX_EXPONENT <= number.adjusted() <= MAX_EXPONENT:
+        raise ValueProblem(f"{_quote(raw)} er ikke et tal, der kan bruges (for stort eller småt)")
+    return number
 
 
 def parse_time(raw: object) -> dt.time:

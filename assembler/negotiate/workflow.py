@@ -104,6 +104,8 @@ def counter_proposal_workflow(
         if notes.suffix.lower() == ".docx" or notes.resolve() in (out.resolve(), path.resolve()):
             raise OutputError(f"{notes}: noterne skrives som en tekstfil ved siden af "
                               "modforslaget; brug fx endelsen .txt.")  # fmt: skip
+        if answers is not None and notes.resolve() == answers.resolve():
+            raise OutputError(f"{notes}: noterne må ikke erstatte jeres svarfil (--svar).")
         if notes.exists() and not overwrite:
             raise OutputError(f"{notes}: filen findes allerede. Brug --overskriv for at erstatte "
                               "den.")  # fmt: skip

@@ -19,7 +19,7 @@ from lxml import etree
 
 from assembler.errors import InputFileError, OutputError, os_error_da
 from assembler.safeio.xmlprolog import has_doctype
-from assembler.safeio.zipcheck import OLE_MAGIC, read_members
+from assembler.safeio.zipcheck import OLE_MAGIC, check_structure, read_members
 
 __all__ = ["OLE_MAGIC", "Package", "package_bytes", "parse_xml", "read_package", "write_atomic"]
 
@@ -69,7 +69,9 @@ def _xml_reason(exc: etree.XMLSyntaxError) -> str:
 
 def read_package(path: Path, kind: str = "docx") -> Package:
     """Read and check an OOXML package (safeio.zipcheck); raise InputFileError in Danish."""
-    return Package(path=path, parts=read_members(path, kind))
+    parts = read_members(path, kind)
+    check_structure(path, kind, parts)
+    return Package(path=path, parts=parts)
 
 
 def _ordered(names: Iterable[str]) -> list[str]:

@@ -34,6 +34,13 @@ from assembler.render.template_check import (
     part_label,
     structural_problems,
 )
+from assembler.safeio.textbudget import (
+    BOUNDED_FILTERS,
+    TextTooLong,
+    bounded_concat,
+    checked_join,
+    refuse_long,
+)
 
 TEMPLATED_PART = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
 TAG_SPAN = re.compile(r"\{[{%#].*?[}%#]\}", re.DOTALL)
@@ -98,6 +105,25 @@ class _CodeGenerator(CodeGenerator):
             f") is aftale_record and {name} in aftale_v else environment.getattr(aftale_v, {name}))"
         )
 
+    @optimizeconst
+    def visit_Concat(self, node: nodes.Concat, frame: Frame) -> None:
+        """`a ~ b` as Jinja writes it, with the operands' joined length checked first."""
+        join = "markup_join" if frame.eval_ctx.autoescape else "str_join"
+        if frame.eval_ctx.volatile:
+            join = "(markup_join if context.eval_ctx.volatile else str_join)"
+        self.write(f"{join}(environment.checked_join((")
+        for operand in node.nodes:
+            self.visit(operand, frame)
+            self.write(", ")
+        self.write(")))")
+
+    def _output_child_to_const(self, node: Expr, frame: Frame, finalize: Any) -> str:
+        """Only the template's own text is written as a constant; Jinja would also compute a
+        constant expression here, while compiling and outside every bound ("x"|replace … ~ …)."""
+        if not isinstance(node, nodes.TemplateData):
+            raise nodes.Impossible()
+        return str(super()._output_child_to_const(node, frame, finalize))
+
     def _output_child_pre(self, node: Expr, frame: Frame, finalize: Any) -> None:
         """Before each output expression (Jinja's hook for it): our escaping when autoescape is
         fixed on; anything else as Jinja writes it."""
@@ -112,14 +138,18 @@ class _CodeGenerator(CodeGenerator):
 class _Sandbox(SandboxedEnvironment):
     """Jinja's sandbox (no underscore attributes, no unsafe methods) that also bounds * and **."""
 
-    intercepted_binops = frozenset({"*", "**"})
+    intercepted_binops = frozenset({"*", "**", "+"})
     code_generator_class = _CodeGenerator
     escape_output = staticmethod(escape_output)
+    concat = staticmethod(bounded_concat)  # a rendered part: at most textbudget.MAX_PART
+    checked_join = staticmethod(checked_join)
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
         """Refuse a product or power that would be huge (a template is untrusted code)."""
         if operator == "**" and isinstance(right, int | float) and abs(right) > 64:
             raise SecurityError("potensen er for stor")
+        if operator == "+" and isinstance(left, str | list) and isinstance(right, str | list):
+            refuse_long(len(left) + len(right))
         if operator == "*":
             for text, count in ((left, right), (right, left)):
                 sized = isinstance(text, str | list) and isinstance(count, int)
@@ -149,7 +179,13 @@ def make_environment() -> Environment:
     Every template, ours and the user's, is rendered here: a template is code from whoever wrote
     it, and docxtpl's own environment would let it reach Python's internals and run commands.
     """
-    return _Sandbox(autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True)
+    # optimized=False: Jinja would fold constant expressions while compiling ("x" ~ "x" …),
+    # outside every bound below; our templates have no constant expressions to fold.
+    env = _Sandbox(
+        autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True, optimized=False
+    )
+    env.filters.update(BOUNDED_FILTERS)  # filters that grow text check the size first
+    return env
 
 
 def _normalise_quotes(xml: str) -> str:
@@ -314,6 +350,8 @@ RENDER_REASONS: dict[type, str] = {
     OverflowError: "udtrykket giver et for stort tal",
     SecurityError: "udtrykket er ikke tilladt i en skabelon",
     RecursionError: "udtrykket er for dybt indlejret",
+    TextTooLong: "udtrykket laver for meget tekst (en værdi højst 1.000.000 tegn, en del højst "
+    "20.000.000)",
 }
 
 
@@ -364,6 +402,8 @@ def compile_template(path: Path, schema: dict[str, Any]) -> CompiledTemplate:
                     f"må ikke bruge {what}; brug kun felterne fra „aftale klausuler“"
                 )
                 problems += [] if problem in problems else [problem]
+            if forbidden:  # compiling would fold constants: 'x'|center(10**9) runs right here
+                continue
             template = env.from_string(source)
             # Jinja copies the globals' names out of a ChainMap for every render; the private
             # environment's globals never change, so one plain dict serves every render.
@@ -375,6 +415,10 @@ def compile_template(path: Path, schema: dict[str, Any]) -> CompiledTemplate:
             problems.append(
                 f"{where}: skabelonmærket kan ikke læses ({exc.message}) nær teksten "
                 f"„{line_text(source, exc.lineno).strip()[:60]}“"
+            )
+        except RecursionError:  # thousands of nested brackets: Jinja's parser recurses
+            problems.append(
+                f"{where}: et skabelonmærke er for dybt indlejret (for mange parenteser)"
             )
     if problems:
         raise TemplateError(f"Skabelonen {path} kan ikke bruges:", problems)

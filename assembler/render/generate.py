@@ -218,6 +218,11 @@ def generate(
         if done != len(planned):  # pragma: no cover - write_agreements yields every index
             raise RuntimeError("not every document was written")
         staging.commit(relpaths)
+    except OSError as exc:  # a full disk while writing (the workers' error names no file)
+        staging.discard()
+        raise OutputError(
+            f"{out_dir}: kan ikke skrive aftalerne. {os_error_da(exc, out_dir)}"
+        ) from exc
     except BaseException:
         staging.discard()
         raise

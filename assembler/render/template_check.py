@@ -111,6 +111,11 @@ FORBIDDEN_NODES: tuple[tuple[type[nodes.Node], str], ...] = (
     (nodes.ScopedEvalContextModifier, "{% autoescape %}, der slår sikker tegnbehandling fra"),
     (nodes.EvalContextModifier, "{% autoescape %}, der slår sikker tegnbehandling fra"),
 )
+# Loops over literal lists run without output or a call: bounded by their size and nesting
+# (our templates nest two loops and write no literal lists).
+MAX_ITEMS = 100
+MAX_LOOP_DEPTH = 3
+_DEPTH = "\x00depth"  # the loop depth, kept in the scope under a name no template can write
 LEAF = None  # a field's value: text, number or date, with nothing inside
 _UNCHECKED = object()  # reported already, or not a context value: not checked further
 _LOOP = object()  # the loop variable of {% for %}
@@ -167,9 +172,18 @@ class _VariableChecker:
         if isinstance(node, nodes.Filter) and node.name not in SAFE_FILTERS:
             self.forbidden.append((node.lineno, f"filteret „{node.name}“"))
             return
+        if isinstance(node, (nodes.List, nodes.Tuple, nodes.Dict)) and len(node.items) > MAX_ITEMS:
+            self.forbidden.append((node.lineno, f"lister med mere end {MAX_ITEMS} elementer"))
+            return
         if isinstance(node, nodes.For):
+            depth = scope.get(_DEPTH, 0) + 1
+            if depth > MAX_LOOP_DEPTH:
+                nested = f"mere end {MAX_LOOP_DEPTH} løkker inden i hinanden"
+                self.forbidden.append((node.lineno, nested))
+                return
             items = self.resolve(node.iter, scope)
             inner = dict(scope)
+            inner[_DEPTH] = depth
             inner["loop"] = _LOOP
             item = items[0] if isinstance(items, list) and items else _UNCHECKED
             for target in _names(node.target):

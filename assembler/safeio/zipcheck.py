@@ -8,18 +8,22 @@ and XML parts with a DOCTYPE. Sizes and member counts are also charged to the co
 
 from __future__ import annotations
 
+import hashlib
 import re
 import struct
 import zipfile
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, cast
+from xml.parsers import expat
 
 from isal import isal_zlib
+from lxml import etree
 
 from assembler.errors import InputFileError, os_error_da, zip_error_da
 from assembler.safeio import budget
+from assembler.safeio.sheetextent import Extent
 from assembler.safeio.xmlprolog import CHUNK, doctype_in, has_doctype
 
 MB = 1024 * 1024
@@ -34,6 +38,15 @@ MAIN_PART = {"docx": "word/document.xml", "xlsx": "xl/workbook.xml"}
 XML_SUFFIXES = (".xml", ".rels", ".vml")
 LOCAL_HEADER = struct.Struct("<4s2B4HL2L2H")  # a member's local header, as zipfile reads it
 FLAGS_FOR_ZIPFILE = 0x1 | 0x20 | 0x40  # encrypted, patched, strong encryption: zipfile decides
+W_MAIN = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+W_DOCUMENT = f"{{{W_MAIN}}}document"
+W_BODY = f"{{{W_MAIN}}}body"
+HEAD_CHUNK = 4096  # the body starts within the first few kilobytes of a document part
+SMALL_PART = 16 * 1024  # parts up to this size are checked every time (cheaper than a digest)
+MAX_PROVED = 512
+_PROVED: set[bytes] = set()  # digests of larger parts already proved well-formed
+_SAFE_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+MACRO_PARTS = ("vbaproject.bin", "vbadata.xml")
 UNSAFE_NAME = re.compile(r"(^[/\\])|(^[A-Za-z]:)|((^|[/\\])\.\.([/\\]|$))|[\x00-\x1f]")
 
 
@@ -96,6 +109,8 @@ def _check_members(path: Path, kind: str, infos: list[zipfile.ZipInfo]) -> None:
                 "gælder. Filen afvises."
             )
         seen.add(name.lower())
+        if name.lower().rsplit("/", 1)[-1] in MACRO_PARTS:
+            raise _refuse_macros(path, kind, name)
         if info.flag_bits & 0x1:
             raise InputFileError(
                 f"{path}: delen {name!r} er krypteret. Fjern adgangskoden i Office, og gem igen."
@@ -132,6 +147,105 @@ def _chunks(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path) -> Iter
                     "filen afvises."
                 )
             yield chunk
+
+
+def _refuse_macros(path: Path, kind: str, name: str) -> InputFileError:
+    """Macros (VBA) are code: never read, never passed on in a review copy or redline."""
+    return InputFileError(
+        f"{path}: filen indeholder makroer (delen {name!r}). Åbn den i Office, og gem den som "
+        f"{KIND_NAMES[kind]} uden makroer."
+    )
+
+
+def check_structure(path: Path, kind: str, parts: dict[str, bytes]) -> None:
+    """The parts every reader relies on: well-formed relationships and content types, no macro
+    content type, and a main part whose root is what the kind needs (w:document with w:body)."""
+    main = MAIN_PART[kind]
+    for name, data in parts.items():
+        if is_xml_part(name) and name != main:  # the main part: every reader parses it anyway
+            _well_formed(path, name, data)
+    if b"macroenabled" in parts.get("[Content_Types].xml", b"").lower():
+        raise _refuse_macros(path, kind, "[Content_Types].xml")
+    if kind == "docx":
+        root = _main_root(path, main, parts[main])
+        if root is not None:
+            why = (
+                f"præfikset i <{root}> hører ikke til Words navnerum"
+                if ":" in root
+                else f"den begynder med <{root}> i stedet for <w:document> med <w:body>"
+            )
+            raise InputFileError(
+                f"{path}: delen {main!r} er ikke et Word-dokument ({why}). Filen afvises."
+            )
+
+
+def _well_formed(path: Path, name: str, data: bytes) -> None:
+    """Refuse a part that is not well-formed XML (expat builds no tree: a few ms a package).
+
+    A broken styles, comments or header part would otherwise be carried into the review copy
+    or the redline, which Word then cannot open. Larger parts proved well-formed are remembered
+    by digest: the versions of one negotiation share their styles (a third of the check's time).
+    """
+    digest = hashlib.blake2b(data, digest_size=16).digest() if len(data) > SMALL_PART else b""
+    if digest in _PROVED:
+        return
+    try:
+        expat.ParserCreate().Parse(data, True)
+        if digest and len(_PROVED) < MAX_PROVED:
+            _PROVED.add(digest)
+    except (expat.ExpatError, LookupError):  # or an encoding expat lacks: lxml decides
+        try:
+            etree.fromstring(data, _SAFE_PARSER)
+        except etree.XMLSyntaxError as exc:
+            line, column = exc.position if exc.position else (exc.lineno, 0)
+            raise _broken(path, name, data, line, column) from exc
+        except LookupError as exc:  # encoding="TTF-8"
+            raise _broken(path, name, data, 1, 1) from exc
+
+
+def _broken(path: Path, name: str, data: bytes, line: int, column: int) -> InputFileError:
+    """A part that is not XML, named with file, part, line and column."""
+    if not data.strip():
+        return InputFileError(
+            f"{path}: delen {name!r} er tom. Filen er beskadiget; bed afsenderen om en ny "
+            "kopi, eller åbn og gem den i Office."
+        )
+    return InputFileError(
+        f"{path}: delen {name!r} er ikke gyldig XML (fejl i linje {line}, kolonne {column}). "
+        "Filen er beskadiget; bed afsenderen om en ny kopi, eller åbn og gem den i Office."
+    )
+
+
+def _main_root(path: Path, name: str, data: bytes) -> str | None:
+    """None when the part is a w:document with a w:body, else its root's name; read only as
+    far as the body (Word's documents put it first, after an optional background)."""
+    parser = etree.XMLPullParser(
+        events=("start",), resolve_entities=False, no_network=True, load_dtd=False
+    )
+    root: etree._Element | None = None
+    try:
+        for start in range(0, len(data), HEAD_CHUNK):
+            parser.feed(data[start : start + HEAD_CHUNK])
+            for _, found in parser.read_events():
+                element = cast(etree._Element, found)  # "start" events give elements only
+                root = element if root is None else root
+                if root.tag != W_DOCUMENT:  # also a w: prefix bound to no namespace
+                    return root_name(root)
+                if element.getparent() is root and element.tag == W_BODY:
+                    return None
+        parser.close()
+    except etree.XMLSyntaxError as exc:
+        line, column = exc.position if exc.position else (exc.lineno, 0)
+        raise _broken(path, name, data, line, column) from exc
+    except LookupError as exc:  # an encoding no parser knows
+        raise _broken(path, name, data, 1, 1) from exc
+    return root_name(root) if root is not None else "intet"
+
+
+def root_name(element: etree._Element) -> str:
+    """An element's name as written, for a message."""
+    tag = str(element.tag)
+    return tag.rsplit("}", 1)[-1]  # '{ns}document' → 'document'; 'w:document' (prefix unbound)
 
 
 def _refuse_doctype(path: Path, name: str) -> InputFileError:
@@ -228,12 +342,16 @@ def _inflated(fh: IO[bytes] | None, info: zipfile.ZipInfo) -> bytes | None:
 
 
 def scan_members(
-    path: Path, kind: str, pattern: re.Pattern[bytes] | None = None
+    path: Path,
+    kind: str,
+    pattern: re.Pattern[bytes] | None = None,
+    extents: dict[str, Extent] | None = None,
 ) -> tuple[list[str], set[str]]:
     """Check every member by streaming (nothing is kept); member names, and parts matching pattern.
 
     For packages another library reads itself (openpyxl, calamine): DOCTYPEs, names, sizes and
-    CRCs are checked here first, with memory bounded by the chunk size.
+    CRCs are checked here first, with memory bounded by the chunk size. With extents, each
+    worksheet's reach is measured on the way (safeio.sheetextent), keyed by part name.
     """
     archive, infos = _open(path, kind)
     found: set[str] = set()
@@ -245,6 +363,9 @@ def scan_members(
                     for _ in chunks:  # inflated for the CRC and size checks only
                         pass
                     continue
+                if extents is not None and _is_worksheet(info.filename):
+                    extents[info.filename] = extent = Extent()
+                    chunks = _measured(chunks, extent)
                 watched = _watch(chunks, info.filename, pattern, found)
                 if doctype_in(watched):
                     raise _refuse_doctype(path, info.filename)
@@ -255,13 +376,27 @@ def scan_members(
     return [i.filename for i in infos], found
 
 
+def _is_worksheet(name: str) -> bool:
+    """A worksheet part of a workbook."""
+    return name.startswith("xl/worksheets/") and name.endswith(".xml")
+
+
+def _measured(chunks: Iterator[bytes], extent: Extent) -> Iterator[bytes]:
+    """Pass chunks on while the extent counts them."""
+    for chunk in chunks:
+        extent.feed(chunk)
+        yield chunk
+
+
 def _watch(
     chunks: Iterator[bytes], name: str, pattern: re.Pattern[bytes] | None, found: set[str]
 ) -> Iterator[bytes]:
     """Pass chunks on while noting whether pattern occurs (also across chunk borders)."""
     tail = b""
     for chunk in chunks:
-        if pattern is not None and name not in found and pattern.search(tail + chunk):
+        # the chunk, and its border with the last one, without copying the chunk
+        searched = pattern is not None and name not in found
+        if searched and (pattern.search(chunk) or pattern.search(tail + chunk[:32])):  # type: ignore[union-attr]
             found.add(name)
         tail = chunk[-32:]
         yield chunk

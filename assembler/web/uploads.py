@@ -88,8 +88,37 @@ def _form_page(request: Request, kind: str, problem: str = "", status: int = 200
     )
 
 
+# Starlette's refusals of a malformed or oversized form (English) → what the user reads.
+FORM_ERRORS = (
+    (re.compile(r"Too many files\. Maximum number of files is (\d+)"),
+     "Der er for mange filer i formularen; højst {0} ad gangen."),
+    (re.compile(r"Too many fields\. Maximum number of fields is (\d+)"),
+     "Der er for mange felter i formularen; højst {0}."),
+    (re.compile(r"(?:Field|Part) exceeded maximum size of (\d+)KB"),
+     "Et felt i formularen er for langt (højst {0} KB)."),
+    (re.compile(r"Missing boundary|Invalid multipart"),
+     "Formularen kunne ikke læses. Genindlæs siden, og prøv igen."),
+)  # fmt: skip
+
+
+def _danish_form_error(exc: HTTPException) -> HTTPException:
+    """The same refusal with a Danish text, when Starlette refused the form itself."""
+    for pattern, text in FORM_ERRORS:
+        if exc.status_code == 400 and (found := pattern.search(str(exc.detail))):
+            return HTTPException(400, text.format(*found.groups()))
+    return exc
+
+
 async def _new_job(request: Request, kind: str, fill: Any) -> Response:
     """Parse the form, create the job, save its files, start it; back to the form on problems."""
+    try:
+        return await _parse_and_start(request, kind, fill)
+    except HTTPException as exc:
+        raise _danish_form_error(exc) from None
+
+
+async def _parse_and_start(request: Request, kind: str, fill: Any) -> Response:
+    """_new_job's work: the form is parsed by Starlette within FORM_LIMITS."""
     store = _state(request).jobs
     async with request.form(**FORM_LIMITS) as form:
         check_csrf(request, form.get("csrf"))

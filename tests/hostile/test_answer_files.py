@@ -47,6 +47,15 @@ CASES = {
             "medarbejdere[1]"
         ],
     ),
+    # int("1e999999999") builds a billion-digit number: this ran past 30 s before
+    "kaempetal.yaml": (
+        EXAMPLE.replace("loft_km: 50", 'loft_km: "1e999999999"'),
+        ['loft_km: "1e999999999" er ikke et tal, der kan bruges'],
+    ),
+    "nan-tekst.yaml": (
+        EXAMPLE.replace("loft_km: 50", 'loft_km: "NaN"'),
+        ['loft_km: "NaN" er ikke et tal'],
+    ),
     "utf16.yaml": (None, ["ikke gemt som UTF-8"]),
     "tom.yaml": ("", ["forventede felter"]),
     "liste.json": ("[1, 2, 3]", ["forventede felter"]),

@@ -10,6 +10,7 @@ import contextlib
 import io
 import json
 import os
+import re
 import sys
 import tempfile
 import zipfile
@@ -19,8 +20,11 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from assembler.answers.files import read_answers
+from assembler.answers.xlsx.write import answer_sheet_bytes
 from assembler.cli_support import INTERNAL_ERROR
 from assembler.launch import main
+from assembler.library import load_library
 from assembler.workflows import EXAMPLE_ANSWERS
 from tests.hostile.corpus import ENGLISH, document_xml, minimal_docx
 
@@ -38,6 +42,8 @@ SETTINGS = settings(
     derandomize=DEEP is None,
 )
 INTERNAL = INTERNAL_ERROR.split("(")[0]
+ACTIONS = ["cut", "flip", "drop", "rename", "doctype", "junk", "root", "add"]
+ADDED = ["word/vbaProject.bin", "word/comments.xml", "customXml/item9.xml", "word/" + "a" * 200]
 
 
 def _run(*args: str) -> tuple[int, str, str]:
@@ -122,7 +128,7 @@ def mutated_package(draw: st.DrawFn) -> bytes:
     for _ in range(draw(st.integers(1, 3))):
         name = draw(st.sampled_from(sorted(parts)))
         data = parts[name]
-        action = draw(st.sampled_from(["cut", "flip", "drop", "rename", "doctype", "junk"]))
+        action = draw(st.sampled_from(ACTIONS))
         if action == "cut":
             parts[name] = data[: draw(st.integers(0, len(data)))]
         elif action == "flip" and data:
@@ -136,6 +142,12 @@ def mutated_package(draw: st.DrawFn) -> bytes:
             )
         elif action == "doctype":
             parts[name] = b'<!DOCTYPE x [<!ENTITY e "e">]>' + data
+        elif action == "root":  # the same part under another root element (html, styles …)
+            root = draw(st.sampled_from([b"html", b"w:styles", b"w:document", b"w:body"]))
+            parts[name] = re.sub(rb"<(/?)[\w:]+", rb"<\1" + root, data, count=1)
+        elif action == "add":  # a part Word would run or could not open
+            added = draw(st.sampled_from(ADDED))
+            parts[added] = draw(st.sampled_from([b"", b"<x>", b"\x00\x01", b"<?xml?><x/>"]))
         else:
             parts[name] = draw(st.binary(max_size=200))
         if not parts:
@@ -154,3 +166,51 @@ def test_mutated_docx_parts_give_success_or_a_danish_error(package: bytes) -> No
         path = Path(folder) / "udkast.docx"
         path.write_bytes(package)
         _assert_danish_outcome(*_run("tjek", str(path), "--sektor", "stat", "--overskriv"))
+        first = Path(folder) / "forrige.docx"
+        first.write_bytes(minimal_docx())
+        redline = str(Path(folder) / "r.docx")
+        _assert_danish_outcome(*_run("sammenlign", str(first), str(path), "-o", redline,
+                                     "--overskriv", "--tillad-afvigelser"))  # fmt: skip
+
+
+def _sheet_parts() -> dict[str, bytes]:
+    """The parts of the example's answer sheet (written once)."""
+    library = load_library()
+    data = answer_sheet_bytes(library, read_answers(library, EXAMPLE_ANSWERS))
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return {i.filename: archive.read(i) for i in archive.infolist()}
+
+
+SHEET = _sheet_parts()
+EMPLOYEES = next(n for n, d in SHEET.items() if n.startswith("xl/worksheets/") and b"10877" in d)
+CELL_VALUES = [b"NaN", b"INF", b"-1e308", b"1e308", b"", b"abc", b"46812.5", b"-0"]
+REFERENCES = [b"XFD1048576", b"B1048576", b"XFD4", b"A99999999", b"ZZ60000", b"A0", b"4"]
+
+
+@st.composite
+def mutated_sheet(draw: st.DrawFn) -> bytes:
+    """The answer sheet with cell values and references replaced, far or impossible."""
+    parts = dict(SHEET)
+    xml = parts[EMPLOYEES]
+    for _ in range(draw(st.integers(1, 3))):
+        values = [m.span(1) for m in re.finditer(rb"<v>([^<]*)</v>", xml)]
+        refs = [m.span(1) for m in re.finditer(rb'<c r="([A-Z]+\d+)"', xml)]
+        spans, choices = (values, CELL_VALUES) if draw(st.booleans()) else (refs, REFERENCES)
+        start, end = draw(st.sampled_from(spans))
+        xml = xml[:start] + draw(st.sampled_from(choices)) + xml[end:]
+    parts[EMPLOYEES] = xml
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+@SETTINGS
+@given(sheet=mutated_sheet())
+def test_mutated_answer_sheets_give_success_or_a_danish_error(sheet: bytes) -> None:
+    """A far reference would make the reader allocate gigabytes: the process would abort here."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "svar.xlsx"
+        path.write_bytes(sheet)
+        _assert_danish_outcome(*_run("tjek", str(path)))

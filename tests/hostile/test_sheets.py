@@ -184,3 +184,73 @@ def test_damaged_and_hostile_zips(library: Library, example: Answers, tmp_path: 
 
     detailed = aftale("--detaljer", "generer", "beskadiget.xlsx", "-o", "ud", cwd=tmp_path)
     assert detailed.code == 1 and "detaljer: BadZipFile: Bad CRC-32" in detailed.err
+
+
+@pytest.mark.parametrize(
+    ("row", "needles"),
+    [
+        (
+            '<row r="1048576"><c r="B1048576" t="inlineStr"><is><t>x</t></is></c></row>',
+            ["„Individuelle aftaler“ går til række 1.048.576", "højst have 50.000 medarbejdere"],
+        ),
+        (
+            '<row r="60000"><c r="XFD60000"><v>1</v></c></row>',
+            ["„Individuelle aftaler“ går til række 60.000"],
+        ),
+        (
+            '<row r="40000"><c r="XFD40000"><v>1</v></c></row>',
+            ["„Individuelle aftaler“ har indhold helt ud i kolonne XFD", "10.000.000 celler"],
+        ),
+        (  # cells without a reference follow each other: 20,000 of them reach past XFD
+            '<row r="40000">' + "<x:c><x:v>1</x:v></x:c>" * 20_000 + "</row>",
+            ["„Individuelle aftaler“ har indhold helt ud i kolonne XFD"],
+        ),
+    ],
+    ids=["last-row", "far-row-and-column", "far-column", "unreferenced-cells"],
+)
+def test_one_value_far_away_is_refused_before_the_reader_allocates(
+    library: Library, example: Answers, tmp_path: Path, row: str, needles: list[str]
+) -> None:
+    """calamine holds a sheet as one block up to its last value: row 1,048,576 took 2.4 GB and
+    the process aborted with "memory allocation of 2449473536 bytes failed"."""
+
+    def far(parts: dict[str, bytes]) -> None:
+        name = _employee_part(parts)
+        parts[name] = parts[name].replace(b"</sheetData>", row.encode() + b"</sheetData>")
+
+    _sheet(library, example, tmp_path, far)
+    before = snapshot(tmp_path)
+    for command in (("generer", "svar.xlsx", "-o", "ud"), ("tjek", "svar.xlsx")):
+        run = aftale(*command, cwd=tmp_path)
+        assert_refused(run, "svar.xlsx: arket", *needles)
+        assert run.peak_mb < 150, run.peak_mb  # refused while streaming, before any block
+    assert snapshot(tmp_path) == before
+
+
+def test_a_far_empty_styled_cell_costs_nothing(
+    library: Library, example: Answers, tmp_path: Path
+) -> None:
+    def styled(parts: dict[str, bytes]) -> None:
+        name = _employee_part(parts)
+        cell = b'<row r="1048576"><c r="XFD1048576" s="1"/></row>'
+        parts[name] = parts[name].replace(b"</sheetData>", cell + b"</sheetData>")
+
+    _sheet(library, example, tmp_path, styled)
+    run = aftale("tjek", "svar.xlsx", cwd=tmp_path)
+    assert run.code == 0, run.err
+    assert_no_english(run)
+
+
+@pytest.mark.parametrize("value", ["NaN", "INF", "-INF"])
+def test_a_number_cell_that_is_not_a_number_names_the_cell(
+    library: Library, example: Answers, tmp_path: Path, value: str
+) -> None:
+    def nan(parts: dict[str, bytes]) -> None:
+        name = _employee_part(parts)
+        number = rb"\1<v>" + value.encode() + b"</v>"
+        parts[name] = re.sub(rb'(<c r="H3"[^>]*>)<v>[^<]*</v>', number, parts[name], count=1)
+
+    _sheet(library, example, tmp_path, nan)
+    run = aftale("generer", "svar.xlsx", "-o", "ud", cwd=tmp_path)
+    assert_refused(run, "Individuelle aftaler!H3", "er ikke et tal")
+    assert not (tmp_path / "ud").exists()

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
+from assembler import textable
 from assembler.textable import Console, Table
 
 
@@ -70,3 +73,30 @@ def test_fold_gives_what_textwrap_gives() -> None:
         for line in text.split("\n"):
             wanted += textwrap.wrap(line, max(width, 1), break_on_hyphens=False) or [""]
         assert fold(text, width) == wanted, (text, width)
+
+
+def _narrowed_one_by_one(natural: list[int], fixed: set[int], room: int) -> list[int]:
+    """The widths as the table first computed them: the widest column narrowed a step at a time."""
+    widths = list(natural)
+    while sum(widths) > room:
+        flexible = [
+            k for k in range(len(widths)) if k not in fixed and widths[k] > textable.MIN_COLUMN
+        ]
+        if not flexible:
+            break
+        widest = max(flexible, key=lambda k: widths[k])
+        widths[widest] -= 1
+    return widths
+
+
+def test_columns_narrow_as_one_step_at_a_time_would() -> None:
+    rng = random.Random(14)
+    for _ in range(400):
+        table = textable.Table.grid()
+        natural = [rng.choice([1, 4, 5, 9, 30, 30, 200, 2000]) for _ in range(rng.randint(1, 4))]
+        fixed = {k for k in range(len(natural)) if rng.random() < 0.3}
+        for k in range(len(natural)):
+            table.add_column(no_wrap=k in fixed)
+        table.add_row(*("x" * n for n in natural))
+        room = rng.randint(0, 250)
+        assert table._widths(room, with_header=False) == _narrowed_one_by_one(natural, fixed, room)

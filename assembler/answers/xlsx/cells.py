@@ -21,6 +21,7 @@ from python_calamine import CalamineError, CalamineSheet, CalamineWorkbook
 
 from assembler.errors import InputFileError
 from assembler.library.model import Param
+from assembler.safeio.sheetextent import Extent
 from assembler.safeio.zipcheck import scan_members
 
 ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
@@ -31,6 +32,11 @@ FORMULA_MISSING = (
 )
 MAX_EMPLOYEE_ROWS = 50_000  # documented in the README; a larger staff is split over several sheets
 MAX_SHEET_ROWS = MAX_EMPLOYEE_ROWS + 100  # header rows, the example row and some slack
+# The reader holds a sheet as one block from A1 to its last value (32 bytes a cell): 10 million
+# cells stay under 350 MB; an answer sheet of 50,000 employees fills about 3.7 million.
+MAX_CELLS = 10_000_000
+MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 
 @dataclass
@@ -100,6 +106,10 @@ class AnswerBook:
             merged = sheet.merged_cell_ranges or []
         except CalamineError as exc:
             raise _unreadable(self.path) from exc
+        except BaseException as exc:  # a panic in calamine while it reads the sheet
+            if type(exc).__name__ != "PanicException":
+                raise
+            raise _unreadable(self.path) from None
         grid = Grid(title, values)
         grid.merged = [(r1 + 1, c1 + 1, r2 + 1, c2 + 1) for (r1, c1), (r2, c2) in merged]
         if self._has_formulas:
@@ -113,22 +123,29 @@ def _sheet_values(path: Path, sheet: CalamineSheet, title: str) -> list[list[Any
     """All values of a sheet from row 1, '' as None; refuse more rows than the cap."""
     height = sheet.end[0] + 1 if sheet.end else 0
     if height > MAX_SHEET_ROWS:
-        raise InputFileError(
-            f"{path}: arket „{title}“ går til række {height:,}".replace(",", ".")
-            + f"; et svarark kan højst have {MAX_EMPLOYEE_ROWS:,}".replace(",", ".")
-            + " medarbejdere. Del medarbejderne på flere svarark, eller slet indhold langt nede "
-            "i arket."
-        )
+        raise _too_many_rows(path, title, height)
     # Row by row, with equal texts shared: a 50,000-row sheet repeats the same few answers
     # millions of times, and one object per cell was most of the reader's memory.
     lead: list[Any] = [None] * (sheet.start[1] if sheet.start else 0)
     shared: dict[str, str] = {}
     values: list[list[Any]] = []
-    for row in sheet.iter_rows():  # rows from the first; columns from sheet.start
-        values.append(
-            lead
-            + [None if v == "" else shared.setdefault(v, v) if type(v) is str else v for v in row]
-        )
+    try:
+        for row in sheet.iter_rows():  # rows from the first; columns from sheet.start
+            values.append(
+                lead
+                + [
+                    None if v == "" else shared.setdefault(v, v) if type(v) is str else v
+                    for v in row
+                ]
+            )
+    except BaseException as exc:  # calamine panics (pyo3's PanicException is no Exception)
+        if type(exc).__name__ != "PanicException":
+            raise
+        raise InputFileError(
+            f"{path}: arket „{title}“, række {len(values) + 1}: en celle har en værdi, der ikke "
+            "kan læses (fx et tal i en datocelle langt uden for Excels datoer). Ret eller slet "
+            "værdien, og gem igen."
+        ) from None
     return values
 
 
@@ -160,6 +177,56 @@ def _unreadable(path: Path) -> InputFileError:
     )
 
 
+def _check_extents(path: Path, extents: dict[str, Extent]) -> None:
+    """Refuse a sheet whose values reach so far that reading it would exhaust memory."""
+    far = {part: e for part, e in extents.items() if e.rows > MAX_SHEET_ROWS or e.cells > MAX_CELLS}
+    if not far:
+        return
+    titles = _sheet_titles(path)
+    for part, extent in sorted(far.items()):
+        title = titles.get(part, part)
+        if extent.rows > MAX_SHEET_ROWS:
+            raise _too_many_rows(path, title, extent.rows)
+        raise InputFileError(
+            f"{path}: arket „{title}“ har indhold helt ud i kolonne "
+            f"{column_letter(min(extent.columns, 16_384))}; et svarark kan højst fylde "
+            f"{MAX_CELLS:,}".replace(",", ".")
+            + " celler. Slet indholdet langt til højre i arket (markér kolonnerne, og vælg "
+            "Slet), og gem igen."
+        )
+
+
+def _sheet_titles(path: Path) -> dict[str, str]:
+    """Worksheet part name → sheet title, from the workbook and its relationships."""
+    from assembler.ooxml.package import parse_xml  # only for a sheet that is refused
+
+    with zipfile.ZipFile(path) as archive:
+        names = set(archive.namelist())
+        book = archive.read("xl/workbook.xml")
+        rels_name = "xl/_rels/workbook.xml.rels"
+        rels = archive.read(rels_name) if rels_name in names else b"<Relationships/>"
+    targets = {
+        r.get("Id"): r.get("Target", "").lstrip("/")
+        for r in parse_xml(rels, f"{path.name}:{rels_name}")
+    }
+    titles = {}
+    for sheet in parse_xml(book, f"{path.name}:xl/workbook.xml").iter(f"{{{MAIN_NS}}}sheet"):
+        target = targets.get(sheet.get(f"{{{REL_NS}}}id"), "")
+        part = target if target.startswith("xl/") else f"xl/{target}"
+        titles[part] = sheet.get("name", part)
+    return titles
+
+
+def _too_many_rows(path: Path, title: str, height: int) -> InputFileError:
+    """The row cap, stated in the error."""
+    return InputFileError(
+        f"{path}: arket „{title}“ går til række {height:,}".replace(",", ".")
+        + f"; et svarark kan højst have {MAX_EMPLOYEE_ROWS:,}".replace(",", ".")
+        + " medarbejdere. Del medarbejderne på flere svarark, eller slet indhold langt nede "
+        "i arket."
+    )
+
+
 def open_workbook(path: Path) -> AnswerBook:
     """Safety-check the package, then open it for reading values."""
     suffix = path.suffix.lower()
@@ -169,7 +236,9 @@ def open_workbook(path: Path) -> AnswerBook:
             "kolonnetyperne. Brug svararket fra „aftale svarark“ og gem det som "
             "Excel-projektmappe (.xlsx)."
         )
-    names, with_formulas = scan_members(path, "xlsx", FORMULA)
+    extents: dict[str, Extent] = {}
+    names, with_formulas = scan_members(path, "xlsx", FORMULA, extents)
+    _check_extents(path, extents)
     if "xl/vbaProject.bin" in names:
         raise InputFileError(f"{path}: filen indeholder makroer. Gem den som .xlsx uden makroer.")
     has_formulas = any(name.startswith("xl/worksheets/") for name in with_formulas)

@@ -18,6 +18,8 @@ AMOUNT = LazyPattern(
     r"hjemmearbejdsdag)|\s+(?P<adv>månedligt|årligt|ugentligt|dagligt))?",
     re.I,
 )
+PAID = LazyPattern(CASH + r"|udbetal\w*|betal\w*|dækk\w*", re.I)  # a sentence about money
+NO_RIGHT = LazyPattern(r"ikke\s+ret\s+til", re.I)
 PERIODS = {"måned": "måned", "år": "år", "uge": "uge", "dag": "dag", "hjemmearbejdsdag": "dag",
            "månedligt": "måned", "årligt": "år", "ugentligt": "uge", "dagligt": "dag"}  # fmt: skip
 
@@ -25,7 +27,7 @@ PERIODS = {"måned": "måned", "år": "år", "uge": "uge", "dag": "dag", "hjemme
 def amount_terms(s: Sentence) -> list[Term]:
     """Sums of money paid for home work: '300 kr. pr. måned', 'kr. 1.250 årligt'."""
     text = s.text
-    if not re.search(CASH + r"|udbetal\w*|betal\w*|dækk\w*", text, re.I):
+    if not PAID.search(text):
         return []
     out = []
     for m in AMOUNT.finditer(text):
@@ -234,8 +236,6 @@ def transport_terms(s: Sentence) -> list[Term]:
             continue
         start, end = s.span(m)
         window = text[max(0, m.start() - 30) : min(len(text), m.end() + 40)]
-        neg = kind != "transport_start" and (
-            negated(window) or bool(re.search(r"ikke\s+ret\s+til", text, re.I))
-        )
+        neg = kind != "transport_start" and (negated(window) or bool(NO_RIGHT.search(text)))
         out.append(Term(kind, {}, s.para, start, end, m.group(0), s.topic, neg))
     return out + caps

@@ -155,16 +155,22 @@ EMPLOYER = (
 )
 
 
+BOTH_MAY = LazyPattern(r"hver\s+af\s+parterne|begge\s+parter|parterne\s+kan|af\s+parterne", re.I)
+EMPLOYER_MAY = LazyPattern(
+    rf"(?:{EMPLOYER})\s+kan\s+(?:\w+\s+){{0,3}}opsige|opsiges\s+af\s+(?:{EMPLOYER})", re.I
+)
+EMPLOYEE_MAY = LazyPattern(
+    r"medarbejderen\s+kan\s+(?:\w+\s+){0,3}opsige|opsiges\s+af\s+medarbejder", re.I
+)
+
+
 def _terminating_party(text: str) -> str:
     """Who may terminate: 'arbejdsgiveren', 'medarbejderen' or 'begge'."""
-    if re.search(r"hver\s+af\s+parterne|begge\s+parter|parterne\s+kan|af\s+parterne", text, re.I):
+    if BOTH_MAY.search(text):
         return "begge"
-    if re.search(rf"(?:{EMPLOYER})\s+kan\s+(?:\w+\s+){{0,3}}opsige|opsiges\s+af\s+(?:{EMPLOYER})",
-                 text, re.I):  # fmt: skip
+    if EMPLOYER_MAY.search(text):
         return "arbejdsgiveren"
-    if re.search(
-        r"medarbejderen\s+kan\s+(?:\w+\s+){0,3}opsige|opsiges\s+af\s+medarbejder", text, re.I
-    ):
+    if EMPLOYEE_MAY.search(text):
         return "medarbejderen"
     return "begge"
 

@@ -105,3 +105,15 @@ def test_numbering_follows_the_styles_read_once() -> None:
         assert reader.number_of(p) == ("3", "1")
         assert reader.number_of(plain) is None
         assert reader.default_style == "Brod"
+
+
+def test_versions_with_the_same_styles_part_share_one_reading() -> None:
+    data = _python_docx_styles()
+    first = read_styles(_package(data))
+    assert read_styles(_package(bytes(bytearray(data)))) is first  # equal bytes, another object
+    other = data.replace(b'w:styleId="Heading1"', b'w:styleId="Overskrift1"', 1)
+    changed = read_styles(_package(other))
+    assert changed is not first
+    assert "Overskrift1" in changed.by_id and "Heading1" not in changed.by_id
+    assert "Heading1" in first.by_id  # the earlier reading is untouched
+    assert read_styles(_package(data)).by_id == first.by_id

@@ -183,3 +183,26 @@ def test_no_child_unless_allowed_or_while_other_threads_run(tmp_path: Path) -> N
         forked.allow(False)
         stop.set()
         other.join()
+
+
+@pytest.mark.parametrize("fails", [False, True])
+def test_the_parents_own_work_runs_while_the_child_assesses(
+    tmp_path: Path, seen: Seen, fails: bool
+) -> None:
+    paths = _write(tmp_path, VERSIONS[:2])
+    expected = _compare(paths, fork=False)
+    calls: list[bool] = []
+
+    def meanwhile() -> None:
+        calls.append(forked._pending is None)  # the rounds are sent: the child is being asked
+        if fails:
+            raise ImportError("not there")  # fails again, and is reported, where it is used
+
+    forked.allow(meanwhile=meanwhile)
+    try:
+        got = compare_versions(paths, ["Ledelsen"], ["2027-03-02"])
+    finally:
+        forked.allow(False)
+    assert calls == [True] and seen.took == [True]
+    assert _overview(got) == _overview(expected)
+    assert forked._meanwhile is None  # forgotten with the permission
