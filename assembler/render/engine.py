@@ -36,6 +36,7 @@ from assembler.render.template_check import (
 )
 from assembler.safeio.textbudget import (
     BOUNDED_FILTERS,
+    MAX_PART,
     TextTooLong,
     bounded_concat,
     checked_join,
@@ -244,6 +245,10 @@ def _without_breaks(env: Environment, patched: str, source: str) -> Template | N
     return template
 
 
+# Longest unbroken output taken as it is. With its breaks it is at most 6/5 as long (each break
+# stands before a "<w:p>" at least), well within textbudget's MAX_PART; a longer one is rendered
+# by the template with breaks, which refuses a part over the budget exactly as before.
+UNBROKEN_MAX = MAX_PART // 2
 FEW_BREAKS = 16  # line breaks looked at one by one before a plain search takes over
 
 
@@ -311,7 +316,8 @@ class CompiledTemplate:
                     xml = unbroken.render(context)
                 except Exception:  # reported as below, from the template with line breaks
                     xml = None
-                if xml is not None and not break_before_paragraph(xml):
+                # (a part near the text budget renders with breaks: they count towards it)
+                if xml is not None and len(xml) <= UNBROKEN_MAX and not break_before_paragraph(xml):
                     texts[part] = xml
                     continue
             try:

@@ -249,3 +249,25 @@ def test_a_break_before_a_paragraph_is_found_as_a_plain_search_finds_it(xml: str
     from assembler.render.engine import break_before_paragraph
 
     assert break_before_paragraph(xml) is ("\n<w:p" in xml)
+
+
+def test_a_part_over_the_text_budget_is_refused_as_before(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The budget counts the output with its line breaks: a part that fits only without them is
+    refused, as the template with breaks refuses it."""
+    from assembler.render import engine
+    from assembler.safeio import textbudget
+
+    paragraphs = ["{{ aftale.titel }}"] * 30
+    compiled = compile_template(_template(tmp_path, *paragraphs), SCHEMA)
+    compiled.compile_unbroken()
+    context = {"aftale": {"titel": "x"}}
+    with_breaks = compiled.sources["word/document.xml"].count("\n<w:p")
+    budget = len(_with_breaks_only(compiled).render_texts(context)["word/document.xml"]) + 10
+    monkeypatch.setattr(textbudget, "MAX_PART", budget)  # the breaks tip the part over it
+    monkeypatch.setattr(engine, "UNBROKEN_MAX", budget // 2)
+    assert with_breaks > 10
+    for template in (compiled, _with_breaks_only(compiled)):
+        with pytest.raises(TemplateError, match="for meget tekst"):
+            template.render_texts(context)
