@@ -1,7 +1,7 @@
 """Benchmark: `aftale generer` on a 10,000- and a 50,000-employee answer sheet, against a baseline.
 
 Run: `python bench/scale.py [--runs N] [--sizes 10000,50000] [--baseline REV]`. The baseline is
-the code at git revision REV (default cb58c1e: main when the last pass started, so the same
+the code at git revision REV (default 5e5070a: main when the last pass started, so the same
 clause library and templates), unpacked
 with `git archive` into a temporary folder and run the same way; the baseline must read the same
 library, so pass a newer REV once main's library changes.
@@ -10,7 +10,17 @@ and the peak resident memory of its largest process (the main process or a worke
 by wait4. The last lines are the ratios new/baseline, median over the runs. The machine is shared:
 quote medians, and rerun on a quiet machine for final figures.
 
-Last measured (2026-11-28, 00:32-01:00, the sixth pass against cb58c1e, three other sessions
+Last measured (2026-11-28, 03:16-03:20, the seventh pass against 5e5070a, other sessions'
+tests running, load 3.4-3.7, so CPU seconds are the figure to read and the coordinator takes
+the quiet wall figures): 10,000 rows, 3 runs: CPU (user + system, workers included) 16.6 s
+against 17.3 s, ratio 0.96 (runs 17.9, 16.6, 15.6 / 20.0, 16.7, 17.3 s); wall 28.6 s against
+27.2 s (13.4-32.5 s and 16.3-37.0 s: the load, not the code); peak 114-115 MB against 113 MB.
+A second series (03:44-03:47, load 1.9-4.5, before the last rendering step): CPU 14.6 s
+against 15.1 s, ratio 0.97 (runs 14.2, 18.7, 14.6 / 14.6, 15.1, 15.2 s); wall 19.7 s against
+19.6 s; peak 114-115 MB against 113 MB. Instruction counts (callgrind), which the load does not
+move, are in the README: -7.1 % per agreement, -3.5 % for a whole 2,000-row generer in one
+process (before the last two rendering steps).
+Before (2026-11-28, 00:32-01:00, the sixth pass against cb58c1e, three other sessions
 running, load 2.5-5, so the figures are CPU-bound guesses and the coordinator takes the quiet
 ones): 10,000 rows, two series of 3 runs: CPU (user + system, workers included) 17.6 s and 19.2 s
 against 20.2 s and 20.7 s, ratio 0.87 and 0.93 (runs 17.6, 17.6, 19.4 / 23.9, 20.2, 20.0 s and
@@ -59,7 +69,7 @@ sys.path.insert(0, str(ROOT))
 
 from tests.peak import measure  # noqa: E402  (peak memory of the command, not of this process)
 
-BASELINE = "cb58c1e"
+BASELINE = "5e5070a"
 CACHE = ROOT / "bench" / ".bench-sheets"
 
 

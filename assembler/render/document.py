@@ -11,7 +11,7 @@ from assembler.answers.model import AgreementAnswers, Answers, TopicAnswer
 from assembler.errors import TemplateError
 from assembler.library.model import Library
 from assembler.ooxml.bookmarks import anchor_headings, anchor_headings_xml
-from assembler.ooxml.customxml import embed_json, payload_json
+from assembler.ooxml.customxml import payload_json
 from assembler.ooxml.docprops import (
     CONTENT_TYPES,
     CORE,
@@ -25,7 +25,8 @@ from assembler.ooxml.fields import keep_with_next_before, place_ref_fields
 from assembler.ooxml.package import parse_xml
 from assembler.ooxml.wellformed import WellFormedCheck
 from assembler.render.context import build_context, is_draft
-from assembler.render.engine import TEMPLATED_PART, CompiledTemplate
+from assembler.render.embedded import embed_pieces
+from assembler.render.engine import CompiledTemplate
 from assembler.render.memo import LastResult
 from assembler.render.template_check import part_label
 
@@ -70,15 +71,29 @@ def answers_json(library: Library, answers: Answers, agreement: AgreementAnswers
     The text of a JSON object with sorted keys is its sorted members joined, so each topic
     answer's text (shared by most employees) and the local answers' text are written once.
     """
-    members = dict(_head_json(library, answers, agreement.agreement))
+    return "".join(answers_json_pieces(library, answers, agreement))
+
+
+def answers_json_pieces(
+    library: Library, answers: Answers, agreement: AgreementAnswers
+) -> list[str]:
+    """answers_json's text as pieces, most of them the same objects for every agreement of a
+    batch (the head's and the local answers' members, each shared topic answer's text)."""
+    members: dict[str, list[str]] = {
+        key: [text] for key, text in _head_json(library, answers, agreement.agreement).items()
+    }
     if agreement.agreement == "individuel":
-        members["lokalaftale"] = _local_json(answers.local)
-    svar = ",".join(
-        f"{_key_json(topic_id)}:{_topic_raw(agreement, topic_id)[2]}"
-        for topic_id in sorted(agreement.topics)
-    )
-    members["svar"] = "{" + svar + "}"
-    return "{" + ",".join(f"{_key_json(k)}:{members[k]}" for k in sorted(members)) + "}"
+        members["lokalaftale"] = [_local_json(answers.local)]
+    svar = ["{"]
+    for topic_id in sorted(agreement.topics):
+        svar += [_key_json(topic_id), ":", _topic_raw(agreement, topic_id)[2], ","]
+    svar[-1:] = ["}"] if len(svar) > 1 else ["{", "}"]
+    members["svar"] = svar
+    pieces = ["{"]
+    for key in sorted(members):
+        pieces += [_key_json(key), ":", *members[key], ","]
+    pieces[-1] = "}"
+    return pieces
 
 
 def _head_members(library: Library, answers: Answers, agreement: str) -> dict[str, str]:
@@ -139,7 +154,7 @@ def render_agreement(
     parts.update((part, xml.encode("utf-8")) for part, xml in texts.items() if part != DOCUMENT)
     # (a body without any template tag is the template's own)
     body = texts[DOCUMENT] if DOCUMENT in texts else parts[DOCUMENT].decode("utf-8")
-    _check_well_formed(parts, body, compiled.name)
+    _check_well_formed(parts, body, compiled)
     pairs = [(a.title, a.bookmark) for a in anchors]
     xml = place_ref_fields(body)
     xml = keep_with_next_before(xml, SIGNATURE_STYLE)
@@ -152,14 +167,31 @@ def render_agreement(
         parts[DOCUMENT] = etree.tostring(
             root, xml_declaration=True, encoding="UTF-8", standalone=True
         )
-    embed_json(parts, answers_json(library, answers, agreement))
+    embed_pieces(parts, answers_json_pieces(library, answers, agreement))
     _set_properties(parts, library.version_label, answers.version)
     # The body and the embedded answers differ per agreement: deflated fast, not cached. The
     # template's own custom XML parts are deflated the same way but are the same every time.
-    custom = {name for name in parts if name.startswith("customXml/item")}
-    own = frozenset(name for name in custom if name in compiled.package.parts)
-    quick = frozenset({DOCUMENT, *(custom - own)})
+    quick, own = _deflate_levels(compiled, tuple(parts))
     return fast_package_bytes(parts, _DEFLATED, quick, FAST, own)
+
+
+MAX_NAME_SETS = 64
+
+
+def _deflate_levels(
+    compiled: CompiledTemplate, names: tuple[str, ...]
+) -> tuple[frozenset[str], frozenset[str]]:
+    """(parts deflated fast and not cached, parts deflated fast and cached) for a document of
+    this template with these part names: worked out once per batch (the names are the same)."""
+    levels = compiled.by_names.get(names)
+    if levels is None:
+        custom = {name for name in names if name.startswith("customXml/item")}
+        own = frozenset(name for name in custom if name in compiled.package.parts)
+        levels = (frozenset({DOCUMENT, *(custom - own)}), own)
+        if len(compiled.by_names) >= MAX_NAME_SETS:
+            compiled.by_names.clear()
+        compiled.by_names[names] = levels
+    return levels
 
 
 # The property parts as _set_properties leaves them, by what they are made from: the same for
@@ -192,12 +224,13 @@ def _parse_rendered(data: bytes, where: str) -> etree._Element:
         return parse_xml(data, where)  # raises the shared Danish error
 
 
-def _check_well_formed(parts: dict[str, bytes], document: str, name: str) -> None:
+def _check_well_formed(parts: dict[str, bytes], document: str, compiled: CompiledTemplate) -> None:
     """A template whose rendering is not well-formed XML is reported, never shipped (`document`:
-    the rendered body, as text; its entry in parts is not read)."""
-    for part, data in parts.items():
-        if not TEMPLATED_PART.match(part):
-            continue
+    the rendered body, as text; its entry in parts is not read; the parts are the template's own,
+    some rendered)."""
+    name = compiled.name
+    for part in compiled.templated_parts:
+        data = parts[part]
         if part == DOCUMENT:
             problem = _WELL_FORMED.text_problem(document)
         else:

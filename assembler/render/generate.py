@@ -193,30 +193,30 @@ def generate(
         agreements = [d.agreement for d in planned]
         written = write_agreements(library, answers, templates, agreements, targets)
         first = next(written, None)  # the workers have started
-        lines = findings() if callable(findings) else findings
+        lines = (findings() if callable(findings) else findings) or {}
+        # Every row is known now (a document either is written or the run fails and nothing
+        # is), so the manifest is staged while the workers render instead of after them.
+        rows = [
+            ManifestRow(d.origin, d.relpath, d.label, "skrevet", list(lines.get(d.origin, [])))
+            for d in planned
+        ]
+        rows += skipped or []
+        with staging.open(MANIFEST_FILE) as fh:
+            write_manifest_json(rows, fh)
+        with staging.open(MANIFEST_CSV) as fh:
+            write_manifest_csv(rows, fh)
         shown = 0  # documents written but not yet passed to `progress`
-        for index in itertools.chain([] if first is None else [first], written):
-            doc = planned[index]
-            rows.append(
-                ManifestRow(
-                    doc.origin,
-                    doc.relpath,
-                    doc.label,
-                    "skrevet",
-                    list((lines or {}).get(doc.origin, [])),
-                )
-            )
+        done = 0
+        for _ in itertools.chain([] if first is None else [first], written):
+            done += 1
             shown += 1
             if progress and shown >= PROGRESS_STEP:
                 progress(shown)
                 shown = 0
         if progress and shown:
             progress(shown)
-        rows += skipped or []
-        with staging.open(MANIFEST_FILE) as fh:
-            write_manifest_json(rows, fh)
-        with staging.open(MANIFEST_CSV) as fh:
-            write_manifest_csv(rows, fh)
+        if done != len(planned):  # pragma: no cover - write_agreements yields every index
+            raise RuntimeError("not every document was written")
         staging.commit(relpaths)
     except OSError as exc:  # a full disk while writing (the workers' error names no file)
         staging.discard()

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -274,6 +276,10 @@ def _read_employees(
         for topic in library.for_agreement("individuel")
     ]  # fmt: skip
     answer_cols = [col for _, cells in groups for col, _, _ in cells]  # in field order
+    # Each topic's cells of a row as one tuple, taken in C (a row shorter than the widest
+    # column is padded first): the cache key below is made of them.
+    widest = max(answer_cols, default=-1) + 1
+    take = [(topic, cells, _cells_getter([col for col, _, _ in cells])) for topic, cells in groups]
     formula_rows = {r for r, _ in grid.formulas}
     example_mark = EXAMPLE_MARK.casefold()
     # A topic's answer depends only on its own cells (the sector is fixed for the sheet): answers
@@ -304,9 +310,10 @@ def _read_employees(
             )
 
         topics: dict[str, TopicAnswer] = {}
-        for topic, cells in groups:
-            values = [line[col] if col < width else None for col, _, _ in cells]
-            key = (topic.id, *[(type(v), v) for v in values])
+        padded = line if width >= widest else line + [None] * (widest - width)
+        for topic, cells, get in take:
+            values = get(padded)
+            key = (topic.id, values, tuple(map(type, values)))
             answer = built.get(key, _UNSEEN)
             if answer is _UNSEEN:
                 raw = {
@@ -333,6 +340,17 @@ def _read_employees(
             result.rows.append(row)
     _duplicate_numbers(grid, col_of, employees, result)
     return employees
+
+
+def _cells_getter(cols: list[int]) -> Callable[[list[Any]], tuple[Any, ...]]:
+    """A function giving the values at cols of a row as a tuple (itemgetter gives a bare value
+    for one column)."""
+    if len(cols) == 1:
+        col = cols[0]
+        return lambda line: (line[col],)
+    if not cols:
+        return lambda line: ()
+    return itemgetter(*cols)
 
 
 _UNSEEN = object()

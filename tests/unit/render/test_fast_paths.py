@@ -200,3 +200,57 @@ def test_remembered_properties_are_what_the_property_writers_make(templates: Tem
         _set_properties(second, "1.0+abc", version)
         assert first == fresh and second == fresh
         assert all(first[name] is second[name] for name in first)
+
+
+@pytest.mark.parametrize(
+    "pieces",
+    [["{", '"navn":"Anne & <Bo> \\"æ\\""', "}"], ["plain"], [], ["a", "", "ø€😀", "<&>"]],
+)
+def test_embedded_pieces_are_embed_jsons_bytes(templates: TemplateSet, pieces: list[str]) -> None:
+    """embed_pieces writes the parts embed_json writes, in the same order, for the bundled
+    templates, a package without relationships and one that already has custom XML."""
+    from assembler.ooxml.customxml import embed_json
+    from assembler.render.embedded import _layout, embed_pieces
+
+    bare = {
+        "[Content_Types].xml": templates.individual.package.parts["[Content_Types].xml"],
+        "word/document.xml": b"<w:document/>",
+    }
+    for base in (templates.individual.package.parts, templates.local.package.parts, bare):
+        expected, made = dict(base), dict(base)
+        embed_json(expected, "".join(pieces))
+        embed_pieces(made, pieces)
+        assert list(made.items()) == list(expected.items())
+        once_more = dict(made)
+        embed_pieces(once_more, pieces)  # a second answers part on top of the first
+        embed_json(expected, "".join(pieces))
+        assert list(once_more.items()) == list(expected.items())
+    assert _layout(dict(templates.individual.package.parts)) is not None  # the fast path ran
+
+
+def test_embedded_pieces_fall_back_to_embed_json_on_another_layout(
+    monkeypatch: pytest.MonkeyPatch, templates: TemplateSet
+) -> None:
+    """When embed_json writes something this module does not recognise (here: the text twice),
+    every document goes through embed_json itself."""
+    from assembler.ooxml import customxml
+    from assembler.render import embedded
+
+    def twice(parts: dict[str, bytes], body: str) -> None:
+        customxml.embed_json(parts, body + body)
+
+    monkeypatch.setattr(embedded, "embed_json", twice)
+    monkeypatch.setattr(embedded, "_LAYOUTS", {})
+    made, expected = dict(templates.local.package.parts), dict(templates.local.package.parts)
+    embedded.embed_pieces(made, ["{", "x", "}"])
+    twice(expected, "{x}")
+    assert made == expected
+    assert embedded._layout(dict(templates.local.package.parts)) is None
+
+
+def test_embedded_answer_pieces_join_to_the_json(library: Library, example: Answers) -> None:
+    from assembler.render.document import answers_json_pieces
+
+    for agreement in (example.local, *example.employees, AgreementAnswers("individuel", {})):
+        pieces = answers_json_pieces(library, example, agreement)
+        assert "".join(pieces) == payload_json(answers_payload(library, example, agreement))

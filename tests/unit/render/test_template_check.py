@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import docx
@@ -11,7 +12,7 @@ from docx.oxml.ns import nsdecls
 from jinja2.exceptions import SecurityError
 
 from assembler.errors import TemplateError
-from assembler.render.engine import compile_template, make_environment
+from assembler.render.engine import CompiledTemplate, compile_template, make_environment
 
 SCHEMA = {
     "aftale": {"titel": None},
@@ -164,3 +165,109 @@ def test_a_render_time_error_names_paragraph_and_field(tmp_path: Path) -> None:
         "typer, der ikke kan regnes sammen (fx tekst og tal) (feltet aftale.titel). Ret mærket i "
         "skabelonen."
     )
+
+
+def _with_breaks_only(compiled: CompiledTemplate) -> CompiledTemplate:
+    """The same compiled template rendered only the way it was before the unbroken path."""
+    return replace(compiled, patched={}, unbroken={})
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "fast"),
+    [
+        (("{{ aftale.titel }}", "{%p for k in klausuler %}", "{{ k.titel }}", "{%p endfor %}"),
+         True),
+        (("{% if aftale.titel %}", "{{ aftale.titel }}", "{% endif %}"), True),
+        # data captured and transformed, or repeated by a recursive loop: with breaks only
+        (("{% filter upper %}", "{{ aftale.titel }}", "{% endfilter %}"), False),
+        (("{% for k in klausuler recursive %}", "{{ k.titel }}", "{% endfor %}"), False),
+    ],
+)  # fmt: skip
+def test_templates_render_the_same_without_line_breaks(
+    tmp_path: Path, paragraphs: tuple[str, ...], fast: bool
+) -> None:
+    """A template whose output cannot depend on prepare_source's line breaks is also compiled
+    without them; every template renders exactly as with the breaks taken out afterwards."""
+    compiled = compile_template(_template(tmp_path, *paragraphs), SCHEMA)
+    compiled.compile_unbroken()
+    assert ("word/document.xml" in compiled.unbroken) is fast
+    context = {"aftale": {"titel": "Region H & Co"}, "klausuler": [{"titel": "A"}, {"titel": "B"}]}
+    assert compiled.render_texts(context) == _with_breaks_only(compiled).render_texts(context)
+
+
+def test_a_break_before_a_paragraph_in_the_output_renders_with_breaks(tmp_path: Path) -> None:
+    """Output holding a line break before a paragraph start that did not come from the template
+    data (here: a value that is already markup) is rendered from the source with breaks."""
+    from markupsafe import Markup
+
+    compiled = compile_template(_template(tmp_path, "{{ aftale.titel }}"), SCHEMA)
+    compiled.compile_unbroken()
+    assert "word/document.xml" in compiled.unbroken
+    context = {"aftale": {"titel": Markup("x\n<w:p>")}}
+    texts = compiled.render_texts(context)
+    assert texts == _with_breaks_only(compiled).render_texts(context)
+    assert "x<w:p>" in texts["word/document.xml"]  # the break taken out, as the old path did
+
+
+@pytest.mark.parametrize(
+    "patched",
+    [
+        "{% if x -%}<w:p>a</w:p>{% endif %}",  # whitespace control swallows the break
+        "{% set y %}<w:p>a</w:p>{% endset %}{{ y|length }}",  # captured and measured
+        "{% macro m() %}<w:p>a</w:p>{% endmacro %}{{ m()|length }}",
+    ],
+)
+def test_sources_whose_output_depends_on_the_breaks_keep_them(patched: str) -> None:
+    from assembler.render.engine import _paragraph_lines, _without_breaks
+
+    env = make_environment()
+    assert _without_breaks(env, patched, _paragraph_lines(patched)) is None
+    plain = "{% if x %}<w:p>a</w:p>{% endif %}<w:p x='1'>{{ x }}</w:p>"
+    assert _without_breaks(env, plain, _paragraph_lines(plain)) is not None
+
+
+def test_the_templates_without_breaks_are_compiled_only_for_a_batch(tmp_path: Path) -> None:
+    from assembler.render.engine import UNBROKEN_AFTER
+
+    compiled = compile_template(_template(tmp_path, "{{ aftale.titel }}"), SCHEMA)
+    context = {"aftale": {"titel": "A"}}
+    first = compiled.render_texts(context)
+    for _ in range(UNBROKEN_AFTER - 2):
+        compiled.render_texts(context)
+    assert not compiled.unbroken  # a small run never pays for the second compilation
+    assert compiled.render_texts(context) == first
+    assert "word/document.xml" in compiled.unbroken
+    assert compiled.render_texts(context) == first
+
+
+@pytest.mark.parametrize(
+    "xml",
+    ["", "\n", "<w:p>", "\n<w:p>", "a\n<w:pPr/>", "<?xml?>\n<w:document>\n<w:r>",
+     "x\n" * 40 + "\n<w:p ", "x\n" * 40, "\n" * 17 + "<w:p>", "<w:p\n<w:p"],
+)  # fmt: skip
+def test_a_break_before_a_paragraph_is_found_as_a_plain_search_finds_it(xml: str) -> None:
+    from assembler.render.engine import break_before_paragraph
+
+    assert break_before_paragraph(xml) is ("\n<w:p" in xml)
+
+
+def test_a_part_over_the_text_budget_is_refused_as_before(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The budget counts the output with its line breaks: a part that fits only without them is
+    refused, as the template with breaks refuses it."""
+    from assembler.render import engine
+    from assembler.safeio import textbudget
+
+    paragraphs = ["{{ aftale.titel }}"] * 30
+    compiled = compile_template(_template(tmp_path, *paragraphs), SCHEMA)
+    compiled.compile_unbroken()
+    context = {"aftale": {"titel": "x"}}
+    with_breaks = compiled.sources["word/document.xml"].count("\n<w:p")
+    budget = len(_with_breaks_only(compiled).render_texts(context)["word/document.xml"]) + 10
+    monkeypatch.setattr(textbudget, "MAX_PART", budget)  # the breaks tip the part over it
+    monkeypatch.setattr(engine, "UNBROKEN_MAX", budget // 2)
+    assert with_breaks > 10
+    for template in (compiled, _with_breaks_only(compiled)):
+        with pytest.raises(TemplateError, match="for meget tekst"):
+            template.render_texts(context)
