@@ -18,7 +18,7 @@ against 17.3 s, ratio 0.96 (runs 17.9, 16.6, 15.6 / 20.0, 16.7, 17.3 s); wall 28
 A second series (03:44-03:47, load 1.9-4.5, before the last rendering step): CPU 14.6 s
 against 15.1 s, ratio 0.97 (runs 14.2, 18.7, 14.6 / 14.6, 15.1, 15.2 s); wall 19.7 s against
 19.6 s; peak 114-115 MB against 113 MB. Instruction counts (callgrind), which the load does not
-move, are in the README: -7.1 % per agreement, -3.5 % for a whole 2,000-row generer in one
+move, are in bench/HISTORY.md: -7.1 % per agreement, -3.5 % for a whole 2,000-row generer in one
 process (before the last two rendering steps).
 Before (2026-11-28, 00:32-01:00, the sixth pass against cb58c1e, three other sessions
 running, load 2.5-5, so the figures are CPU-bound guesses and the coordinator takes the quiet
@@ -26,7 +26,7 @@ ones): 10,000 rows, two series of 3 runs: CPU (user + system, workers included) 
 against 20.2 s and 20.7 s, ratio 0.87 and 0.93 (runs 17.6, 17.6, 19.4 / 23.9, 20.2, 20.0 s and
 24.5, 19.2, 18.1 / 24.0, 18.5, 20.7 s); wall 24.1 s and 37.1 s against 28.6 s and 38.3 s; peak
 132-136 MB against 127-130 MB (the second series overlapped this session's own callgrind runs).
-Instruction counts (callgrind), which the load does not move, are in the README: -14 % per
+Instruction counts (callgrind), which the load does not move, are in bench/HISTORY.md: -14 % per
 agreement.
 Before (2026-11-27, 22:51-23:34, main at 84a07de and 93fc49b, no other session running, so
 a load of about 1 from the machine itself): 10,000 rows, two series of 5 runs against 3d2a990:
