@@ -13,6 +13,22 @@ def cache_dir() -> Path:
     return (base if base.is_absolute() else Path.home() / ".cache") / "aftale"
 
 
+def write_json(path: Path, data: object) -> None:
+    """Write a cache file atomically as compact JSON (raises OSError, ValueError, TypeError)."""
+    import json
+    import tempfile  # only when writing: most runs find what they need already kept
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(data, fh, ensure_ascii=False, separators=(",", ":"))
+        Path(tmp).replace(path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
 def files_named(folder: Path, suffix: str) -> list[Path]:
     """The folder's entries whose names end in `suffix`, sorted: folder.glob("*" + suffix)
     without compiling a pattern for it (each run reads the library's folders); none when the

@@ -14,7 +14,6 @@ from __future__ import annotations
 import _sre  # type: ignore[import-not-found]  # the engine re itself is built on
 import atexit
 import json
-import os
 import re
 import sys
 from array import array
@@ -84,17 +83,9 @@ def save() -> None:
              _words[(p, f)] if (p, f) in _words else required_literals(p, f)]
             for (p, f), (final, code, *rest) in list(merged.items())[-MAX_PROGRAMS:]
         ]  # fmt: skip
-        import tempfile  # only when writing: most runs find every program stored
+        from assembler.cache import write_json
 
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(entries, fh, ensure_ascii=False, separators=(",", ":"))
-            Path(tmp).replace(path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_json(path, entries)
     except (OSError, ValueError, TypeError, OverflowError):
         return
 

@@ -13,13 +13,13 @@ unwritable file means reading anew.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import json
-import os
 from pathlib import Path
 
 from assembler import __version__
 from assembler.audit.terms import text_terms
-from assembler.cache import cache_dir, files_named, sha256
+from assembler.cache import cache_dir, files_named, sha256, write_json
 
 FORMAT = 1  # raise when the file's layout changes
 PREFIX = "termarter-"
@@ -95,17 +95,5 @@ def save() -> None:
     kept.update((text, sorted(kinds)) for text, kinds in _new.items())
     _new.clear()
     entries = dict(list(kept.items())[-MAX_TEXTS:])
-    try:
-        import tempfile  # only when writing: most runs find every text kept
-
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(entries, fh, ensure_ascii=False, separators=(",", ":"))
-            Path(tmp).replace(path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    except (OSError, ValueError, TypeError):
-        return
+    with contextlib.suppress(OSError, ValueError, TypeError):  # not kept: read anew next run
+        write_json(path, entries)
