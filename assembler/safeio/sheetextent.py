@@ -39,6 +39,10 @@ PREFIXED = {
     b":row": re.compile(rb"<[A-Za-z_][\w.-]*:row[ >]"),
 }
 OVERLAP = 256  # longer than any token; a far reference in it is read again with its tag's end
+# A row hidden in Excel (by hand or by a filter): its values are read like any other row's, so
+# the reader refuses hidden rows that hold answers. Searched only where 'hidden="' occurs.
+HIDDEN_ROW = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?row\s[^>]*?\bhidden="(?:1|true)"[^>]*>')
+ROW_NUMBER = re.compile(rb'\sr="(\d+)"')
 
 
 def column_number(letters: bytes) -> int:
@@ -57,6 +61,7 @@ class Extent:
         self.far_column = 0
         self.far_row_tag = 0  # of a <row r="…"> (where unreferenced cells would land)
         self.counts = dict.fromkeys(TOKENS, 0)
+        self.hidden_rows: set[int] = set()  # numbered rows marked hidden
         self._tail = b""
 
     def feed(self, chunk: bytes) -> None:
@@ -83,6 +88,11 @@ class Extent:
             if marker in buffer:
                 found = len(pattern.findall(buffer)) - len(pattern.findall(minus))
                 self.counts[marker] = self.counts.get(marker, 0) + found
+        if b'hidden="' in buffer:
+            for tag in HIDDEN_ROW.finditer(buffer):
+                number = ROW_NUMBER.search(tag.group())
+                if number:
+                    self.hidden_rows.add(int(number.group(1)))
         if _FAR_QUICK.search(buffer):
             for match in FAR.finditer(buffer):
                 self._far(buffer, match)

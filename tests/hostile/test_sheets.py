@@ -162,6 +162,35 @@ def test_merged_names_and_a_shared_number_are_refused_naming_range_and_rows(
     assert not (tmp_path / "ud").exists()
 
 
+def test_hidden_rows_with_answers_are_refused_naming_the_rows(
+    library: Library, example: Answers, tmp_path: Path
+) -> None:
+    def hide(*rows: int) -> Callable[[dict[str, bytes]], None]:
+        def change(parts: dict[str, bytes]) -> None:
+            name = _employee_part(parts)
+            for row in rows:
+                tag = f'<row r="{row}"'.encode()
+                assert tag in parts[name]
+                parts[name] = parts[name].replace(tag, tag + b' hidden="1"', 1)
+
+        return change
+
+    _sheet(library, example, tmp_path, hide(3, 4))
+    before = snapshot(tmp_path)
+    run = aftale("generer", "svar.xlsx", "-o", "ud", cwd=tmp_path)
+    assert_refused(
+        run,
+        "arket „Individuelle aftaler“, række 3 og 4: rækkerne er skjult i Excel (fx af et filter)",
+    )
+    assert not (tmp_path / "ud").exists()
+    assert snapshot(tmp_path) == before
+
+    empty_hidden = _with_rows(lambda r: f'<row r="{r}" hidden="1"/>', 1, start=40)
+    _sheet(library, example, tmp_path, empty_hidden)  # hidden but holding no answer: no matter
+    run = aftale("generer", "svar.xlsx", "-o", "ud", cwd=tmp_path)
+    assert run.code == 0, run.err
+
+
 def test_damaged_and_hostile_zips(library: Library, example: Answers, tmp_path: Path) -> None:
     good = answer_sheet_bytes(library, example)
     for name, stored in (("beskadiget.xlsx", True), ("ugyldig-deflate.xlsx", False)):

@@ -47,6 +47,7 @@ class Grid:
     values: list[list[Any]]
     formulas: set[tuple[int, int]] = field(default_factory=set)
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)  # r1, c1, r2, c2
+    hidden: set[int] = field(default_factory=set)  # rows hidden in Excel
 
     def get(self, row: int, col: int) -> Any:
         """The value at row/col (None outside the used range)."""
@@ -75,6 +76,15 @@ class Grid:
             if r2 > header_row and any(c1 <= c <= c2 for c in columns)
         ]
 
+    def hidden_below(self, header_row: int, columns: set[int]) -> list[int]:
+        """Rows below the header row hidden in Excel that hold a value in any given column."""
+        return [
+            row
+            for row in sorted(self.hidden)
+            if header_row < row <= self.rows
+            and any(not is_blank(self.get(row, col)) for col in columns)
+        ]
+
 
 def column_letter(col: int) -> str:
     """Excel's column name: 1 → A, 26 → Z, 27 → AA (as openpyxl's get_column_letter)."""
@@ -88,10 +98,17 @@ def column_letter(col: int) -> str:
 class AnswerBook:
     """The checked workbook: sheet names, and each sheet's grid on demand."""
 
-    def __init__(self, path: Path, book: CalamineWorkbook, has_formulas: bool) -> None:
+    def __init__(
+        self,
+        path: Path,
+        book: CalamineWorkbook,
+        has_formulas: bool,
+        hidden: dict[str, set[int]] | None = None,
+    ) -> None:
         self.path = path
         self._book = book
         self._has_formulas = has_formulas
+        self._hidden = hidden or {}  # rows hidden in Excel, by sheet title
         self.sheetnames: list[str] = list(book.sheet_names)
 
     def rows(self, title: str) -> list[list[Any]]:
@@ -112,6 +129,7 @@ class AnswerBook:
             raise _unreadable(self.path) from None
         grid = Grid(title, values)
         grid.merged = [(r1 + 1, c1 + 1, r2 + 1, c2 + 1) for (r1, c1), (r2, c2) in merged]
+        grid.hidden = self._hidden.get(title, set())
         if self._has_formulas:
             grid.formulas = {
                 (r, c) for r, c in _formula_cells(self.path, title) if grid.get(r, c) is None
@@ -167,6 +185,10 @@ def _formula_cells(path: Path, title: str) -> set[tuple[int, int]]:
         return found
     finally:
         wb.close()
+
+
+SHEET_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 
 def _unreadable(path: Path) -> InputFileError:
@@ -242,11 +264,38 @@ def open_workbook(path: Path) -> AnswerBook:
     if "xl/vbaProject.bin" in names:
         raise InputFileError(f"{path}: filen indeholder makroer. Gem den som .xlsx uden makroer.")
     has_formulas = any(name.startswith("xl/worksheets/") for name in with_formulas)
+    hidden_parts = {part: e.hidden_rows for part, e in extents.items() if e.hidden_rows}
     try:
         book = CalamineWorkbook.from_path(str(path))
+        hidden = _by_title(path, hidden_parts) if hidden_parts else {}
     except (CalamineError, zipfile.BadZipFile, ValueError, OSError) as exc:
         raise _unreadable(path) from exc
-    return AnswerBook(path, book, has_formulas)
+    return AnswerBook(path, book, has_formulas, hidden)
+
+
+def _by_title(path: Path, by_part: dict[str, set[int]]) -> dict[str, set[int]]:
+    """The same values keyed by sheet title instead of part name (xl/workbook.xml and its
+    relationships; the package has passed every check already)."""
+    from lxml import etree
+
+    safe = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    try:
+        with zipfile.ZipFile(path) as archive:
+            book = etree.fromstring(archive.read("xl/workbook.xml"), safe)
+            rels = etree.fromstring(archive.read("xl/_rels/workbook.xml.rels"), safe)
+    except (KeyError, etree.XMLSyntaxError) as exc:
+        raise _unreadable(path) from exc
+    targets: dict[str, str] = {}
+    for rel in rels:
+        target = str(rel.get("Target", ""))  # relative to xl/, or absolute from the root
+        part = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+        targets[str(rel.get("Id"))] = part
+    out: dict[str, set[int]] = {}
+    for sheet in book.iter(f"{{{SHEET_NS}}}sheet"):
+        found = targets.get(str(sheet.get(f"{{{REL_NS}}}id")), "")
+        if found in by_part:
+            out[str(sheet.get("name"))] = by_part[found]
+    return out
 
 
 def unescape(value: Any) -> Any:

@@ -44,6 +44,7 @@ MERGED = (
     "sammenfletningen (Start > Flet og centrer), og skriv værdien i hver række"
 )
 NUMBER_KEY = ("parter", "medarbejdernummer")
+MAX_ROWS_NAMED = 10  # hidden rows named in the message; the rest are counted
 NAME_KEY = ("parter", "navn")
 SECTOR_CHECK = "gælder ikke for sektor"
 
@@ -62,6 +63,28 @@ class SheetResult:
     def all_problems(self) -> list[str]:
         """Fatal problems first, then row problems in row order."""
         return self.problems + [p for r in sorted(self.row_problems) for p in self.row_problems[r]]
+
+
+def hidden_problems(grid: Grid, rows: list[int]) -> list[str]:
+    """A problem naming the hidden rows that hold answers (none when there are none)."""
+    if not rows:
+        return []
+    named = [_thousands(r) for r in rows[:MAX_ROWS_NAMED]]
+    rest = len(rows) - len(named)
+    if rest:
+        named.append(f"{_thousands(rest)} flere")
+    listed = named[0] if len(named) == 1 else f"{', '.join(named[:-1])} og {named[-1]}"
+    which = "rækken er skjult" if len(rows) == 1 else "rækkerne er skjult"
+    return [
+        f"arket „{grid.title}“, række {listed}: {which} i Excel (fx af et filter), men svar i "
+        "skjulte rækker bliver læst som alle andre. Vis alle rækker, og slet dem, der ikke skal "
+        "med"
+    ]
+
+
+def _thousands(number: int) -> str:
+    """12345 → '12.345'."""
+    return f"{number:,}".replace(",", ".")
 
 
 def _sheet(wb: AnswerBook, title: str, problems: list[str]) -> Grid | None:
@@ -139,6 +162,7 @@ def _read_local(
     problems += [
         f"{where}: {MERGED}" for where in grid.merged_below(header_row, {key_col, answer_col})
     ]
+    problems += hidden_problems(grid, grid.hidden_below(header_row, {key_col, answer_col}))
     known = {f.key for f in local_fields(library)} | {"sektor", "version", "dato"}
     raw: dict[str, Any] = {}
     rows: dict[str, int] = {}
@@ -265,8 +289,9 @@ def _read_employees(
     note_col = columns.get(normalise_header(NOTE_HEADER))
     read_cols = set(col_of.values()) | ({note_col} if note_col else set())
     merged = grid.merged_below(header_row, read_cols)
-    if merged:
-        result.problems += [f"{where}: {MERGED}" for where in merged]
+    hidden = hidden_problems(grid, grid.hidden_below(header_row, read_cols))
+    if merged or hidden:
+        result.problems += [f"{where}: {MERGED}" for where in merged] + hidden
         return []
     present = [f for f in fields if f.key in col_of]
     # Per topic, once: its columns (0-based) with the variant-or-parameter name and parameter

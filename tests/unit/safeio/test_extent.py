@@ -58,3 +58,14 @@ def test_column_numbers_as_excel_counts() -> None:
     assert [column_number(c) for c in (b"", b"A", b"Z", b"AA", b"CZ", b"XFD")] == [
         0, 1, 26, 27, 104, 16_384,
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize("chunk", [1, 7, 64, 4096, 1 << 20])
+def test_hidden_rows_are_found_at_any_chunking(chunk: int) -> None:
+    xml = (
+        ORDINARY.replace(b'<row r="5">', b'<row r="5" spans="1:3" hidden="1" ht="15">')
+        .replace(b'<row r="250">', b'<x:row hidden="true" r="250">')
+        .replace(b'<row r="9">', b'<row r="9" hidden="0">')  # shown
+    )
+    assert _extent(xml, chunk).hidden_rows == {5, 250}
+    assert _extent(ORDINARY, chunk).hidden_rows == set()
