@@ -191,6 +191,24 @@ def test_hidden_rows_with_answers_are_refused_naming_the_rows(
     assert run.code == 0, run.err
 
 
+def test_two_sheets_with_one_name_are_refused(
+    library: Library, example: Answers, tmp_path: Path
+) -> None:
+    def twin(parts: dict[str, bytes]) -> None:
+        book = parts["xl/workbook.xml"]
+        first = re.search(rb'<sheet [^>]*name="Lister"', book)
+        assert first is not None
+        renamed = first.group().replace(b'name="Lister"', b'name="INDIVIDUELLE aftaler"')
+        parts["xl/workbook.xml"] = book.replace(first.group(), renamed, 1)
+
+    _sheet(library, example, tmp_path, twin)
+    before = snapshot(tmp_path)
+    run = aftale("generer", "svar.xlsx", "-o", "ud", cwd=tmp_path)
+    assert_refused(run, "arket „INDIVIDUELLE aftaler“ findes to gange")
+    assert not (tmp_path / "ud").exists()
+    assert snapshot(tmp_path) == before
+
+
 def test_damaged_and_hostile_zips(library: Library, example: Answers, tmp_path: Path) -> None:
     good = answer_sheet_bytes(library, example)
     for name, stored in (("beskadiget.xlsx", True), ("ugyldig-deflate.xlsx", False)):

@@ -270,7 +270,22 @@ def open_workbook(path: Path) -> AnswerBook:
         hidden = _by_title(path, hidden_parts) if hidden_parts else {}
     except (CalamineError, zipfile.BadZipFile, ValueError, OSError) as exc:
         raise _unreadable(path) from exc
+    _refuse_twin_sheets(path, list(book.sheet_names))
     return AnswerBook(path, book, has_formulas, hidden)
+
+
+def _refuse_twin_sheets(path: Path, names: list[str]) -> None:
+    """Excel never lets two sheets share a name (in any case); a file that has two would be
+    read from the first, whichever the user meant."""
+    seen: dict[str, str] = {}
+    for name in names:
+        twin = seen.setdefault(name.casefold(), name)
+        if twin is not name:
+            raise InputFileError(
+                f"{path}: arket „{name}“ findes to gange (også som „{twin}“), hvilket Excel ikke "
+                "tillader; filen er ikke gemt af Excel. Åbn den i Excel, og gem den igen, eller "
+                "lav et nyt svarark med „aftale svarark“."
+            )
 
 
 def _by_title(path: Path, by_part: dict[str, set[int]]) -> dict[str, set[int]]:
