@@ -92,28 +92,11 @@ def _covered(variant_words: tuple[str, ...], words: list[str]) -> int:
     return sum(block.size for block in matcher.get_matching_blocks())
 
 
-def closest_variant(
-    library: Library, agreement: str, topic: str, text: str
-) -> tuple[Variant, float] | None:
-    """The library variant whose wording is nearest to the text, and how near (0–1)."""
-    try:
-        variants = library.topic(agreement, topic).variants
-    except KeyError:
-        return None
-    words = _words(text)
-    if len(words) < MIN_WORDS:
-        return None
-    scored = []
-    for variant in variants:  # the share of the text's words that come from the variant
-        scored.append((_covered(_variant_words(variant.text)[0], words) / len(words), variant))
-    score, best = max(scored, key=lambda pair: pair[0])
-    return best, score
-
-
 def following_variant(library: Library, agreement: str, topic: str, text: str) -> Variant | None:
-    """The variant the text follows: closest_variant's when at least SAME_VARIANT of the text's
-    words come from it, else None. A variant that does not share enough words with the text to
-    reach that, or to beat a nearer variant before it, is not aligned at all (issue 14)."""
+    """The variant the text follows: the one covering most of the text's words (the first of
+    equals) when at least SAME_VARIANT of them come from it, else None. A variant that does not
+    share enough words with the text to reach that, or to beat a nearer variant before it, is
+    not aligned at all (issue 14)."""
     try:
         variants = library.topic(agreement, topic).variants
     except KeyError:
@@ -131,7 +114,7 @@ def following_variant(library: Library, agreement: str, topic: str, text: str) -
         if bound < SAME_VARIANT or bound <= best_score:
             continue  # cannot follow the variant, or not more closely than an earlier one
         score = _covered(variant_words, words) / len(words)
-        if score > best_score:  # the first of equals, as max() in closest_variant
+        if score > best_score:  # the first of equals
             best, best_score = variant, score
     return best if best_score >= SAME_VARIANT else None
 
