@@ -13,16 +13,13 @@ import docx
 import pytest
 from openpyxl import load_workbook
 
-from assembler.answers.files import answers_from_raw
 from assembler.library.model import Library
-from assembler.render.document import render_agreement
 from assembler.render.templates import TemplateSet
 from tests.acceptance.test_tjek_cli import aftale
+from tests.transport_caps import CAP, local_with_caps
 from tests.unit.audit.comment_ranges import covered_texts
 from tests.unit.compare.oracle import document_view
-from tests.unit.rules.helpers import example_raw
 
-CAP = "Der ydes dog højst befordringsgodtgørelse for 50 kilometer hver vej"
 LIFTED = (
     "Loftet på 50 kilometer hver vej over befordringsgodtgørelsen og loftet på én time hver vej "
     "over rejsetiden er fjernet, så der ydes befordringsgodtgørelse for hele afstanden, og hele "
@@ -41,15 +38,7 @@ def folder(
     """Our local agreement with both caps (variant hjemmet_arbejdssted), and three drafts of it:
     the cap paragraph deleted, the distance cap lowered to 30 km, the whole clause deleted."""
     folder = tmp_path_factory.mktemp("transport")
-    raw = example_raw(library)
-    raw["lokalaftale"]["transport"] = {
-        "variant": "hjemmet_arbejdssted", "loft_km": 50, "loft_rejsetid_timer": 1,
-    }  # fmt: skip
-    answers = answers_from_raw(library, raw, "eksempel")
-    ours = folder / "vores.docx"
-    ours.write_bytes(
-        render_agreement(templates.for_agreement("lokal"), library, answers, answers.local)
-    )
+    ours = local_with_caps(library, templates, folder / "vores.docx")
     document = docx.Document(str(ours))
     assert sum(p.text.startswith(CAP) for p in document.paragraphs) == 1
 

@@ -11,27 +11,15 @@ from pathlib import Path
 import docx
 from starlette.testclient import TestClient
 
-from assembler.answers.files import answers_from_raw
 from assembler.library.model import Library
-from assembler.render.document import render_agreement
 from assembler.render.templates import TemplateSet
-from tests.unit.rules.helpers import example_raw
+from tests.transport_caps import CAP, local_with_caps
 from tests.web.test_jobs import DOCX, finished, post
-
-CAP = "Der ydes dog højst befordringsgodtgørelse for 50 kilometer hver vej"
 
 
 def _versions(library: Library, templates: TemplateSet, folder: Path) -> list[Path]:
     """Our local agreement with the transport caps, and a draft that deletes the cap paragraph."""
-    raw = example_raw(library)
-    raw["lokalaftale"]["transport"] = {
-        "variant": "hjemmet_arbejdssted", "loft_km": 50, "loft_rejsetid_timer": 1,
-    }  # fmt: skip
-    answers = answers_from_raw(library, raw, "eksempel")
-    ours = folder / "vores.docx"
-    ours.write_bytes(
-        render_agreement(templates.for_agreement("lokal"), library, answers, answers.local)
-    )
+    ours = local_with_caps(library, templates, folder / "vores.docx")
     draft = docx.Document(str(ours))
     [cap] = [p for p in draft.paragraphs if p.text.startswith(CAP)]
     cap._p.getparent().remove(cap._p)
