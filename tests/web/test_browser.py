@@ -187,6 +187,35 @@ def test_three_rounds_in_the_browser(page: Any, server: ServerProcess, tmp_path:
     assert "<w:ins " in xml and 'w:author="Tillidsrepræsentanten"' in xml
 
 
+def test_long_change_labels_stay_in_their_column(
+    page: Any, server: ServerProcess, tmp_path: Path
+) -> None:
+    from assembler.workflows import demo_workflow
+
+    demo_workflow(tmp_path / "demo", overwrite=False)
+    rounds = tmp_path / "demo" / "forhandling"
+    versions = [
+        tmp_path / "demo" / "lokalaftale.docx",
+        rounds / "lokalaftale-modpartens-udkast.docx",
+        rounds / "lokalaftale-modforslag.docx",
+    ]
+    page.goto(server.url + "/sammenlign")
+    for k, path in enumerate(versions, start=1):
+        page.set_input_files(f"#version_{k}", str(path))
+    page.get_by_role("button", name="Sammenlign").click()
+    page.get_by_text("Runde v1→v3", exact=False).first.wait_for(timeout=60_000)
+    # v3 moves a clause back with its own tracked changes: the label is a whole sentence
+    assert "den nyeste version flytter selv punktet" in page.inner_text("main")
+    overflowing = page.evaluate(
+        """() => [...document.querySelectorAll('table.changes td[data-label="Ændring"]')]
+            .filter(td => td.querySelector('.badge').getBoundingClientRect().right
+                          > td.getBoundingClientRect().right + 1)
+            .map(td => td.innerText)"""
+    )
+    assert overflowing == []
+    snap_both(page, shots(tmp_path), "sammenlign-tre-runder")
+
+
 def test_review_a_draft_in_the_browser(page: Any, server: ServerProcess, tmp_path: Path) -> None:
     from assembler.library import load_library
     from assembler.workflows import demo_workflow
