@@ -2,9 +2,9 @@
 one function it rarely calls.
 
 lxml.etree runs `from inspect import getfullargspec` at import; inspect imports ast, dis,
-tokenize and linecache: 37 M instructions, more than comparing two short agreements' bodies.
+tokenize and linecache: 37 M instructions, about 8% of `aftale sammenlign` on a 20-page pair.
 lxml calls the function only when a parser is given a target object (to see whether its
-start() takes the namespaces), which aftale never does. While lxml.etree loads, `inspect`
+start() takes the namespaces), which aftale's own code never does. While lxml.etree loads, `inspect`
 is a stand-in whose getfullargspec imports the real module on first use and any other name
 does the same, so nothing behaves differently; afterwards `import inspect` loads the real one.
 """

@@ -9,6 +9,9 @@ and code reads that instead. JSON, never pickle: the cached data is only ever re
 snapshot is written only when it reads back equal to the library it came from, and one that
 cannot be read (damaged, edited, an older layout) is ignored and rebuilt. Nothing here is ever
 an error: an unwritable or missing cache directory just means no snapshot.
+
+The two digests that name a snapshot are themselves kept (remembered_digest), for files whose
+path, size, inode and times are those they had when they were hashed.
 """
 
 from __future__ import annotations
