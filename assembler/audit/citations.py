@@ -18,6 +18,7 @@ from lxml import etree
 
 from assembler.audit.document import DocxDraft
 from assembler.audit.numbering import Numbering, NumRef
+from assembler.audit.styles import first_child
 from assembler.ooxml.ns import qn
 from assembler.regex_programs import compile_pattern
 
@@ -50,13 +51,13 @@ def _list_styles(draft: DocxDraft) -> set[str]:
 
 def is_list_item(p: etree._Element, numbering: Numbering, list_styles: set[str]) -> bool:
     """A bulleted paragraph, or one in a list style (not a stk. of its own)."""
-    ppr = p.find(W_PPR)
+    ppr = first_child(p, W_PPR)
     if ppr is None:
         return False
-    style = ppr.find(W_PSTYLE)
+    style = first_child(ppr, W_PSTYLE)
     if style is not None and style.get(W_VAL, "") in list_styles:
         return True
-    return ppr.find(W_NUMPR) is not None and numbering.number_of(p) is None  # a bullet
+    return first_child(ppr, W_NUMPR) is not None and numbering.number_of(p) is None  # a bullet
 
 
 def draft_slots(draft: DocxDraft) -> list[Slot]:

@@ -8,7 +8,7 @@ from pathlib import Path
 from lxml import etree
 
 from assembler.audit.numbering import Numbering, NumRef
-from assembler.audit.styles import read_styles
+from assembler.audit.styles import first_child, read_styles
 from assembler.errors import InputFileError
 from assembler.ooxml.bookmarks import clause_anchors
 from assembler.ooxml.customxml import read_payload
@@ -109,7 +109,7 @@ class DocxDraft:
 
 W_T, W_TAB, W_R, W_PPR = qn("w:t"), qn("w:tab"), qn("w:r"), qn("w:pPr")
 W_VAL, W_PSTYLE, W_OUTLINE = qn("w:val"), qn("w:pStyle"), qn("w:outlineLvl")
-W_BOLD = f"{qn('w:rPr')}/{qn('w:b')}"
+W_RPR, W_B = qn("w:rPr"), qn("w:b")
 
 
 def paragraph_text(p: etree._Element) -> str:
@@ -122,11 +122,12 @@ def paragraph_text(p: etree._Element) -> str:
 
 def _all_bold(p: etree._Element) -> bool:
     """Whether every run with text is bold."""
-    runs = [r for r in p.iter(W_R) if r.find(W_T) is not None]
+    runs = [r for r in p.iter(W_R) if first_child(r, W_T) is not None]
     if not runs:
         return False
     for r in runs:
-        b = r.find(W_BOLD)
+        # as find('w:rPr/w:b'): the first w:b under any of the run's w:rPr, in order
+        b = next((b for rpr in r.iterchildren(W_RPR) for b in rpr.iterchildren(W_B)), None)
         if b is None or b.get(W_VAL, "true") in ("0", "false"):
             return False
     return True
@@ -136,17 +137,17 @@ def _heading(p: etree._Element, text: str, styles: dict[str, str]) -> str | None
     """The heading text if the paragraph is a heading (styled, outline level, numbered, bold)."""
     if not text or len(text) > MAX_HEADING_CHARS:
         return None
-    ppr = p.find(W_PPR)
+    ppr = first_child(p, W_PPR)
     style_id = ""
     if ppr is not None:
-        ps = ppr.find(W_PSTYLE)
+        ps = first_child(ppr, W_PSTYLE)
         style_id = ps.get(W_VAL, "") if ps is not None else ""
     style = styles.get(style_id, style_id)
     numbered = NUMBERED.match(text)
     title = numbered.group("title") if numbered else text
     if HEADING_STYLE.match(style) or HEADING_STYLE.match(style_id):
         return title
-    if ppr is not None and ppr.find(W_OUTLINE) is not None:
+    if ppr is not None and first_child(ppr, W_OUTLINE) is not None:
         return title
     ends_like_sentence = text.rstrip().endswith(SENTENCE_END)
     if (

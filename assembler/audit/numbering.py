@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from assembler.audit.styles import STYLES, Styles, child_val, read_styles
+from assembler.audit.styles import STYLES, Styles, child_val, first_child, read_styles
 from assembler.ooxml.ns import qn
 from assembler.ooxml.package import Package
 
@@ -59,11 +59,11 @@ class Numbering:
 
     def number_of(self, p: etree._Element) -> NumRef | None:
         """(numId, ilvl) when Word shows a number (not a bullet) before the paragraph, else None."""
-        ppr = p.find(W_PPR)
+        ppr = first_child(p, W_PPR)
         style_id = child_val(ppr, "w:pStyle") if ppr is not None else None
         style_num, style_lvl = self._style_ref(style_id or self.default_style)
         own_num = own_lvl = None
-        if ppr is not None and (num_pr := ppr.find(W_NUMPR)) is not None:
+        if ppr is not None and (num_pr := first_child(ppr, W_NUMPR)) is not None:
             own_num, own_lvl = child_val(num_pr, "w:numId"), child_val(num_pr, "w:ilvl")
         num_id = own_num or style_num
         ilvl = own_lvl or style_lvl or "0"

@@ -49,17 +49,41 @@ W_VAL = qn("w:val")
 
 
 @cache
-def _clark(path: str) -> str:
-    """A path of w: names ('w:numPr/w:numId') in Clark notation, worked out once."""
-    return "/".join(qn(step) for step in path.split("/"))
+def _clark(path: str) -> tuple[str, ...]:
+    """A path of w: names ('w:numPr/w:numId') as Clark-notation steps, worked out once."""
+    return tuple(qn(step) for step in path.split("/"))
+
+
+def first_child(parent: etree._Element, tag: str) -> etree._Element | None:
+    """parent.find(tag) for one Clark-notation tag: the first child element with that tag.
+
+    lxml's find() goes through its ElementPath engine for every call; the child iterator is
+    the same walk without it, at half the cost (the audit looks at every paragraph's pPr)."""
+    return next(parent.iterchildren(tag), None)
 
 
 def child_val(parent: etree._Element | None, path: str) -> str | None:
-    """The w:val of a child found by a path of w: names ('w:numPr/w:numId')."""
+    """The w:val of a child found by a path of w: names ('w:numPr/w:numId'), as find() finds it:
+    the first match under the first step's children in document order."""
     if parent is None:
         return None
-    el = parent.find(_clark(path))
+    steps = _clark(path)
+    if len(steps) == 1:
+        el = next(parent.iterchildren(steps[0]), None)
+    else:
+        el = _first_on_path(parent, steps)
     return None if el is None else el.get(W_VAL)
+
+
+def _first_on_path(parent: etree._Element, steps: tuple[str, ...]) -> etree._Element | None:
+    """The first element that find('a/b/…') finds (children, step by step, in order)."""
+    if not steps:
+        return parent
+    for child in parent.iterchildren(steps[0]):
+        found = _first_on_path(child, steps[1:])
+        if found is not None:
+            return found
+    return None
 
 
 def _paragraph_styles_xml(data: bytes) -> bytes | None:
@@ -133,7 +157,7 @@ def _read(package: Package, data: bytes) -> Styles:
         style_id = style.get(qn("w:styleId"), "")
         if kind == "paragraph" and style.get(qn("w:default")) in ("1", "true"):
             out.default = style.get(qn("w:styleId"), "Normal")
-        ppr = style.find(qn("w:pPr"))
+        ppr = first_child(style, qn("w:pPr"))
         out.by_id[style_id] = Style(
             child_val(style, "w:name") or "",
             child_val(ppr, "w:numPr/w:numId"),
