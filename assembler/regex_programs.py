@@ -2,18 +2,21 @@
 
 CPython compiles a pattern in two steps: its parser and code generator (Python code, the cost)
 turn it into a program, a list of numbers, which `_sre.compile` (C) makes into the pattern
-object. This module stores the program of each pattern compiled here as JSON, never pickle,
-and builds later patterns from it; every program read back is checked by `_sre` itself. A
-program's numbers are stored as one hex string of 32-bit little-endian words, turned back into
-numbers only when its pattern is made: JSON's parsing of some 40 000 numbers cost the overview's
-child about 20 M instructions (issue 14).
+object. This module stores the program of each pattern compiled here, never as pickle or
+marshal, and builds later patterns from it; every program read back is checked by `_sre`
+itself. The file is one line of JSON (each pattern, its flags, groups, required words and where
+its program lies), a newline, then the programs' 32-bit little-endian words as raw bytes, turned
+into numbers only when a pattern is made. JSON's parsing of the programs' some 40 000 numbers
+cost the overview's child about 20 M instructions, and of their hex digits about 9 M (issue 14).
 """
 
 from __future__ import annotations
 
 import _sre  # type: ignore[import-not-found]  # the engine re itself is built on
 import atexit
+import contextlib
 import json
+import os
 import re
 import sys
 from array import array
@@ -21,11 +24,11 @@ from pathlib import Path
 
 from assembler.regex_literals import required_literals
 
-# (flags, code, groups, groupindex, indexgroup); code as numbers, or as stored (hex, see above)
-Program = tuple[int, list[int] | str, int, dict[str, int], tuple[str | None, ...]]
+# (flags, code, groups, groupindex, indexgroup); code as numbers, or as stored (bytes, above)
+Program = tuple[int, list[int] | bytes, int, dict[str, int], tuple[str | None, ...]]
 
 WORDS_VERSION = "w1"  # of regex_literals' answers: a change there must change this
-FORMAT = "x1"  # how a program's code is stored (hex words): a change there must change this
+FORMAT = "b1"  # how a program's code is stored (raw words after the JSON line): change with it
 WORD = "I"  # the array type of one code word: 32 bits wherever CPython's _sre uses 32 bits
 MAX_PROGRAMS = 2000  # the code base has a few hundred patterns; a bound on a runaway file
 _programs: dict[tuple[str, int], Program] | None = None  # read on first use
@@ -78,16 +81,33 @@ def save() -> None:
     merged = {**_read(), **_new}
     _new.clear()
     try:
-        entries = [
-            [p, f, final, _hex(code), *rest,
-             _words[(p, f)] if (p, f) in _words else required_literals(p, f)]
-            for (p, f), (final, code, *rest) in list(merged.items())[-MAX_PROGRAMS:]
-        ]  # fmt: skip
-        from assembler.cache import write_json
-
-        write_json(path, entries)
+        entries, codes, at = [], [], 0
+        for (p, f), (final, code, *rest) in list(merged.items())[-MAX_PROGRAMS:]:
+            words = _bytes(code)
+            needed = _words[(p, f)] if (p, f) in _words else required_literals(p, f)
+            entries.append([p, f, final, at, len(words), *rest, needed])
+            codes.append(words)
+            at += len(words)
+        head = json.dumps(entries, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        _write(path, b"".join([head, b"\n", *codes]))
     except (OSError, ValueError, TypeError, OverflowError):
         return
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Write the file atomically (a reader sees the old file or the new one, never a part)."""
+    import tempfile  # only when writing: most runs find every program already kept
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".bin", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        Path(tmp).replace(path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            Path(tmp).unlink()
+        raise
 
 
 def _path() -> Path | None:
@@ -98,7 +118,7 @@ def _path() -> Path | None:
 
     if array(WORD).itemsize != _sre.CODESIZE:
         return None  # a build whose code words are not 32 bits: compile as re.compile does
-    name = f"regex-{sys.implementation.cache_tag}-{_sre.MAGIC}-{WORDS_VERSION}-{FORMAT}.json"
+    name = f"regex-{sys.implementation.cache_tag}-{_sre.MAGIC}-{WORDS_VERSION}-{FORMAT}.bin"
     return cache_dir() / name
 
 
@@ -115,10 +135,16 @@ def _read() -> dict[tuple[str, int], Program]:
     if path is None:
         return {}
     try:
-        entries = json.loads(path.read_text(encoding="utf-8"))
+        data = path.read_bytes()
+        cut = data.index(b"\n")  # JSON never writes a raw newline: the end of the entries
+        entries = json.loads(data[:cut])
+        blob = memoryview(data)[cut + 1 :]
         programs: dict[tuple[str, int], Program] = {}
         words: dict[tuple[str, int], Words] = {}
-        for pattern, flags, final, code, groups, groupindex, indexgroup, needed in entries:
+        for pattern, flags, final, at, size, groups, groupindex, indexgroup, needed in entries:
+            if at < 0 or size < 0 or at + size > len(blob) or size % 4:
+                raise ValueError("a program outside the file")
+            code = bytes(blob[at : at + size])
             programs[(pattern, flags)] = (final, code, groups, groupindex, tuple(indexgroup))
             words[(pattern, flags)] = tuple(map(str, needed)) if needed else None
     except (OSError, ValueError, TypeError):
@@ -128,21 +154,22 @@ def _read() -> dict[tuple[str, int], Program]:
     return programs
 
 
-def _hex(code: list[int] | str) -> str:
-    """A program's code as stored: its words, little-endian, in hex."""
-    if isinstance(code, str):
+def _bytes(code: list[int] | bytes) -> bytes:
+    """A program's code as stored: its words, 32-bit little-endian."""
+    if isinstance(code, bytes):
         return code
     words = array(WORD, code)
     if sys.byteorder == "big":
         words.byteswap()
-    return words.tobytes().hex()
+    return words.tobytes()
 
 
-def _numbers(code: list[int] | str) -> list[int]:
+def _numbers(code: list[int] | bytes) -> list[int]:
     """A program's code as numbers, from its stored form."""
-    if not isinstance(code, str):
+    if not isinstance(code, bytes):
         return code
-    words = array(WORD, bytes.fromhex(code))
+    words = array(WORD)
+    words.frombytes(code)
     if sys.byteorder == "big":
         words.byteswap()
     return words.tolist()

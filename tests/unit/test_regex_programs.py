@@ -98,8 +98,22 @@ def test_a_wrong_program_is_refused_by_the_engine(
     regex_programs.save()
     _again(monkeypatch)
     final, code, *rest = regex_programs._stored()[(PATTERN, 0)]
-    assert isinstance(code, str)  # stored as hex, 8 digits a word: three words fewer
-    regex_programs._stored()[(PATTERN, 0)] = (final, code[: -3 * 8], *rest)  # type: ignore[assignment]
+    assert isinstance(code, bytes)  # stored as raw words, 4 bytes each: three words fewer
+    regex_programs._stored()[(PATTERN, 0)] = (final, code[: -3 * 4], *rest)  # type: ignore[assignment]
+    assert regex_programs.compile_pattern(PATTERN) == re.compile(PATTERN)
+
+
+def test_a_program_said_to_lie_outside_the_file_refuses_the_file(
+    store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    regex_programs.compile_pattern(PATTERN)
+    regex_programs.save()
+    data = store.read_bytes()
+    cut = data.index(b"\n")
+    assert data[:cut].startswith(b"[[") and len(data) > cut + 1  # the JSON line, then the words
+    store.write_bytes(data[: cut + 5])  # the programs cut short
+    _again(monkeypatch)
+    assert regex_programs._stored() == {}
     assert regex_programs.compile_pattern(PATTERN) == re.compile(PATTERN)
 
 
