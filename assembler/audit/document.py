@@ -208,7 +208,7 @@ def read_draft(path: Path, package: Package | None = None) -> DocxDraft:
     root = package.xml(DOCUMENT)
     paragraph_styles = read_styles(package)
     styles = {k: style.name for k, style in paragraph_styles.by_id.items()}
-    body = root.find(qn("w:body"))
+    body = first_child(root, qn("w:body"))
     numbering = Numbering(package, paragraph_styles)
     paragraphs: list[Para] = []
     for index, p in enumerate((body if body is not None else root).iter(qn("w:p"))):

@@ -28,7 +28,7 @@ from assembler import __version__
 from assembler.cache import cache_dir, files_named, sha256, write_json
 from assembler.library.model import Library, Param, Source, Term, Topic, Variant
 
-FORMAT = 1  # raise when the snapshot's layout changes
+FORMAT = 2  # raise when the snapshot's layout changes (2: each record a list of its fields)
 CODE_DIR = Path(__file__).resolve().parent  # the library package: loader, model, validation
 PREFIX = "bibliotek-"
 KEEP = 8  # snapshots kept (several libraries via $AFTALE_BIBLIOTEK); the oldest go first
@@ -93,39 +93,43 @@ def snapshot_path(files_digest: str) -> Path:
     return cache_dir() / f"{PREFIX}{key[:32]}.json"
 
 
-def _record(cls: Any, raw: dict[str, Any], **nested: Any) -> Any:
-    """A model record from its JSON object: every field of `cls` read by name (a field the
-    snapshot lacks is a KeyError, so an older layout is rebuilt), lists as tuples where the
-    field is a tuple, and `nested` fields decoded by their own function."""
-    values: dict[str, Any] = {}
-    tuples = _tuple_fields(cls)
-    for name in cls._fields:
-        value = raw[name]
+def _record(cls: Any, raw: list[Any], **nested: Any) -> Any:
+    """A model record from its JSON list: every field of `cls` in order (a list of another
+    length is a ValueError, so an older layout is rebuilt), lists as tuples where the field is
+    a tuple, and `nested` fields decoded by their own function. Lists, not objects: JSON then
+    builds no dict and no key per record (issue 14)."""
+    if type(raw) is not list or len(raw) != len(cls._fields):
+        raise ValueError(f"a {cls.__name__} of another layout")
+    for index, name in _tuple_fields(cls):
+        value = raw[index]
         if name in nested:
-            value = tuple(nested[name](item) for item in value)
-        elif name in tuples and isinstance(value, list):
-            value = tuple(value)
-        values[name] = value
-    return cls(**values)
+            raw[index] = tuple(nested[name](item) for item in value)
+        elif isinstance(value, list):
+            raw[index] = tuple(value)
+    return cls(*raw)
 
 
-_TUPLES: dict[type, frozenset[str]] = {}
+_TUPLES: dict[type, tuple[tuple[int, str], ...]] = {}
 
 
-def _tuple_fields(cls: Any) -> frozenset[str]:
-    """The names of a record's tuple fields, from its types as written ('tuple[str, ...]';
-    NamedTuple keeps them as ForwardRef), read once per class."""
-    names = _TUPLES.get(cls)
-    if names is None:
+def _tuple_fields(cls: Any) -> tuple[tuple[int, str], ...]:
+    """The positions and names of a record's tuple fields, from its types as written
+    ('tuple[str, ...]'; NamedTuple keeps them as ForwardRef), read once per class."""
+    fields = _TUPLES.get(cls)
+    if fields is None:
         written = {n: str(getattr(t, "__forward_arg__", t)) for n, t in cls.__annotations__.items()}
-        names = _TUPLES[cls] = frozenset(n for n, t in written.items() if t.startswith("tuple"))
-    return names
+        fields = _TUPLES[cls] = tuple(
+            (index, name)
+            for index, name in enumerate(cls._fields)
+            if written.get(name, "").startswith("tuple")
+        )
+    return fields
 
 
 def _plain(value: Any) -> Any:
-    """A model record as JSON data: each record an object of its fields, recursively."""
+    """A model record as JSON data: each record a list of its fields in order, recursively."""
     if hasattr(value, "_fields"):
-        return {name: _plain(getattr(value, name)) for name in value._fields}
+        return [_plain(getattr(value, name)) for name in value._fields]
     if isinstance(value, dict):
         return {key: _plain(item) for key, item in value.items()}
     if isinstance(value, (list, tuple)):
@@ -133,26 +137,29 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _param(raw: dict[str, Any]) -> Param:
+def _param(raw: list[Any]) -> Param:
     return cast(Param, _record(Param, raw))
 
 
-def _variant(raw: dict[str, Any]) -> Variant:
+def _variant(raw: list[Any]) -> Variant:
     return cast(Variant, _record(Variant, raw, params=_param))
 
 
-def _topic(raw: dict[str, Any]) -> Topic:
+def _topic(raw: list[Any]) -> Topic:
     return cast(Topic, _record(Topic, raw, params=_param, variants=_variant))
 
 
-def decode(data: dict[str, Any]) -> Library:
+def decode(data: list[Any]) -> Library:
     """The Library a snapshot's JSON describes (KeyError/TypeError/ValueError when malformed)."""
+    if type(data) is not list or len(data) != len(Library._fields):
+        raise ValueError("a library of another layout")
+    fields = dict(zip(Library._fields, data, strict=True))
     return Library(
-        version=data["version"],
-        digest=data["digest"],
-        topics=tuple(_topic(t) for t in data["topics"]),
-        sources={key: cast(Source, _record(Source, s)) for key, s in data["sources"].items()},
-        terms=tuple(cast(Term, _record(Term, t)) for t in data["terms"]),
+        version=fields["version"],
+        digest=fields["digest"],
+        topics=tuple(_topic(t) for t in fields["topics"]),
+        sources={key: cast(Source, _record(Source, s)) for key, s in fields["sources"].items()},
+        terms=tuple(cast(Term, _record(Term, t)) for t in fields["terms"]),
     )
 
 

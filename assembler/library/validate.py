@@ -12,8 +12,6 @@ from assembler.library.model import (
     Topic,
     Variant,
 )
-from assembler.library.terms import check_terms
-from assembler.library.text_checks import check_requires, check_text
 from assembler.library.values import ValueProblem, parse_value
 from assembler.regex import LazyPattern
 
@@ -107,6 +105,11 @@ def _check_variant(topic: Topic, variant: Variant, library: Library) -> list[str
     out += _check_params(where, variant.params)
     if topic.kind == "clause" and not variant.text:
         out.append(f"{where}: teksten (text) mangler")
+    # Only a library read from its files is validated: the text checks load here, not with
+    # bookmark_name, which the templates' context imports in every run (issue 14).
+    from assembler.library.terms import check_terms
+    from assembler.library.text_checks import check_requires, check_text
+
     out += check_text(where, topic, variant, library)
     out += check_requires(where, topic, variant, library)
     out += check_terms(where, topic, variant, library)

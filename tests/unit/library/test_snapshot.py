@@ -11,6 +11,7 @@ import pytest
 from assembler.errors import LibraryError
 from assembler.library import loader, snapshot
 from assembler.library.loader import load_library
+from assembler.library.model import Library
 from tests.minilib import topic, write_library
 
 
@@ -38,9 +39,21 @@ def test_the_first_load_writes_a_snapshot_equal_to_the_library(cache: Path) -> N
     library = load_library()
     [written] = _snapshots(cache)
     data = json.loads(written.read_text(encoding="utf-8"))  # plain JSON, never pickle
-    assert data["version"] == library.version and data["digest"] == library.digest
+    fields = dict(zip(Library._fields, data, strict=True))  # each record a list of its fields
+    assert fields["version"] == library.version and fields["digest"] == library.digest
+    assert len(fields["topics"]) == len(library.topics) > 30
+    assert fields["topics"][0][: len(("id", "agreement"))] == list(library.topics[0][:2])
     assert snapshot.decode(data) == library
-    assert len(data["topics"]) == len(library.topics) > 30
+
+
+def test_a_snapshot_of_another_layout_is_read_as_none() -> None:
+    library = load_library()
+    named = {"version": library.version, "digest": library.digest, "topics": [],
+             "sources": {}, "terms": []}  # fmt: skip
+    assert snapshot.decode(json.loads(json.dumps(snapshot._plain(library)))) == library
+    for other in (named, [library.version, library.digest, [["kort"]], {}, []], [1, 2]):
+        with pytest.raises((ValueError, KeyError, TypeError, AttributeError)):
+            snapshot.decode(json.loads(json.dumps(other)))
 
 
 def test_a_later_load_reuses_the_snapshot(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
