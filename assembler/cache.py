@@ -14,16 +14,16 @@ def cache_dir() -> Path:
     return (base if base.is_absolute() else Path.home() / ".cache") / "aftale"
 
 
-def write_json(path: Path, data: object) -> None:
-    """Write a cache file atomically as compact JSON (raises OSError, ValueError, TypeError)."""
-    import json
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write a cache file atomically (a reader sees the old file or the new one, never a part),
+    then prune older files of its kind (raises OSError)."""
     import tempfile  # only when writing: most runs find what they need already kept
 
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=path.suffix, dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh, ensure_ascii=False, separators=(",", ":"))
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
         Path(tmp).replace(path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -31,25 +31,39 @@ def write_json(path: Path, data: object) -> None:
     prune_family(path)
 
 
-KEEP_PER_FAMILY = 4  # the newest files of one kind: a few installed versions can share the cache
+def write_json(path: Path, data: object) -> None:
+    """Write a cache file atomically as compact JSON (raises OSError, ValueError, TypeError)."""
+    import json
+
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    write_atomic(path, text.encode("utf-8"))
+
+
+# The newest files of one kind that are kept: several installed versions, or libraries given by
+# $AFTALE_BIBLIOTEK, can share the cache folder.
+KEEP_PER_FAMILY = 8
 
 
 def prune_family(path: Path) -> None:
-    """Remove older cache files of path's kind (its name up to the first "-"), keeping the newest
-    KEEP_PER_FAMILY: each library, code or Python version writes a new file and never reads the
-    old ones again. A file another process removes first, or cannot remove, is left be."""
+    """Remove older cache files of path's kind (its name up to the first "-", any ending),
+    keeping the newest KEEP_PER_FAMILY: each library, code or Python version writes a new file
+    and never reads the old ones again. A file another process removes first, or that cannot
+    be removed, is left be."""
     family = path.name.split("-", 1)[0] + "-"
-    aged: list[tuple[float, str, Path]] = []
-    for entry in files_named(path.parent, ".json"):
-        if entry.name.startswith(family):
+    aged: list[tuple[int, str, Path]] = []
+    try:
+        entries = list(path.parent.iterdir())
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.startswith(family) and entry != path:
             try:
-                aged.append((entry.stat().st_mtime, entry.name, entry))
+                aged.append((entry.stat().st_mtime_ns, entry.name, entry))
             except OSError:
                 continue
-    for _, _, old in sorted(aged, reverse=True)[KEEP_PER_FAMILY:]:
-        if old != path:
-            with contextlib.suppress(OSError):
-                old.unlink()
+    for _, _, old in sorted(aged, reverse=True)[KEEP_PER_FAMILY - 1 :]:
+        with contextlib.suppress(OSError):
+            old.unlink()
 
 
 def files_named(folder: Path, suffix: str) -> list[Path]:

@@ -14,9 +14,7 @@ from __future__ import annotations
 
 import _sre  # type: ignore[import-not-found]  # the engine re itself is built on
 import atexit
-import contextlib
 import json
-import os
 import re
 import sys
 from array import array
@@ -89,25 +87,11 @@ def save() -> None:
             codes.append(words)
             at += len(words)
         head = json.dumps(entries, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        _write(path, b"".join([head, b"\n", *codes]))
+        from assembler.cache import write_atomic
+
+        write_atomic(path, b"".join([head, b"\n", *codes]))
     except (OSError, ValueError, TypeError, OverflowError):
         return
-
-
-def _write(path: Path, data: bytes) -> None:
-    """Write the file atomically (a reader sees the old file or the new one, never a part)."""
-    import tempfile  # only when writing: most runs find every program already kept
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".bin", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        Path(tmp).replace(path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            Path(tmp).unlink()
-        raise
 
 
 def _path() -> Path | None:

@@ -18,20 +18,18 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, cast
 
 from assembler import __version__
-from assembler.cache import cache_dir, files_named, sha256, write_json
+from assembler.cache import cache_dir, files_named, sha256, write_atomic, write_json
 from assembler.library.model import Library, Param, Source, Term, Topic, Variant
 
 FORMAT = 2  # raise when the snapshot's layout changes (2: each record a list of its fields)
 CODE_DIR = Path(__file__).resolve().parent  # the library package: loader, model, validation
 PREFIX = "bibliotek-"
-KEEP = 8  # snapshots kept (several libraries via $AFTALE_BIBLIOTEK); the oldest go first
 
 
 def _code_digest() -> str:
@@ -178,32 +176,6 @@ def write_snapshot(path: Path, library: Library) -> None:
         text = json.dumps(_plain(library), ensure_ascii=False, sort_keys=True)
         if decode(json.loads(text)) != library:
             return  # a value JSON cannot carry (a date, say): reading YAML stays the only way
-        import tempfile  # only when writing: a run that reads the snapshot never needs it
-
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(text)
-            Path(tmp).replace(path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-        _prune(path.parent, keep=path)
+        write_atomic(path, text.encode("utf-8"))
     except (OSError, ValueError, TypeError, KeyError):
         return
-
-
-def _prune(folder: Path, keep: Path) -> None:
-    """Keep the snapshot just written and the KEEP - 1 newest others; remove the rest."""
-    others = []
-    for entry in folder.glob(f"{PREFIX}*.json"):
-        if entry == keep:
-            continue
-        try:
-            others.append((entry.stat().st_mtime_ns, entry))
-        except OSError:
-            continue
-    others.sort(reverse=True)
-    for _, old in others[KEEP - 1 :]:
-        old.unlink(missing_ok=True)

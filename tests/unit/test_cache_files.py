@@ -7,7 +7,7 @@ import json
 import os
 from pathlib import Path
 
-from assembler.cache import KEEP_PER_FAMILY, files_named, write_json
+from assembler.cache import KEEP_PER_FAMILY, files_named, write_atomic, write_json
 
 
 def test_files_named_equals_glob(tmp_path: Path) -> None:
@@ -37,20 +37,23 @@ def test_sha256_is_hashlibs() -> None:
 
 
 def test_older_files_of_the_same_kind_are_pruned_others_kept(tmp_path: Path) -> None:
-    for age, name in enumerate(["termarter-a", "termarter-b", "termarter-c", "termarter-d"]):
-        path = tmp_path / f"{name}.json"
+    names = [f"regex-{k}.json" for k in "abcdefgh"]  # an older format, other extension
+    for age, name in enumerate(names):
+        path = tmp_path / name
         path.write_text("{}")
         os.utime(path, (1_000_000 + age, 1_000_000 + age))  # a is the oldest
     (tmp_path / "bibliotek-x.json").write_text("{}")
     os.utime(tmp_path / "bibliotek-x.json", (1, 1))  # older still, but of another kind
     (tmp_path / "notes.txt").write_text("mine")
 
-    write_json(tmp_path / "termarter-new.json", {"k": [1, 2]})
+    write_atomic(tmp_path / "regex-new.bin", b"\x00\x01")
+    write_json(tmp_path / "bibliotek-y.json", {"k": [1, 2]})
 
     kept = sorted(p.name for p in tmp_path.iterdir())
-    assert kept == [
-        "bibliotek-x.json", "notes.txt",
-        "termarter-b.json", "termarter-c.json", "termarter-d.json", "termarter-new.json",
-    ]  # fmt: skip
-    assert KEEP_PER_FAMILY == 4
-    assert json.loads((tmp_path / "termarter-new.json").read_text()) == {"k": [1, 2]}
+    regex = [n for n in kept if n.startswith("regex-")]
+    assert KEEP_PER_FAMILY == 8
+    assert regex == [f"regex-{k}.json" for k in "bcdefgh"] + ["regex-new.bin"]  # a went
+    assert {"bibliotek-x.json", "bibliotek-y.json", "notes.txt"} <= set(kept)
+    assert json.loads((tmp_path / "bibliotek-y.json").read_text()) == {"k": [1, 2]}
+    assert (tmp_path / "regex-new.bin").read_bytes() == b"\x00\x01"
+    assert not [n for n in kept if n.startswith(".tmp-")]

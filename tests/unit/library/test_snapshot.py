@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from assembler.cache import KEEP_PER_FAMILY
 from assembler.errors import LibraryError
 from assembler.library import loader, snapshot
 from assembler.library.loader import load_library
@@ -129,10 +130,10 @@ def test_an_invalid_library_is_never_cached(tmp_path: Path, cache: Path) -> None
 
 def test_old_snapshots_are_pruned(tmp_path: Path, cache: Path) -> None:
     root = write_library(tmp_path / "lib", [topic("x")])
-    for k in range(snapshot.KEEP + 3):
+    for k in range(KEEP_PER_FAMILY + 3):
         write_library(root, [topic("x", title=f"Titel nr. {k}")])
         load_library(root)
-    assert len(_snapshots(cache)) == snapshot.KEEP
+    assert len(_snapshots(cache)) == KEEP_PER_FAMILY
 
 
 def test_changed_validation_code_reads_the_library_again(
