@@ -215,12 +215,18 @@ def _section_parts(pkg: Package, root: etree._Element) -> dict[tuple[int, str, s
 def compare_packages(old: Package, new: Package, author: str, date: str) -> Redline:
     """Compare two read packages; the newer one's parts carry the revisions.
 
-    The written parts are then self-checked (selfcheck.check) against both inputs; the trees of
-    the comparison are gone by then, so the check does not add to the peak memory.
+    The written parts are then self-checked (selfcheck.check) against both inputs. The check
+    reads the inputs' main parts as they were parsed, before the comparison touched them: copies
+    of the freshly parsed trees, taken first, cost a fifth of parsing the bytes again (6.6% of a
+    500-page pair) and hold the same content, whatever the comparison then does to its own trees.
     """
-    result = _compare(old, new, author, date)
+    main = "word/document.xml"
+    old_root, new_root = old.xml(main), new.xml(main)
+    as_read = {"old": copy.deepcopy(old_root), "new": copy.deepcopy(new_root)}
+    result = _compare(old, new, author, date, old_root, new_root)
+    del old_root, new_root
     parts, styles = result.data, result.styles
-    deviations = check(parts, old.parts, new.parts)
+    deviations = check(parts, old.parts, new.parts, as_read)
     messages: list[str] = []
     if deviations:
         from assembler.compare.deviations import mark  # rare: only when something was not tracked
@@ -266,10 +272,17 @@ class _Compared(Record):
 NOTES_DA = {"footnote": "fodnoter", "endnote": "slutnoter"}
 
 
-def _compare(old: Package, new: Package, author: str, date: str) -> _Compared:
-    """Compare body, headers, footers and notes; return the newer package's parts with revisions."""
+def _compare(
+    old: Package,
+    new: Package,
+    author: str,
+    date: str,
+    old_root: etree._Element,
+    new_root: etree._Element,
+) -> _Compared:
+    """Compare body, headers, footers and notes (the main parts given parsed); return the newer
+    package's parts with revisions."""
     main = "word/document.xml"
-    old_root, new_root = old.xml(main), new.xml(main)
     names = [n for n in new.parts if re.fullmatch(r"word/(header|footer)\d*\.xml", n)]
     names += [n for n in ("word/footnotes.xml", "word/endnotes.xml") if n in new.parts]
     new_parts = {n: new.xml(n) for n in names}
