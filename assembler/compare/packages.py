@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import re
+from typing import cast
 
 from lxml import etree
 
@@ -167,7 +168,8 @@ def _body_blocks(root: etree._Element) -> tuple[etree._Element, list[etree._Elem
     body = root.find(qn("w:body"))
     if body is None:
         raise ValueError("no body")
-    return body, [c for c in body if isinstance(c.tag, str) and c.tag != qn("w:sectPr")]
+    sect = qn("w:sectPr")
+    return body, [c for c in body if isinstance(c.tag, str) and c.tag != sect]
 
 
 def _has_anchor(root: etree._Element) -> bool:
@@ -177,14 +179,17 @@ def _has_anchor(root: etree._Element) -> bool:
     )
 
 
+# Every w:id value in a part, read by libxml2 without an lxml object per element.
+_IDS = etree.XPath("descendant-or-self::*/@w:id", namespaces=NS, smart_strings=False)
+
+
 def _max_id(parts: dict[str, etree._Element]) -> int:
     """The largest numeric w:id in the given parts."""
     best = 0
-    wid = qn("w:id")
     for root in parts.values():
-        for el in root.iter():
-            value = el.get(wid)
-            if value is not None and value.lstrip("-").isdigit():
+        values = cast("list[str]", _IDS(root))  # attribute values: plain strings
+        for value in values:
+            if value.lstrip("-").isdigit():
                 best = max(best, int(value))
     return best
 
