@@ -57,11 +57,9 @@ class CheckedParts:
             text = self._path.read_text(encoding="ascii")
         except (OSError, UnicodeDecodeError):
             return
-        self._kept = [
-            line
-            for line in text.split("\n")
-            if len(line) == _DIGEST_HEX and all(c in "0123456789abcdef" for c in line)
-        ]
+        # A line of another length is dropped (and gone at the next save); one of this length
+        # that is not a lower-case hex digest can never equal a digest, so it proves nothing.
+        self._kept = [line for line in text.split("\n") if len(line) == _DIGEST_HEX]
         self._lookup = set(self._kept)
 
     def known(self, data: bytes) -> str | None:
