@@ -11,6 +11,10 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing import NoReturn
 
 # The options of `aftale sammenlign` (assembler/commands/sammenlign.py): flag → (parameter, kind).
 SAMMENLIGN_OPTIONS: dict[str, tuple[str, str]] = {
@@ -136,11 +140,43 @@ def _load_output(workbook: bool) -> None:
         import_module("assembler.compare.xlsx")
 
 
+def quick_exit(code: int) -> NoReturn:
+    """End a finished `sammenlign` without tearing the interpreter down.
+
+    What is written is closed; what remains is freeing every module, tree and token one by
+    one (about 1.5% of a 20-page pair). The exit functions still run (the regex programs' and
+    the term kinds' caches are saved there) and the output streams are flushed; if flushing
+    fails, the interpreter's own exit reports it as usual.
+    """
+    import atexit
+    import os
+
+    atexit._run_exitfuncs()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        sys.exit(code)
+    os._exit(code)
+
+
+def _called_by_main_module() -> bool:
+    """Whether main() was called by the process's own __main__ (the console script, python -m),
+    after which nothing runs, rather than by code that goes on (a test calling it in-process)."""
+    try:
+        caller = sys._getframe(2)
+    except (AttributeError, ValueError):
+        return False
+    return caller.f_globals.get("__name__") == "__main__"
+
+
 def main() -> None:
     """Console-script entry point."""
     if sys.argv[1:2] == ["sammenlign"]:
         code = run_sammenlign(sys.argv[2:])
         if code is not None:
+            if _called_by_main_module():
+                quick_exit(code)
             sys.exit(code)
     from assembler.cli import main as cli_main
 

@@ -118,6 +118,9 @@ WITHOUT = {
     ),
 }
 LAUNCH = "\nfrom assembler.launch import main\nmain()\n"
+# The patches import the engine before launch.py would load lxml its own way (lxml_start: without
+# inspect), so they load it that way first: otherwise each share would include inspect's 37 M.
+PRELUDE = "from assembler.lxml_start import load_etree\nload_etree()\n"
 
 
 def parts() -> list[Tool]:
@@ -125,7 +128,7 @@ def parts() -> list[Tool]:
 
     def command(patch: str) -> Callable[[Path, Path, Path], list[str]]:
         def argv(a: Path, b: Path, o: Path) -> list[str]:
-            return [sys.executable, "-c", patch + LAUNCH, *aftale_args(a, b, o)]
+            return [sys.executable, "-c", PRELUDE + patch + LAUNCH, *aftale_args(a, b, o)]
 
         return argv
 

@@ -153,7 +153,10 @@ class BlockKeys:
         text = key_text(p)
         # A hand-typed clause number ("§ 7", "7.", "7.2") does not decide alignment, so a
         # renumbered clause pairs with itself and shows as one changed number, not as noise.
-        key = "P" + HAND_NUMBER.sub("§#", text, count=1)
+        # match(), not sub(): the pattern can only match at the start, but sub() searches and so
+        # tries every later position of the text too; the same key.
+        number = HAND_NUMBER.match(text)
+        key = "P" + ("§#" + text[number.end() :] if number is not None else text)
         if self.anchor_prefix:
             for b in p.iter(W_BOOKMARK_START):
                 name = b.get(W_NAME, "")

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from isal import isal_zlib
 
-from assembler.ooxml.fastzip import DeflateCache, fast_package_bytes
+from assembler.ooxml.fastzip import FAST, DeflateCache, fast_package_bytes
 
 _LOCAL = struct.Struct("<4s2B4HL2L2H")
 
@@ -48,6 +48,7 @@ def redline_bytes(parts: Mapping[str, bytes], newer: Path, untouched: Mapping[st
         data = parts[name]
         if isal_zlib.crc32(data) == crc:  # the same CRC as zlib's, several times faster
             cache.seed(data, crc, packed)
-    # The rewritten parts (body, headers, notes) are deflated at the quick level: three times
-    # faster, about 15% larger, still deterministic.
-    return fast_package_bytes(parts, cache, quick=frozenset(parts) - same)
+    # The rewritten parts (body, headers, notes) are deflated by ISA-L's igzip at its quickest
+    # level: about five times faster than zlib's level 1 (12 ms of a 500-page pair), the same
+    # size within 1%, the same stream run to run (fastzip.FAST).
+    return fast_package_bytes(parts, cache, quick=frozenset(parts) - same, quick_level=FAST)

@@ -248,18 +248,19 @@ def build_runs(ctx: RevisionContext, items: list[Item]) -> list[etree._Element]:
     text: list[str] = []  # the text of text_el, joined once at the end (lxml copies on each set)
     texts: list[tuple[etree._Element, list[str]]] = []
     for status, tok, old in items:
-        target = [w for w in (canon.get(id(w)) for w in tok.wraps) if w is not None]
-        depth = 0
-        while depth < min(len(stack), len(target)) and stack[depth][0] is target[depth]:
-            depth += 1
-        if depth < len(stack) or depth < len(target):
-            del stack[depth:]
-            rev_key, run_key, text_el = None, None, None
-            for wrap in target[depth:]:
-                made = shell(wrap)
-                (stack[-1][1].append if stack else out.append)(made)
-                stack.append((wrap, holder_of(made)))
-                shells.append(made)
+        if tok.wraps or stack:  # most tokens sit in no container, with none open: nothing to do
+            target = [w for w in (canon.get(id(w)) for w in tok.wraps) if w is not None]
+            depth = 0
+            while depth < min(len(stack), len(target)) and stack[depth][0] is target[depth]:
+                depth += 1
+            if depth < len(stack) or depth < len(target):
+                del stack[depth:]
+                rev_key, run_key, text_el = None, None, None
+                for wrap in target[depth:]:
+                    made = shell(wrap)
+                    (stack[-1][1].append if stack else out.append)(made)
+                    stack.append((wrap, holder_of(made)))
+                    shells.append(made)
         holder = stack[-1][1] if stack else None
         if isinstance(tok, Extra):
             (holder.append if holder is not None else out.append)(tok.elem)

@@ -1,6 +1,7 @@
 """Self-check of a written redline: accept-all and reject-all of its bytes against the two inputs.
 
-This is an independent path: it reads the serialized parts again and applies the two views the
+This is an independent path: it reads the serialized parts again (the inputs' main parts may be
+handed over as parsed from their bytes before the comparison began) and applies the two views the
 way Word does (ECMA-376 §17.13.5: accepting keeps w:ins/w:moveTo content and drops w:del/w:moveFrom
 content, a deleted paragraph mark joins the paragraph with the next, a row whose w:trPr holds a
 dropped mark disappears; rejecting is the mirror). The result is compared line by line with the
@@ -38,6 +39,7 @@ from assembler.compare.viewlines import (
 from assembler.ooxml.ns import NS, qn
 from assembler.ooxml.package import parse_xml
 
+MAIN = "word/document.xml"
 REL_HEADER = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header"
 REL_FOOTER = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer"
 
@@ -57,8 +59,8 @@ def _viewed(
     """
     if parsed is None:
         root = parse_xml(data, name)
-    elif not keep and name in parsed:
-        root = parsed.pop(name)
+    elif not keep:
+        root = parsed.pop(name) if name in parsed else parse_xml(data, name)
     else:
         if name not in parsed:
             parsed[name] = parse_xml(data, name)
@@ -122,8 +124,7 @@ def _stories(
     keep: bool = True,
 ) -> Stories:
     """Each story's line texts and, `with_paras`, their paragraph numbers (document_lines)."""
-    main = "word/document.xml"
-    doc, texts = _viewed(parts[main], main, view, numbered, parsed, keep)
+    doc, texts = _viewed(parts[MAIN], MAIN, view, numbered, parsed, keep)
     stories = _story_names(parts, doc)
     body = doc.find(qn("w:body"))
     out: Stories = {}
@@ -249,18 +250,24 @@ def compare_views(
 
 
 def check(
-    redline: Mapping[str, bytes], old: Mapping[str, bytes], new: Mapping[str, bytes]
+    redline: Mapping[str, bytes],
+    old: Mapping[str, bytes],
+    new: Mapping[str, bytes],
+    as_read: dict[str, etree._Element] | None = None,
 ) -> list[Deviation]:
     """Accept-all of the redline must equal accept-all of the newer input, reject-all the older.
 
+    `as_read` may hold the inputs' main parts ("old", "new") as parsed from their bytes before
+    anything else used them; each is viewed in place, instead of parsing the bytes again.
     Paragraphs are numbered (for placing a comment at each deviation) only when one is found.
     """
     deviations: list[Deviation] = []
     parsed: dict[str, etree._Element] = {}  # the redline's parts, read once for both views
-    for view, source in (("accept", new), ("reject", old)):
+    for view, source, side in (("accept", new, "new"), ("reject", old, "old")):
+        given = {MAIN: as_read.pop(side)} if as_read and side in as_read else None
         # The line texts first (the same lines compare_views compares); the lines with their
         # paragraph numbers, and the stretches, only for a view that differs.
-        want = _stories(source, view, False, None, with_paras=False)
+        want = _stories(source, view, False, given, with_paras=False, keep=False)
         # the last view takes the redline's parts as read, without a copy
         got = _stories(redline, view, False, parsed, with_paras=False, keep=view == "accept")
         if _same(got, want):

@@ -19,7 +19,14 @@ from lxml import etree
 
 from assembler.errors import InputFileError, OutputError, os_error_da
 from assembler.safeio.xmlprolog import has_doctype
-from assembler.safeio.zipcheck import OLE_MAGIC, check_parts, check_structure, read_members
+from assembler.safeio.zipcheck import (
+    MAIN_PART,
+    OLE_MAGIC,
+    check_parts,
+    check_structure,
+    is_xml_part,
+    read_members,
+)
 
 __all__ = ["OLE_MAGIC", "Package", "package_bytes", "parse_xml", "read_package", "write_atomic"]
 
@@ -82,11 +89,31 @@ def read_package(path: Path, kind: str = "docx", *, parts_later: bool = False) -
 
 def check_packages(packages: Sequence[Package], kind: str = "docx") -> None:
     """check_parts on packages read with parts_later; a part equal to the same part of an
-    earlier package (the versions of a negotiation share their styles) is checked once."""
+    earlier package (the versions of a negotiation share their styles) is checked once, and a
+    large part an earlier run proved well-formed (ooxml.checked, by digest) is not parsed again."""
+    from assembler.ooxml.checked import MIN_SIZE, CheckedParts
+
+    checked = CheckedParts()
     proved: dict[str, bytes] = {}
+    main = MAIN_PART[kind]
     for package in packages:
-        check_parts(package.path, kind, package.parts, proved)
+        # The large XML parts check_parts would parse: not the main part (every reader parses
+        # it), not the relationships and content types (check_structure read them).
+        large = {
+            name: data
+            for name, data in package.parts.items()
+            if len(data) >= MIN_SIZE
+            and name != main
+            and is_xml_part(name)
+            and not name.endswith(".rels")
+            and name != "[Content_Types].xml"
+            and proved.get(name) != data
+        }
+        known = {name: data for name, data in large.items() if checked.known(data)}
+        check_parts(package.path, kind, package.parts, {**proved, **known} if known else proved)
+        checked.remember(data for name, data in large.items() if name not in known)
         proved.update(package.parts)
+    checked.save()
 
 
 def _ordered(names: Iterable[str]) -> list[str]:

@@ -115,3 +115,38 @@ def test_help_still_comes_from_typer(capsys: pytest.CaptureFixture[str]) -> None
     assert result.code == 0
     assert "--tillad-afvigelser" in result.out
     assert "Brug: " in result.out
+
+
+@pytest.mark.parametrize("code", [0, 3])
+def test_the_program_ends_without_teardown_but_with_everything_said(
+    tmp_path: Path, code: int
+) -> None:
+    """Started as a program, `sammenlign` skips the interpreter's teardown (launch.quick_exit):
+    the exit code, everything printed, the written redline and the exit functions remain."""
+    import subprocess
+    import zipfile
+
+    from tests.unit.compare.fixtures import make_docx, para
+
+    old, new = scenarios()["ord"]
+    if code == 3:  # the older footer has no place in the newer package: a deviation, exit 3
+        old = make_docx([para("Aftalen gælder fra 1. marts.")], footer=[para("Side 1")])
+        new = make_docx([para("Aftalen gælder fra 1. april.")])
+    (tmp_path / "v1.docx").write_bytes(old)
+    (tmp_path / "v2.docx").write_bytes(new)
+    script = (
+        "import atexit\n"
+        "atexit.register(lambda: print('exit-funktion kørt'))\n"
+        "from assembler.launch import main\n"
+        "main()\n"
+    )
+    out = tmp_path / "r.docx"
+    args = ["sammenlign", str(tmp_path / "v1.docx"), str(tmp_path / "v2.docx"), "-o", str(out)]
+    done = subprocess.run(
+        [sys.executable, "-c", script, *args], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == code, done.stderr
+    assert done.stdout.rstrip().endswith("exit-funktion kørt")
+    assert f"Skrev {out}" in done.stdout
+    assert "Traceback" not in done.stderr
+    assert zipfile.ZipFile(out).testzip() is None

@@ -73,3 +73,41 @@ def test_block_opcodes_cover_both_sequences() -> None:
                 assert old[i1:i2] == new[j1:j2]
             i, j = i2, j2
         assert (i, j) == (len(old), len(new))
+
+
+def _heaviest_chain_tuples(pairs: list[tuple[int, int, int]]) -> list[tuple[int, int]]:
+    """The chain search as first written, on (weight, index) tuples: the reference."""
+    size = max(j for _, j, _ in pairs) + 2
+    tree = [(0, -1)] * size
+    best: list[tuple[int, int]] = []
+    for n, (_, j, weight) in enumerate(pairs):
+        prev, k = (0, -1), j
+        while k > 0:
+            prev = max(prev, tree[k])
+            k -= k & -k
+        best.append((prev[0] + weight, prev[1]))
+        k = j + 1
+        while k < size:
+            tree[k] = max(tree[k], (prev[0] + weight, n))
+            k += k & -k
+    n = max(range(len(best)), key=lambda m: best[m][0])
+    chain = []
+    while n >= 0:
+        chain.append(pairs[n][:2])
+        n = best[n][1]
+    return chain[::-1]
+
+
+def test_heaviest_chain_equals_the_tuple_version() -> None:
+    """Ties included (equal weights everywhere, or few distinct ones), the same chain."""
+    from assembler.compare.seqdiff import _heaviest_chain
+
+    rnd = random.Random(14)
+    for _ in range(3000):
+        n = rnd.randrange(1, 40)
+        js = rnd.sample(range(n + rnd.randrange(0, 10)), n)
+        weights = [rnd.choice([1, 2, 3, 50, rnd.randrange(1, 10_000)]) for _ in range(n)]
+        if rnd.random() < 0.3:
+            weights = [7] * n
+        pairs = [(i, j, w) for i, (j, w) in enumerate(zip(js, weights, strict=True))]
+        assert _heaviest_chain(pairs) == _heaviest_chain_tuples(pairs), pairs

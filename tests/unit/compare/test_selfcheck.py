@@ -170,3 +170,51 @@ def test_a_deviation_in_the_last_view_still_names_its_paragraph(tmp_path: Path) 
     assert dev.view == "reject"
     assert dev.para >= 0
     assert "X" in dev.found and "X" not in dev.expected
+
+
+def test_inputs_handed_over_as_read_give_the_same_deviations(tmp_path: Path) -> None:
+    """The main parts given parsed (as compare_packages does) are viewed as the bytes are."""
+    old, new = scenarios()["ord"]
+    parts = read_parts(redline(tmp_path, old, new))
+    parts["word/document.xml"] = parts["word/document.xml"].replace(
+        b'preserve">tre</w:t>', b'preserve">fire</w:t>'
+    )
+    olds, news = read_parts(old), read_parts(new)
+    as_read = {
+        side: etree.fromstring(source["word/document.xml"])
+        for side, source in (("old", olds), ("new", news))
+    }
+    found = check(parts, olds, news, as_read)
+    assert found == check(parts, olds, news)
+    assert [(d.view, "fire dage" in d.found) for d in found] == [("accept", True)]
+    assert check(parts, olds, news) != []  # not vacuous
+    assert as_read == {}  # each tree viewed in place, once
+
+
+def test_the_check_reads_the_inputs_before_the_comparison_touches_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not the comparison's trees: an engine that changed the older version's text as it read it
+    (and so wrote that text into the redline) is caught by the reject view."""
+    import assembler.compare.packages as packages
+
+    real = packages._compare
+
+    def careless(*args: object) -> object:
+        old_root = args[4]
+        assert isinstance(old_root, etree._Element)
+        for t in old_root.iter(f"{W}t"):
+            if t.text and "to dage" in t.text:
+                t.text = t.text.replace("to dage", "syv dage")
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(packages, "_compare", careless)
+    old, new = scenarios()["ord"]
+    (tmp_path / "v1.docx").write_bytes(old)
+    (tmp_path / "v2.docx").write_bytes(new)
+    result = compare_packages(
+        read_package(tmp_path / "v1.docx"), read_package(tmp_path / "v2.docx"), "T", "2026-02-01"
+    )
+    [message] = result.deviations
+    assert "afvis alle giver ikke den ældre version" in message
+    assert "to dage" in message and "syv dage" in message
