@@ -84,10 +84,11 @@ class Extent:
         """Add the tokens in buffer (less those in minus), and note its far references."""
         for token in TOKENS:
             self.counts[token] += buffer.count(token) - minus.count(token)
-        for marker, pattern in PREFIXED.items():
-            if marker in buffer:
-                found = len(pattern.findall(buffer)) - len(pattern.findall(minus))
-                self.counts[marker] = self.counts.get(marker, 0) + found
+        if b":" in buffer:  # one byte, found fast: prefixes are rare, and both markers hold it
+            for marker, pattern in PREFIXED.items():
+                if marker in buffer:
+                    found = len(pattern.findall(buffer)) - len(pattern.findall(minus))
+                    self.counts[marker] = self.counts.get(marker, 0) + found
         if b'hidden="' in buffer:
             for tag in HIDDEN_ROW.finditer(buffer):
                 number = ROW_NUMBER.search(tag.group())
