@@ -23,14 +23,17 @@ import signal
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # this module is imported before the reader: it imports nothing of it
-    from assembler.safeio.sheetextent import Extent
+# Imported before the fork (this process needs them too): the child starts scanning at once.
+from assembler.answers.xlsx.cells import FORMULA
+from assembler.safeio import budget
+from assembler.safeio.budget import ReadBudget, command_budget
+from assembler.safeio.sheetextent import Extent
+from assembler.safeio.zipcheck import scan_members
 
 PRESCAN_FROM = 512 * 1024  # bytes on disk; a smaller sheet scans in milliseconds
 
-ScanResult = tuple[list[str], set[str], "dict[str, Extent]"]
+ScanResult = tuple[list[str], set[str], dict[str, Extent]]
 
 
 class Prescan:
@@ -82,14 +85,10 @@ def _child(path: Path, write_end: int) -> None:
     code = 1
     try:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and kills us
-        from assembler.answers.xlsx.cells import FORMULA as pattern
-        from assembler.safeio.budget import ReadBudget, command_budget
-        from assembler.safeio.zipcheck import scan_members
-
         recorder = ReadBudget(sys.maxsize, sys.maxsize, sys.maxsize)
         extents: dict[str, Extent] = {}
         with command_budget(recorder):
-            names, found = scan_members(path, "xlsx", pattern, extents)
+            names, found = scan_members(path, "xlsx", FORMULA, extents)
         charged = (recorder.used_members, recorder.used_bytes, recorder.used_tree_bytes)
         data = pickle.dumps(((names, found, extents), charged), pickle.HIGHEST_PROTOCOL)
         view = memoryview(data)
@@ -106,10 +105,6 @@ def scanned(
     prescan: Prescan | None, path: Path, pattern: re.Pattern[bytes], extents: dict[str, Extent]
 ) -> tuple[list[str], set[str]]:
     """scan_members's result for path: the child's (charging the budget here), or scanned now."""
-    from assembler.answers.xlsx.cells import FORMULA
-    from assembler.safeio import budget
-    from assembler.safeio.zipcheck import scan_members
-
     ours = prescan is not None and prescan.path == path and pattern is FORMULA
     taken = prescan.take() if prescan is not None and ours else None
     if taken is None:
