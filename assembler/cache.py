@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 from typing import Protocol
 
 
 def cache_dir() -> Path:
-    """The cache folder (the library snapshot, the compiled phrase patterns)."""
+    """The cache folder (the library snapshot, the compiled phrase patterns, the term kinds)."""
     base = Path(os.environ.get("XDG_CACHE_HOME") or "")
     return (base if base.is_absolute() else Path.home() / ".cache") / "aftale"
 
@@ -27,6 +28,28 @@ def write_json(path: Path, data: object) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    prune_family(path)
+
+
+KEEP_PER_FAMILY = 4  # the newest files of one kind: a few installed versions can share the cache
+
+
+def prune_family(path: Path) -> None:
+    """Remove older cache files of path's kind (its name up to the first "-"), keeping the newest
+    KEEP_PER_FAMILY: each library, code or Python version writes a new file and never reads the
+    old ones again. A file another process removes first, or cannot remove, is left be."""
+    family = path.name.split("-", 1)[0] + "-"
+    aged: list[tuple[float, str, Path]] = []
+    for entry in files_named(path.parent, ".json"):
+        if entry.name.startswith(family):
+            try:
+                aged.append((entry.stat().st_mtime, entry.name, entry))
+            except OSError:
+                continue
+    for _, _, old in sorted(aged, reverse=True)[KEEP_PER_FAMILY:]:
+        if old != path:
+            with contextlib.suppress(OSError):
+                old.unlink()
 
 
 def files_named(folder: Path, suffix: str) -> list[Path]:

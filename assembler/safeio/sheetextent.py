@@ -43,6 +43,9 @@ OVERLAP = 256  # longer than any token; a far reference in it is read again with
 # the reader refuses hidden rows that hold answers. Searched only where 'hidden="' occurs.
 HIDDEN_ROW = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?row\s[^>]*?\bhidden="(?:1|true)"[^>]*>')
 ROW_NUMBER = re.compile(rb'\sr="(\d+)"')
+# Columns hidden in Excel: <col min="3" max="5" hidden="1"/> in <cols>, before the sheet's data.
+HIDDEN_COLUMNS = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?col\s[^>]*?\bhidden="(?:1|true)"[^>]*>')
+COLUMN_SPAN = (re.compile(rb'\smin="(\d+)"'), re.compile(rb'\smax="(\d+)"'))
 
 
 def column_number(letters: bytes) -> int:
@@ -62,6 +65,7 @@ class Extent:
         self.far_row_tag = 0  # of a <row r="…"> (where unreferenced cells would land)
         self.counts = dict.fromkeys(TOKENS, 0)
         self.hidden_rows: set[int] = set()  # numbered rows marked hidden
+        self.hidden_columns: set[tuple[int, int]] = set()  # (first, last) of each hidden span
         self._tail = b""
 
     def feed(self, chunk: bytes) -> None:
@@ -94,6 +98,11 @@ class Extent:
                 number = ROW_NUMBER.search(tag.group())
                 if number:
                     self.hidden_rows.add(int(number.group(1)))
+            for tag in HIDDEN_COLUMNS.finditer(buffer):
+                first, last = (pattern.search(tag.group()) for pattern in COLUMN_SPAN)
+                if first:
+                    start = int(first.group(1))
+                    self.hidden_columns.add((start, int(last.group(1)) if last else start))
         if _FAR_QUICK.search(buffer):
             for match in FAR.finditer(buffer):
                 self._far(buffer, match)

@@ -191,6 +191,41 @@ def test_hidden_rows_with_answers_are_refused_naming_the_rows(
     assert run.code == 0, run.err
 
 
+def test_hidden_columns_and_sheets_with_answers_are_refused(
+    library: Library, example: Answers, tmp_path: Path
+) -> None:
+    def hide_column(parts: dict[str, bytes]) -> None:
+        name = _employee_part(parts)
+        span = re.search(rb'<col [^>]*min="2" max="2"[^>]*/>', parts[name])
+        assert span is not None
+        parts[name] = parts[name].replace(span.group(), span.group()[:-2] + b' hidden="1"/>', 1)
+
+    def hide_sheet(parts: dict[str, bytes]) -> None:
+        book = parts["xl/workbook.xml"]
+        assert b'name="Individuelle aftaler" sheetId="3" state="visible"' in book
+        parts["xl/workbook.xml"] = book.replace(
+            b'name="Individuelle aftaler" sheetId="3" state="visible"',
+            b'name="Individuelle aftaler" sheetId="3" state="hidden"',
+        )
+
+    for change, needle in (
+        (
+            hide_column,
+            "arket „Individuelle aftaler“, kolonne B („Medarbejderens navn“): kolonnen er skjult",
+        ),
+        (
+            hide_sheet,
+            "arket „Individuelle aftaler“ er skjult i Excel, men svarene i det bliver læst",
+        ),
+    ):
+        _sheet(library, example, tmp_path, change)
+        before = snapshot(tmp_path)
+        run = aftale("generer", "svar.xlsx", "-o", "ud", cwd=tmp_path)
+        assert_refused(run, needle)
+        assert not (tmp_path / "ud").exists()
+        assert snapshot(tmp_path) == before
+
+
 def test_two_sheets_with_one_name_are_refused(
     library: Library, example: Answers, tmp_path: Path
 ) -> None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from python_calamine import CalamineError, CalamineSheet, CalamineWorkbook
+from python_calamine import CalamineError, CalamineSheet, CalamineWorkbook, SheetVisibleEnum
 
 from assembler.errors import InputFileError
 from assembler.library.model import Param
@@ -55,6 +55,7 @@ MAX_SHEET_ROWS = MAX_EMPLOYEE_ROWS + 100  # header rows, the example row and som
 # The reader holds a sheet as one block from A1 to its last value (32 bytes a cell): 10 million
 # cells stay under 350 MB; an answer sheet of 50,000 employees fills about 3.7 million.
 MAX_CELLS = 10_000_000
+Hidden = tuple[set[int], set[tuple[int, int]]]  # a sheet's hidden rows and hidden column spans
 MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
@@ -68,6 +69,8 @@ class Grid:
     formulas: set[tuple[int, int]] = field(default_factory=set)
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)  # r1, c1, r2, c2
     hidden: set[int] = field(default_factory=set)  # rows hidden in Excel
+    hidden_columns: set[tuple[int, int]] = field(default_factory=set)  # (first, last) spans
+    hidden_sheet: bool = False  # the sheet itself is hidden in Excel
 
     def get(self, row: int, col: int) -> Any:
         """The value at row/col (None outside the used range)."""
@@ -105,6 +108,15 @@ class Grid:
             and any(not is_blank(self.get(row, col)) for col in columns)
         ]
 
+    def hidden_columns_below(self, header_row: int, columns: set[int]) -> list[int]:
+        """The given columns hidden in Excel that hold a value below the header row."""
+        return [
+            col
+            for col in sorted(columns)
+            if any(first <= col <= last for first, last in self.hidden_columns)
+            and any(not is_blank(self.get(r, col)) for r in range(header_row + 1, self.rows + 1))
+        ]
+
 
 def column_letter(col: int) -> str:
     """Excel's column name: 1 → A, 26 → Z, 27 → AA (as openpyxl's get_column_letter)."""
@@ -123,13 +135,15 @@ class AnswerBook:
         path: Path,
         book: CalamineWorkbook,
         has_formulas: bool,
-        hidden: dict[str, set[int]] | None = None,
+        hidden: dict[str, Hidden] | None = None,
     ) -> None:
         self.path = path
         self._book = book
         self._has_formulas = has_formulas
-        self._hidden = hidden or {}  # rows hidden in Excel, by sheet title
+        self._hidden = hidden or {}  # rows and columns hidden in Excel, by sheet title
         self.sheetnames: list[str] = list(book.sheet_names)
+        shown = SheetVisibleEnum.Visible
+        self._hidden_sheets = {s.name for s in book.sheets_metadata if s.visible != shown}
 
     def rows(self, title: str) -> list[list[Any]]:
         """A sheet's values (blank cells as None)."""
@@ -149,7 +163,8 @@ class AnswerBook:
             raise _unreadable(self.path) from None
         grid = Grid(title, values)
         grid.merged = [(r1 + 1, c1 + 1, r2 + 1, c2 + 1) for (r1, c1), (r2, c2) in merged]
-        grid.hidden = self._hidden.get(title, set())
+        grid.hidden, grid.hidden_columns = self._hidden.get(title, (set(), set()))
+        grid.hidden_sheet = title in self._hidden_sheets
         if self._has_formulas:
             grid.formulas = {
                 (r, c) for r, c in _formula_cells(self.path, title) if grid.get(r, c) is None
@@ -286,7 +301,11 @@ def open_workbook(path: Path, prescan: Prescan | None = None) -> AnswerBook:
     if "xl/vbaProject.bin" in names:
         raise InputFileError(f"{path}: filen indeholder makroer. Gem den som .xlsx uden makroer.")
     has_formulas = any(name.startswith("xl/worksheets/") for name in with_formulas)
-    hidden_parts = {part: e.hidden_rows for part, e in extents.items() if e.hidden_rows}
+    hidden_parts = {
+        part: (e.hidden_rows, e.hidden_columns)
+        for part, e in extents.items()
+        if e.hidden_rows or e.hidden_columns
+    }
     try:
         book = CalamineWorkbook.from_path(str(path))
         hidden = _by_title(path, hidden_parts) if hidden_parts else {}
@@ -310,7 +329,7 @@ def _refuse_twin_sheets(path: Path, names: list[str]) -> None:
             )
 
 
-def _by_title(path: Path, by_part: dict[str, set[int]]) -> dict[str, set[int]]:
+def _by_title(path: Path, by_part: dict[str, Hidden]) -> dict[str, Hidden]:
     """The same values keyed by sheet title instead of part name (xl/workbook.xml and its
     relationships; the package has passed every check already)."""
     from lxml import etree
@@ -327,7 +346,7 @@ def _by_title(path: Path, by_part: dict[str, set[int]]) -> dict[str, set[int]]:
         target = str(rel.get("Target", ""))  # relative to xl/, or absolute from the root
         part = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
         targets[str(rel.get("Id"))] = part
-    out: dict[str, set[int]] = {}
+    out: dict[str, Hidden] = {}
     for sheet in book.iter(f"{{{SHEET_NS}}}sheet"):
         found = targets.get(str(sheet.get(f"{{{REL_NS}}}id")), "")
         if found in by_part:

@@ -15,6 +15,7 @@ from assembler.answers.xlsx.cells import (
     FORMULA_MISSING,
     AnswerBook,
     Grid,
+    column_letter,
     for_param,
     is_blank,
     open_workbook,
@@ -83,6 +84,19 @@ def hidden_problems(grid: Grid, rows: list[int]) -> list[str]:
     ]
 
 
+def hidden_column_problems(grid: Grid, header_row: int, columns: list[int]) -> list[str]:
+    """A problem naming the hidden columns, with their headers, that hold answers."""
+    if not columns:
+        return []
+    named = [f"{column_letter(c)} („{grid.get(header_row, c) or ''}“)" for c in columns]
+    listed = named[0] if len(named) == 1 else f"{', '.join(named[:-1])} og {named[-1]}"
+    which = "kolonnen er skjult" if len(columns) == 1 else "kolonnerne er skjult"
+    return [
+        f"arket „{grid.title}“, kolonne {listed}: {which} i Excel, men svar i skjulte kolonner "
+        "bliver læst som alle andre. Vis alle kolonner, og slet de svar, der ikke skal med"
+    ]
+
+
 def _thousands(number: int) -> str:
     """12345 → '12.345'."""
     return f"{number:,}".replace(",", ".")
@@ -97,7 +111,13 @@ def _sheet(wb: AnswerBook, title: str, problems: list[str]) -> Grid | None:
             "svarark med „aftale svarark“"
         )
         return None
-    return wb.grid(title)
+    grid = wb.grid(title)
+    if grid.hidden_sheet:
+        problems.append(
+            f"arket „{title}“ er skjult i Excel, men svarene i det bliver læst som alle andre. "
+            "Vis arket (højreklik på et arkfaneblad, og vælg Vis), og kontrollér svarene"
+        )
+    return grid
 
 
 def _check_schema(wb: AnswerBook, library: Library) -> tuple[list[str], str]:
@@ -164,6 +184,8 @@ def _read_local(
         f"{where}: {MERGED}" for where in grid.merged_below(header_row, {key_col, answer_col})
     ]
     problems += hidden_problems(grid, grid.hidden_below(header_row, {key_col, answer_col}))
+    hidden_columns = grid.hidden_columns_below(header_row, {key_col, answer_col})
+    problems += hidden_column_problems(grid, header_row, hidden_columns)
     known = {f.key for f in local_fields(library)} | {"sektor", "version", "dato"}
     raw: dict[str, Any] = {}
     rows: dict[str, int] = {}
@@ -291,6 +313,9 @@ def _read_employees(
     read_cols = set(col_of.values()) | ({note_col} if note_col else set())
     merged = grid.merged_below(header_row, read_cols)
     hidden = hidden_problems(grid, grid.hidden_below(header_row, read_cols))
+    hidden += hidden_column_problems(
+        grid, header_row, grid.hidden_columns_below(header_row, read_cols)
+    )
     if merged or hidden:
         result.problems += [f"{where}: {MERGED}" for where in merged] + hidden
         return []

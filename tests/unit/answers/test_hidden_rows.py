@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from assembler.answers.xlsx.cells import Grid
-from assembler.answers.xlsx.read import hidden_problems
+from assembler.answers.xlsx.read import hidden_column_problems, hidden_problems
 
 
 def _grid(hidden: set[int]) -> Grid:
@@ -29,3 +29,17 @@ def test_only_hidden_rows_holding_a_value_below_the_header_count() -> None:
     grid = _grid({1, 5, 6, 5000})
     grid.values[5] = [None, None]  # row 6: hidden and empty
     assert grid.hidden_below(1, {1, 2}) == [5]
+
+
+def test_hidden_columns_holding_answers_are_named_with_their_headers() -> None:
+    grid = _grid(set())
+    grid.hidden_columns = {(2, 4)}
+    assert grid.hidden_columns_below(1, {1, 2}) == [2]
+    grid.values = [[*row[:1], None] for row in grid.values]  # column B: header blanked too
+    assert grid.hidden_columns_below(1, {1, 2}) == []
+    one = hidden_column_problems(_grid(set()), 1, [2])[0]
+    assert one.startswith(
+        "arket „Individuelle aftaler“, kolonne B („Nummer“): kolonnen er skjult i Excel, men svar"
+    )
+    two = hidden_column_problems(_grid(set()), 1, [1, 2])[0]
+    assert "kolonne A („Navn“) og B („Nummer“): kolonnerne er skjult" in two

@@ -69,3 +69,13 @@ def test_hidden_rows_are_found_at_any_chunking(chunk: int) -> None:
     )
     assert _extent(xml, chunk).hidden_rows == {5, 250}
     assert _extent(ORDINARY, chunk).hidden_rows == set()
+
+
+@pytest.mark.parametrize("chunk", [1, 7, 64, 4096, 1 << 20])
+def test_hidden_column_spans_are_found_at_any_chunking(chunk: int) -> None:
+    cols = (
+        b'<cols><col min="1" max="1" width="9"/><col width="12" min="3" max="5" hidden="1"/>'
+        b'<x:col hidden="true" min="7" customWidth="1"/><col min="9" max="9" hidden="0"/></cols>'
+    )
+    assert _extent(cols + ORDINARY, chunk).hidden_columns == {(3, 5), (7, 7)}
+    assert _extent(ORDINARY, chunk).hidden_columns == set()
