@@ -63,6 +63,11 @@ def _formula(parts: dict[str, bytes]) -> None:
     )
 
 
+def _hidden_column(parts: dict[str, bytes]) -> None:
+    name = _employees(parts)
+    parts[name] = parts[name].replace(b"<col ", b'<col hidden="1" ', 1)
+
+
 def _macros(parts: dict[str, bytes]) -> None:
     parts["xl/vbaProject.bin"] = b"\x00" * 64
 
@@ -100,13 +105,23 @@ def _here_and_there(path: Path, make_budget: Callable[[], ReadBudget]) -> list[o
         _formula,
         _doctype,
         _macros,
+        _hidden_column,
         _append(b'<row r="60000"><c r="XFD60000"><v>1</v></c></row>'),
         _append(
             b'<row r="40000" hidden="1"><c r="B40000" t="inlineStr"><is><t>x</t></is></c></row>'
         ),
         _append(b'<row r="40">' + b"<x:c><x:v>1</x:v></x:c>" * 300 + b"</row>"),
     ],
-    ids=["plain", "formula", "doctype", "macros", "far-value", "hidden-row", "unreferenced"],
+    ids=[
+        "plain",
+        "formula",
+        "doctype",
+        "macros",
+        "hidden-column",
+        "far-value",
+        "hidden-row",
+        "unreferenced",
+    ],
 )
 def test_the_child_scans_as_this_process_does(
     library: Library, example: Answers, tmp_path: Path, change: Change
@@ -117,6 +132,8 @@ def test_the_child_scans_as_this_process_does(
     assert here == there
     if change is _doctype:
         assert here[0] == "error" and "DOCTYPE" in str(here[1])
+    if change is _hidden_column:
+        assert any(e["hidden_columns"] for e in here[2].values())  # type: ignore[index]
 
 
 def test_a_sheet_over_the_command_budget_gives_the_same_error(
