@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from assembler.answers.model import Answers
     from assembler.library.model import Library
     from assembler.render.generate import ManifestRow
+    from assembler.render.templates import EarlyTemplates
     from assembler.rules.model import Finding
 
 # The readers, the rendering code and the rule check (about a third of a second to import) are
@@ -37,14 +38,19 @@ def _write_documents(
     individual_template: Path | None = None,
     findings: dict[str, list[str]] | Callable[[], dict[str, list[str]]] | None = None,
     skipped: list[ManifestRow] | None = None,
+    early: EarlyTemplates | None = None,
 ) -> list[ManifestRow]:
-    """Compile templates once, then write every agreement (with a progress bar for batches)."""
+    """Compile templates once (or take those compiled early), then write every agreement (with
+    a progress bar for batches)."""
     from rich.progress import Progress
 
     from assembler.render.generate import generate
     from assembler.render.templates import load_templates
 
-    templates = load_templates(library, local_template, individual_template)
+    if early is not None:
+        templates = early.take()
+    else:
+        templates = load_templates(library, local_template, individual_template)
     total = 1 + len(answers.employees)
     if total < PROGRESS_FROM:
         return generate(
@@ -89,8 +95,11 @@ def generate_workflow(
         from assembler.answers.reader import read_answers_file
         from assembler.answers.xlsx.read import read_answers_skipping
         from assembler.render.generate import ManifestRow
+        from assembler.render.templates import EarlyTemplates
         from assembler.rules.gate import gate
 
+        # Compiled now too while the child scans; their errors come after the sheet's.
+        early = EarlyTemplates(library, local_template, individual_template) if prescan else None
         skipped: list[ManifestRow] = []
         # A large sheet takes seconds to read: say so on a terminal (silent elsewhere).
         with out_console.status(f"Læser {answers_path.name} …"):
@@ -109,7 +118,7 @@ def generate_workflow(
 
     rows = _write_documents(
         library, answers, out_dir, overwrite, local_template, individual_template, check,
-        skipped,
+        skipped, early,
     )  # fmt: skip
     _report([r for r in rows if r.status != "sprunget over"], out_dir)
     if skipped:  # the sheet writer's module (openpyxl) is loaded only when there is something

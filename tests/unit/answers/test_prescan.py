@@ -10,17 +10,20 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
+import docx
 import pytest
 
 from assembler.answers.model import Answers
 from assembler.answers.xlsx import prescan as prescan_module
 from assembler.answers.xlsx.cells import FORMULA, open_workbook
+from assembler.answers.xlsx.layout import LOCAL_SHEET
 from assembler.answers.xlsx.prescan import Prescan, prescanning, scanned
-from assembler.errors import InputFileError
+from assembler.errors import AftaleError, InputFileError
 from assembler.library.model import Library
+from assembler.render.templates import template_path
 from assembler.safeio.budget import ReadBudget, command_budget
 from assembler.workflows import generate_workflow
-from tests.unit.answers.xlsx_helpers import write_sheet
+from tests.unit.answers.xlsx_helpers import edit, local_row, write_sheet
 
 Change = Callable[[dict[str, bytes]], None]
 
@@ -199,3 +202,67 @@ def test_generer_writes_the_same_files_through_the_prescan(
         }
     assert written["here"] == written["child"]
     assert any(name.startswith("individuelle/") for name in written["child"])
+
+
+RCE = "{{ ''.__class__.__mro__[1].__subclasses__() }}"
+
+
+def _hostile_template(folder: Path) -> Path:
+    document = docx.Document(str(template_path("individuel")))
+    document.add_paragraph(RCE)
+    path = folder / "brevpapir.docx"
+    document.save(str(path))
+    return path
+
+
+def _generer_error(
+    sheet: Path, out: Path, template: Path, make_budget: Callable[[], ReadBudget]
+) -> tuple[str, str]:
+    """The error class and message of a generer that must fail."""
+    with pytest.raises(AftaleError) as caught, command_budget(make_budget()):
+        generate_workflow(sheet, out, False, None, template, None)
+    assert not out.exists()  # nothing written
+    return type(caught.value).__name__, str(caught.value)
+
+
+@pytest.mark.parametrize("bad_sheet", [False, True], ids=["good-sheet", "bad-sheet"])
+def test_templates_compiled_early_give_the_same_errors_in_the_same_order(
+    library: Library,
+    example: Answers,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    bad_sheet: bool,
+) -> None:
+    sheet = write_sheet(library, example, tmp_path / "svar.xlsx")
+    if bad_sheet:
+        edit(sheet, lambda wb: wb[LOCAL_SHEET].cell(local_row(wb, "sektor"), 3, "xyz"))
+    template = _hostile_template(tmp_path)
+    errors = []
+    for name, threshold in (("here", 1 << 40), ("child", 0)):
+        monkeypatch.setattr(prescan_module, "PRESCAN_FROM", threshold)
+        errors.append(_generer_error(sheet, tmp_path / name, template, ReadBudget))
+    assert errors[0] == errors[1]
+    kind, message = errors[1]
+    if bad_sheet:
+        assert kind == "AnswerError" and "sektor" in message and "brevpapir" not in message
+    else:
+        assert kind == "TemplateError" and "brevpapir.docx" in message
+
+
+def test_templates_compiled_early_are_charged_after_the_sheet(
+    library: Library, example: Answers, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With a budget the sheet fits but the sheet and the templates do not, the error names the
+    files in the order they were read: the sheet first."""
+    sheet = write_sheet(library, example, tmp_path / "svar.xlsx")
+    template = _hostile_template(tmp_path)
+    with zipfile.ZipFile(sheet) as archive:
+        size = sum(i.file_size for i in archive.infolist())
+    errors = []
+    for name, threshold in (("here", 1 << 40), ("child", 0)):
+        monkeypatch.setattr(prescan_module, "PRESCAN_FROM", threshold)
+        out = tmp_path / name
+        errors.append(_generer_error(sheet, out, template, lambda: ReadBudget(max_bytes=size)))
+    assert errors[0] == errors[1]
+    kind, message = errors[1]
+    assert kind == "InputFileError" and message.index("svar.xlsx") < message.index("docx")
