@@ -1,7 +1,7 @@
 """Benchmark: `aftale generer` on a 10,000- and a 50,000-employee answer sheet, against a baseline.
 
 Run: `python bench/scale.py [--runs N] [--sizes 10000,50000] [--baseline REV]`. The baseline is
-the code at git revision REV (default 5e5070a: main when the last pass started, so the same
+the code at git revision REV (default 59c36fe: main when the last pass started, so the same
 clause library and templates), unpacked
 with `git archive` into a temporary folder and run the same way; the baseline must read the same
 library, so pass a newer REV once main's library changes.
@@ -10,7 +10,18 @@ and the peak resident memory of its largest process (the main process or a worke
 by wait4. The last lines are the ratios new/baseline, median over the runs. The machine is shared:
 quote medians, and rerun on a quiet machine for final figures.
 
-Last measured (2026-11-28, 03:16-03:20, the seventh pass against 5e5070a, other sessions'
+Last measured (2026-11-28, 05:44-05:51, the eighth pass against 59c36fe, two other sessions
+benchmarking, load 2-4.6, so neither wall nor CPU seconds are steady; the coordinator takes the
+quiet figures): 10,000 rows, a series of 3 and one of 5 runs: wall 13.4 s and 22.3 s against
+17.1 s and 19.4 s (ratio 0.78 and 1.15; runs 7.2-29.0 s against 7.9-36.4 s: the load), CPU
+(user + system, workers included) 13.5 s and 14.8 s against 13.9 s and 17.9 s (ratio 0.97 and
+0.83; system time alone 0.9-5.2 s in both), peak 115-116 MB against 115 MB. The last two pairs of
+the 5, in quieter minutes: 11.7 and 7.2 s (CPU 13.7 and 12.4 s) against 7.9 and 8.4 s (13.5
+and 13.1 s). The pass shortens the part on one core before the workers start (a
+child scans the sheet while the main process imports and compiles): head-only runs, main
+process CPU 1.34-1.46 s against 1.61-1.68 s; on an idle machine the workers started 0.22 s
+earlier; see bench/HISTORY.md.
+Before (2026-11-28, 03:16-03:20, the seventh pass against 5e5070a, other sessions'
 tests running, load 3.4-3.7, so CPU seconds are the figure to read and the coordinator takes
 the quiet wall figures): 10,000 rows, 3 runs: CPU (user + system, workers included) 16.6 s
 against 17.3 s, ratio 0.96 (runs 17.9, 16.6, 15.6 / 20.0, 16.7, 17.3 s); wall 28.6 s against
@@ -69,7 +80,7 @@ sys.path.insert(0, str(ROOT))
 
 from tests.peak import measure  # noqa: E402  (peak memory of the command, not of this process)
 
-BASELINE = "5e5070a"
+BASELINE = "59c36fe"
 CACHE = ROOT / "bench" / ".bench-sheets"
 
 
