@@ -70,6 +70,9 @@ def run_sammenlign(args: list[str]) -> int | None:
     # A one-shot command whose objects (tokens, paragraph keys) form no cycles: the cyclic
     # collector would only walk them again and again; memory is returned when the process ends.
     gc.disable()
+    from assembler.lxml_start import load_etree
+
+    load_etree()  # without inspect (37 M instructions): see the module
     from assembler.compare import forked
 
     # The overview's assessment may run in a child, beside the comparison; while it finishes,

@@ -10,7 +10,12 @@ from typing import Any
 from assembler.cache import files_named, sha256
 from assembler.errors import LibraryError
 from assembler.library.model import AGREEMENTS, Library, Param, Source, Term, Topic, Variant
-from assembler.library.snapshot import read_snapshot, snapshot_path, write_snapshot
+from assembler.library.snapshot import (
+    read_snapshot,
+    remembered_digest,
+    snapshot_path,
+    write_snapshot,
+)
 from assembler.resources import bundled_dir
 
 DEFAULT_DIR = bundled_dir("clause_library")
@@ -171,14 +176,20 @@ def _topic_files(root: Path) -> list[tuple[str, str, Path]]:
 
 
 def _files_digest(root: Path, files: list[tuple[str, str, Path]]) -> str:
-    """sha256 over every library file's name and bytes (its first 10 digits: Library.digest)."""
-    digest = sha256()
-    for _folder, rel, path in files:
-        digest.update(rel.encode() + b"\0" + path.read_bytes() + b"\0")
-    for name in META_FILES:
-        if (root / name).is_file():
+    """sha256 over every library file's name and bytes (its first 10 digits: Library.digest);
+    kept between runs for files that have not changed (snapshot.remembered_digest)."""
+    meta = [name for name in META_FILES if (root / name).is_file()]
+
+    def digest_files() -> str:
+        digest = sha256()
+        for _folder, rel, path in files:
+            digest.update(rel.encode() + b"\0" + path.read_bytes() + b"\0")
+        for name in meta:
             digest.update(name.encode() + b"\0" + (root / name).read_bytes() + b"\0")
-    return digest.hexdigest()
+        return digest.hexdigest()
+
+    paths = [path for _folder, _rel, path in files] + [root / name for name in meta]
+    return remembered_digest(paths, digest_files)
 
 
 def load_library(root: Path | None = None) -> Library:

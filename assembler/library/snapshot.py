@@ -9,17 +9,23 @@ and code reads that instead. JSON, never pickle: the cached data is only ever re
 snapshot is written only when it reads back equal to the library it came from, and one that
 cannot be read (damaged, edited, an older layout) is ignored and rebuilt. Nothing here is ever
 an error: an unwritable or missing cache directory just means no snapshot.
+
+The two digests that name a snapshot are themselves kept (remembered_digest), for files whose
+path, size, inode and times are those they had when they were hashed.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, cast
 
 from assembler import __version__
-from assembler.cache import cache_dir, files_named, sha256
+from assembler.cache import cache_dir, files_named, sha256, write_json
 from assembler.library.model import Library, Param, Source, Term, Topic, Variant
 
 FORMAT = 1  # raise when the snapshot's layout changes
@@ -31,13 +37,54 @@ KEEP = 8  # snapshots kept (several libraries via $AFTALE_BIBLIOTEK); the oldest
 def _code_digest() -> str:
     """The library code's own bytes and aftale's version: a snapshot is read only by the code
     that validated it (a new validation rule, in a release or a working copy, reads anew)."""
-    digest = sha256(f"{FORMAT}\0{__version__}".encode())
-    for source in files_named(CODE_DIR, ".py"):
-        try:
-            digest.update(source.name.encode() + b"\0" + source.read_bytes())
-        except OSError:
-            digest.update(source.name.encode())
-    return digest.hexdigest()
+    sources = files_named(CODE_DIR, ".py")
+
+    def digest_sources() -> str:
+        digest = sha256(f"{FORMAT}\0{__version__}".encode())
+        for source in sources:
+            try:
+                digest.update(source.name.encode() + b"\0" + source.read_bytes())
+            except OSError:
+                digest.update(source.name.encode())
+        return digest.hexdigest()
+
+    return remembered_digest(sources, digest_sources, f"{FORMAT}\0{__version__}")
+
+
+STAT_PREFIX = "filstat-"
+# A file changed less than this before it was read is hashed again next time: a second change
+# within the same tick of the file system's clock would leave its times as they were.
+SETTLED_NS = 2_000_000_000
+
+
+def _stat_row(path: Path) -> list[Any]:
+    """What a change to a file always changes: its size or its change time (which no program
+    can set back, unlike the modification time), with its inode and modification time."""
+    st = path.stat()
+    return [str(path), st.st_size, st.st_ino, st.st_mtime_ns, st.st_ctime_ns]
+
+
+def remembered_digest(paths: list[Path], compute: Callable[[], str], salt: str = "") -> str:
+    """compute(), a digest of the files' bytes, or the digest an earlier run kept for the very
+    same files (path, size, inode, modification and change times, as git's index keeps them):
+    hashing the library and its code was 17 M instructions of every run (issue 14). Only files
+    that had been left alone for SETTLED_NS when they were read are kept."""
+    try:
+        now = time.time_ns()
+        rows = [_stat_row(path) for path in paths]  # before compute() reads them
+    except OSError:
+        return compute()  # a file that cannot be read: compute() says so, as before
+    key = sha256("\0".join([salt, *(str(p) for p in paths)]).encode()).hexdigest()[:32]
+    memo = cache_dir() / f"{STAT_PREFIX}{key}.json"
+    with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
+        kept = json.loads(memo.read_bytes())
+        if kept["filer"] == rows and isinstance(kept["digest"], str):
+            return str(kept["digest"])
+    digest = compute()
+    if all(now - max(row[3], row[4]) > SETTLED_NS for row in rows):
+        with contextlib.suppress(OSError, ValueError, TypeError):
+            write_json(memo, {"filer": rows, "digest": digest})
+    return digest
 
 
 def snapshot_path(files_digest: str) -> Path:

@@ -115,6 +115,18 @@ def test_the_childs_rows_and_notes_are_those_of_the_in_process_overview(
     assert forked._pending is None and _reaped(seen.pids[0])
 
 
+def test_a_child_that_answered_is_reaped_when_the_command_ends(tmp_path: Path, seen: Seen) -> None:
+    paths = _write(tmp_path, VERSIONS[:2])
+    forked.allow()
+    try:
+        compare_versions(paths, ["Ledelsen"], ["2027-03-02"])
+        assert seen.took == [True] and forked._answered == seen.pids[0]
+        forked.discard()  # as `aftale sammenlign` does once it has written and printed
+        assert forked._answered is None and _reaped(seen.pids[0])
+    finally:
+        forked.allow(False)
+
+
 def test_a_child_that_fails_leaves_the_overview_to_the_parent(
     tmp_path: Path, seen: Seen, monkeypatch: pytest.MonkeyPatch
 ) -> None:

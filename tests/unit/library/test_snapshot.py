@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -134,3 +135,67 @@ def test_changed_validation_code_reads_the_library_again(
         fh.write("\n# a new rule\n")
     load_library()
     assert len(_snapshots(cache)) == 2
+
+
+def _files(tmp_path: Path) -> list[Path]:
+    paths = []
+    for name, text in (("a.yaml", "titel: A\n"), ("b.yaml", "titel: B\n")):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def _hash_of(paths: list[Path]) -> str:
+    digest = snapshot.sha256()
+    for path in paths:
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def test_an_unchanged_files_digest_is_kept_between_runs(
+    tmp_path: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = _files(tmp_path)
+    monkeypatch.setattr(snapshot, "SETTLED_NS", -1)  # as if the files were old
+    first = snapshot.remembered_digest(paths, lambda: _hash_of(paths))
+    assert first == _hash_of(paths)
+
+    def refuse() -> str:
+        raise AssertionError("the files were hashed again")
+
+    assert snapshot.remembered_digest(paths, refuse) == first
+    assert snapshot.remembered_digest(paths, lambda: "other salt", "salt") == "other salt"
+
+
+def test_a_file_changed_to_the_same_size_and_time_is_hashed_again(
+    tmp_path: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = _files(tmp_path)
+    monkeypatch.setattr(snapshot, "SETTLED_NS", -1)
+    first = snapshot.remembered_digest(paths, lambda: _hash_of(paths))
+    stat = paths[1].stat()
+    paths[1].write_text("titel: C\n", encoding="utf-8")  # same size
+    os.utime(paths[1], ns=(stat.st_atime_ns, stat.st_mtime_ns))  # and its time set back
+    again = snapshot.remembered_digest(paths, lambda: _hash_of(paths))
+    assert again == _hash_of(paths) != first  # its change time moved all the same
+
+
+def test_files_changed_just_now_are_not_kept(tmp_path: Path, cache: Path) -> None:
+    paths = _files(tmp_path)  # written now: a change in the same clock tick would not show
+    snapshot.remembered_digest(paths, lambda: _hash_of(paths))
+    assert list(cache.glob(f"{snapshot.STAT_PREFIX}*.json")) == []
+    calls = []
+    snapshot.remembered_digest(paths, lambda: calls.append(1) or _hash_of(paths))
+    assert calls == [1]
+
+
+def test_the_library_digest_is_the_same_kept_or_computed(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    computed = load_library()
+    monkeypatch.setattr(snapshot, "SETTLED_NS", -1)
+    load_library()  # keeps the digests
+    assert len(list(cache.glob(f"{snapshot.STAT_PREFIX}*.json"))) == 2  # the files, the code
+    _refuse_yaml(monkeypatch)
+    assert load_library().digest == computed.digest
