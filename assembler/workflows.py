@@ -4,24 +4,24 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from rich.progress import Progress
-
-from assembler.answers.files import read_answers
-from assembler.answers.model import Answers
-from assembler.answers.reader import read_answers_file
-from assembler.answers.xlsx.read import read_answers_skipping
+from assembler.answers.xlsx.prescan import prescanning
 from assembler.cli_support import out_console
 from assembler.counts import count, thousands
 from assembler.errors import InputFileError, OutputError
 from assembler.library import load_library
-from assembler.library.model import Library
-from assembler.ooxml.package import write_atomic
-from assembler.render.batch import collector_paused
-from assembler.render.generate import LOCAL_FILE, ManifestRow, generate
-from assembler.render.templates import load_templates
-from assembler.rules.gate import describe, gate
-from assembler.rules.model import Finding
+from assembler.render.collector import collector_paused
+
+if TYPE_CHECKING:
+    from assembler.answers.model import Answers
+    from assembler.library.model import Library
+    from assembler.render.generate import ManifestRow
+    from assembler.render.templates import EarlyTemplates
+    from assembler.rules.model import Finding
+
+# The readers, the rendering code and the rule check (about a third of a second to import) are
+# imported inside the commands: `generer` imports them while a child process scans its sheet.
 
 EXAMPLE_ANSWERS = Path(__file__).resolve().parent / "examples" / "eksempel.yaml"
 EXAMPLES = {"stat": EXAMPLE_ANSWERS, "kommune": EXAMPLE_ANSWERS.with_name("kommune.yaml")}
@@ -38,9 +38,19 @@ def _write_documents(
     individual_template: Path | None = None,
     findings: dict[str, list[str]] | Callable[[], dict[str, list[str]]] | None = None,
     skipped: list[ManifestRow] | None = None,
+    early: EarlyTemplates | None = None,
 ) -> list[ManifestRow]:
-    """Compile templates once, then write every agreement (with a progress bar for batches)."""
-    templates = load_templates(library, local_template, individual_template)
+    """Compile templates once (or take those compiled early), then write every agreement (with
+    a progress bar for batches)."""
+    from rich.progress import Progress
+
+    from assembler.render.generate import generate
+    from assembler.render.templates import load_templates
+
+    if early is not None:
+        templates = early.take()
+    else:
+        templates = load_templates(library, local_template, individual_template)
     total = 1 + len(answers.employees)
     if total < PROGRESS_FROM:
         return generate(
@@ -79,15 +89,25 @@ def generate_workflow(
     skip_rows: bool = False,
 ) -> None:
     """`aftale generer`: read and validate answers, check the rules, then write the agreements."""
-    library = load_library(library_path)
-    skipped: list[ManifestRow] = []
-    # A large sheet takes seconds to read: say so on a terminal (the status is silent elsewhere).
-    with out_console.status(f"Læser {answers_path.name} …"):
-        if skip_rows and answers_path.suffix.lower() == ".xlsx":
-            answers, left_out = read_answers_skipping(library, answers_path)
-            skipped = [ManifestRow(r, "", who, "sprunget over", f) for r, who, f in left_out]
-        else:
-            answers = read_answers_file(library, answers_path)
+    with prescanning(answers_path) as prescan:  # a large sheet: scanned by a child process
+        library = load_library(library_path)
+        # Imported here, while the child scans: the readers, the rendering code, the rule check.
+        from assembler.answers.reader import read_answers_file
+        from assembler.answers.xlsx.read import read_answers_skipping
+        from assembler.render.generate import ManifestRow
+        from assembler.render.templates import EarlyTemplates
+        from assembler.rules.gate import gate
+
+        # Compiled now too while the child scans; their errors come after the sheet's.
+        early = EarlyTemplates(library, local_template, individual_template) if prescan else None
+        skipped: list[ManifestRow] = []
+        # A large sheet takes seconds to read: say so on a terminal (silent elsewhere).
+        with out_console.status(f"Læser {answers_path.name} …"):
+            if skip_rows and answers_path.suffix.lower() == ".xlsx":
+                answers, left_out = read_answers_skipping(library, answers_path, prescan)
+                skipped = [ManifestRow(r, "", who, "sprunget over", f) for r, who, f in left_out]
+            else:
+                answers = read_answers_file(library, answers_path, prescan)
     found: list[Finding] = []
 
     def check() -> dict[str, list[str]]:
@@ -98,7 +118,7 @@ def generate_workflow(
 
     rows = _write_documents(
         library, answers, out_dir, overwrite, local_template, individual_template, check,
-        skipped,
+        skipped, early,
     )  # fmt: skip
     _report([r for r in rows if r.status != "sprunget over"], out_dir)
     if skipped:  # the sheet writer's module (openpyxl) is loaded only when there is something
@@ -116,6 +136,8 @@ def _report_findings(shown: list[Finding]) -> None:
     """Every finding for a small run; for a batch, one line per rule with the first places."""
     if not shown:
         return
+    from assembler.rules.gate import describe
+
     if len(shown) <= SHOW_ALL_UP_TO:
         out_console.print("Fund ved tjekket (står også i manifest.json):", markup=False)
         for finding in shown:
@@ -153,9 +175,13 @@ def demo_workflow(out_dir: Path, overwrite: bool, example: str = "stat") -> None
     The state example also shows a negotiation round; the municipal one shows the other variants.
     """
     # Only the demo needs these (they cost a third of a second to import for `generer`).
+    from assembler.answers.files import read_answers
     from assembler.answers.xlsx.workflow import write_demo_sheet
     from assembler.compare.demo import write_demo as write_compare_demo
     from assembler.negotiate.demo import answer_counter_draft
+    from assembler.ooxml.package import write_atomic
+    from assembler.render.generate import LOCAL_FILE
+    from assembler.rules.gate import gate
 
     library = load_library()
     source = EXAMPLES[example]

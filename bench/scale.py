@@ -1,7 +1,7 @@
 """Benchmark: `aftale generer` on a 10,000- and a 50,000-employee answer sheet, against a baseline.
 
 Run: `python bench/scale.py [--runs N] [--sizes 10000,50000] [--baseline REV]`. The baseline is
-the code at git revision REV (default 5e5070a: main when the last pass started, so the same
+the code at git revision REV (default 59c36fe: main when the last pass started, so the same
 clause library and templates), unpacked
 with `git archive` into a temporary folder and run the same way; the baseline must read the same
 library, so pass a newer REV once main's library changes.
@@ -10,7 +10,28 @@ and the peak resident memory of its largest process (the main process or a worke
 by wait4. The last lines are the ratios new/baseline, median over the runs. The machine is shared:
 quote medians, and rerun on a quiet machine for final figures.
 
-Last measured (2026-11-28, 03:16-03:20, the seventh pass against 5e5070a, other sessions'
+Last measured (2026-11-28, 06:19-06:26, the eighth pass against 59c36fe, the machine quiet: 23
+alternating pairs, each started only after the machine had been idle for half a second, each
+run's own CPU subtracted from the machine's busy time to check that other sessions used under
+0.2 s of CPU meanwhile; timed like this file does, by wait4, with a throw-away loop rather than
+this file, which cannot wait for quiet minutes): 10,000 rows: wall 7.31 s (6.71-8.12 s, all 23
+under 10 s) against 7.76 s (6.78-8.96 s), ratio 0.94; CPU (user + system, workers included)
+12.92 s (11.74-14.37 s) against 13.28 s (11.33-15.44 s), ratio 0.97; system time 1.85 s against
+1.75 s (0.8-2.3 s in both). The branch includes main's commits after 59c36fe (hidden columns,
+the library digest kept between runs …); against main at 20a41b9 (06:27-06:37, 32 and 28 runs):
+7.13 s against 7.42 s, ratio 0.96, CPU 12.48 against 12.50 s (bench/HISTORY.md).
+Before (2026-11-28, 05:44-05:51, the eighth pass against 59c36fe, two other sessions
+benchmarking, load 2-4.6, so neither wall nor CPU seconds are steady; the coordinator takes the
+quiet figures): 10,000 rows, a series of 3 and one of 5 runs: wall 13.4 s and 22.3 s against
+17.1 s and 19.4 s (ratio 0.78 and 1.15; runs 7.2-29.0 s against 7.9-36.4 s: the load), CPU
+(user + system, workers included) 13.5 s and 14.8 s against 13.9 s and 17.9 s (ratio 0.97 and
+0.83; system time alone 0.9-5.2 s in both), peak 115-116 MB against 115 MB. The last two pairs of
+the 5, in quieter minutes: 11.7 and 7.2 s (CPU 13.7 and 12.4 s) against 7.9 and 8.4 s (13.5
+and 13.1 s). The pass shortens the part on one core before the workers start (a
+child scans the sheet while the main process imports and compiles): head-only runs, main
+process CPU 1.34-1.46 s against 1.61-1.68 s; in quiet minutes the workers started 0.09 s
+earlier at the median of 36 pairs; see bench/HISTORY.md.
+Before (2026-11-28, 03:16-03:20, the seventh pass against 5e5070a, other sessions'
 tests running, load 3.4-3.7, so CPU seconds are the figure to read and the coordinator takes
 the quiet wall figures): 10,000 rows, 3 runs: CPU (user + system, workers included) 16.6 s
 against 17.3 s, ratio 0.96 (runs 17.9, 16.6, 15.6 / 20.0, 16.7, 17.3 s); wall 28.6 s against
@@ -69,7 +90,7 @@ sys.path.insert(0, str(ROOT))
 
 from tests.peak import measure  # noqa: E402  (peak memory of the command, not of this process)
 
-BASELINE = "5e5070a"
+BASELINE = "59c36fe"
 CACHE = ROOT / "bench" / ".bench-sheets"
 
 

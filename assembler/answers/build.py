@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Mapping
+from decimal import Decimal
 from typing import Any
 
 from assembler.answers.model import AgreementAnswers, TopicAnswer
-from assembler.library.model import SECTORS, Library, Topic
+from assembler.library.model import SECTORS, Library, Param, Topic
 from assembler.library.values import Value, ValueProblem, parse_value
 
 # Locates a topic/parameter in the user's file: e.g. "lokalaftale.omraade.personalegrupper" or
@@ -86,14 +88,13 @@ def _choose_variant(
     topic: Topic, sector: str, raw: Mapping[str, Any], locate: Locator
 ) -> tuple[str | None, list[str]]:
     """The chosen variant: explicit, or the only one; it must exist and fit the sector."""
-    ids = [v.id for v in topic.variants]
+    ids, by_name, _ = _topic_facts(topic)
     chosen = raw.get(VARIANT_KEY)
     if chosen is None or str(chosen).strip() == "":
         if len(ids) == 1:
             return ids[0], []
         return None, [f"{locate(topic.id, None)}: vælg en variant ({', '.join(ids)})"]
     chosen = str(chosen).strip()
-    by_name = {v.name.casefold(): v.id for v in topic.variants}
     chosen = by_name.get(chosen.casefold(), chosen)
     if chosen not in ids:
         return None, [
@@ -107,6 +108,50 @@ def _choose_variant(
             f"'{sector}' (kun {', '.join(variant.sectors)})"
         ]
     return chosen, []
+
+
+# Per topic, once (a sheet builds the employee's own details, which differ in every row, 10,000
+# times): its variant ids, its variants by case-folded name, and the field names it allows.
+_TOPIC_FACTS: dict[int, tuple[Topic, list[str], dict[str, str], frozenset[str]]] = {}
+
+
+def _topic_facts(topic: Topic) -> tuple[list[str], dict[str, str], frozenset[str]]:
+    """A topic's variant ids, variant id by case-folded name, and allowed field names."""
+    cached = _TOPIC_FACTS.get(id(topic))
+    if cached is not None and cached[0] is topic:
+        return cached[1], cached[2], cached[3]
+    ids = [v.id for v in topic.variants]
+    by_name = {v.name.casefold(): v.id for v in topic.variants}
+    allowed = frozenset({p.name for p in topic.all_params()} | {VARIANT_KEY})
+    if len(_TOPIC_FACTS) >= MAX_MEMO:
+        _TOPIC_FACTS.clear()
+    _TOPIC_FACTS[id(topic)] = (topic, ids, by_name, allowed)
+    return ids, by_name, allowed
+
+
+# Parsed text answers by parameter: a staff list repeats job titles, units and managers row
+# after row. Only text answers are kept: equal texts are the same answer, and what parse_value
+# makes of a text (a string, number, date, time, truth value or list) is kept only when it is
+# immutable.
+_PARSED: dict[tuple[int, str], tuple[Param, Value]] = {}
+MAX_PARSED = 8192
+_IMMUTABLE = frozenset({str, int, Decimal, dt.date, dt.time, bool})
+
+
+def _parse(param: Param, supplied: object) -> Value:
+    """parse_value(param, supplied), reused for a text seen before for the same parameter."""
+    if type(supplied) is not str:
+        return parse_value(param, supplied)
+    key = (id(param), supplied)
+    hit = _PARSED.get(key)
+    if hit is not None and hit[0] is param:
+        return hit[1]
+    value = parse_value(param, supplied)  # a ValueProblem is raised every time: not kept
+    if type(value) in _IMMUTABLE:
+        if len(_PARSED) >= MAX_PARSED:
+            _PARSED.clear()
+        _PARSED[key] = (param, value)
+    return value
 
 
 def _build_topic(
@@ -123,7 +168,7 @@ def _build_topic(
     if variant_id is None:
         return None, problems
     params = topic.params_for(variant_id)
-    allowed = {p.name for p in topic.all_params()} | {VARIANT_KEY}
+    allowed = _topic_facts(topic)[2]
     for key in raw:
         if key not in allowed:
             problems.append(
@@ -133,7 +178,7 @@ def _build_topic(
     for param in params:
         supplied = raw.get(param.name)
         try:
-            value = parse_value(param, supplied)
+            value = _parse(param, supplied)
             if value is None and param.default is not None:
                 value = parse_value(param, param.default)
         except ValueProblem as exc:

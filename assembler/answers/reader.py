@@ -6,6 +6,7 @@ from pathlib import Path
 
 from assembler.answers.files import read_answers
 from assembler.answers.model import Answers
+from assembler.answers.xlsx.prescan import Prescan
 from assembler.answers.xlsx.read import read_answers_xlsx
 from assembler.errors import InputFileError
 from assembler.library.model import Library
@@ -15,13 +16,13 @@ TEXT_SUFFIXES = (".yaml", ".yml", ".json")
 SHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv")
 
 
-def read_answers_file(library: Library, path: Path) -> Answers:
+def read_answers_file(library: Library, path: Path, prescan: Prescan | None = None) -> Answers:
     """Answers from .yaml, .yml, .json or an answer sheet (.xlsx)."""
     suffix = path.suffix.lower()
     if suffix in TEXT_SUFFIXES:
         return read_answers(library, path)
     if suffix in SHEET_SUFFIXES:
-        return read_answers_xlsx(library, path)
+        return read_answers_xlsx(library, path, prescan)
     raise InputFileError(
         f"{path}: ukendt filtype '{path.suffix}'. Brug et svarark (.xlsx) eller en svarfil "
         "(.yaml eller .json)."

@@ -22,6 +22,7 @@ from typing import Any
 
 from assembler.answers.model import AgreementAnswers, Answers
 from assembler.library.model import Library
+from assembler.render.collector import collecting as _collecting
 from assembler.render.context import context_schema
 from assembler.render.document import render_agreement
 from assembler.render.engine import compile_template
@@ -45,36 +46,6 @@ _STATE: _State | None = None
 # Set just before a fork: forked workers find their jobs here and are sent only index ranges,
 # so 10,000 employees' answers are never pickled.
 _INHERITED: Sequence[tuple[AgreementAnswers, str]] = ()
-
-
-@contextlib.contextmanager
-def collector_paused() -> Iterator[None]:
-    """Python's cyclic garbage collector off for the duration (as it was afterwards).
-
-    Reading a 10,000-row sheet, checking it and writing the manifest make half a million
-    long-lived objects and next to no reference cycles (about 600 collected in a whole run),
-    so the collector's passes over them were pure cost: 0.3-0.4 s of CPU at 10,000 rows.
-    Rendering does make cycles: the workers and the in-process path collect as usual.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-@contextlib.contextmanager
-def _collecting() -> Iterator[None]:
-    """The cyclic collector on while documents render in this process (they make cycles)."""
-    was_enabled = gc.isenabled()
-    gc.enable()
-    try:
-        yield
-    finally:
-        if not was_enabled:
-            gc.disable()
 
 
 def _init_worker(

@@ -9,14 +9,18 @@ DANISH = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "O
 RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)),
             *(f"lpt{i}" for i in range(1, 10))}  # fmt: skip
 MAX_STEM = 80
+UNSAFE = re.compile(r"[^A-Za-z0-9-]+")
 
 
 def slug(text: str) -> str:
     """ASCII file-name stem: 'Søren Ærø-Hansen' → 'Soeren_Aeroe-Hansen'."""
-    ascii_text = unicodedata.normalize("NFKD", text.translate(DANISH))
-    ascii_text = ascii_text.encode("ascii", "ignore").decode()
-    cleaned = re.sub(r"[^A-Za-z0-9-]+", "_", ascii_text).strip("_-")
-    cleaned = cleaned[:MAX_STEM].rstrip("_-")
+    if text.isascii() and text.isalnum():  # an employee number: every step below keeps it
+        cleaned = text[:MAX_STEM]
+    else:
+        ascii_text = unicodedata.normalize("NFKD", text.translate(DANISH))
+        ascii_text = ascii_text.encode("ascii", "ignore").decode()
+        cleaned = UNSAFE.sub("_", ascii_text).strip("_-")
+        cleaned = cleaned[:MAX_STEM].rstrip("_-")
     if not cleaned or cleaned.lower() in RESERVED:
         return ""
     return cleaned

@@ -16,6 +16,8 @@ sheet, where every cell carries its reference first, has no unreferenced cells a
 Cost, measured 28 November on the 10,000-employee bench sheet (38 MB of worksheet XML): about
 0.3 s in process; `aftale generer` as a whole used 3% more CPU (median of 3 pairs against main,
 22.5 s against 22.1 s, load 5-7) and the same peak memory (113 MB).
+Namespace prefixes are looked for only where a ':' occurs (one byte, found at memory speed):
+0.26 → 0.21 s on that sheet, the same counts.
 """
 
 from __future__ import annotations
@@ -88,10 +90,11 @@ class Extent:
         """Add the tokens in buffer (less those in minus), and note its far references."""
         for token in TOKENS:
             self.counts[token] += buffer.count(token) - minus.count(token)
-        for marker, pattern in PREFIXED.items():
-            if marker in buffer:
-                found = len(pattern.findall(buffer)) - len(pattern.findall(minus))
-                self.counts[marker] = self.counts.get(marker, 0) + found
+        if b":" in buffer:  # one byte, found fast: prefixes are rare, and both markers hold it
+            for marker, pattern in PREFIXED.items():
+                if marker in buffer:
+                    found = len(pattern.findall(buffer)) - len(pattern.findall(minus))
+                    self.counts[marker] = self.counts.get(marker, 0) + found
         if b'hidden="' in buffer:
             for tag in HIDDEN_ROW.finditer(buffer):
                 number = ROW_NUMBER.search(tag.group())

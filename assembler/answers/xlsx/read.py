@@ -35,6 +35,7 @@ from assembler.answers.xlsx.layout import (
     local_fields,
     normalise_header,
 )
+from assembler.answers.xlsx.prescan import Prescan
 from assembler.errors import AnswerError, problems_da
 from assembler.library.model import Library, Topic
 from assembler.library.values import ValueProblem, clean_text, parse_date
@@ -219,9 +220,9 @@ def _nested(fields: list[Field], value_of: Any) -> dict[str, dict[str, Any]]:
     return raw
 
 
-def read_answer_sheet(library: Library, path: Path) -> SheetResult:
+def read_answer_sheet(library: Library, path: Path, prescan: Prescan | None = None) -> SheetResult:
     """Read and check the whole workbook; never raises for content problems, only for bad files."""
-    wb = open_workbook(path)
+    wb = open_workbook(path, prescan)
     problems, hint = _check_schema(wb, library)
     local_grid = _sheet(wb, LOCAL_SHEET, problems)
     employee_grid = _sheet(wb, EMPLOYEE_SHEET, problems)
@@ -446,9 +447,9 @@ def _duplicate_numbers(
     result.rows[:] = [r for r, _ in keep]
 
 
-def read_answers_xlsx(library: Library, path: Path) -> Answers:
+def read_answers_xlsx(library: Library, path: Path, prescan: Prescan | None = None) -> Answers:
     """All-or-nothing: the answers, or AnswerError listing every problem with its sheet!cell."""
-    result = read_answer_sheet(library, path)
+    result = read_answer_sheet(library, path, prescan)
     problems = result.all_problems
     if problems or result.answers is None:
         raise AnswerError(f"{path}: svararket indeholder {problems_da(len(problems))}:", problems)
@@ -456,14 +457,14 @@ def read_answers_xlsx(library: Library, path: Path) -> Answers:
 
 
 def read_answers_skipping(
-    library: Library, path: Path
+    library: Library, path: Path, prescan: Prescan | None = None
 ) -> tuple[Answers, list[tuple[str, str, list[str]]]]:
     """Answers from the rows that are in order, and (row, name, problems) for each row left out.
 
     Problems outside the employee rows (the local agreement, the sheet's structure) still stop
     everything: no individual agreement makes sense without a valid local agreement.
     """
-    result = read_answer_sheet(library, path)
+    result = read_answer_sheet(library, path, prescan)
     if result.problems or result.answers is None:
         problems = result.all_problems
         raise AnswerError(f"{path}: svararket indeholder {problems_da(len(problems))}:", problems)
