@@ -12,7 +12,7 @@ import re
 import struct
 import zipfile
 import zlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Generator, Iterator, Mapping
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, cast
 from xml.parsers import expat
@@ -133,7 +133,7 @@ def _check_members(path: Path, kind: str, infos: list[zipfile.ZipInfo]) -> None:
     budget.charge(str(path), len(infos), total, tree)
 
 
-def _chunks(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path) -> Iterator[bytes]:
+def _chunks(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path) -> Generator[bytes]:
     """A member's bytes in chunks, refusing more than its declared size (a lying header)."""
     read = 0
     with archive.open(info) as fh:
@@ -370,24 +370,39 @@ def scan_members(
     with archive:
         try:
             for info in infos:
-                chunks = _chunks(archive, info, path)
-                if not is_xml_part(info.filename):
-                    for _ in chunks:  # inflated for the CRC and size checks only
-                        pass
-                    continue
-                if extents is not None and _is_worksheet(info.filename):
-                    from assembler.safeio.sheetextent import Extent  # sheets only
-
-                    extents[info.filename] = extent = Extent()
-                    chunks = _measured(chunks, extent)
-                watched = _watch(chunks, info.filename, pattern, found)
-                if doctype_in(watched):
-                    raise _refuse_doctype(path, info.filename)
-                for _ in watched:
-                    pass
+                member = _chunks(archive, info, path)
+                try:
+                    _scan_member(path, info.filename, member, pattern, found, extents)
+                finally:
+                    member.close()  # a part refused halfway leaves no member file open
         except (*ZIP_FAILURES, InputFileError) as exc:
             raise _guard(path, exc) from exc
     return [i.filename for i in infos], found
+
+
+def _scan_member(
+    path: Path,
+    name: str,
+    chunks: Iterator[bytes],
+    pattern: re.Pattern[bytes] | None,
+    found: set[str],
+    extents: dict[str, Extent] | None,
+) -> None:
+    """Stream one member through its checks: DOCTYPE, pattern, and a worksheet's reach."""
+    if not is_xml_part(name):
+        for _ in chunks:  # inflated for the CRC and size checks only
+            pass
+        return
+    if extents is not None and _is_worksheet(name):
+        from assembler.safeio.sheetextent import Extent  # sheets only
+
+        extents[name] = extent = Extent()
+        chunks = _measured(chunks, extent)
+    watched = _watch(chunks, name, pattern, found)
+    if doctype_in(watched):
+        raise _refuse_doctype(path, name)
+    for _ in watched:
+        pass
 
 
 def _is_worksheet(name: str) -> bool:

@@ -98,9 +98,6 @@ def _here_and_there(path: Path, make_budget: Callable[[], ReadBudget]) -> list[o
     return outcomes
 
 
-# scan_members leaves a member's file open when it refuses a part (found by this test, not
-# changed here): the warning comes when the collector closes it, in whichever test runs then.
-@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
 @pytest.mark.parametrize(
     "change",
     [
