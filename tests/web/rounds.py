@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.unit.compare.fixtures import make_docx, para
+from tests.unit.compare.fixtures import para, write_versions
 
 HEADING = "Heading1"
 EXTENT = "Medarbejderen kan arbejde hjemme op til to dage om ugen efter aftale med lederen."
@@ -17,9 +17,4 @@ def three_versions(folder: Path) -> list[Path]:
     v1 = [para("Omfang", style=HEADING), para(EXTENT), para("Varsel", style=HEADING), para(NOTICE)]
     v2 = [*v1[:3], para(NOTICE.replace("på den 3. arbejdsdag før", "kl. 12 dagen før"))]
     v3 = [*v2, para("Transport", style=HEADING), para(TRANSPORT)]
-    paths = []
-    for k, body in enumerate((v1, v2, v3), start=1):
-        path = folder / f"v{k}.docx"
-        path.write_bytes(make_docx(body))
-        paths.append(path)
-    return paths
+    return write_versions(folder, v1, v2, v3)

@@ -170,3 +170,8 @@ def write(tmp: Path, name: str, data: bytes) -> Path:
     path = tmp / name
     path.write_bytes(data)
     return path
+
+
+def write_versions(folder: Path, *bodies: list[str]) -> list[Path]:
+    """Each body as folder/v1.docx, v2.docx, … in order; their paths."""
+    return [write(folder, f"v{k}.docx", make_docx(body)) for k, body in enumerate(bodies, 1)]

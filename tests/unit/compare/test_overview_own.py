@@ -19,7 +19,7 @@ from assembler.compare.overview_prior import OWN_SHEET, own_changes
 from assembler.compare.rounds import compare_versions
 from assembler.compare.xlsx import summary_workbook
 from tests.acceptance.test_tjek_cli import aftale
-from tests.unit.compare.fixtures import make_docx, para, run
+from tests.unit.compare.fixtures import para, run, write_versions
 from tests.unit.compare.prior_rounds import three_versions
 
 H = "Heading1"
@@ -67,12 +67,7 @@ def _versions(folder: Path) -> list[Path]:
     v3 = [*scope, *_moved("moveTo", 10), *purpose, _heading("Tilgængelighed"), back,
           *_moved("moveFrom", 50), _heading("Ophør"),
           para("Opsiges med tre måneders varsel.")]  # fmt: skip
-    paths = []
-    for k, body in enumerate((v1, v2, v3), start=1):
-        path = folder / f"v{k}.docx"
-        path.write_bytes(make_docx(body))
-        paths.append(path)
-    return paths
+    return write_versions(folder, v1, v2, v3)
 
 
 @pytest.fixture(scope="module")
