@@ -147,26 +147,21 @@ def _report_findings(shown: list[Finding]) -> None:
     for f in shown:  # messages may name the employee: group by rule and title
         groups.setdefault((f.rule, f.severity, f.title), []).append(f)
     out_console.print(
-        f"Fund ved tjekket: {_count(len(shown))} i alt, pr. regel (hele listen står i "
+        f"Fund ved tjekket: {thousands(len(shown))} i alt, pr. regel (hele listen står i "
         "manifest.json og manifest.csv):",
         markup=False,
     )
     for (rule, severity, title), found in groups.items():
-        many = "1 aftale" if len(found) == 1 else f"{_count(len(found))} aftaler"
+        many = count(len(found), "aftale", "aftaler")
         out_console.print(f"  {rule} {severity} ({title}): {many}", markup=False)
         same = len({f.message_da for f in found}) == 1
         out_console.print(f"    {'' if same else 'Fx: '}{found[0].message_da}", markup=False)
         places = [f"{f.where} ({f.employee})" if f.employee else f.where for f in found]
         extra = len(places) - FIRST_PLACES
-        more = f" og {_count(extra)} flere" if extra > 0 else ""
+        more = f" og {thousands(extra)} flere" if extra > 0 else ""
         out_console.print(
             f"    Første steder: {'; '.join(places[:FIRST_PLACES])}{more}.", markup=False
         )
-
-
-def _count(n: int) -> str:
-    """A count the Danish way: 3.347."""
-    return f"{n:,}".replace(",", ".")
 
 
 def demo_workflow(out_dir: Path, overwrite: bool, example: str = "stat") -> None:

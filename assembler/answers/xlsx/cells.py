@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from python_calamine import CalamineError, CalamineSheet, CalamineWorkbook, SheetVisibleEnum
 
+from assembler.counts import thousands
 from assembler.errors import InputFileError
 from assembler.library.model import Param
 from assembler.safeio.sheetextent import Extent
@@ -247,9 +248,8 @@ def _check_extents(path: Path, extents: dict[str, Extent]) -> None:
         raise InputFileError(
             f"{path}: arket „{title}“ har indhold helt ud i kolonne "
             f"{column_letter(min(extent.columns, 16_384))}; et svarark kan højst fylde "
-            f"{MAX_CELLS:,}".replace(",", ".")
-            + " celler. Slet indholdet langt til højre i arket (markér kolonnerne, og vælg "
-            "Slet), og gem igen."
+            f"{thousands(MAX_CELLS)} celler. Slet indholdet langt til højre i arket (markér "
+            "kolonnerne, og vælg Slet), og gem igen."
         )
 
 
@@ -277,8 +277,8 @@ def _sheet_titles(path: Path) -> dict[str, str]:
 def _too_many_rows(path: Path, title: str, height: int) -> InputFileError:
     """The row cap, stated in the error."""
     return InputFileError(
-        f"{path}: arket „{title}“ går til række {height:,}".replace(",", ".")
-        + f"; et svarark kan højst have {MAX_EMPLOYEE_ROWS:,}".replace(",", ".")
+        f"{path}: arket „{title}“ går til række {thousands(height)}"
+        + f"; et svarark kan højst have {thousands(MAX_EMPLOYEE_ROWS)}"
         + " medarbejdere. Del medarbejderne på flere svarark, eller slet indhold langt nede "
         "i arket."
     )

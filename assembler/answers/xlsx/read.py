@@ -15,12 +15,12 @@ from assembler.answers.xlsx.cells import (
     FORMULA_MISSING,
     AnswerBook,
     Grid,
-    column_letter,
     for_param,
     is_blank,
     open_workbook,
     unescape,
 )
+from assembler.answers.xlsx.hidden import hidden_answers, hidden_sheet_problems
 from assembler.answers.xlsx.layout import (
     EMPLOYEE_SHEET,
     EXAMPLE_MARK,
@@ -46,7 +46,6 @@ MERGED = (
     "sammenfletningen (Start > Flet og centrer), og skriv værdien i hver række"
 )
 NUMBER_KEY = ("parter", "medarbejdernummer")
-MAX_ROWS_NAMED = 10  # hidden rows named in the message; the rest are counted
 NAME_KEY = ("parter", "navn")
 SECTOR_CHECK = "gælder ikke for sektor"
 
@@ -67,41 +66,6 @@ class SheetResult:
         return self.problems + [p for r in sorted(self.row_problems) for p in self.row_problems[r]]
 
 
-def hidden_problems(grid: Grid, rows: list[int]) -> list[str]:
-    """A problem naming the hidden rows that hold answers (none when there are none)."""
-    if not rows:
-        return []
-    named = [_thousands(r) for r in rows[:MAX_ROWS_NAMED]]
-    rest = len(rows) - len(named)
-    if rest:
-        named.append(f"{_thousands(rest)} flere")
-    listed = named[0] if len(named) == 1 else f"{', '.join(named[:-1])} og {named[-1]}"
-    which = "rækken er skjult" if len(rows) == 1 else "rækkerne er skjult"
-    return [
-        f"arket „{grid.title}“, række {listed}: {which} i Excel (fx af et filter), men svar i "
-        "skjulte rækker bliver læst som alle andre. Vis alle rækker, og slet dem, der ikke skal "
-        "med"
-    ]
-
-
-def hidden_column_problems(grid: Grid, header_row: int, columns: list[int]) -> list[str]:
-    """A problem naming the hidden columns, with their headers, that hold answers."""
-    if not columns:
-        return []
-    named = [f"{column_letter(c)} („{grid.get(header_row, c) or ''}“)" for c in columns]
-    listed = named[0] if len(named) == 1 else f"{', '.join(named[:-1])} og {named[-1]}"
-    which = "kolonnen er skjult" if len(columns) == 1 else "kolonnerne er skjult"
-    return [
-        f"arket „{grid.title}“, kolonne {listed}: {which} i Excel, men svar i skjulte kolonner "
-        "bliver læst som alle andre. Vis alle kolonner, og slet de svar, der ikke skal med"
-    ]
-
-
-def _thousands(number: int) -> str:
-    """12345 → '12.345'."""
-    return f"{number:,}".replace(",", ".")
-
-
 def _sheet(wb: AnswerBook, title: str, problems: list[str]) -> Grid | None:
     """A sheet by exact title, or a problem that names it and the sheets found."""
     if title not in wb.sheetnames:
@@ -112,11 +76,7 @@ def _sheet(wb: AnswerBook, title: str, problems: list[str]) -> Grid | None:
         )
         return None
     grid = wb.grid(title)
-    if grid.hidden_sheet:
-        problems.append(
-            f"arket „{title}“ er skjult i Excel, men svarene i det bliver læst som alle andre. "
-            "Vis arket (højreklik på et arkfaneblad, og vælg Vis), og kontrollér svarene"
-        )
+    problems += hidden_sheet_problems(grid)
     return grid
 
 
@@ -183,9 +143,7 @@ def _read_local(
     problems += [
         f"{where}: {MERGED}" for where in grid.merged_below(header_row, {key_col, answer_col})
     ]
-    problems += hidden_problems(grid, grid.hidden_below(header_row, {key_col, answer_col}))
-    hidden_columns = grid.hidden_columns_below(header_row, {key_col, answer_col})
-    problems += hidden_column_problems(grid, header_row, hidden_columns)
+    problems += hidden_answers(grid, header_row, {key_col, answer_col})
     known = {f.key for f in local_fields(library)} | {"sektor", "version", "dato"}
     raw: dict[str, Any] = {}
     rows: dict[str, int] = {}
@@ -312,10 +270,7 @@ def _read_employees(
     note_col = columns.get(normalise_header(NOTE_HEADER))
     read_cols = set(col_of.values()) | ({note_col} if note_col else set())
     merged = grid.merged_below(header_row, read_cols)
-    hidden = hidden_problems(grid, grid.hidden_below(header_row, read_cols))
-    hidden += hidden_column_problems(
-        grid, header_row, grid.hidden_columns_below(header_row, read_cols)
-    )
+    hidden = hidden_answers(grid, header_row, read_cols)
     if merged or hidden:
         result.problems += [f"{where}: {MERGED}" for where in merged] + hidden
         return []

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from assembler.answers.xlsx.cells import Grid
-from assembler.answers.xlsx.read import hidden_column_problems, hidden_problems
+from assembler.answers.xlsx.hidden import hidden_column_problems, hidden_problems
 
 
 def _grid(hidden: set[int]) -> Grid:
