@@ -21,32 +21,38 @@ import sys
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from assembler.regex_fold import lowered
 from assembler.regex_literals import fold
-from assembler.regex_programs import compile_pattern, words_of
+from assembler.regex_programs import compile_pattern, compile_twin, words_of
 
 _UNKNOWN: tuple[str, ...] = ("<not read yet>",)  # a LazyPattern's words before first use
-# The last text folded and its folding, as one tuple (replaced whole: safe between threads).
-_last: tuple[str | None, str | None] = (None, None)
+_UNMADE: Any = object()  # a LazyPattern's twin before first use
+# The last text folded, its folding and its lowering, as one tuple (replaced whole: safe
+# between threads).
+_last: tuple[str | None, str | None, str | None] = (None, None, None)
 
 
-def _folded(text: str) -> str | None:
-    """fold(text), once for a run of searches in the same text (a sentence meets many patterns)."""
+def _folded(text: str) -> tuple[str | None, str | None]:
+    """fold(text) and lowered(text), once for a run of searches in the same text (a sentence
+    meets many patterns)."""
     global _last
     last = _last
     if last[0] is text:
-        return last[1]
-    folded = fold(text)
-    _last = (text, folded)
-    return folded
+        return last[1], last[2]
+    folded, low = fold(text), lowered(text)
+    _last = (text, folded, low)
+    return folded, low
 
 
 class LazyPattern:
     """re.compile(pattern, flags), done on first use; the methods the code base uses.
 
-    search() first asks whether the text contains any of the words every match must contain
-    (regex_literals.required_literals) and answers None at once when it does not."""
+    search() and finditer() first ask whether the text contains any of the words every match
+    must contain (regex_literals.required_literals) and answer at once when it does not; a
+    case-insensitive pattern then finds where its matches start with its case-sensitive twin
+    in the lowered text (regex_fold), and takes each match from the pattern itself there."""
 
-    __slots__ = ("_compiled", "_icase", "_words", "flags", "pattern")
+    __slots__ = ("_compiled", "_icase", "_twin", "_words", "flags", "pattern")
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self.pattern = pattern
@@ -54,6 +60,7 @@ class LazyPattern:
         self._compiled: re.Pattern[str] | None = None
         self._words: tuple[str, ...] | None = _UNKNOWN
         self._icase = False
+        self._twin: re.Pattern[str] | None = _UNMADE
 
     @property
     def compiled(self) -> re.Pattern[str]:
@@ -62,27 +69,43 @@ class LazyPattern:
             self._compiled = compile_pattern(self.pattern, self.flags)
         return self._compiled
 
-    def _can_match(self, string: str) -> bool:
-        """False only when the string lacks every word a match must contain."""
+    def _lowered(self, string: str) -> str | None:
+        """None when the string lacks every word a match must contain; otherwise the string
+        as the twin reads it, or the string itself where there is no twin."""
         words = self._words
         if words is _UNKNOWN:
             self._icase = bool(self.compiled.flags & re.IGNORECASE)
             words = self._words = words_of(self.pattern, self.flags)
-        if words is None or type(string) is not str:
-            return True
-        text = _folded(string) if self._icase else string
-        if text is None:
-            return True
-        for word in words:  # noqa: SIM110 (any() over a generator costs a frame per call)
-            if word in text:
-                return True
-        return False
+            self._twin = compile_twin(self.pattern, self.flags) if self._icase else None
+        if type(string) is not str:
+            return string
+        if not self._icase:
+            text: str | None = string
+            low: str | None = None
+        else:
+            text, low = _folded(string)
+        if words is not None and text is not None:
+            for word in words:  # a loop: any() over a generator costs a frame per call
+                if word in text:
+                    break
+            else:
+                return None
+        return string if low is None or self._twin is None else low
 
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         """As re.Pattern.search."""
-        if pos == 0 and endpos == sys.maxsize and not self._can_match(string):
+        if pos != 0 or endpos != sys.maxsize:
+            return self.compiled.search(string, pos, endpos)
+        text = self._lowered(string)
+        if text is None:
             return None
-        return self.compiled.search(string, pos, endpos)
+        if text is string:
+            return self.compiled.search(string)
+        found = self._twin.search(text)  # type: ignore[union-attr]
+        if found is None:
+            return None
+        match = self.compiled.match(string, found.start())
+        return match if match is not None else self.compiled.search(string)
 
     def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         """As re.Pattern.match."""
@@ -98,9 +121,28 @@ class LazyPattern:
         self, string: str, pos: int = 0, endpos: int = sys.maxsize
     ) -> Iterator[re.Match[str]]:
         """As re.Pattern.finditer."""
-        if pos == 0 and endpos == sys.maxsize and not self._can_match(string):
+        if pos != 0 or endpos != sys.maxsize:
+            return self.compiled.finditer(string, pos, endpos)
+        text = self._lowered(string)
+        if text is None:
             return iter(())
-        return self.compiled.finditer(string, pos, endpos)
+        if text is string:
+            return self.compiled.finditer(string)
+        return self._twin_finditer(string, text)
+
+    def _twin_finditer(self, string: str, text: str) -> Iterator[re.Match[str]]:
+        """finditer with the twin: each match starts where the twin finds one, from the end of
+        the last (no twin matches the empty string, so the next search starts there)."""
+        twin = self._twin
+        compiled = self.compiled
+        at = 0
+        while (found := twin.search(text, at)) is not None:  # type: ignore[union-attr]
+            match = compiled.match(string, found.start())
+            if match is None:  # never, by regex_fold's proof; the pattern's own answer then
+                yield from compiled.finditer(string, at)
+                return
+            yield match
+            at = match.end()
 
     def split(self, string: str, maxsplit: int = 0) -> list[str | Any]:
         """As re.Pattern.split."""

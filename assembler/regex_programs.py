@@ -26,12 +26,16 @@ from assembler.regex_literals import required_literals
 Program = tuple[int, list[int] | bytes, int, dict[str, int], tuple[str | None, ...]]
 
 WORDS_VERSION = "w1"  # of regex_literals' answers: a change there must change this
+TWIN_VERSION = "t1"  # of regex_fold's twins: a change there must change this
+TWIN = 1 << 24  # added to a pattern's flags in the store's key: its twin (no re flag is as high)
+NO_TWIN = -1  # stored as a twin's flags: the pattern has none
 FORMAT = "b1"  # how a program's code is stored (raw words after the JSON line): change with it
 WORD = "I"  # the array type of one code word: 32 bits wherever CPython's _sre uses 32 bits
 MAX_PROGRAMS = 2000  # the code base has a few hundred patterns; a bound on a runaway file
 _programs: dict[tuple[str, int], Program] | None = None  # read on first use
 _new: dict[tuple[str, int], Program] = {}  # compiled in this run, written at exit
 _made: dict[tuple[str, int], re.Pattern[str]] = {}  # the patterns made in this run
+_twins: dict[tuple[str, int], re.Pattern[str] | None] = {}  # the twins made (or none) in this run
 Words = tuple[str, ...] | None
 _words: dict[tuple[str, int], Words] = {}  # required words (regex_literals), stored and new
 
@@ -43,6 +47,35 @@ def compile_pattern(pattern: str, flags: int = 0) -> re.Pattern[str]:
     if made is None:
         made = _made[(pattern, flags)] = _compile(pattern, flags)
     return made
+
+
+def compile_twin(pattern: str, flags: int = 0) -> re.Pattern[str] | None:
+    """The pattern's case-sensitive twin for lowered text (regex_fold), or None: none."""
+    key = (pattern, int(flags) | TWIN)
+    if key in _twins:
+        return _twins[key]
+    made: re.Pattern[str] | None = None
+    program = _stored().get(key)
+    if program is None:
+        program = _twin_program(pattern, int(flags))
+        if not _new:
+            atexit.register(save)
+        _new[key] = program
+        _words[key] = None
+    if program[0] != NO_TWIN:
+        try:
+            made = _build(pattern, program)
+        except Exception:  # a damaged entry: no twin, the pattern itself still answers
+            made = None
+    _twins[key] = made
+    return made
+
+
+def _twin_program(pattern: str, flags: int) -> Program:
+    from assembler.regex_fold import folded_code
+
+    program = folded_code(pattern, flags)
+    return program if program is not None else (NO_TWIN, b"", 0, {}, ())
 
 
 def words_of(pattern: str, flags: int = 0) -> Words:
@@ -82,7 +115,10 @@ def save() -> None:
         entries, codes, at = [], [], 0
         for (p, f), (final, code, *rest) in list(merged.items())[-MAX_PROGRAMS:]:
             words = _bytes(code)
-            needed = _words[(p, f)] if (p, f) in _words else required_literals(p, f)
+            if f & TWIN:
+                needed = None
+            else:
+                needed = _words[(p, f)] if (p, f) in _words else required_literals(p, f)
             entries.append([p, f, final, at, len(words), *rest, needed])
             codes.append(words)
             at += len(words)
@@ -102,7 +138,8 @@ def _path() -> Path | None:
 
     if array(WORD).itemsize != _sre.CODESIZE:
         return None  # a build whose code words are not 32 bits: compile as re.compile does
-    name = f"regex-{sys.implementation.cache_tag}-{_sre.MAGIC}-{WORDS_VERSION}-{FORMAT}.bin"
+    tag = f"{sys.implementation.cache_tag}-{_sre.MAGIC}-{WORDS_VERSION}{TWIN_VERSION}-{FORMAT}"
+    name = f"regex-{tag}.bin"
     return cache_dir() / name
 
 

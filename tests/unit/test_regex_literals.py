@@ -109,11 +109,17 @@ SENTENCES = _library_sentences()
 
 
 def _sound(lazy: LazyPattern, text: str) -> None:
-    """The prefilter never answers None where the engine finds a match."""
+    """The prefilter never answers None where the engine finds a match, and the twin (regex_fold)
+    finds the engine's own matches."""
     real = re.compile(lazy.pattern, lazy.flags)
-    regex._last = (None, None)  # fold anew: the one-text memo must not decide
-    assert (lazy.search(text) is None) == (real.search(text) is None), (lazy.pattern, text)
-    assert [m.span() for m in lazy.finditer(text)] == [m.span() for m in real.finditer(text)]
+    regex._last = (None, None, None)  # fold anew: the one-text memo must not decide
+    found, expected = lazy.search(text), real.search(text)
+    assert (found and (found.span(), found.groups())) == (
+        expected and (expected.span(), expected.groups())
+    ), (lazy.pattern, text)
+    assert [(m.span(), m.groups()) for m in lazy.finditer(text)] == [
+        (m.span(), m.groups()) for m in real.finditer(text)
+    ]
 
 
 def test_the_audit_has_patterns_with_a_prefilter() -> None:
@@ -122,16 +128,26 @@ def test_the_audit_has_patterns_with_a_prefilter() -> None:
     assert len(with_words) > len(PATTERNS) // 2
 
 
+def _seen(m: re.Match[str] | None) -> object:
+    return None if m is None else (m.span(), m.groups(), m.lastindex)
+
+
 def test_every_pattern_on_every_library_sentence() -> None:
-    skipped = 0
+    skipped = twinned = 0
     for lazy in PATTERNS:
         real = re.compile(lazy.pattern, lazy.flags)
         for text in SENTENCES:
-            regex._last = (None, None)
-            if lazy.search(text) is None:
-                assert real.search(text) is None, (lazy.pattern, text)
-                skipped += not lazy._can_match(text)
+            regex._last = (None, None, None)
+            found = lazy.search(text)
+            assert _seen(found) == _seen(real.search(text)), (lazy.pattern, text)
+            assert [_seen(m) for m in lazy.finditer(text)] == [
+                _seen(m) for m in real.finditer(text)
+            ], (lazy.pattern, text)
+            low = lazy._lowered(text)
+            skipped += low is None
+            twinned += found is not None and low is not text
     assert skipped > 10_000  # the filter does skip searches, or this test proves nothing
+    assert twinned > 1_000  # and the twins find matches
 
 
 TRICKY = "ſıİKµςσΣßẞﬀǅΩÅåÆæØøIiSsKk§»«„\u0307 \n-"
