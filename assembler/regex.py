@@ -21,12 +21,12 @@ import sys
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from assembler.regex_fold import lowered
-from assembler.regex_literals import fold
+from assembler.regex_literals import fold_pair
 from assembler.regex_programs import compile_pattern, compile_twin, words_of
 
 _UNKNOWN: tuple[str, ...] = ("<not read yet>",)  # a LazyPattern's words before first use
 _UNMADE: Any = object()  # a LazyPattern's twin before first use
+MEMO_SIZE = 256  # answers a pattern remembers (texts it searched whole), then forgets them all
 # The last text folded, its folding and its lowering, as one tuple (replaced whole: safe
 # between threads).
 _last: tuple[str | None, str | None, str | None] = (None, None, None)
@@ -39,7 +39,7 @@ def _folded(text: str) -> tuple[str | None, str | None]:
     last = _last
     if last[0] is text:
         return last[1], last[2]
-    folded, low = fold(text), lowered(text)
+    folded, low = fold_pair(text)
     _last = (text, folded, low)
     return folded, low
 
@@ -50,9 +50,11 @@ class LazyPattern:
     search() and finditer() first ask whether the text contains any of the words every match
     must contain (regex_literals.required_literals) and answer at once when it does not; a
     case-insensitive pattern then finds where its matches start with its case-sensitive twin
-    in the lowered text (regex_fold), and takes each match from the pattern itself there."""
+    in the lowered text (regex_fold), and takes each match from the pattern itself there. The
+    answers for the last texts are remembered: the audit reads a sentence the two versions of
+    a round share once for each, and some sentences with two readers."""
 
-    __slots__ = ("_compiled", "_icase", "_twin", "_words", "flags", "pattern")
+    __slots__ = ("_compiled", "_found", "_icase", "_listed", "_twin", "_words", "flags", "pattern")
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self.pattern = pattern
@@ -61,6 +63,8 @@ class LazyPattern:
         self._words: tuple[str, ...] | None = _UNKNOWN
         self._icase = False
         self._twin: re.Pattern[str] | None = _UNMADE
+        self._found: dict[str, re.Match[str] | None] = {}  # search's answers by text
+        self._listed: dict[str, list[re.Match[str]]] = {}  # finditer's answers by text
 
     @property
     def compiled(self) -> re.Pattern[str]:
@@ -70,15 +74,13 @@ class LazyPattern:
         return self._compiled
 
     def _lowered(self, string: str) -> str | None:
-        """None when the string lacks every word a match must contain; otherwise the string
-        as the twin reads it, or the string itself where there is no twin."""
+        """None when the string (a str) lacks every word a match must contain; otherwise the
+        string as the twin reads it, or the string itself where there is no twin."""
         words = self._words
         if words is _UNKNOWN:
             self._icase = bool(self.compiled.flags & re.IGNORECASE)
             words = self._words = words_of(self.pattern, self.flags)
             self._twin = compile_twin(self.pattern, self.flags) if self._icase else None
-        if type(string) is not str:
-            return string
         if not self._icase:
             text: str | None = string
             low: str | None = None
@@ -94,18 +96,28 @@ class LazyPattern:
 
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         """As re.Pattern.search."""
-        if pos != 0 or endpos != sys.maxsize:
+        if pos != 0 or endpos != sys.maxsize or type(string) is not str:
             return self.compiled.search(string, pos, endpos)
         text = self._lowered(string)
         if text is None:
             return None
+        known = self._found
+        if string in known:
+            return known[string]
+        if len(known) >= MEMO_SIZE:
+            known.clear()
         if text is string:
-            return self.compiled.search(string)
+            match = known[string] = self.compiled.search(string)
+            return match
         found = self._twin.search(text)  # type: ignore[union-attr]
         if found is None:
+            known[string] = None
             return None
         match = self.compiled.match(string, found.start())
-        return match if match is not None else self.compiled.search(string)
+        if match is None:  # never, by regex_fold's proof: the pattern's own answer then
+            match = self.compiled.search(string)
+        known[string] = match
+        return match
 
     def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         """As re.Pattern.match."""
@@ -121,14 +133,23 @@ class LazyPattern:
         self, string: str, pos: int = 0, endpos: int = sys.maxsize
     ) -> Iterator[re.Match[str]]:
         """As re.Pattern.finditer."""
-        if pos != 0 or endpos != sys.maxsize:
+        if pos != 0 or endpos != sys.maxsize or type(string) is not str:
             return self.compiled.finditer(string, pos, endpos)
         text = self._lowered(string)
         if text is None:
             return iter(())
-        if text is string:
-            return self.compiled.finditer(string)
-        return self._twin_finditer(string, text)
+        known = self._listed
+        matches = known.get(string)
+        if matches is None:
+            if len(known) >= MEMO_SIZE:
+                known.clear()
+            found = (
+                self.compiled.finditer(string)
+                if text is string
+                else self._twin_finditer(string, text)
+            )
+            matches = known[string] = list(found)
+        return iter(matches)
 
     def _twin_finditer(self, string: str, text: str) -> Iterator[re.Match[str]]:
         """finditer with the twin: each match starts where the twin finds one, from the end of

@@ -26,17 +26,11 @@ from __future__ import annotations
 
 import copy
 import re
-from re import _casefix, _constants, _parser  # type: ignore[attr-defined]
+from re import _constants, _parser  # type: ignore[attr-defined]
 from typing import Any
 
-_sre: Any = __import__("_sre")
+from assembler.regex_literals import _fold_char, fold_pair
 
-_UNSAFE = "\u0130"  # 'İ': str.lower makes two characters of it
-# The lowercase characters that re._casefix counts as another one's case-equivalent but are
-# not the one kept for their class (e.g. 'ſ', equivalent to 's'): a text holding one gets no twin.
-_OTHER_CASES = frozenset(
-    chr(k) for k, extra in _casefix._EXTRA_CASES.items() if any(e < k for e in extra)
-)
 MAX_RANGE = 256  # a longer range in a set is not expanded: no twin
 
 
@@ -45,19 +39,15 @@ class _NoTwin(Exception):
 
 
 def lowered(text: str) -> str | None:
-    """The text as the twin reads it (str.lower), or None where that is not safe."""
-    if text.isascii():
-        return text.lower()
-    if _UNSAFE in text:
-        return None
-    low = text.lower()
-    return low if _OTHER_CASES.isdisjoint(low) else None
+    """The text as the twin reads it (str.lower), or None where that is not safe: a text
+    holding 'İ' (two characters lowered) or a character that re._casefix counts as another's
+    case-equivalent but is not its class's least (e.g. 'ſ', equivalent to 's')."""
+    return fold_pair(text)[1]
 
 
 def _low(code: int) -> int:
-    """A character as a lowered text holds it (the class representative of its lowering)."""
-    lo = _sre.unicode_tolower(code)
-    return min((lo, *_casefix._EXTRA_CASES.get(lo, ())))
+    """A literal as a lowered text holds it: its lowering's class representative (the least)."""
+    return ord(_fold_char(code))
 
 
 def folded_code(pattern: str, flags: int) -> tuple[int, list[int], int, dict[str, int],

@@ -40,12 +40,21 @@ _FOLDED = frozenset(map(chr, _FOLD_TABLE))  # the characters the table changes (
 
 def fold(text: str) -> str | None:
     """The text as IGNORECASE compares it, for `in` tests on folded literals; None if unsure."""
+    return fold_pair(text)[0]
+
+
+def fold_pair(text: str) -> tuple[str | None, str | None]:
+    """fold(text), and text.lower() where that is the same (regex_fold's lowered text), with
+    one lowering: a sentence meets both."""
     if text.isascii():
-        return text.lower()
+        lowered = text.lower()
+        return lowered, lowered
     if _UNSAFE in text:
-        return None
+        return None, None
     lowered = text.lower()
-    return lowered if _FOLDED.isdisjoint(lowered) else lowered.translate(_FOLD_TABLE)
+    if _FOLDED.isdisjoint(lowered):
+        return lowered, lowered
+    return lowered.translate(_FOLD_TABLE), None
 
 
 def _fold_char(code: int) -> str:

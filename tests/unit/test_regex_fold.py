@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from assembler import regex, regex_fold, regex_programs
+from assembler import regex, regex_fold, regex_literals, regex_programs
 from assembler.regex import LazyPattern
 from assembler.regex_fold import folded_code, lowered
 
@@ -37,7 +37,7 @@ def test_lowering_keeps_what_the_engine_tests_over_all_of_unicode() -> None:
         char = chr(code)
         low = lowered(char)
         if low is None:
-            assert char == regex_fold._UNSAFE or char.lower() in regex_fold._OTHER_CASES
+            assert char == regex_literals._UNSAFE or char.lower() in regex_literals._FOLDED
             continue
         same = (
             len(low) == 1
@@ -47,7 +47,7 @@ def test_lowering_keeps_what_the_engine_tests_over_all_of_unicode() -> None:
             and char.isspace() == low.isspace()
             and (char in LINEBREAKS) == (low in LINEBREAKS)
             and (_sre.unicode_iscased(ord(low)) or low == char)
-            and low not in regex_fold._OTHER_CASES
+            and low not in regex_literals._FOLDED
         )
         if not same:
             odd.append(hex(code))
@@ -62,7 +62,7 @@ def test_the_extra_case_equivalents_are_classes_of_cased_characters() -> None:
         for other in others:
             assert code in extra[other] and set(extra[other]) | {other} == set(others) | {code}
     assert regex_fold._low(ord("ſ")) == regex_fold._low(ord("S")) == ord("s")
-    assert "ſ" in regex_fold._OTHER_CASES and "s" not in regex_fold._OTHER_CASES
+    assert "ſ" in regex_literals._FOLDED and "s" not in regex_literals._FOLDED
 
 
 @pytest.mark.parametrize(
