@@ -12,6 +12,13 @@ program straight to the engine. A program is stored only when the pattern built 
 the one re.compile builds (CPython compares the pattern, the flags and the program), so the
 cache can never change a match; a missing, damaged or unwritable cache, or another Python than
 CPython, just means compiling as re.compile does.
+
+Searching, not compiling, is the larger cost of the audit's case-insensitive phrase patterns:
+the engine finds no literal prefix in them and tries their alternatives word by word at every
+position. search() and finditer() therefore skip texts that lack a required word
+(regex_literals), locate each match's start with the pattern's case-sensitive twin in the
+lowered text (regex_fold) and take the match from the pattern itself there, and remember their
+answers for the last texts (a sentence the two versions of a round share is read for each).
 """
 
 from __future__ import annotations

@@ -8,6 +8,8 @@ itself. The file is one line of JSON (each pattern, its flags, groups, required 
 its program lies), a newline, then the programs' 32-bit little-endian words as raw bytes, turned
 into numbers only when a pattern is made. JSON's parsing of the programs' some 40 000 numbers
 cost the overview's child about 20 M instructions, and of their hex digits about 9 M (issue 14).
+A case-insensitive pattern's twin (regex_fold) is stored the same way under the pattern's flags
+plus TWIN, and a pattern without one as an entry with NO_TWIN for flags, so no run parses it again.
 """
 
 from __future__ import annotations
