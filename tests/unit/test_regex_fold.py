@@ -164,6 +164,8 @@ ATOMS = [
     "(?<=a)", "(?<!æ)", "(?<=[a-d] )", "(?=s)", "(?!k)",
 ]  # fmt: skip
 QUANTIFIERS = ["", "", "", "?", "*", "+", "??", "*?", "+?", "{1,2}", "{0,3}?", "{2}"]
+# A group's own repeat is bounded: unbounded repeats nested in one another backtrack for ever.
+GROUP_QUANTIFIERS = ["", "", "?", "??", "{1,2}", "{0,2}?", "{2}"]
 
 
 def _patterns() -> st.SearchStrategy[str]:
@@ -178,12 +180,12 @@ def _patterns() -> st.SearchStrategy[str]:
         return st.one_of(
             seq,
             st.tuples(seq, seq).map(lambda ab: f"{ab[0]}|{ab[1]}"),
-            st.tuples(st.sampled_from(["(", "(?:", "(?>"]), seq, st.sampled_from(QUANTIFIERS)).map(
-                lambda t: f"{t[0]}{t[1]}){t[2]}"
-            ),
+            st.tuples(
+                st.sampled_from(["(", "(?:", "(?>"]), seq, st.sampled_from(GROUP_QUANTIFIERS)
+            ).map(lambda t: f"{t[0]}{t[1]}){t[2]}"),
         )
 
-    return st.recursive(atom, grow, max_leaves=8)
+    return st.recursive(atom, grow, max_leaves=6)
 
 
 def _swapped(text: str, at: int) -> str:
@@ -191,7 +193,7 @@ def _swapped(text: str, at: int) -> str:
     return text[:at] + [str.upper, str.lower, str.title, str.swapcase][at % 4](text[at:])
 
 
-@settings(max_examples=3000, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=1000, deadline=None, suppress_health_check=list(HealthCheck))
 @given(_patterns(), st.sampled_from([re.I, re.I | re.M]), st.data())
 def test_generated_patterns_answer_as_re(pattern: str, flags: int, data: st.DataObject) -> None:
     """Texts around a string the pattern matches (most of the time), in any case."""
