@@ -50,15 +50,17 @@ def _low(code: int) -> int:
     return ord(_fold_char(code))
 
 
-def folded_code(pattern: str, flags: int) -> tuple[int, list[int], int, dict[str, int],
-                                                    tuple[str | None, ...]] | None:  # fmt: skip
-    """The twin's program (flags, code, groups, groupindex, indexgroup), or None: no twin."""
+def folded_code(pattern: str, flags: int, parsed: Any = None) -> tuple[
+    int, list[int], int, dict[str, int], tuple[str | None, ...]] | None:  # fmt: skip
+    """The twin's program (flags, code, groups, groupindex, indexgroup), or None: no twin.
+    `parsed`: the caller's parse of the same pattern and flags, which is not altered."""
     if not isinstance(pattern, str):
         return None
     try:
         from re import _compiler  # type: ignore[attr-defined]
 
-        parsed = _parser.parse(pattern, flags)
+        if parsed is None:
+            parsed = _parser.parse(pattern, flags)
         state = parsed.state
         all_flags = state.flags
         if not all_flags & re.IGNORECASE or all_flags & (re.LOCALE | re.ASCII | re.DEBUG):

@@ -65,7 +65,9 @@ class _GiveUp(Exception):
     """A construct the extraction does not reason about."""
 
 
-def required_literals(pattern: str | bytes, flags: int = 0) -> tuple[str, ...] | None:
+def required_literals(
+    pattern: str | bytes, flags: int = 0, parsed: Any = None
+) -> tuple[str, ...] | None:
     """Words (folded if IGNORECASE) one of which every match's string contains; None: no filter.
 
     A search of string s can only succeed if `any(w in s for w in words)` (with s folded by
@@ -73,7 +75,8 @@ def required_literals(pattern: str | bytes, flags: int = 0) -> tuple[str, ...] |
     if not isinstance(pattern, str):
         return None
     try:
-        parsed = _parser.parse(pattern, flags)
+        if parsed is None:  # else the caller's parse of the same pattern and flags
+            parsed = _parser.parse(pattern, flags)
         all_flags = parsed.state.flags
         if all_flags & (re.LOCALE | re.DEBUG):
             return None

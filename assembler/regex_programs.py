@@ -21,6 +21,7 @@ import re
 import sys
 from array import array
 from pathlib import Path
+from typing import Any
 
 from assembler.regex_literals import required_literals
 
@@ -57,7 +58,7 @@ def compile_twin(pattern: str, flags: int = 0) -> re.Pattern[str] | None:
     if key in _twins:
         return _twins[key]
     made: re.Pattern[str] | None = None
-    program = _stored().get(key)
+    program = _stored().get(key) or _new.get(key)  # stored, or made with the pattern's program
     if program is None:
         program = _twin_program(pattern, int(flags))
         if not _new:
@@ -73,10 +74,10 @@ def compile_twin(pattern: str, flags: int = 0) -> re.Pattern[str] | None:
     return made
 
 
-def _twin_program(pattern: str, flags: int) -> Program:
+def _twin_program(pattern: str, flags: int, parsed: Any = None) -> Program:
     from assembler.regex_fold import folded_code
 
-    program = folded_code(pattern, flags)
+    program = folded_code(pattern, flags, parsed)
     return program if program is not None else (NO_TWIN, b"", 0, {}, ())
 
 
@@ -97,12 +98,16 @@ def _compile(pattern: str, flags: int) -> re.Pattern[str]:
         except Exception:  # a damaged entry: compile as usual
             pass
     compiled = re.compile(pattern, flags)
-    program = _program(pattern, flags)
+    parsed = _parse(pattern, flags)  # once for the program, the words and the twin
+    program = _program(pattern, flags, parsed)
     if program is not None and _same(pattern, program, compiled):
         if not _new:
             atexit.register(save)
         _new[(pattern, flags)] = program
-        _words[(pattern, flags)] = required_literals(pattern, flags)
+        _words[(pattern, flags)] = required_literals(pattern, flags, parsed)
+        if compiled.flags & re.IGNORECASE:
+            _new[(pattern, flags | TWIN)] = _twin_program(pattern, flags, parsed)
+            _words[(pattern, flags | TWIN)] = None
     return compiled
 
 
@@ -205,12 +210,23 @@ def _build(pattern: str, program: Program) -> re.Pattern[str]:
     return compiled
 
 
-def _program(pattern: str, flags: int) -> Program | None:
+def _parse(pattern: str, flags: int) -> Any:
+    """The pattern as CPython's parser reads it (None where that fails); nothing alters it."""
+    try:
+        from re import _parser  # type: ignore[attr-defined]
+
+        return _parser.parse(pattern, flags)
+    except Exception:
+        return None
+
+
+def _program(pattern: str, flags: int, parsed: Any = None) -> Program | None:
     """The program CPython's compiler makes of the pattern (as re._compiler.compile does)."""
     try:
         from re import _compiler, _parser  # type: ignore[attr-defined]
 
-        parsed = _parser.parse(pattern, flags)
+        if parsed is None:
+            parsed = _parser.parse(pattern, flags)
         code = [int(op) for op in _compiler._code(parsed, flags)]
         state = parsed.state
         indexgroup: list[str | None] = [None] * state.groups

@@ -13,6 +13,7 @@ import pytest
 import assembler.audit
 from assembler import regex_programs
 from assembler.regex import LazyPattern
+from assembler.regex_fold import folded_code
 from assembler.regex_literals import required_literals
 
 PATTERN = r"(?P<n>\d+)\s+(?P<unit>arbejdsdag|dag)\w*"
@@ -25,6 +26,7 @@ def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setattr(regex_programs, "_programs", None)
     monkeypatch.setattr(regex_programs, "_new", {})
     monkeypatch.setattr(regex_programs, "_made", {})
+    monkeypatch.setattr(regex_programs, "_twins", {})
     monkeypatch.setattr(regex_programs, "_words", {})
     path = regex_programs._path()
     assert path is not None and path.parent == tmp_path / "aftale"
@@ -35,6 +37,7 @@ def _again(monkeypatch: pytest.MonkeyPatch) -> None:
     """As a later run: the stored programs are read anew, no pattern is made yet."""
     monkeypatch.setattr(regex_programs, "_programs", None)
     monkeypatch.setattr(regex_programs, "_made", {})
+    monkeypatch.setattr(regex_programs, "_twins", {})
     monkeypatch.setattr(regex_programs, "_words", {})
 
 
@@ -78,6 +81,17 @@ def test_every_audit_pattern_is_the_same_from_its_stored_program(
         regex_programs._words[(p.pattern, p.flags)] == required_literals(p.pattern, p.flags)
         for p in patterns
     )
+    # the twins made from the same parse as the programs: a parse of their own makes the same
+    twins = [p for p in patterns if p.flags & re.I]
+    for p in twins:
+        stored = regex_programs._stored()[(p.pattern, p.flags | regex_programs.TWIN)]
+        alone = folded_code(p.pattern, p.flags)
+        if alone is None:
+            assert stored[0] == regex_programs.NO_TWIN
+        else:
+            assert regex_programs._build(p.pattern, stored) == regex_programs._build(
+                p.pattern, alone
+            )
 
 
 def test_a_damaged_file_is_ignored_and_written_anew(
