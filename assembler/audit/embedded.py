@@ -140,7 +140,8 @@ def find_edits(
     """Compare each generated clause with the document; record edits, drop deleted clauses."""
     from assembler.render.context import clause_records  # only a draft with our answers gets here
 
-    clauses, _ = clause_records(library, embedded.answers, embedded.agreement)
+    # one document's clauses, rendered once: the memo's keys would cost more than they save
+    clauses, _ = clause_records(library, embedded.answers, embedded.agreement, once=True)
     embedded.clauses = clauses  # our version, for the audit's comparison with it (changes.py)
     anchored = {topic: draft.para_of(el) for topic, _, el in draft.anchors}
     stops = {p.index for p in anchored.values() if p is not None}
