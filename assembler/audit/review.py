@@ -152,7 +152,11 @@ def _facts(
     if agreement == "lokal":
         local = embedded.local
         for topics, text in rereads:
-            read = local_facts_from_draft(draft, found, text)
+            # only the facts these topics determine are taken from the text (merge_facts)
+            names = frozenset(n for t in topics for n in LOCAL_TOPIC_FACTS.get(t, ()))
+            if not names:
+                continue  # a topic with no facts of its own (transport): the answers stand
+            read = local_facts_from_draft(draft, found, text, names)
             local = merge_facts(local, read, topics, LOCAL_TOPIC_FACTS)
         return local, None, "", embedded, found
     assert embedded.employee is not None
