@@ -126,8 +126,13 @@ def _norm(text: str) -> str:
 def _clause_body(draft: DocxDraft, start: Para, stops: set[int], titles: set[str]) -> list[Para]:
     """The non-empty paragraphs under a clause heading, up to the next heading or clause."""
     out = []
+    # texts are whitespace-normalised as read (paragraph_text): one longer than every title is
+    # not a title
+    room = max(map(len, titles), default=0)
     for para in draft.paragraphs[start.index + 1 :]:
-        if para.index in stops or para.heading is not None or _norm(para.text) in titles:
+        if para.index in stops or para.heading is not None:
+            break
+        if len(para.text) <= room and _norm(para.text) in titles:
             break
         if para.text:
             out.append(para)
