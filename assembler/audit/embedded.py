@@ -164,9 +164,10 @@ def find_edits(
             embedded.deleted.append(topic)
             kept.pop(topic, None)
             continue
-        wanted = [_norm(a["tekst"]) for a in clause["afsnit"] if _norm(a["tekst"])]
+        wanted = [text for a in clause["afsnit"] if (text := _norm(a["tekst"]))]
         body = _clause_body(draft, heading, stops, titles)
-        if _norm(heading.text) == title and [_norm(p.text) for p in body] == wanted:
+        # (paragraph texts are whitespace-normalised as read: _norm would return them as they are)
+        if heading.text == title and [p.text for p in body] == wanted:
             intact |= {heading.index, *(p.index for p in body)}
         else:
             embedded.edited.append(topic)
