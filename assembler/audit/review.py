@@ -194,7 +194,9 @@ def _text_facts(
     every = [(p.index, p.text, topics.get(p.index, "")) for p in draft.paragraphs
              if p.text and p.index not in annex]  # fmt: skip
     dated, dated_from = draft_date(draft)
-    facts = with_context(facts, every, draft_citations(draft), dated, dated_from)
+    # only paragraphs before an annexed template are cited (every term and feature stands there)
+    citations = draft_citations(draft, min(annex, default=None))
+    facts = with_context(facts, every, citations, dated, dated_from)
     ours: list[Term] = []
     if version is not None:  # our wording of the clauses whose text was read (the rules'
         for topic, clause in version.clauses.items():  # findings can only stand there)
