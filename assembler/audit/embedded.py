@@ -172,9 +172,10 @@ def find_edits(
         else:
             embedded.edited.append(topic)
             embedded.texts[topic] = "\n".join(p.text for p in [heading, *body])
-    embedded.outside = "\n".join(
-        p.text for p in draft.paragraphs if p.text and p.index not in intact
-    )
+    if embedded.deleted:  # read only for a deleted clause (review._facts): where it may have gone
+        embedded.outside = "\n".join(
+            p.text for p in draft.paragraphs if p.text and p.index not in intact
+        )
     embedded.intact = intact
     return kept
 
