@@ -217,11 +217,36 @@ def fold(text: str, width: int) -> list[str]:
     """Text wrapped at word boundaries; words longer than the width are folded."""
     out: list[str] = []
     for line in text.split("\n"):
-        if len(line) <= width and line.isprintable() and line == line.strip():
-            out.append(line)  # what textwrap gives back for a short, plain line, without its cost
-            continue
+        if line.isprintable() and line == line.strip() and "  " not in line:
+            if len(line) <= width:
+                out.append(line)  # what textwrap gives back for a short, plain line
+                continue
+            if _plain_wrap(line, width, out):
+                continue
         out.extend(textwrap.wrap(line, max(width, 1), break_on_hyphens=False) or [""])
     return out
+
+
+def _plain_wrap(line: str, width: int, out: list[str]) -> bool:
+    """textwrap.wrap's lines for words parted by single spaces, appended to out; False (nothing
+    appended) when a word is longer than the width, which textwrap folds its own way.
+
+    For such a line textwrap's greedy fill is: as many whole words as fit, joined by their
+    spaces, the space at the break dropped; this does it with str.rfind instead of textwrap's
+    chunk-by-chunk loop in Python (the overview's excerpts and assessments are printed with
+    it on every `aftale sammenlign`). tests/unit/test_textable.py compares it with textwrap.
+    """
+    lines: list[str] = []
+    rest = line
+    while len(rest) > width:
+        cut = rest.rfind(" ", 0, width + 1)
+        if cut <= 0:
+            return False
+        lines.append(rest[:cut])
+        rest = rest[cut + 1 :]
+    lines.append(rest)
+    out.extend(lines)
+    return True
 
 
 def render(item: object, width: int) -> list[str]:

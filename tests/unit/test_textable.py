@@ -5,6 +5,8 @@ from __future__ import annotations
 import random
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from assembler import textable
 from assembler.textable import Console, Table
@@ -73,6 +75,25 @@ def test_fold_gives_what_textwrap_gives() -> None:
         for line in text.split("\n"):
             wanted += textwrap.wrap(line, max(width, 1), break_on_hyphens=False) or [""]
         assert fold(text, width) == wanted, (text, width)
+
+
+@given(
+    words=st.lists(
+        st.text(alphabet="abcæøå.,–-()0123456789ÆØÅ'„“", min_size=1, max_size=14), max_size=40
+    ),
+    width=st.integers(min_value=0, max_value=60),
+)
+@settings(max_examples=3000, deadline=None)
+def test_fold_of_long_plain_lines_gives_what_textwrap_gives(words: list[str], width: int) -> None:
+    """Long lines of words parted by single spaces (the overview's excerpts and assessments),
+    with words longer than the width among them, fold exactly as textwrap folds them."""
+    import textwrap
+
+    from assembler.textable import fold
+
+    line = " ".join(words)
+    wanted = textwrap.wrap(line, max(width, 1), break_on_hyphens=False) or [""]
+    assert fold(line, width) == wanted
 
 
 def _narrowed_one_by_one(natural: list[int], fixed: set[int], room: int) -> list[int]:
