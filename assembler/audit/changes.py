@@ -140,7 +140,7 @@ def version_from_answers(
     clauses, titles, variants = {}, {}, {}
     for clause in rendered:
         topic = clause["emne"]
-        clauses[topic] = [_norm(a["tekst"]) for a in clause["afsnit"] if _norm(a["tekst"])]
+        clauses[topic] = [text for a in clause["afsnit"] if (text := _norm(a["tekst"]))]
         titles[topic] = clause["titel"]
         variants[topic] = clause["variant"]
     return OurVersion(label, clauses, titles, variants)

@@ -70,8 +70,12 @@ def is_list_item(p: etree._Element, numbering: Numbering, list_styles: set[str])
     return first_child(ppr, W_NUMPR) is not None and numbering.number_of(p) is None  # a bullet
 
 
-def draft_slots(draft: DocxDraft) -> list[Slot]:
-    """The draft's paragraphs with text as slots; numbered clause headings marked as such."""
+def draft_slots(draft: DocxDraft, before: int | None = None) -> list[Slot]:
+    """The draft's paragraphs with text as slots; numbered clause headings marked as such.
+
+    With `before`, only paragraphs before that index will be cited: the slots end at the first
+    heading from there on (a clause's paragraphs run to its next heading, and a citation depends
+    only on the slots up to there and on every heading's list number, still read)."""
     numbering = draft.numbering or Numbering(draft.package)
     list_styles = _list_styles(draft)
     refs: dict[int, NumRef | None] = {}
@@ -85,6 +89,8 @@ def draft_slots(draft: DocxDraft) -> list[Slot]:
         if not para.text:
             continue
         if para.heading is not None:
+            if before is not None and para.index >= before:
+                break
             typed = TYPED.match(para.text)
             number = int(typed.group("n")) if typed else None
             auto = main is not None and refs.get(para.index) == main
@@ -155,6 +161,7 @@ class Citations:
         return f"§ {clause}, stk. {listed}"
 
 
-def draft_citations(draft: DocxDraft) -> Citations:
-    """The citations of a draft as it stands."""
-    return Citations(draft_slots(draft))
+def draft_citations(draft: DocxDraft, before: int | None = None) -> Citations:
+    """The citations of a draft as it stands (of its paragraphs before index `before`, if given:
+    those after may be left out)."""
+    return Citations(draft_slots(draft, before))

@@ -133,8 +133,11 @@ def _all_bold(p: etree._Element) -> bool:
     return True
 
 
-def _heading(p: etree._Element, text: str, styles: dict[str, str]) -> str | None:
-    """The heading text if the paragraph is a heading (styled, outline level, numbered, bold)."""
+def _heading(
+    p: etree._Element, text: str, styles: dict[str, str], styled: dict[str, bool] | None = None
+) -> str | None:
+    """The heading text if the paragraph is a heading (styled, outline level, numbered, bold);
+    `styled` remembers which style ids are heading styles (one draft's paragraphs share them)."""
     if not text or len(text) > MAX_HEADING_CHARS:
         return None
     ppr = first_child(p, W_PPR)
@@ -142,10 +145,15 @@ def _heading(p: etree._Element, text: str, styles: dict[str, str]) -> str | None
     if ppr is not None:
         ps = first_child(ppr, W_PSTYLE)
         style_id = ps.get(W_VAL, "") if ps is not None else ""
-    style = styles.get(style_id, style_id)
     numbered = NUMBERED.match(text)
     title = numbered.group("title") if numbered else text
-    if HEADING_STYLE.match(style) or HEADING_STYLE.match(style_id):
+    heading_style = None if styled is None else styled.get(style_id)
+    if heading_style is None:
+        style = styles.get(style_id, style_id)
+        heading_style = bool(HEADING_STYLE.match(style) or HEADING_STYLE.match(style_id))
+        if styled is not None:
+            styled[style_id] = heading_style
+    if heading_style:
         return title
     if ppr is not None and first_child(ppr, W_OUTLINE) is not None:
         return title
@@ -211,9 +219,10 @@ def read_draft(path: Path, package: Package | None = None) -> DocxDraft:
     body = first_child(root, qn("w:body"))
     numbering = Numbering(package, paragraph_styles)
     paragraphs: list[Para] = []
+    styled: dict[str, bool] = {}
     for index, p in enumerate((body if body is not None else root).iter(qn("w:p"))):
         text = paragraph_text(p)
-        paragraphs.append(Para(index, p, text, _heading(p, text, styles)))
+        paragraphs.append(Para(index, p, text, _heading(p, text, styles, styled)))
     _mark_auto_numbered(paragraphs, numbering)
     sections: list[Section] = [Section(None)]
     for para in paragraphs:

@@ -127,8 +127,13 @@ def _norm(text: str) -> str:
 def _clause_body(draft: DocxDraft, start: Para, stops: set[int], titles: set[str]) -> list[Para]:
     """The non-empty paragraphs under a clause heading, up to the next heading or clause."""
     out = []
+    # texts are whitespace-normalised as read (paragraph_text): one longer than every title is
+    # not a title
+    room = max(map(len, titles), default=0)
     for para in draft.paragraphs[start.index + 1 :]:
-        if para.index in stops or para.heading is not None or _norm(para.text) in titles:
+        if para.index in stops or para.heading is not None:
+            break
+        if len(para.text) <= room and _norm(para.text) in titles:
             break
         if para.text:
             out.append(para)
@@ -141,7 +146,8 @@ def find_edits(
     """Compare each generated clause with the document; record edits, drop deleted clauses."""
     from assembler.render.context import clause_records  # only a draft with our answers gets here
 
-    clauses, _ = clause_records(library, embedded.answers, embedded.agreement)
+    # one document's clauses, rendered once: the memo's keys would cost more than they save
+    clauses, _ = clause_records(library, embedded.answers, embedded.agreement, once=True)
     embedded.clauses = clauses  # our version, for the audit's comparison with it (changes.py)
     anchored = {topic: draft.para_of(el) for topic, _, el in draft.anchors}
     stops = {p.index for p in anchored.values() if p is not None}
@@ -159,16 +165,18 @@ def find_edits(
             embedded.deleted.append(topic)
             kept.pop(topic, None)
             continue
-        wanted = [_norm(a["tekst"]) for a in clause["afsnit"] if _norm(a["tekst"])]
+        wanted = [text for a in clause["afsnit"] if (text := _norm(a["tekst"]))]
         body = _clause_body(draft, heading, stops, titles)
-        if _norm(heading.text) == title and [_norm(p.text) for p in body] == wanted:
+        # (paragraph texts are whitespace-normalised as read: _norm would return them as they are)
+        if heading.text == title and [p.text for p in body] == wanted:
             intact |= {heading.index, *(p.index for p in body)}
         else:
             embedded.edited.append(topic)
             embedded.texts[topic] = "\n".join(p.text for p in [heading, *body])
-    embedded.outside = "\n".join(
-        p.text for p in draft.paragraphs if p.text and p.index not in intact
-    )
+    if embedded.deleted:  # read only for a deleted clause (review._facts): where it may have gone
+        embedded.outside = "\n".join(
+            p.text for p in draft.paragraphs if p.text and p.index not in intact
+        )
     embedded.intact = intact
     return kept
 

@@ -142,36 +142,57 @@ def _section_text(draft: DocxDraft, found: Found | None) -> str:
 
 
 def local_facts_from_draft(
-    draft: DocxDraft, topics: dict[str, Found], text: str | None = None
+    draft: DocxDraft,
+    topics: dict[str, Found],
+    text: str | None = None,
+    wanted: frozenset[str] | None = None,
 ) -> LocalFacts:
-    """The local agreement facts the wording (of `text`, default all of it) gives reliably."""
+    """The local agreement facts the wording (of `text`, default all of it) gives reliably;
+    `wanted` names the facts the caller reads (the others are left out, unknown; default all)."""
     text = draft.text if text is None else text
-    limit = MAX_DAYS.search(text)
-    values: dict[str, object] = {
-        "effective": effective_date(text),
-        "end": end_date(text),
-        "notice_months": notice_months(text),
-        "rest_deviation": bool(REST_DEVIATION.search(text)),
-        "has_evaluation": "evaluering" in topics,
-        "has_time_registration": "tidsregistrering" in topics,
-        "has_availability": "tilgaengelighed" in topics,
-        "has_change_clause": "undtagelser" in topics,
-        "has_apv": bool(APV.search(text)),
-    }
+
+    def want(name: str) -> bool:
+        return wanted is None or name in wanted
+
+    values: dict[str, object] = {}
+    if want("effective"):
+        values["effective"] = effective_date(text)
+    if want("end"):
+        values["end"] = end_date(text)
+    if want("notice_months"):
+        values["notice_months"] = notice_months(text)
+    if want("rest_deviation"):
+        values["rest_deviation"] = bool(REST_DEVIATION.search(text))
+    values["has_evaluation"] = "evaluering" in topics
+    values["has_time_registration"] = "tidsregistrering" in topics
+    values["has_availability"] = "tilgaengelighed" in topics
+    values["has_change_clause"] = "undtagelser" in topics
+    if want("has_apv"):
+        values["has_apv"] = bool(APV.search(text))
+    if wanted is not None and wanted <= _WITHOUT_TERMS:
+        return LocalFacts(present=True, known=frozenset(values), **values)  # type: ignore[arg-type]
+    limit = MAX_DAYS.search(text) if want("max_days_week") else None
     if limit:
         values["max_days_week"] = number(limit.group(1))
     terms = text_terms(text)
     caps = [t for t in terms if t.kind == "days" and t.get("limit") and not t.negated]
-    if not limit and caps:
+    if not limit and caps and want("max_days_week"):
         values["max_days_week"] = caps[0].get("per_week")
     ends = [t for t in terms if t.kind == "termination" and t.get("months") % 1 == 0]
-    if values["notice_months"] is None and ends:  # "uden varsel", "udgangen af den 3. måned"
-        values["notice_months"] = int(ends[0].get("months"))
+    if want("notice_months") and values["notice_months"] is None and ends:
+        values["notice_months"] = int(ends[0].get("months"))  # "uden varsel", "udgangen af …"
     hiring = [t for t in terms if t.kind == "hiring_condition"]
     if hiring:  # "kan gøres til en betingelse for ansættelse" (or, negated, "kan ikke …")
         values["hiring_condition"] = not hiring[0].negated
     values.update(local_frame_from_terms(terms))
     return LocalFacts(present=True, known=frozenset(values), **values)  # type: ignore[arg-type]
+
+
+# The facts local_facts_from_draft reads without the text's terms
+_WITHOUT_TERMS = frozenset({
+    "effective", "end", "rest_deviation", "has_evaluation", "has_time_registration",
+    "has_availability", "has_change_clause", "has_apv",
+})  # fmt: skip
 
 
 def employee_facts_from_draft(

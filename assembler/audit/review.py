@@ -152,7 +152,11 @@ def _facts(
     if agreement == "lokal":
         local = embedded.local
         for topics, text in rereads:
-            read = local_facts_from_draft(draft, found, text)
+            # only the facts these topics determine are taken from the text (merge_facts)
+            names = frozenset(n for t in topics for n in LOCAL_TOPIC_FACTS.get(t, ()))
+            if not names:
+                continue  # a topic with no facts of its own (transport): the answers stand
+            read = local_facts_from_draft(draft, found, text, names)
             local = merge_facts(local, read, topics, LOCAL_TOPIC_FACTS)
         return local, None, "", embedded, found
     assert embedded.employee is not None
@@ -190,7 +194,9 @@ def _text_facts(
     every = [(p.index, p.text, topics.get(p.index, "")) for p in draft.paragraphs
              if p.text and p.index not in annex]  # fmt: skip
     dated, dated_from = draft_date(draft)
-    facts = with_context(facts, every, draft_citations(draft), dated, dated_from)
+    # only paragraphs before an annexed template are cited (every term and feature stands there)
+    citations = draft_citations(draft, min(annex, default=None))
+    facts = with_context(facts, every, citations, dated, dated_from)
     ours: list[Term] = []
     if version is not None:  # our wording of the clauses whose text was read (the rules'
         for topic, clause in version.clauses.items():  # findings can only stand there)

@@ -134,10 +134,16 @@ def find_topics(draft: DocxDraft, library: Library, agreement: str) -> dict[str,
         if topic in specs or any(t.id == topic for t in library.for_agreement(agreement)):
             found.setdefault(topic, Found(topic, "bogmærke", draft.para_of(element)))
     titles = {_norm(t.title): t.id for t in library.for_agreement(agreement)}
+    # A paragraph's text (and heading) is whitespace-normalised as read (paragraph_text), and case
+    # folding never shortens a text: one longer than every title cannot be a title.
+    longest = max(map(len, titles), default=0)
     for (
         para
     ) in draft.paragraphs:  # a paragraph that is exactly one of our titles, whatever its style
-        title = _norm(para.heading or para.text)
+        text = para.heading or para.text
+        if len(text) > longest:
+            continue
+        title = _norm(text)
         if title in titles:
             found.setdefault(titles[title], Found(titles[title], "overskrift", para))
     headings = [p for p in draft.paragraphs if p.heading and not DOC_TITLE.search(p.heading)]

@@ -330,13 +330,18 @@ def whole_fields(ops: list[Opcode], old: Sequence[str], new: Sequence[str]) -> l
     changed = True
     while changed:
         changed = False
-        for r in regions:
+        for k, r in enumerate(regions):
             lo_o, hi_o = _grow(r[0], r[1], spans_o)
             lo_n, hi_n = _grow(r[2], r[3], spans_n)
-            left = max(r[0] - lo_o, r[2] - lo_n)
-            right = max(hi_o - r[1], hi_n - r[3])
+            # The stretches between regions are equal, as long on both sides, so a region widens
+            # into them by the same amount on both sides; but only up to the region beside it,
+            # whose sides differ in length: the two merge below, and the merged region widens
+            # on from there in the next pass.
+            floor = regions[k - 1][1] if k else 0
+            ceiling = regions[k + 1][0] if k + 1 < len(regions) else len(old)
+            left = min(max(r[0] - lo_o, r[2] - lo_n), r[0] - floor)
+            right = min(max(hi_o - r[1], hi_n - r[3]), ceiling - r[1])
             if left or right:
-                # Equal stretches map one to one, so both sides widen by the same amount.
                 r[0], r[2] = r[0] - left, r[2] - left
                 r[1], r[3] = r[1] + right, r[3] + right
                 changed = True

@@ -103,13 +103,17 @@ def locate(view: VersionView, clauses: list[Clause], old: bool) -> dict[int, tup
             starts[clause.index] = hits[k]
             pos = hits[k] + 1
     bounds = sorted(starts.values())
+    # paragraph texts are whitespace-normalised as read (audit.document.paragraph_text) and case
+    # folding never shortens a text: one longer than every title is not a title
+    title_room = max(map(len, view.titles), default=0)
     out: dict[int, tuple[int, int]] = {}
     for index, start in starts.items():
         following = bisect_right(bounds, start)
         end = bounds[following] if following < len(bounds) else len(paragraphs)
         for k in range(start + 1, end):
             para = paragraphs[k]
-            if para.heading is not None or norm(para.text) in view.titles:
+            title = len(para.text) <= title_room and norm(para.text) in view.titles
+            if para.heading is not None or title:
                 end = k  # a sub-heading or the signature block ends what we can vouch for
                 break
         out[index] = (start, end)

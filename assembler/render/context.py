@@ -148,10 +148,11 @@ def _clause_record(
 
 
 def clause_records(
-    library: Library, answers: Answers, agreement: AgreementAnswers
+    library: Library, answers: Answers, agreement: AgreementAnswers, *, once: bool = False
 ) -> tuple[list[dict[str, Any]], list[ClauseAnchor]]:
     """The context's clauses ("klausuler") and their anchors in order: all the audit compares
-    with a document, without the fields, signatures and annex the template needs besides."""
+    with a document, without the fields, signatures and annex the template needs besides.
+    `once` renders without the memo (clause_memo.py), for a process that renders them once."""
     scope = Scope(
         library,
         answers.sector,
@@ -169,7 +170,14 @@ def clause_records(
         if answer is None or topic.kind != "clause":
             continue
         # render_clause and the records made from it, remembered (shared by many documents)
-        record, anchor = clause_view(topic, answer.variant, scope, _clause_record)
+        if once:
+            from assembler.render.clause_text import render_clause  # loaded with the memo
+
+            record, anchor = _clause_record(
+                topic, answer.variant, render_clause(topic, answer.variant, scope)
+            )
+        else:
+            record, anchor = clause_view(topic, answer.variant, scope, _clause_record)
         clauses.append(record)
         anchors.append(anchor)
     return clauses, anchors

@@ -113,11 +113,20 @@ def _read(text: str, following: str, topic: str) -> tuple[Term, ...]:
 
 @lru_cache(maxsize=4096)
 def _read_on_side(text: str, following: str, topic: str) -> tuple[Term, ...]:
-    """The terms of a sentence at position 0 of paragraph -1, read under `topic`."""
-    sentence = Sentence(text, 0, -1, topic)
+    """The terms of a sentence at position 0 of paragraph -1, read under `topic`.
+
+    Only the notice reader looks at the topic; the other readers' terms are read once for both
+    sides (labelled with no topic: _read labels them), since the audit reads an edited call-in
+    clause both as free text and under its topic."""
+    return (*notice_terms(Sentence(text, 0, -1, topic)), *_read_anywhere(text, following))
+
+
+@lru_cache(maxsize=4096)
+def _read_anywhere(text: str, following: str) -> tuple[Term, ...]:
+    """The terms of every reader but the notice reader, whatever the topic (no topic set)."""
+    sentence = Sentence(text, 0, -1, "")
     compulsion = compulsion_terms(sentence)
     return (
-        *notice_terms(sentence),
         *termination_terms(sentence),
         *days_terms(sentence),
         *core_hours_terms(sentence),

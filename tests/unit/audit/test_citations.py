@@ -116,3 +116,30 @@ def test_r110_on_a_foreign_draft_and_our_answer(
     out.write_bytes(made.data)
     date_comment = next(w for t, w in covered_texts(out) if "træder i kraft" in t)
     assert "1. marts 2027" in date_comment  # on the words that change
+
+
+def test_citations_before_an_annex_are_those_of_the_whole_draft(
+    demo_round: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """The audit cites only paragraphs before an annexed template and so reads no slots past
+    it (review._text_facts): every citation before it is the one the whole draft gives."""
+    typed = drafts.write_draft(tmp_path / "bilag.docx", "Lokalaftale", [
+        ("§ 1 Fremmøde", "Ledelsen kan indkalde med tre arbejdsdages varsel."),
+        ("§ 2 Tilgængelighed", "Medarbejderen kan træffes mellem kl. 9 og kl. 15."),
+    ], styled=False)  # fmt: skip
+    document = docx.Document(str(typed))
+    for text in ("Bilag 1. Skabelon for individuel aftale om hjemmearbejde", "Stk. 3. Noget.",
+                 "§ 3 Omfang", "Medarbejderen arbejder hjemme to dage om ugen."):  # fmt: skip
+        document.add_paragraph(text)  # the annex's first line is no heading: § 2 runs on
+    document.save(str(typed))
+    for path in (*demo_round, typed):
+        draft = read_draft(path)
+        whole = draft_citations(draft)
+        starts = [p.index for p in draft.paragraphs if p.text.startswith("Bilag 1")]
+        assert starts, path
+        for before in (starts[0], starts[0] + 1, len(draft.paragraphs) // 2):
+            part = draft_citations(draft, before)
+            for para in draft.paragraphs[:before]:
+                assert part.cite(para.index) == whole.cite(para.index), (path, para.text)
+    cited = {p.text[:20]: whole.cite(p.index) for p in draft.paragraphs if p.text}
+    assert cited["Medarbejderen kan tr"] == "§ 2, stk. 1"  # the annex's first lines count as stk.
