@@ -9,12 +9,13 @@ from typing import Any, ClassVar, Self
 class Record:
     """A record of named fields that iterates, compares and hashes as the tuple of its fields.
 
-    The comparison's records are these rather than NamedTuples or dataclasses (issue 14): a
+    The project's one record form, rather than NamedTuples or dataclasses (issue 14): a
     NamedTuple class costs about a million instructions when its module is imported (namedtuple
     compiles a constructor for it, typing compiles each string annotation), which for the fifteen
     records was 4% of a 20-page pair's whole command; a dataclass costs more. A subclass names its
     fields in `_fields`, in the order of its __init__ (iteration and `_replace` follow it), and
-    makes them its __slots__.
+    makes them its __slots__. Unlike a NamedTuple, a record is no tuple: it does not index, has
+    no len() or order, never equals a plain tuple, and JSON and marshal do not take it as a list.
     """
 
     _fields: ClassVar[tuple[str, ...]] = ()

@@ -5,18 +5,17 @@ redline's change overview shows it per change). It reads the terms of both texts
 family by family, and measures the result against the library variant the older text follows.
 """
 
-# No `from __future__ import annotations`: typing.NamedTuple compiles every string annotation
-# at import (a ForwardRef each), an evaluated one is almost free (issue 14).
+from __future__ import annotations
 
 from collections import Counter
 from difflib import SequenceMatcher
 from functools import lru_cache
-from typing import NamedTuple
 
 from assembler.audit.terms import text_terms
 from assembler.audit.terms.compare import Effect, term_effects
 from assembler.audit.terms.kinds_memo import set_kinds
 from assembler.library.model import Library, Variant
+from assembler.records import Record
 from assembler.regex import LazyPattern
 
 FAVOURS = ("medarbejderne", "arbejdsgiveren", "begge", "neutral", "uafklaret")
@@ -33,7 +32,7 @@ MARKUP = LazyPattern(r"\{\{[^}]*\}\}|\[hvis[^\]]*\]")  # placeholders and condit
 WORD = LazyPattern(r"\w+")
 
 
-class Assessment(NamedTuple):
+class Assessment(Record):
     """A short Danish assessment of one change and whose favour it is in.
 
     `text` is plain Danish for the union representative (what changed and what it means);
@@ -42,13 +41,27 @@ class Assessment(NamedTuple):
     (a move that changes no right but breaks references).
     """
 
-    text: str
-    favour: str  # one of FAVOURS
-    effects: tuple[Effect, ...] = ()
-    variant: str = ""  # the library variant the assessment is measured against ('' if none)
-    library: str = ""  # "ringere for medarbejderne end variant 'Faste kernetider' (Balanceret)"
-    verdict: str = ""
-    source: str = ""  # the sources behind the reading: "S1 (Akademikerne: …)" ('' when none)
+    _fields = ("text", "favour", "effects", "variant", "library", "verdict", "source")
+    __slots__ = _fields
+
+    def __init__(
+        self,
+        text: str,
+        favour: str,  # one of FAVOURS
+        effects: tuple[Effect, ...] = (),
+        variant: str = "",  # the library variant the assessment is measured against ('' if none)
+        # "ringere for medarbejderne end variant 'Faste kernetider' (Balanceret)"
+        library: str = "",
+        verdict: str = "",
+        source: str = "",  # the sources behind the reading: "S1 (Akademikerne: …)" ('' when none)
+    ) -> None:
+        self.text = text
+        self.favour = favour
+        self.effects = effects
+        self.variant = variant
+        self.library = library
+        self.verdict = verdict
+        self.source = source
 
     @property
     def favour_da(self) -> str:

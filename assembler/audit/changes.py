@@ -6,13 +6,12 @@ moved clause is one move, not a deletion and an insertion; inside a clause parag
 aligned by text, and each changed paragraph gets the span of its changed words.
 """
 
-# No `from __future__ import annotations`: typing.NamedTuple compiles every string annotation
-# at import (a ForwardRef each), an evaluated one is almost free (issue 14).
+from __future__ import annotations
 
 import re
 from collections.abc import Sequence
 from difflib import SequenceMatcher
-from typing import Any, NamedTuple
+from typing import Any
 
 from assembler.answers.model import AgreementAnswers, Answers
 from assembler.audit.assess import Assessment, assess_change
@@ -20,6 +19,7 @@ from assembler.audit.document import DocxDraft, Para
 from assembler.audit.sections import paragraph_topics
 from assembler.audit.topics import Found, find_topics
 from assembler.library.model import Library
+from assembler.records import Record
 from assembler.regex_programs import compile_pattern
 from assembler.render.context import clause_records
 
@@ -37,22 +37,42 @@ PRINCIPLES = {
 }
 
 
-class OurVersion(NamedTuple):
+class OurVersion(Record):
     """Our last version of an agreement, clause by clause (headings left out)."""
 
-    label: str  # where it came from, for messages: a file name or the embedded answers
-    clauses: dict[str, list[str]]
-    titles: dict[str, str]
-    variants: dict[str, str]  # topic → library variant, where known
+    _fields = ("label", "clauses", "titles", "variants")
+    __slots__ = _fields
+
+    def __init__(
+        self,
+        label: str,  # where it came from, for messages: a file name or the embedded answers
+        clauses: dict[str, list[str]],
+        titles: dict[str, str],
+        variants: dict[str, str],  # topic → library variant, where known
+    ) -> None:
+        self.label = label
+        self.clauses = clauses
+        self.titles = titles
+        self.variants = variants
 
 
-class Move(NamedTuple):
+class Move(Record):
     """A clause moved from § was to § now, and what the move does beyond the clause itself."""
 
-    was: int
-    now: int
-    renumbered: tuple[tuple[str, int, int], ...] = ()  # (reference text, was, now) that break
-    principle: str = ""  # why the clause belongs first (PRINCIPLES), when it moved back
+    _fields = ("was", "now", "renumbered", "principle")
+    __slots__ = _fields
+
+    def __init__(
+        self,
+        was: int,
+        now: int,
+        renumbered: tuple[tuple[str, int, int], ...] = (),  # (reference text, was, now) that break
+        principle: str = "",  # why the clause belongs first (PRINCIPLES), when it moved back
+    ) -> None:
+        self.was = was
+        self.now = now
+        self.renumbered = renumbered
+        self.principle = principle
 
     @property
     def matters(self) -> bool:
@@ -60,19 +80,46 @@ class Move(NamedTuple):
         return bool(self.renumbered or self.principle)
 
 
-class Change(NamedTuple):
+class Change(Record):
     """One substantive change of our text in the draft, with its assessment and its place."""
 
-    topic: str
-    title: str
-    kind: str  # one of KINDS_DA
-    before: str
-    after: str
-    para: Para | None  # the draft paragraph a comment on it goes on
-    span: tuple[int, int] | None  # the changed words in para.text (None: the whole paragraph)
-    assessment: Assessment
-    before_index: int = -1  # position of the paragraph in our clause (-1: not from our clause)
-    move: Move | None = None  # for kind "flyttet"
+    _fields = (
+        "topic",
+        "title",
+        "kind",
+        "before",
+        "after",
+        "para",
+        "span",
+        "assessment",
+        "before_index",
+        "move",
+    )
+    __slots__ = _fields
+
+    def __init__(
+        self,
+        topic: str,
+        title: str,
+        kind: str,  # one of KINDS_DA
+        before: str,
+        after: str,
+        para: Para | None,  # the draft paragraph a comment on it goes on
+        span: tuple[int, int] | None,  # the changed words in para.text (None: the whole paragraph)
+        assessment: Assessment,
+        before_index: int = -1,  # position of the paragraph in our clause (-1: not from our clause)
+        move: Move | None = None,  # for kind "flyttet"
+    ) -> None:
+        self.topic = topic
+        self.title = title
+        self.kind = kind
+        self.before = before
+        self.after = after
+        self.para = para
+        self.span = span
+        self.assessment = assessment
+        self.before_index = before_index
+        self.move = move
 
 
 def _norm(text: str) -> str:

@@ -7,12 +7,10 @@ counter-proposal can cite the document as it reads with its own changes accepted
 back, a paragraph restored), not only the draft as it came.
 """
 
-# No `from __future__ import annotations`: typing.NamedTuple compiles every string annotation
-# at import (a ForwardRef each), an evaluated one is almost free (issue 14).
+from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import NamedTuple
 
 from lxml import etree
 
@@ -20,6 +18,7 @@ from assembler.audit.document import DocxDraft
 from assembler.audit.numbering import Numbering, NumRef
 from assembler.audit.styles import first_child
 from assembler.ooxml.ns import qn
+from assembler.records import Record
 from assembler.regex_programs import compile_pattern
 
 TYPED = compile_pattern(r"^\s*(?:§\s*)?(?P<n>\d+)[a-z]?[.)]?\s+\S")
@@ -27,14 +26,25 @@ TYPED_STK = compile_pattern(r"^\s*stk\.\s*(?P<n>\d+)\.?\s", re.I)
 LIST_STYLE = ("bullet", "list", "punkt", "opstilling", "liste")
 
 
-class Slot(NamedTuple):
+class Slot(Record):
     """One paragraph with text, as far as numbering goes."""
 
-    key: int  # the draft's paragraph index (a new paragraph gets a key of its own)
-    role: str  # "heading", "body" or "item" (a list item: belongs to the stk. before it)
-    numbered: bool = False  # a clause heading that carries the clause number
-    typed: int | None = None  # a number typed in the heading ("§ 5." → 5)
-    typed_stk: int | None = None  # "Stk. 3." typed at the start of a paragraph
+    _fields = ("key", "role", "numbered", "typed", "typed_stk")
+    __slots__ = _fields
+
+    def __init__(
+        self,
+        key: int,  # the draft's paragraph index (a new paragraph gets a key of its own)
+        role: str,  # "heading", "body" or "item" (a list item: belongs to the stk. before it)
+        numbered: bool = False,  # a clause heading that carries the clause number
+        typed: int | None = None,  # a number typed in the heading ("§ 5." → 5)
+        typed_stk: int | None = None,  # "Stk. 3." typed at the start of a paragraph
+    ) -> None:
+        self.key = key
+        self.role = role
+        self.numbered = numbered
+        self.typed = typed
+        self.typed_stk = typed_stk
 
 
 W_PPR, W_PSTYLE, W_NUMPR, W_VAL = qn("w:pPr"), qn("w:pStyle"), qn("w:numPr"), qn("w:val")

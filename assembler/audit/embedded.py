@@ -15,7 +15,8 @@ from assembler.answers.model import AgreementAnswers, Answers
 from assembler.audit.document import DocxDraft, Para
 from assembler.audit.topics import Found
 from assembler.library.model import Library
-from assembler.rules.facts import EmployeeFacts, LocalFacts, employee_facts, local_facts
+from assembler.rules.answer_facts import employee_facts, local_facts
+from assembler.rules.facts import EmployeeFacts, LocalFacts
 
 # The facts each topic's clause determines (field names of LocalFacts / EmployeeFacts).
 LOCAL_TOPIC_FACTS: dict[str, tuple[str, ...]] = {

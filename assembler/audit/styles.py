@@ -7,18 +7,17 @@ out of the part and parsed, under the part's own root tag (its namespace declara
 written in an unusual way (another prefix, a w:style the cut cannot delimit) is parsed whole.
 """
 
-# No `from __future__ import annotations`: typing.NamedTuple compiles every string annotation
-# at import (a ForwardRef each), an evaluated one is almost free (issue 14).
+from __future__ import annotations
 
 import re
 from functools import cache
-from typing import NamedTuple
 
 from lxml import etree
 
 from assembler.errors import InputFileError
 from assembler.ooxml.ns import NS, qn
 from assembler.ooxml.package import Package, parse_xml
+from assembler.records import Record
 
 STYLES = "word/styles.xml"
 _START = re.compile(rb"<w:style[\s/>]")
@@ -26,13 +25,23 @@ _TYPE = re.compile(rb"""\sw:type\s*=\s*["']([^"']*)["']""")
 _ROOT = re.compile(rb"<w:styles[\s>]")
 
 
-class Style(NamedTuple):
+class Style(Record):
     """What the audit reads of one paragraph style."""
 
-    name: str
-    num_id: str | None
-    ilvl: str | None
-    based_on: str | None
+    _fields = ("name", "num_id", "ilvl", "based_on")
+    __slots__ = _fields
+
+    def __init__(
+        self,
+        name: str,
+        num_id: str | None,
+        ilvl: str | None,
+        based_on: str | None,
+    ) -> None:
+        self.name = name
+        self.num_id = num_id
+        self.ilvl = ilvl
+        self.based_on = based_on
 
 
 class Styles:

@@ -1,13 +1,12 @@
 """Find the topics of an agreement in a draft: our bookmarks first, then headings, then wording."""
 
-# No `from __future__ import annotations`: typing.NamedTuple compiles every string annotation
-# at import (a ForwardRef each), an evaluated one is almost free (issue 14).
+from __future__ import annotations
 
 import re
-from typing import NamedTuple
 
 from assembler.audit.document import DocxDraft, Para
 from assembler.library.model import Library, Topic
+from assembler.records import Record
 from assembler.regex_programs import compile_pattern
 
 SIGNATURE_WORDING = r"underskrift|^for (arbejdsgiveren|ledelsen|medarbejderen)\s*:?$"
@@ -101,12 +100,21 @@ WORDING_HITS = 2  # see _by_wording
 DOC_TITLE = compile_pattern(r"^(lokal|individuel)\w*\s*aftale\b|\baftale om\b", re.I)
 
 
-class Found(NamedTuple):
+class Found(Record):
     """Where a topic was found and how."""
 
-    topic: str
-    how: str  # "bogmærke", "overskrift", "tekst"
-    para: Para | None
+    _fields = ("topic", "how", "para")
+    __slots__ = _fields
+
+    def __init__(
+        self,
+        topic: str,
+        how: str,  # "bogmærke", "overskrift", "tekst"
+        para: Para | None,
+    ) -> None:
+        self.topic = topic
+        self.how = how
+        self.para = para
 
 
 def _norm(text: str) -> str:

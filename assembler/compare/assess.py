@@ -8,31 +8,60 @@ and `tjek`'s findings on the newer version in the changed clause's topic. Others
 `compare_versions(..., assessors=[...])`.
 """
 
-# No `from __future__ import annotations`: typing.NamedTuple compiles every string annotation
-# at import (a ForwardRef each), an evaluated one is almost free (issue 14).
-from typing import TYPE_CHECKING, NamedTuple, Protocol
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Protocol
+
+from assembler.records import Record
 
 if TYPE_CHECKING:  # the library and the rules load only when the overview assesses
     from assembler.library.model import Library, Topic, Variant
     from assembler.rules.model import Finding
 
 
-class ChangeFacts(NamedTuple):
+class ChangeFacts(Record):
     """What an assessor is told about one change (whole texts, not excerpts)."""
 
-    agreement: str  # 'lokal', 'individuel' or '' when unknown
-    topic: str  # the library's topic id, or ''
-    kind: str  # a ChangeRow kind: changed, inserted, deleted, moved, clause_inserted, …
-    before: str  # the older paragraph ('' when none)
-    after: str  # the newer paragraph
-    clause_before: str | None  # the clause's whole body in the older version; None if absent
-    clause_after: str | None  # … in the newer version
-    # the topic's whole body in the older / newer version wherever it stands; None if absent
-    topic_before: str | None = None
-    topic_after: str | None = None
-    # the clause has paragraphs added and removed that the comparison did not pair (a reworded
-    # paragraph may be one of each): its terms are weighed for the clause as a whole
-    unpaired: bool = False
+    _fields = (
+        "agreement",
+        "topic",
+        "kind",
+        "before",
+        "after",
+        "clause_before",
+        "clause_after",
+        "topic_before",
+        "topic_after",
+        "unpaired",
+    )
+    __slots__ = _fields
+
+    def __init__(
+        self,
+        agreement: str,  # 'lokal', 'individuel' or '' when unknown
+        topic: str,  # the library's topic id, or ''
+        kind: str,  # a ChangeRow kind: changed, inserted, deleted, moved, clause_inserted, …
+        before: str,  # the older paragraph ('' when none)
+        after: str,  # the newer paragraph
+        clause_before: str | None,  # the clause's whole body in the older version; None if absent
+        clause_after: str | None,  # … in the newer version
+        # the topic's whole body in the older / newer version wherever it stands; None if absent
+        topic_before: str | None = None,
+        topic_after: str | None = None,
+        # the clause has paragraphs added and removed that the comparison did not pair (a reworded
+        # paragraph may be one of each): its terms are weighed for the clause as a whole
+        unpaired: bool = False,
+    ) -> None:
+        self.agreement = agreement
+        self.topic = topic
+        self.kind = kind
+        self.before = before
+        self.after = after
+        self.clause_before = clause_before
+        self.clause_after = clause_after
+        self.topic_before = topic_before
+        self.topic_after = topic_after
+        self.unpaired = unpaired
 
 
 class Assessor(Protocol):
@@ -41,7 +70,7 @@ class Assessor(Protocol):
     def __call__(self, change: ChangeFacts) -> str | None: ...
 
 
-def _named(variant: "Variant") -> str:
+def _named(variant: Variant) -> str:
     return f"'{variant.name}' ({variant.position.lower()})"
 
 
@@ -56,7 +85,7 @@ class TermsAssessor:
     """What the change does to the clause's terms, as `aftale tjek` says it: its sentence, whose
     favour it is in and its source (assembler/audit/assess.assess_change)."""
 
-    def __init__(self, library: "Library") -> None:
+    def __init__(self, library: Library) -> None:
         self.library = library
         # the rounds of v1 → v2 → v3 repeat a change in the round that made it and the whole one
         self._memo: dict[tuple[str, str, str, str, str | None], str | None] = {}
@@ -143,7 +172,7 @@ def _effects_first(text: str) -> tuple[str, str]:
 class LibraryAssessor:
     """Compares a changed clause with the clause library's variants of its topic."""
 
-    def __init__(self, library: "Library") -> None:
+    def __init__(self, library: Library) -> None:
         self.library = library
         self._memo: dict[tuple[str, str, str | None, str | None], str | None] = {}
         # a version's clause recurs in several rounds (v1 → v2, v1 → v3): matched once
@@ -199,8 +228,8 @@ class LibraryAssessor:
         )
 
     def _variant_of(
-        self, agreement: str, topic: "Topic", text: str
-    ) -> "tuple[Variant, dict[str, str]] | None":
+        self, agreement: str, topic: Topic, text: str
+    ) -> tuple[Variant, dict[str, str]] | None:
         key = (agreement, topic.id, text)
         if key not in self._variants:
             from assembler.compare.variants import variant_of
@@ -212,7 +241,7 @@ class LibraryAssessor:
 class FindingsAssessor:
     """`aftale tjek`'s findings on the newer version, for the changes in their topic's clause."""
 
-    def __init__(self, findings: "list[Finding]") -> None:
+    def __init__(self, findings: list[Finding]) -> None:
         self.by_topic: dict[str, list[Finding]] = {}
         for finding in findings:
             if finding.topic:

@@ -1,9 +1,8 @@
-"""The clause library as immutable records (NamedTuples): Library → Topic → Variant → Param."""
+"""The clause library as records (records.Record): Library → Topic → Variant → Param."""
 
-# No `from __future__ import annotations`: typing.NamedTuple compiles every string annotation
-# at import (a ForwardRef each), an evaluated one is almost free (issue 14).
+from __future__ import annotations
 
-from typing import NamedTuple
+from assembler.records import Record
 
 AGREEMENTS = ("lokal", "individuel")
 AGREEMENT_NAMES = {"lokal": "lokalaftale", "individuel": "individuel aftale"}
@@ -52,26 +51,56 @@ TYPE_NAMES_DA = {
     "choice": "valg",
 }
 POSITIONS = ("Medarbejdervenlig", "Balanceret", "Arbejdsgivervenlig")
-# NamedTuples rather than frozen dataclasses: `sammenlign` imports the model to assess a round,
-# and a frozen dataclass compiles its generated methods at import (see rules/facts.py, issue 14).
-# Topic.all_params is memoised here, by the topic's identity (a NamedTuple has no __dict__).
-_ALL_PARAMS: "dict[int, tuple[Topic, tuple[Param, ...]]]" = {}
+# Records rather than dataclasses or NamedTuples: `sammenlign` imports the model to assess a
+# round, and both compile generated code at import (see records.py, issue 14).
+# Topic.all_params is memoised here, by the topic's identity (a record has no __dict__).
+_ALL_PARAMS: dict[int, tuple[Topic, tuple[Param, ...]]] = {}
 
 
-class Param(NamedTuple):
+class Param(Record):
     """A typed parameter that a clause text can mention and an answer must fill."""
 
-    name: str
-    type: str
-    label: str
-    help: str
-    default: object = None
-    required: bool = True
-    choices: tuple[str, ...] = ()
-    choice_texts: tuple[str, ...] = ()  # what the document says for each choice, in order
-    min: float | None = None
-    max: float | None = None
-    unit: tuple[str, ...] = ()  # (singular, plural) printed after a number: én måned, to måneder
+    _fields = (
+        "name",
+        "type",
+        "label",
+        "help",
+        "default",
+        "required",
+        "choices",
+        "choice_texts",
+        "min",
+        "max",
+        "unit",
+    )
+    __slots__ = _fields
+
+    def __init__(
+        self,
+        name: str,
+        type: str,
+        label: str,
+        help: str,
+        default: object = None,
+        required: bool = True,
+        choices: tuple[str, ...] = (),
+        choice_texts: tuple[str, ...] = (),  # what the document says for each choice, in order
+        min: float | None = None,
+        max: float | None = None,
+        # (singular, plural) printed after a number: én måned, to måneder
+        unit: tuple[str, ...] = (),
+    ) -> None:
+        self.name = name
+        self.type = type
+        self.label = label
+        self.help = help
+        self.default = default
+        self.required = required
+        self.choices = choices
+        self.choice_texts = choice_texts
+        self.min = min
+        self.max = max
+        self.unit = unit
 
     def choice_text(self, choice: str) -> str:
         """The document's words for a chosen option (the option itself if it has none)."""
@@ -80,39 +109,99 @@ class Param(NamedTuple):
         return choice
 
 
-class Variant(NamedTuple):
+class Variant(Record):
     """One negotiating position within a topic, with its own clause text."""
 
-    id: str
-    name: str
-    position: str
-    summary: str
-    guidance: str
-    sources: tuple[str, ...]
-    sectors: tuple[str, ...]
-    params: tuple[Param, ...]
-    text: str
-    # "[hvis …]" conditions on the local answers that must hold for an individual agreement to
-    # use this variant: the annexed template offers only what the local agreement allows.
-    requires: str = ""
+    _fields = (
+        "id",
+        "name",
+        "position",
+        "summary",
+        "guidance",
+        "sources",
+        "sectors",
+        "params",
+        "text",
+        "requires",
+    )
+    __slots__ = _fields
+
+    def __init__(
+        self,
+        id: str,
+        name: str,
+        position: str,
+        summary: str,
+        guidance: str,
+        sources: tuple[str, ...],
+        sectors: tuple[str, ...],
+        params: tuple[Param, ...],
+        text: str,
+        # "[hvis …]" conditions on the local answers that must hold for an individual agreement to
+        # use this variant: the annexed template offers only what the local agreement allows.
+        requires: str = "",
+    ) -> None:
+        self.id = id
+        self.name = name
+        self.position = position
+        self.summary = summary
+        self.guidance = guidance
+        self.sources = sources
+        self.sectors = sectors
+        self.params = params
+        self.text = text
+        self.requires = requires
 
 
-class Topic(NamedTuple):
+class Topic(Record):
     """A topic of an agreement: a heading, shared parameters and one or more variants."""
 
-    id: str
-    agreement: str
-    order: int
-    kind: str
-    title: str
-    question: str
-    guidance: str
-    sources: tuple[str, ...]
-    sectors: tuple[str, ...]
-    default: str
-    params: tuple[Param, ...]
-    variants: tuple[Variant, ...]
-    file: str
+    _fields = (
+        "id",
+        "agreement",
+        "order",
+        "kind",
+        "title",
+        "question",
+        "guidance",
+        "sources",
+        "sectors",
+        "default",
+        "params",
+        "variants",
+        "file",
+    )
+    __slots__ = _fields
+
+    def __init__(
+        self,
+        id: str,
+        agreement: str,
+        order: int,
+        kind: str,
+        title: str,
+        question: str,
+        guidance: str,
+        sources: tuple[str, ...],
+        sectors: tuple[str, ...],
+        default: str,
+        params: tuple[Param, ...],
+        variants: tuple[Variant, ...],
+        file: str,
+    ) -> None:
+        self.id = id
+        self.agreement = agreement
+        self.order = order
+        self.kind = kind
+        self.title = title
+        self.question = question
+        self.guidance = guidance
+        self.sources = sources
+        self.sectors = sectors
+        self.default = default
+        self.params = params
+        self.variants = variants
+        self.file = file
 
     def variant(self, variant_id: str) -> Variant:
         """Return the variant with this id (KeyError if unknown)."""
@@ -150,34 +239,69 @@ class Topic(NamedTuple):
         return result
 
 
-class Source(NamedTuple):
+class Source(Record):
     """A legal source from FACTS.md §0."""
 
-    id: str
-    title: str
-    url: str
-    sectors: tuple[str, ...]
+    _fields = ("id", "title", "url", "sectors")
+    __slots__ = _fields
+
+    def __init__(
+        self,
+        id: str,
+        title: str,
+        url: str,
+        sectors: tuple[str, ...],
+    ) -> None:
+        self.id = id
+        self.title = title
+        self.url = url
+        self.sectors = sectors
 
 
-class Term(NamedTuple):
+class Term(Record):
     """One concept, one word: words the agreement texts must not use, and the word to use."""
 
-    use: str
-    avoid: tuple[str, ...]
-    why: str
-    agreements: tuple[str, ...] = AGREEMENTS
-    mid_sentence: bool = False  # only a mistake inside a sentence (a capital after a full stop)
-    in_choices: bool = True  # also a mistake in a choice's words (False: the answers supply it)
+    _fields = ("use", "avoid", "why", "agreements", "mid_sentence", "in_choices")
+    __slots__ = _fields
+
+    def __init__(
+        self,
+        use: str,
+        avoid: tuple[str, ...],
+        why: str,
+        agreements: tuple[str, ...] = AGREEMENTS,
+        # only a mistake inside a sentence (a capital after a full stop)
+        mid_sentence: bool = False,
+        # also a mistake in a choice's words (False: the answers supply it)
+        in_choices: bool = True,
+    ) -> None:
+        self.use = use
+        self.avoid = avoid
+        self.why = why
+        self.agreements = agreements
+        self.mid_sentence = mid_sentence
+        self.in_choices = in_choices
 
 
-class Library(NamedTuple):
+class Library(Record):
     """The whole clause library: topics per agreement, sources and a version."""
 
-    version: str
-    digest: str
-    topics: tuple[Topic, ...]
-    sources: dict[str, Source]
-    terms: tuple[Term, ...] = ()
+    _fields = ("version", "digest", "topics", "sources", "terms")
+    __slots__ = _fields
+
+    def __init__(
+        self,
+        version: str,
+        digest: str,
+        topics: tuple[Topic, ...],
+        sources: dict[str, Source],
+        terms: tuple[Term, ...] = (),
+    ) -> None:
+        self.version = version
+        self.digest = digest
+        self.topics = topics
+        self.sources = sources
+        self.terms = terms
 
     def for_agreement(self, agreement: str) -> tuple[Topic, ...]:
         """Topics of one agreement in document order."""

@@ -9,10 +9,7 @@ Nothing else is allowed (no Jinja logic, filters or tags):
 - `[stk mærke]` first in a paragraph: the name a reference gives that paragraph.
 """
 
-# No `from __future__ import annotations`: typing.NamedTuple compiles every string annotation
-# at import (a ForwardRef each), an evaluated one is almost free (issue 14).
-
-from typing import NamedTuple
+from __future__ import annotations
 
 from assembler.records import Record
 from assembler.regex import LazyPattern
@@ -60,13 +57,22 @@ class Ref(Record):
         self.name = name
 
 
-class Condition(NamedTuple):
+class Condition(Record):
     """A paragraph condition: keep the paragraph when `ref` is (not) answered or equals `value`
     (one of the values, when `value` lists several joined by " eller ")."""
 
-    ref: Ref
-    negated: bool
-    value: str | None
+    _fields = ("ref", "negated", "value")
+    __slots__ = _fields
+
+    def __init__(
+        self,
+        ref: Ref,
+        negated: bool,
+        value: str | None,
+    ) -> None:
+        self.ref = ref
+        self.negated = negated
+        self.value = value
 
     @property
     def values(self) -> tuple[str, ...]:
@@ -76,14 +82,24 @@ class Condition(NamedTuple):
         return tuple(v.strip() for v in self.value.split(ALTERNATIVES))
 
 
-class ClauseRef(NamedTuple):
+class ClauseRef(Record):
     """A cross-reference to a clause: of this agreement, or (from an individual one) the local;
     `labels` name paragraphs of that clause ("[stk mærke]") the reference points at."""
 
-    raw: str
-    local: bool
-    topic: str
-    labels: tuple[str, ...] = ()
+    _fields = ("raw", "local", "topic", "labels")
+    __slots__ = _fields
+
+    def __init__(
+        self,
+        raw: str,
+        local: bool,
+        topic: str,
+        labels: tuple[str, ...] = (),
+    ) -> None:
+        self.raw = raw
+        self.local = local
+        self.topic = topic
+        self.labels = labels
 
 
 def parse_ref(raw: str, own_topic: str) -> Ref:

@@ -111,11 +111,12 @@ _TUPLES: dict[type, tuple[tuple[int, str], ...]] = {}
 
 
 def _tuple_fields(cls: Any) -> tuple[tuple[int, str], ...]:
-    """The positions and names of a record's tuple fields, from its types as written
-    ('tuple[str, ...]'; NamedTuple keeps them as ForwardRef), read once per class."""
+    """The positions and names of a record's tuple fields, from the types its __init__ takes
+    as written ('tuple[str, ...]': the model's annotations are not evaluated), read once per
+    class."""
     fields = _TUPLES.get(cls)
     if fields is None:
-        written = {n: str(getattr(t, "__forward_arg__", t)) for n, t in cls.__annotations__.items()}
+        written = {n: str(t) for n, t in cls.__init__.__annotations__.items()}
         fields = _TUPLES[cls] = tuple(
             (index, name)
             for index, name in enumerate(cls._fields)

@@ -12,19 +12,13 @@ from collections.abc import Sequence
 
 from lxml import etree
 
-from assembler.ooxml.ns import CT_COMMENTS, NS, REL_COMMENTS, qn
+from assembler.ooxml.ns import CT_COMMENTS, EMPTY_RELS, NS, REL_COMMENTS, qn
 from assembler.ooxml.package import parse_xml
 
 DOCUMENT = "word/document.xml"
 DOC_RELS = "word/_rels/document.xml.rels"
 CONTENT_TYPES = "[Content_Types].xml"
 DEFAULT_COMMENTS = "word/comments.xml"
-# A package may leave out the document's relationships part (ECMA-376 Part 2 §9.3: only parts
-# with relationships need one); it is created when the first relationship is added.
-EMPTY_RELS = (
-    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-    b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>'
-)
 
 
 def _comments_part(parts: dict[str, bytes]) -> tuple[str, etree._Element | None]:

@@ -12,8 +12,13 @@ from typing import Any
 
 from lxml import etree
 
-from assembler.ooxml.comments import EMPTY_RELS
-from assembler.ooxml.ns import CT_CUSTOM_XML_PROPS, NS, REL_CUSTOM_XML, REL_CUSTOM_XML_PROPS
+from assembler.ooxml.ns import (
+    CT_CUSTOM_XML_PROPS,
+    EMPTY_RELS,
+    NS,
+    REL_CUSTOM_XML,
+    REL_CUSTOM_XML_PROPS,
+)
 from assembler.ooxml.package import Package, parse_xml
 from assembler.ooxml.text import escape_text
 

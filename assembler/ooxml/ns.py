@@ -28,6 +28,13 @@ REL_CUSTOM_PROPS = (
 CT_CUSTOM_PROPS = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
 CT_CUSTOM_XML_PROPS = "application/vnd.openxmlformats-officedocument.customXmlProperties+xml"
 CT_COMMENTS = "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"
+# A package may leave out the document's relationships part (ECMA-376 Part 2 §9.3: only parts
+# with relationships need one); it is created when the first relationship is added. Here, not in
+# comments.py, so that reading embedded answers (customxml) does not load the comment writer.
+EMPTY_RELS = (
+    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>'
+)
 
 
 def qn(tag: str) -> str:

@@ -25,7 +25,6 @@ from assembler.library.placeholders import (
     parse_ref,
     split_conditions,
 )
-from assembler.library.terms import LABEL_START
 from assembler.library.values import format_value
 from assembler.records import Record
 from assembler.render.clause_text import (
@@ -57,6 +56,9 @@ SECTOR_NOTE = re.compile(r"\s*\(kun [^)]*\)$")  # "(kun staten)": said by the se
 def field_line(param: Param, where: str = "", settled: bool | None = None) -> str:
     """One fill-in line of the form: the label and a blank, the yes/no or the options (a yes/no
     the local agreement settles is shown with its answer)."""
+    # the library's term checker: the audit, which imports this module, never writes a form line
+    from assembler.library.terms import LABEL_START
+
     label = param.label
     if LABEL_START.match(label):  # "Medarbejderens navn" is no defined term in the local agreement:
         rest = LABEL_START.sub("", label)  # the item's heading already says whose ("Navn")

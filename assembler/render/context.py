@@ -16,7 +16,6 @@ from assembler.render.annex import annex
 from assembler.render.clause_memo import clause, clause_view
 from assembler.render.clause_text import Paragraph, Scope, clause_numbers
 from assembler.render.memo import LastResult
-from assembler.render.signatures import signatories, signature_rows
 from assembler.render.topics import topics_for
 
 META_KEYS = (
@@ -188,6 +187,9 @@ def build_context(
     library: Library, answers: Answers, agreement: AgreementAnswers
 ) -> tuple[dict[str, Any], list[ClauseAnchor]]:
     """The context for one agreement's template, and its clause anchors in order."""
+    # only a whole document has signatures: the audit, which needs clause_records, never loads them
+    from assembler.render.signatures import signatories, signature_rows
+
     clauses, anchors = clause_records(library, answers, agreement)
     date = format_date(answers.date) if answers.date else ""
     # The version names a negotiation round of the local agreement; an individual agreement is not

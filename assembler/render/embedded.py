@@ -17,10 +17,10 @@ from __future__ import annotations
 import hashlib
 import uuid
 from collections.abc import Sequence
-from typing import NamedTuple
 
 from assembler.ooxml.customxml import ANSWERS_NS, CONTENT_TYPES, DOC_RELS, embed_json
 from assembler.ooxml.text import escape_text
+from assembler.records import Record
 
 # Two probe texts: plain, and with every character escape_text changes plus non-ASCII.
 PROBES = ("aftaleprobe", "æø&<>\"'probe")
@@ -30,15 +30,27 @@ MAX_PIECES = 4096  # encoded pieces kept (shared pieces are few; an employee's o
 MAX_LAYOUTS = 64
 
 
-class Layout(NamedTuple):
+class Layout(Record):
     """What embed_json adds to one template's parts, split around the text and the item id."""
 
-    order: tuple[str, ...]  # every part embed_json sets, in the order it sets them
-    shared: dict[str, bytes]  # those of them that are the same for every text
-    item: str  # the part holding the escaped text
-    item_around: tuple[bytes, bytes]
-    props: str  # the part holding the item id
-    props_around: tuple[bytes, bytes]
+    _fields = ("order", "shared", "item", "item_around", "props", "props_around")
+    __slots__ = _fields
+
+    def __init__(
+        self,
+        order: tuple[str, ...],  # every part embed_json sets, in the order it sets them
+        shared: dict[str, bytes],  # those of them that are the same for every text
+        item: str,  # the part holding the escaped text
+        item_around: tuple[bytes, bytes],
+        props: str,  # the part holding the item id
+        props_around: tuple[bytes, bytes],
+    ) -> None:
+        self.order = order
+        self.shared = shared
+        self.item = item
+        self.item_around = item_around
+        self.props = props
+        self.props_around = props_around
 
 
 def item_id(encoded: bytes) -> str:

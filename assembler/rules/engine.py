@@ -8,7 +8,8 @@ from collections.abc import Iterable, Sequence
 from assembler.answers.model import Answers
 from assembler.library.model import Library, Source
 from assembler.records import Record
-from assembler.rules.facts import EmployeeFacts, LocalFacts, employee_facts, local_facts
+from assembler.rules.answer_facts import employee_facts, local_facts
+from assembler.rules.facts import EmployeeFacts, LocalFacts
 from assembler.rules.model import LOCAL_WHERE, SEVERITY_RANK, Finding, Rule, RuleInput
 from assembler.rules.registry import all_rules
 

@@ -1,13 +1,13 @@
 """The rule model: Rule (data a lawyer can read), Finding (one hit) and the registry decorator."""
 
-# No `from __future__ import annotations`: typing.NamedTuple compiles every string annotation
-# at import (a ForwardRef each), an evaluated one is almost free (issue 14).
+from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
-from typing import Any, NamedTuple
+from typing import Any
 
 from assembler.library.model import SECTORS
+from assembler.records import Record
 from assembler.rules.facts import EmployeeFacts, LocalFacts
 
 SEVERITIES = ("fejl", "advarsel", "info")
@@ -18,30 +18,72 @@ LOCAL_WHERE = "lokalaftale"
 Fired = bool | Mapping[str, Any] | None
 
 
-class RuleInput(NamedTuple):
+class RuleInput(Record):
     """What a rule sees: the sector, the local agreement and (for individual rules) one employee."""
 
-    sector: str | None
-    local: LocalFacts
-    employee: EmployeeFacts | None = None
+    _fields = ("sector", "local", "employee")
+    __slots__ = _fields
+
+    def __init__(
+        self,
+        sector: str | None,
+        local: LocalFacts,
+        employee: EmployeeFacts | None = None,
+    ) -> None:
+        self.sector = sector
+        self.local = local
+        self.employee = employee
 
 
-class Rule(NamedTuple):
+class Rule(Record):
     """One checkable rule from FACTS.md §4, with its legal metadata and its check."""
 
-    id: str
-    severity: str
-    agreement: str  # "lokal" or "individuel": which agreement a finding is attached to
-    topic: str  # the topic of that agreement the finding concerns (anchors comments)
-    title: str
-    message: str  # Danish; what is wrong and what to do; may use {names} from the check
-    sources: tuple[str, ...]
-    needs: tuple[str, ...]  # facts as "lokal.<field>" / "individuel.<field>"
-    check: Callable[[RuleInput], Fired]
-    sectors: tuple[str, ...] = SECTORS
-    valid_from: dt.date | None = None
-    valid_to: dt.date | None = None  # last day the rule applies
-    summary: str = ""  # Danish, for `aftale regler` when the message is assembled from cases
+    _fields = (
+        "id",
+        "severity",
+        "agreement",
+        "topic",
+        "title",
+        "message",
+        "sources",
+        "needs",
+        "check",
+        "sectors",
+        "valid_from",
+        "valid_to",
+        "summary",
+    )
+    __slots__ = _fields
+
+    def __init__(
+        self,
+        id: str,
+        severity: str,
+        agreement: str,  # "lokal" or "individuel": which agreement a finding is attached to
+        topic: str,  # the topic of that agreement the finding concerns (anchors comments)
+        title: str,
+        message: str,  # Danish; what is wrong and what to do; may use {names} from the check
+        sources: tuple[str, ...],
+        needs: tuple[str, ...],  # facts as "lokal.<field>" / "individuel.<field>"
+        check: Callable[[RuleInput], Fired],
+        sectors: tuple[str, ...] = SECTORS,
+        valid_from: dt.date | None = None,
+        valid_to: dt.date | None = None,  # last day the rule applies
+        summary: str = "",  # Danish, for `aftale regler` when the message is assembled from cases
+    ) -> None:
+        self.id = id
+        self.severity = severity
+        self.agreement = agreement
+        self.topic = topic
+        self.title = title
+        self.message = message
+        self.sources = sources
+        self.needs = needs
+        self.check = check
+        self.sectors = sectors
+        self.valid_from = valid_from
+        self.valid_to = valid_to
+        self.summary = summary
 
     def applies(self, sector: str | None, day: dt.date) -> bool:
         """Whether the rule is in force for the sector (None: unknown) on the effective date."""
@@ -65,19 +107,46 @@ class Rule(NamedTuple):
         return "altid"
 
 
-class Finding(NamedTuple):
+class Finding(Record):
     """One rule that fired, where and for whom."""
 
-    rule: str
-    severity: str
-    message_da: str
-    source: str  # readable: "S2 (Medst: individuel aftale); S12 (…)"
-    where: str  # "lokalaftale", "medarbejdere[2]", "Individuelle aftaler!række 7", a file name
-    employee: str = ""
-    sources: tuple[str, ...] = ()
-    topic: str = ""
-    agreement: str = ""
-    title: str = ""
+    _fields = (
+        "rule",
+        "severity",
+        "message_da",
+        "source",
+        "where",
+        "employee",
+        "sources",
+        "topic",
+        "agreement",
+        "title",
+    )
+    __slots__ = _fields
+
+    def __init__(
+        self,
+        rule: str,
+        severity: str,
+        message_da: str,
+        source: str,  # readable: "S2 (Medst: individuel aftale); S12 (…)"
+        where: str,  # "lokalaftale", "medarbejdere[2]", "Individuelle aftaler!række 7", a file name
+        employee: str = "",
+        sources: tuple[str, ...] = (),
+        topic: str = "",
+        agreement: str = "",
+        title: str = "",
+    ) -> None:
+        self.rule = rule
+        self.severity = severity
+        self.message_da = message_da
+        self.source = source
+        self.where = where
+        self.employee = employee
+        self.sources = sources
+        self.topic = topic
+        self.agreement = agreement
+        self.title = title
 
     def as_dict(self) -> dict[str, Any]:
         """Plain data for --json and the manifest."""

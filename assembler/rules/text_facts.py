@@ -6,12 +6,13 @@ the words that set it, so a finding can quote them and a comment can be anchored
 Answers never carry TextFacts (the field stays None): these rules judge wording, not choices.
 """
 
-# No `from __future__ import annotations`: typing.NamedTuple compiles every string annotation
-# at import (a ForwardRef each), an evaluated one is almost free (issue 14).
+from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from typing import Any, NamedTuple
+from typing import Any
+
+from assembler.records import Record
 
 # The kinds of term the reader produces (assembler/audit/terms/*).
 TERM_KINDS = (
@@ -47,34 +48,71 @@ TERM_KINDS = (
 )
 
 
-class Term(NamedTuple):
+class Term(Record):
     """One term a sentence sets, where it stands and the words that set it."""
 
-    kind: str
-    values: Mapping[str, Any]
-    para: int  # index of the paragraph in the draft (-1 for free text)
-    start: int  # span of the words in the paragraph's text
-    end: int
-    quote: str
-    topic: str = ""  # the topic of the section the paragraph belongs to ('' when unknown)
-    negated: bool = False  # the sentence says the opposite ("kan ikke pålægge …")
+    _fields = ("kind", "values", "para", "start", "end", "quote", "topic", "negated")
+    __slots__ = _fields
+
+    def __init__(
+        self,
+        kind: str,
+        values: Mapping[str, Any],
+        para: int,  # index of the paragraph in the draft (-1 for free text)
+        start: int,  # span of the words in the paragraph's text
+        end: int,
+        quote: str,
+        topic: str = "",  # the topic of the section the paragraph belongs to ('' when unknown)
+        negated: bool = False,  # the sentence says the opposite ("kan ikke pålægge …")
+    ) -> None:
+        self.kind = kind
+        self.values = values
+        self.para = para
+        self.start = start
+        self.end = end
+        self.quote = quote
+        self.topic = topic
+        self.negated = negated
 
     def get(self, name: str, default: Any = None) -> Any:
         """One value of the term."""
         return self.values.get(name, default)
 
 
-class TextFacts(NamedTuple):
+class TextFacts(Record):
     """Every term read from a draft's wording, and what could not be determined."""
 
-    terms: tuple[Term, ...] = ()
-    topics: frozenset[str] = frozenset()  # the topics the draft has (headings, bookmarks)
-    read_topics: frozenset[str] = frozenset()  # topics whose text was read (all, or edited)
-    unread: tuple[tuple[str, str], ...] = ()  # (topic, what its text did not let us determine)
-    agreement: str = "lokal"
-    dated: dt.date | None = None  # the date the draft itself carries
-    dated_from: str = ""  # where that date was read (Danish: "sidehovedet", …)
-    ours: tuple[Term, ...] = ()  # the terms of our last version, when we know it
+    _fields = (
+        "terms",
+        "topics",
+        "read_topics",
+        "unread",
+        "agreement",
+        "dated",
+        "dated_from",
+        "ours",
+    )
+    __slots__ = _fields
+
+    def __init__(
+        self,
+        terms: tuple[Term, ...] = (),
+        topics: frozenset[str] = frozenset(),  # the topics the draft has (headings, bookmarks)
+        read_topics: frozenset[str] = frozenset(),  # topics whose text was read (all, or edited)
+        unread: tuple[tuple[str, str], ...] = (),  # (topic, what its text did not let us determine)
+        agreement: str = "lokal",
+        dated: dt.date | None = None,  # the date the draft itself carries
+        dated_from: str = "",  # where that date was read (Danish: "sidehovedet", …)
+        ours: tuple[Term, ...] = (),  # the terms of our last version, when we know it
+    ) -> None:
+        self.terms = terms
+        self.topics = topics
+        self.read_topics = read_topics
+        self.unread = unread
+        self.agreement = agreement
+        self.dated = dated
+        self.dated_from = dated_from
+        self.ours = ours
 
     def our(self, kind: str) -> Term | None:
         """The first term of a kind in our last version (None when unknown or absent)."""

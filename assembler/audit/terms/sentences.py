@@ -1,11 +1,10 @@
 """Split a paragraph into sentences with their offsets, and recognise negation."""
 
-# No `from __future__ import annotations`: typing.NamedTuple compiles every string annotation
-# at import (a ForwardRef each), an evaluated one is almost free (issue 14).
+from __future__ import annotations
 
 import re
-from typing import NamedTuple
 
+from assembler.records import Record
 from assembler.regex import LazyPattern
 
 # Abbreviations that end with a full stop inside a Danish sentence.
@@ -21,13 +20,23 @@ DAY_NUMBER = LazyPattern(r"\d{1,2}")  # "1." in "den 1. marts" does not
 CONTRAST = LazyPattern(r"\b(men|dog|derimod|medmindre|undtagen)\b|;", re.I)
 
 
-class Sentence(NamedTuple):
+class Sentence(Record):
     """One sentence of a paragraph, with its offset in the paragraph's text."""
 
-    text: str
-    start: int
-    para: int
-    topic: str
+    _fields = ("text", "start", "para", "topic")
+    __slots__ = _fields
+
+    def __init__(
+        self,
+        text: str,
+        start: int,
+        para: int,
+        topic: str,
+    ) -> None:
+        self.text = text
+        self.start = start
+        self.para = para
+        self.topic = topic
 
     def span(self, match: re.Match[str], group: int | str = 0) -> tuple[int, int]:
         """The paragraph-level span of a match (or one of its groups) in this sentence."""

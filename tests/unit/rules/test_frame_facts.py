@@ -14,7 +14,7 @@ import pytest
 from assembler.answers.files import answers_from_raw
 from assembler.library.model import Library
 from assembler.rules import frame_facts as ff
-from assembler.rules.facts import employee_facts, local_facts
+from assembler.rules.answer_facts import employee_facts, local_facts
 from tests.unit.rules.helpers import example_raw
 
 NO_COMPENSATION = [k for k, v in ff.LOCAL_COMPENSATION.items() if v == ff.COMPENSATION_NONE]
