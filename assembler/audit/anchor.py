@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from assembler.ooxml.ns import qn
+from assembler.ooxml.text import is_tab_stop
 
 W_R, W_T, W_TAB, W_P = qn("w:r"), qn("w:t"), qn("w:tab"), qn("w:p")
 W_RPR = qn("w:rPr")
@@ -33,7 +34,8 @@ class TextMap:
         raw: list[tuple[str, etree._Element, int]] = []
         for el in p.iter(W_T, W_TAB):
             if el.tag == W_TAB:
-                raw.append((" ", el, 0))
+                if not is_tab_stop(el):
+                    raw.append((" ", el, 0))
             else:
                 raw += [(ch, el, k) for k, ch in enumerate(el.text or "")]
         text: list[str] = []

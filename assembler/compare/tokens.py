@@ -15,6 +15,7 @@ from lxml import etree
 from assembler.compare.model import Record
 from assembler.compare.seqdiff import tokenize
 from assembler.ooxml.ns import qn
+from assembler.ooxml.text import is_tab_stop
 
 W_P, W_R, W_T, W_PPR, W_RPR = qn("w:p"), qn("w:r"), qn("w:t"), qn("w:pPr"), qn("w:rPr")
 W_TBL = qn("w:tbl")
@@ -302,7 +303,7 @@ def plain_text(p: etree._Element) -> str:
     for t in p.iter(W_T, qn("w:tab")):
         if t.tag == W_T:
             out.append(t.text or "")
-        else:
+        elif not is_tab_stop(t):
             out.append("\t")
     return "".join(out)
 

@@ -14,11 +14,13 @@ from lxml import etree
 from assembler.compare.model import Record
 from assembler.compare.tokens import XML_WHITESPACE, run_text
 from assembler.ooxml.ns import qn
+from assembler.ooxml.text import is_tab_stop
 
 W_P, W_R, W_TBL, W_TR, W_TC = qn("w:p"), qn("w:r"), qn("w:tbl"), qn("w:tr"), qn("w:tc")
 W_PPR, W_RPR, W_TRPR = qn("w:pPr"), qn("w:rPr"), qn("w:trPr")
 W_SDT, W_SDTCONTENT, W_CUSTOMXML = qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml")
 W_TXBX = qn("w:txbxContent")
+W_TAB, W_TABS = qn("w:tab"), qn("w:tabs")  # a tab character in a run; a paragraph's tab stops
 W_ID, W_TYPE = qn("w:id"), qn("w:type")
 INS, DEL, MOVE_FROM, MOVE_TO = qn("w:ins"), qn("w:del"), qn("w:moveFrom"), qn("w:moveTo")
 DROP = {"accept": {DEL, MOVE_FROM}, "reject": {INS, MOVE_TO}}
@@ -119,7 +121,7 @@ def _run_text(parent: etree._Element, out: list[str], boxes: list[etree._Element
             out.append(run_text(el) if extra is None else extra)
         elif tag == W_TXBX:
             boxes.append(el)
-        elif len(el):
+        elif len(el) and tag != W_TABS:  # tab stops (w:tabs/w:tab) are no text
             _run_text(el, out, boxes)
 
 
@@ -140,7 +142,7 @@ def cache_texts(root: etree._Element) -> dict[etree._Element, str]:
         extra = RARE_OF[el.tag]
         if extra is BOX:
             boxes.append(el)
-        else:
+        elif el.tag != W_TAB or not is_tab_stop(el):
             rare[el] = extra
     texts = dict.fromkeys(root.iter(W_P), "")
     current: etree._Element | None = None
@@ -178,7 +180,9 @@ def para_text(
     if p.find(TXBX_ANYWHERE) is None:
         # The usual paragraph: lxml finds the text elements in C, in document order.
         return "".join(
-            run_text(el) if (extra := TEXT_OF[el.tag]) is None else extra for el in p.iter(*TEXT_OF)
+            run_text(el) if (extra := TEXT_OF[el.tag]) is None else extra
+            for el in p.iter(*TEXT_OF)
+            if el.tag != W_TAB or not is_tab_stop(el)
         ), []
     out: list[str] = []
     boxes: list[etree._Element] = []

@@ -7,6 +7,14 @@ from lxml import etree
 from assembler.ooxml.ns import qn
 
 W_T = qn("w:t")
+W_TABS = qn("w:tabs")
+
+
+def is_tab_stop(tab: etree._Element) -> bool:
+    """Whether a w:tab is one of a paragraph's tab stops (w:pPr/w:tabs, also inside a
+    w:pPrChange), not a tab character in a run: `paragraph.iter(w:t, w:tab)` finds both."""
+    parent = tab.getparent()
+    return parent is not None and parent.tag == W_TABS
 
 
 def escape_text(text: str) -> str:
