@@ -33,6 +33,7 @@ from assembler.regex_programs import compile_pattern, compile_twin, words_of
 
 _UNKNOWN: tuple[str, ...] = ("<not read yet>",)  # a LazyPattern's words before first use
 _UNMADE: Any = object()  # a LazyPattern's twin before first use
+_MISSING: Any = object()  # a text search() has not answered for yet
 MEMO_SIZE = 256  # answers a pattern remembers (texts it searched whole), then forgets them all
 # The last text folded, its folding and its lowering, as one tuple (replaced whole: safe
 # between threads).
@@ -109,8 +110,10 @@ class LazyPattern:
         if text is None:
             return None
         known = self._found
-        if string in known:
-            return known[string]
+        # one lookup, not `in` then `[]`: another thread may clear the memo between the two
+        remembered = known.get(string, _MISSING)
+        if remembered is not _MISSING:
+            return remembered
         if len(known) >= MEMO_SIZE:
             known.clear()
         if text is string:
