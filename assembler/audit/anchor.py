@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from assembler.ooxml.ns import qn
-from assembler.ooxml.text import is_tab_stop
+from assembler.ooxml.text import texts_and_tabs
 
 W_R, W_T, W_TAB, W_P = qn("w:r"), qn("w:t"), qn("w:tab"), qn("w:p")
 W_RPR = qn("w:rPr")
@@ -32,10 +32,9 @@ class TextMap:
     def of(cls, p: etree._Element) -> TextMap:
         """The map of a paragraph, normalised like the audit's Para.text."""
         raw: list[tuple[str, etree._Element, int]] = []
-        for el in p.iter(W_T, W_TAB):
+        for el in texts_and_tabs(p):
             if el.tag == W_TAB:
-                if not is_tab_stop(el):
-                    raw.append((" ", el, 0))
+                raw.append((" ", el, 0))
             else:
                 raw += [(ch, el, k) for k, ch in enumerate(el.text or "")]
         text: list[str] = []

@@ -14,7 +14,7 @@ from assembler.ooxml.bookmarks import clause_anchors
 from assembler.ooxml.customxml import read_payload
 from assembler.ooxml.ns import qn
 from assembler.ooxml.package import Package, read_package
-from assembler.ooxml.text import is_tab_stop
+from assembler.ooxml.text import texts_and_tabs
 from assembler.regex_programs import compile_pattern
 
 DOCUMENT = "word/document.xml"
@@ -116,11 +116,8 @@ W_RPR, W_B = qn("w:rPr"), qn("w:b")
 def paragraph_text(p: etree._Element) -> str:
     """Visible text of a paragraph (tabs as spaces)."""
     out = []
-    for el in p.iter(W_T, W_TAB):
-        if el.tag != W_TAB:
-            out.append(el.text or "")
-        elif not is_tab_stop(el):
-            out.append(" ")
+    for el in texts_and_tabs(p):
+        out.append(" " if el.tag == W_TAB else el.text or "")
     return " ".join("".join(out).split())
 
 

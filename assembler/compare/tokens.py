@@ -15,7 +15,7 @@ from lxml import etree
 from assembler.compare.model import Record
 from assembler.compare.seqdiff import tokenize
 from assembler.ooxml.ns import qn
-from assembler.ooxml.text import is_tab_stop
+from assembler.ooxml.text import texts_and_tabs
 
 W_P, W_R, W_T, W_PPR, W_RPR = qn("w:p"), qn("w:r"), qn("w:t"), qn("w:pPr"), qn("w:rPr")
 W_TBL = qn("w:tbl")
@@ -300,11 +300,8 @@ def original_text(p: etree._Element) -> str:
 def plain_text(p: etree._Element) -> str:
     """Readable text of a paragraph (current view: prior insertions in, prior deletions out)."""
     out = []
-    for t in p.iter(W_T, qn("w:tab")):
-        if t.tag == W_T:
-            out.append(t.text or "")
-        elif not is_tab_stop(t):
-            out.append("\t")
+    for t in texts_and_tabs(p):
+        out.append(t.text or "" if t.tag == W_T else "\t")
     return "".join(out)
 
 

@@ -16,7 +16,7 @@ from lxml import etree
 
 from assembler.audit.anchor import TextMap
 from assembler.ooxml.ns import qn
-from assembler.ooxml.text import is_tab_stop
+from assembler.ooxml.text import texts_and_tabs
 
 W_P, W_R, W_T, W_TAB, W_PPR, W_RPR = (qn(f"w:{t}") for t in ("p", "r", "t", "tab", "pPr", "rPr"))
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -27,11 +27,8 @@ REVISION_MARKS = tuple(qn(f"w:{t}") for t in ("ins", "del", "moveFrom", "moveTo"
 def _raw(p: etree._Element) -> list[tuple[etree._Element, int]]:
     """Every character position of the paragraph's w:t and w:tab elements, in order."""
     out: list[tuple[etree._Element, int]] = []
-    for el in p.iter(W_T, W_TAB):
-        if el.tag != W_TAB:
-            out += [(el, k) for k in range(len(el.text or ""))]
-        elif not is_tab_stop(el):  # a paragraph's tab stops (w:pPr/w:tabs) hold no text
-            out.append((el, 0))
+    for el in texts_and_tabs(p):
+        out += [(el, 0)] if el.tag == W_TAB else [(el, k) for k in range(len(el.text or ""))]
     return out
 
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from lxml import etree
 
 from assembler.ooxml.ns import qn
 
 W_T = qn("w:t")
-W_TABS = qn("w:tabs")
+W_TAB, W_TABS = qn("w:tab"), qn("w:tabs")
 
 
 def is_tab_stop(tab: etree._Element) -> bool:
@@ -15,6 +17,15 @@ def is_tab_stop(tab: etree._Element) -> bool:
     w:pPrChange), not a tab character in a run: `paragraph.iter(w:t, w:tab)` finds both."""
     parent = tab.getparent()
     return parent is not None and parent.tag == W_TABS
+
+
+def texts_and_tabs(element: etree._Element) -> Iterator[etree._Element]:
+    """The w:t and the tab characters (w:tab in a run) under `element`, in document order: what
+    a reader of a paragraph's characters wants of `element.iter(w:t, w:tab)`, without the
+    paragraph's tab stops."""
+    for el in element.iter(W_T, W_TAB):
+        if el.tag == W_T or not is_tab_stop(el):
+            yield el
 
 
 def escape_text(text: str) -> str:
